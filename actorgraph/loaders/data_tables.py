@@ -1,0 +1,110 @@
+"""Readers for the domain tables under ``loaders/data`` (see data/SOURCES.md)."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    text = files("actorgraph.loaders").joinpath(f"data/{name}").read_text("utf-8")
+    return list(csv.DictReader(text.splitlines()))
+
+
+def _split(value: str | None) -> tuple[str, ...]:
+    return tuple(v.strip() for v in (value or "").split("|") if v.strip())
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    """A named thing from domain data: canonical name, class, surface forms."""
+
+    name: str
+    cls: str
+    acronyms: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    city: str = ""
+    state: str = ""
+    operator: str = ""
+    capacity: int | None = None
+
+
+FACILITY_WORDS = ("center", "centre", "jail", "facility", "correctional", "prison", "detention",
+                  "processing", "complex", "institution", "penitentiary", "annex", "residential")
+
+
+@lru_cache(maxsize=1)
+def agencies() -> tuple[Known, ...]:
+    return tuple(Known(r["name"], "GovernmentAgency", _split(r["acronyms"]), _split(r["aliases"]))
+                 for r in _rows("agencies.csv"))
+
+
+@lru_cache(maxsize=1)
+def companies() -> tuple[Known, ...]:
+    out = []
+    for r in _rows("companies.csv"):
+        aliases = _split(r["aliases"])
+        acronyms = tuple(a for a in aliases if a.isupper() and len(a) <= 5)
+        out.append(Known(r["name"], "Company", acronyms, tuple(a for a in aliases if a not in acronyms)))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def policies() -> tuple[Known, ...]:
+    out = []
+    for r in _rows("policies.csv"):
+        aliases = _split(r["aliases"])
+        acronyms = tuple(a for a in aliases if a.isupper() and len(a) <= 5)
+        out.append(Known(r["name"], "Policy", acronyms, tuple(a for a in aliases if a not in acronyms)))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def facilities() -> tuple[Known, ...]:
+    """ICE facilities whose name says it is a facility (generic names such as
+    "Burleigh County" are skipped: they would mislabel the county)."""
+    out = []
+    for r in _rows("facilities.csv"):
+        names = (r["name"],) + _split(r["aliases"])
+        good = tuple(n for n in names if any(w in n.lower() for w in FACILITY_WORDS)
+                     and len(n.split()) >= 2)
+        if not good:
+            continue
+        cap = r.get("capacity") or ""
+        out.append(Known(good[0], "DetentionFacility", (), good[1:], r["city"], r["state"],
+                         r["operator"], int(cap) if cap.isdigit() else None))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def spanish_names() -> dict[str, str]:
+    """Spanish surface form -> English name."""
+    return {r["spanish"]: r["english"] for r in _rows("spanish.csv")}
+
+
+@lru_cache(maxsize=1)
+def us_states() -> dict[str, str]:
+    """USPS code -> state name."""
+    return {r["code"]: r["name"] for r in _rows("us_states.csv")}
+
+
+@lru_cache(maxsize=1)
+def cues() -> tuple[tuple[str, str, str], ...]:
+    """(cue, class, where) rows; where is word, first, last or phrase."""
+    return tuple((r["cue"].lower(), r["class"], r["where"]) for r in _rows("cues.csv"))
+
+
+def all_known() -> tuple[Known, ...]:
+    return agencies() + companies() + policies() + facilities()
+
+
+@lru_cache(maxsize=1)
+def places() -> dict[str, str]:
+    """alternative name -> place name (data/places.csv)."""
+    out = {}
+    for r in _rows("places.csv"):
+        for alias in _split(r["aliases"]):
+            out[alias] = r["name"]
+    return out

@@ -1,0 +1,282 @@
+"""In-document entity resolution: group a document's mentions into entities.
+
+Merges, within one document: the same name up to case, accents, hyphens and a leading
+"the"; names known to the domain tables (acronyms, garbled official names, Spanish names);
+acronyms defined as "Long Name (ACR)" or matching a name's initials; a person's first name,
+surname or name with a title ("Attorney General Bob Ferguson"); a shorter name that starts a
+longer one of the same class ("Communist Party" / "Communist Party USA"); petition creator
+accounts ("ATU A.") that name a group of the same document. Never across classes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from functools import lru_cache
+
+from actorgraph.loaders import data_tables
+from actorgraph.loaders.mentions import TITLES, _TITLE_RE
+from actorgraph.loaders.model import Entity, Mention
+from actorgraph.ontology.ids import entity_iri, normalize_name
+
+_STOP = {"of", "and", "the", "for", "de", "del", "la", "el", "y", "&", "in", "on", "to"}
+_ACTOR_LIKE = {"Person", "Organization", "GovernmentAgency", "Company"}
+
+
+@lru_cache(maxsize=1)
+def known_index() -> dict[str, tuple[str, str]]:
+    """normalized name/alias/acronym -> (class, canonical name) from the domain tables."""
+    index: dict[str, tuple[str, str]] = {}
+    for known in data_tables.all_known():
+        for form in (known.name,) + known.aliases + known.acronyms:
+            index.setdefault(normalize_name(form), (known.cls, known.name))
+    for es, en in data_tables.spanish_names().items():
+        if normalize_name(en) in index:
+            index.setdefault(normalize_name(es), index[normalize_name(en)])
+    for code, state in data_tables.us_states().items():
+        index.setdefault(normalize_name(state), ("Place", state))
+        index.setdefault(code.lower(), ("Place", state))
+    for alias, place in data_tables.places().items():
+        index.setdefault(normalize_name(alias), ("Place", place))
+        index.setdefault(normalize_name(place), ("Place", place))
+    return index
+
+
+def initials_all(name: str) -> set[str]:
+    """Acronym keys of a name, with and without its small words.
+
+    >>> sorted(initials_all("Department of Correction"))
+    ['DC', 'DOC']
+    """
+    parts = re.findall(r"[A-Z]{2,}(?=[A-Z][a-z]|\b|$)|[A-Za-z][a-z’']*", name)
+    full = "".join(p if p.isupper() and len(p) > 1 else p[0].upper() for p in parts if p not in ("&",))
+    return {initials(name), full}
+
+
+def initials(name: str) -> str:
+    """Acronym key of a name: upper-case runs kept, other words give their initial.
+
+    >>> initials("International League of Peoples’ Struggle"), initials("NWDCResistance")
+    ('ILPS', 'NWDCR')
+    """
+    parts = re.findall(r"[A-Z]{2,}(?=[A-Z][a-z]|\b|$)|[A-Za-z][a-z’']*", name)
+    out = []
+    for part in parts:
+        if part.lower() in _STOP:
+            continue
+        out.append(part if part.isupper() and len(part) > 1 else part[0].upper())
+    return "".join(out)
+
+
+def strip_title(name: str) -> str:
+    """Drop a leading title or office: "Attorney General Bob Ferguson" -> "Bob Ferguson"."""
+    stripped = _TITLE_RE.sub("", name)
+    return stripped if stripped and stripped != name and stripped[0].isupper() else name
+
+
+def _creator_key(name: str) -> str | None:
+    """"ATU A." -> "ATU": a petition account name without its trailing initial."""
+    match = re.fullmatch(r"(.+?)\s+[A-Za-z]\.", name)
+    return match.group(1) if match else None
+
+
+class _Cluster:
+    __slots__ = ("mentions", "canonical", "cls_votes", "data_cls")
+
+    def __init__(self) -> None:
+        self.mentions: list[Mention] = []
+        self.canonical: str | None = None
+        self.cls_votes: Counter = Counter()
+        self.data_cls: str | None = None
+
+    def add(self, m: Mention, weight: float) -> None:
+        self.mentions.append(m)
+        if weight:
+            self.cls_votes[m.cls] += weight
+
+    @property
+    def cls(self) -> str:
+        if self.data_cls:
+            return self.data_cls
+        return max(sorted(self.cls_votes), key=lambda c: self.cls_votes[c])
+
+    def forms(self) -> list[str]:
+        return list(dict.fromkeys(m.text for m in self.mentions))
+
+    def label(self) -> str:
+        if self.canonical:
+            return self.canonical
+        cls = self.cls
+        english = [m.text for m in self.mentions if m.extractor != "rules.spanish_names.v1"] or self.forms()
+        candidates = [strip_title(f) if cls == "Person" else f for f in dict.fromkeys(english)]
+        candidates = [c for c in candidates if not (c.isupper() and " " not in c and len(c) <= 8)] or candidates
+        return max(candidates, key=lambda f: (len(f.split()), not f.isupper(), len(f), f))
+
+
+def _weight(m: Mention) -> float:
+    if m.extractor == "rules.petition.creator.v1":
+        return 0.5
+    if m.extractor.startswith(("rules.petition", "rules.campaign", "spacy.entity_ruler")):
+        return 3.0
+    if m.extractor == "spacy.ner.v1" and len(m.text.split()) > 1:
+        return 1.5
+    return m.confidence
+
+
+def resolve_mentions(mentions: list[Mention]) -> tuple[list[Entity], dict[tuple[int, int], str]]:
+    """Group mentions into entities; return them and a map (start, end) -> entity IRI."""
+    index = known_index()
+    clusters: list[_Cluster] = []
+    by_key: dict[str, _Cluster] = {}
+
+    def key_of(m: Mention) -> tuple[str, str | None]:
+        canonical = m.canonical
+        if m.extractor == "rules.petition.v1":
+            return "campaign:" + normalize_name(m.text), m.text
+        if canonical is None:
+            hit = index.get(normalize_name(m.text))
+            if hit and (hit[0] == m.cls or m.cls in ("Organization", "Place")):
+                canonical = hit[1]
+        if canonical is not None:
+            hit = index.get(normalize_name(canonical))
+            return normalize_name(canonical), (hit[1] if hit else None)
+        name = strip_title(m.text) if m.cls == "Person" else m.text
+        return normalize_name(name), None
+
+    # 1. exact keys
+    for m in mentions:
+        key, canonical = key_of(m)
+        cluster = by_key.get(key)
+        if cluster is None:
+            cluster = by_key[key] = _Cluster()
+            clusters.append(cluster)
+        cluster.add(m, _weight(m))
+        if canonical:
+            cluster.canonical = canonical
+            hit = index.get(normalize_name(canonical))
+            if hit:
+                cluster.data_cls = hit[0]
+        elif m.canonical and m.extractor == "rules.petition.v1":
+            cluster.canonical = m.canonical
+            cluster.data_cls = "Campaign"
+
+    def merge(into: _Cluster, other: _Cluster, votes: bool = True) -> None:
+        if into is other:
+            return
+        for m in other.mentions:
+            into.add(m, other.cls_votes[m.cls] / max(1, len(other.mentions)) if votes else 0.0)
+        into.canonical = into.canonical or other.canonical
+        into.data_cls = into.data_cls or other.data_cls
+        for k, c in list(by_key.items()):
+            if c is other:
+                by_key[k] = into
+        clusters.remove(other)
+
+    def first_pos(c: _Cluster) -> int:
+        return min(m.start for m in c.mentions)
+
+    # 2. acronym keys: an all-caps name or glued name equal to another cluster's initials
+    changed = True
+    while changed:
+        changed = False
+        for small in sorted(clusters, key=first_pos):
+            forms = small.forms()
+            if small.canonical or any(len(f.split()) > 2 for f in forms):
+                continue
+            keys = {initials(f) for f in forms if re.search(r"[A-Z]{2,}", f)}
+            keys |= {f for f in forms if f.isupper()}
+            if not keys:
+                continue
+            for big in sorted(clusters, key=first_pos):
+                if big is small or big.cls not in _ACTOR_LIKE | {"DetentionFacility", "Policy"}:
+                    continue
+                exact = {f for f in big.forms() if f.isupper()}
+                if small.cls in _ACTOR_LIKE and big.cls not in _ACTOR_LIKE and not (keys & exact):
+                    continue
+                big_keys = set().union(*[initials_all(f) for f in big.forms() if len(f.split()) > 1]) | exact
+                if keys & big_keys:
+                    merge(big, small)
+                    changed = True
+                    break
+            if changed:
+                break
+
+    # 3. people: first names, surnames and titled forms join the full name
+    persons = [c for c in clusters if c.cls == "Person" and any(len(strip_title(f).split()) > 1 for f in c.forms())]
+    for c in sorted(clusters, key=first_pos):
+        if c in persons or c.canonical or c not in clusters:
+            continue
+        names = {strip_title(f) for f in c.forms()}
+        if any(len(n.split()) > 1 for n in names) and c.cls == "Person":
+            continue
+        if c.cls not in ("Person", "Organization", "Place"):
+            continue
+        target = None
+        for p in sorted(persons, key=first_pos):
+            if p not in clusters:
+                continue
+            tokens = set()
+            for f in p.forms():
+                words = [w for w in normalize_name(strip_title(f)).split() if len(w) > 1]
+                if words:
+                    tokens.update(words)
+                    tokens.add(" ".join(words[1:]))
+            if any(normalize_name(n) in tokens for n in names):
+                target = p
+                break
+        if target is not None:
+            merge(target, c, votes=False)
+
+    # 4. a shorter name that begins a longer one of the same class
+    for c in sorted(clusters, key=lambda c: len(c.label())):
+        if c not in clusters or c.canonical or c.cls not in ("Organization", "GovernmentAgency", "Company", "Policy"):
+            continue
+        key = normalize_name(c.label())
+        if len(key.split()) < 2:
+            continue
+        for other in clusters:
+            if other is c or other.cls != c.cls:
+                continue
+            okey = normalize_name(other.label())
+            if okey.startswith(key + " ") or okey.endswith(" " + key):
+                merge(other, c)
+                break
+
+    # 5. petition accounts "ATU A.", "Galaei P." that name a group of the document
+    for c in list(clusters):
+        if c not in clusters or not any(m.extractor == "rules.petition.creator.v1" for m in c.mentions):
+            continue
+        base = _creator_key(c.forms()[0])
+        if not base:
+            continue
+        for other in clusters:
+            if other is c or other.cls not in ("Organization", "Company", "GovernmentAgency"):
+                continue
+            forms = other.forms()
+            if normalize_name(base) in {normalize_name(f) for f in forms} or \
+                    (base.isupper() and base in {initials(f) for f in forms if len(f.split()) > 1}):
+                merge(other, c)
+                break
+
+    entities: list[Entity] = []
+    spans: dict[tuple[int, int], str] = {}
+    seen: dict[str, Entity] = {}
+    for c in clusters:
+        cls = c.cls
+        label = c.label()
+        iri = str(entity_iri(cls, label))
+        forms = tuple(sorted(set(c.forms()) | {label}))
+        if iri in seen:  # two clusters that resolved to the same IRI
+            old = seen[iri]
+            entity = Entity(iri, cls, label, tuple(sorted(set(old.forms) | set(forms))),
+                            old.mentions + tuple(c.mentions))
+        else:
+            entity = Entity(iri, cls, label, forms, tuple(sorted(c.mentions, key=lambda m: m.start)))
+        seen[iri] = entity
+        for m in c.mentions:
+            spans[(m.start, m.end)] = iri
+    entities = sorted(seen.values(), key=lambda e: e.iri)
+    return entities, spans
+
+
+__all__ = ["resolve_mentions", "initials", "strip_title", "known_index", "TITLES"]

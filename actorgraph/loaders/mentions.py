@@ -1,0 +1,373 @@
+"""Mentions: spaCy NER and the EntityRuler mapped onto the ontology classes, hashtags,
+acronym definitions "Long Name (ACR)", Spanish names from the sourced table, and a junk
+filter for fragments, furniture and common nouns tagged as names."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from actorgraph.loaders import data_tables
+from actorgraph.loaders.model import Mention, Segment
+from actorgraph.loaders.nlp import RULER_LABELS
+
+NER_CLASSES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place",
+               "FAC": "Place", "LAW": "Policy", "EVENT": "Event"}
+_LEADING = {"the", "a", "an", "our", "his", "her", "their", "its", "this", "these", "that", "those",
+            "dear", "via"}
+#: single words that NER tags as places or groups but that name nothing on their own
+GENERIC_WORDS = frozenset("""county city state town village black white brown asian latino latina latinx
+hispanic indigenous native federal national sanctuary department agency government council
+administration office court police raza""".split())
+TITLES = ("President", "Vice President", "Mayor", "Governor", "Gov.", "Senator", "Sen.",
+          "Representative", "Rep.", "Congressman", "Congresswoman", "Attorney General",
+          "U.S. Attorney", "US Attorney", "United States Attorney", "District Attorney", "Judge",
+          "Justice", "Secretary", "Sheriff", "Chief", "Commissioner", "Director", "director",
+          "Councilmember", "Council Member", "Alderman", "Alderwoman", "Deputy", "Acting Director",
+          "Officer", "Agent", "Dr.", "Mr.", "Mrs.", "Ms.", "Judge")
+_TITLE_RE = re.compile(r"^(?:(?:ICE|CBP|DHS|FBI|USCIS)\s+)?(?:" + "|".join(re.escape(t) for t in
+                       sorted(TITLES, key=len, reverse=True)) + r")\s+(?=[A-Z])")
+_HASHTAG = re.compile(r"(?<![\w#])#([A-Za-z][A-Za-z0-9_]{2,})")
+_ACRONYM_DEF = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9.&\-]{1,11})\s*\)")
+_JUNK = re.compile(r"^[\W\d_]+$|_|https?:|www\.|@|\.(?:com|org|net)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedSegment:
+    segment: Segment
+    doc: object  # spacy.tokens.Doc, or None for non-English passages
+
+
+def parse(text: str, segments: list[Segment], nlp) -> list[ParsedSegment]:
+    """Run the English pipeline over the English segments (batched), petition titles included."""
+    english = [s for s in segments if s.language == "en"]
+    docs = iter(nlp.pipe((text[s.start:s.end] for s in english), batch_size=32))
+    return [ParsedSegment(s, next(docs) if s.language == "en" else None) for s in segments]
+
+
+def classify(name: str, ner_label: str) -> str | None:
+    """Ontology class of a name from its NER label and the cue words in it.
+
+    >>> classify("Tacoma City Council", "ORG")
+    'GovernmentAgency'
+    >>> classify("Koch Foods", "ORG")
+    'Company'
+    >>> classify("Autonomous Tenants Union", "ORG")
+    'Organization'
+    """
+    if ner_label in RULER_LABELS:
+        return RULER_LABELS[ner_label]
+    base = NER_CLASSES.get(ner_label)
+    if base is None:
+        return None
+    cued = cue_class(name)
+    if base == "Person":
+        strong = cue_class(name, strong_only=True)
+        return strong if strong and strong != "Person" else base
+    if base in ("Policy", "Event"):
+        return base
+    if base == "Place":
+        return "DetentionFacility" if cued == "DetentionFacility" else ("GovernmentAgency" if cued == "GovernmentAgency" and ner_label != "GPE" else "Place")
+    return cued or base
+
+
+def cue_class(name: str, strong_only: bool = False) -> str | None:
+    """Class suggested by the words of a name (data/cues.csv), or None. ``strong_only``
+    keeps the cues that hold even against a person tag (last words and phrases)."""
+    words = [w.lower().strip(".,") for w in name.split()]
+    lowered = " ".join(words)
+    best = None
+    for cue, cls, where in data_tables.cues():
+        if strong_only and where == "word":
+            continue
+        hit = ((where == "phrase" and f" {cue} " in f" {lowered} ")
+               or (where == "word" and cue in words)
+               or (where == "last" and words and words[-1] == cue)
+               or (where == "first" and words and words[0] == cue))
+        if hit:
+            # later words decide: "Detention Center Resistance" is the group, not the building
+            position = lowered.rfind(cue)
+            if best is None or position > best[0]:
+                best = (position, cls)
+    return best[1] if best else None
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop leading determiners and trailing possessives/punctuation from a span."""
+    while True:
+        span = text[start:end]
+        first = span.split(" ", 1)[0]
+        if " " in span and first.lower() in _LEADING:
+            start += len(first) + 1
+            continue
+        break
+    for suffix in ("'s", "’s", "'", "’"):
+        if text[start:end].endswith(suffix) and end - len(suffix) > start:
+            end -= len(suffix)
+            break
+    while end > start and text[end - 1] in " ,;:!?\"“”()[]-–—":
+        end -= 1
+    while start < end and text[start] in " ,;:!?\"“”()[]-–—'’":
+        start += 1
+    return start, end
+
+
+def is_junk(name: str, from_data: bool) -> bool:
+    """Fragments and non-names the model tags as names."""
+    if len(name) < 2 or _JUNK.search(name):
+        return True
+    if from_data:
+        return False
+    if not any(ch.isupper() for ch in name):
+        return True
+    first = name.split()[0]
+    if first[0].islower() and first.lower() not in ("de", "la", "el", "von", "van", "du"):
+        return True
+    letters = [ch for ch in name if ch.isalpha()]
+    if len(letters) > 6 and all(ch.isupper() for ch in letters):
+        return True  # shouted headings: "GO AWAY", "WHAT WE ARE TRYING"
+    return len(name.split()) > 10
+
+
+def _ner_mentions(text: str, parsed: ParsedSegment) -> list[Mention]:
+    out = []
+    base = parsed.segment.start
+    for ent in parsed.doc.ents:
+        from_data = ent.label_ in RULER_LABELS
+        if not from_data and ent.label_ not in NER_CLASSES:
+            continue
+        if not from_data and len(ent) == 1 and (ent[0].pos_ in ("NOUN", "ADJ", "VERB", "PRON")
+                                                 or ent[0].lower_ in GENERIC_WORDS):
+            continue
+        if not from_data and any(t.pos_ in ("AUX", "VERB", "PRON") and t.tag_ != "VBN" for t in ent):
+            continue  # a clause, such as a quoted article title, is not a name
+        start, end = trim(text, base + ent.start_char, base + ent.end_char)
+        name = text[start:end]
+        if is_junk(name, from_data):
+            continue
+        cls = classify(name, ent.label_)
+        if cls is None:
+            continue
+        canonical = ent.ent_id_ or None
+        extractor = "spacy.entity_ruler.v1" if from_data else "spacy.ner.v1"
+        confidence = 0.95 if canonical else (0.85 if from_data else 0.7)
+        out.append(Mention(start, end, name, cls, extractor, confidence, canonical))
+    return out
+
+
+_ORG_TAIL = re.compile(r"\s+(Resistance|Coalition|Committee|Project|Network|Alliance|Collective|"
+                       r"Solidarity|Support Committee|Defense Committee|Union|Association|Campaign|Fund)\b")
+
+
+def extend_group_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"X Detention Center" followed by "Resistance" names the group, not the building."""
+    out = []
+    for m in mentions:
+        tail = _ORG_TAIL.match(text, m.end)
+        if tail and m.cls in ("DetentionFacility", "GovernmentAgency", "Place", "Company"):
+            end = tail.end()
+            name = text[m.start:end]
+            cls = cue_class(name) or "Organization"
+            out.append(Mention(m.start, end, name, cls, "rules.group_name.v1", 0.85))
+        else:
+            out.append(m)
+    return out
+
+
+_PETITION_LABEL = re.compile(r"(?:online\s+)?petition(?:\s+campaign)?\s*[-–:]\s*(?=[A-Z])", re.I)
+
+
+def campaign_labels(text: str, seg: Segment, mentions: list[Mention]) -> list[Mention]:
+    """"Petition Campaign - Justice for X": the words after the label name a campaign, up to
+    the end of the line or sentence or the next campaign name."""
+    out = []
+    for match in _PETITION_LABEL.finditer(text, seg.start, seg.end):
+        start = match.end()
+        end = seg.end
+        for stop in re.finditer(r"[.!?\n]", text[start:seg.end]):
+            end = start + stop.start()
+            break
+        for m in mentions:
+            if start < m.start < end and m.cls == "Campaign":
+                end = m.start
+        s, e = trim(text, start, end)
+        if e - s > 3:
+            out.append(Mention(s, e, text[s:e], "Campaign", "rules.campaign_label.v1", 0.8, text[s:e]))
+    return out
+
+
+def heading_campaign(text: str, seg: Segment) -> list[Mention]:
+    """A heading line that ends in a campaign word ("... Defense Fund") names a campaign."""
+    if seg.kind != "heading":
+        return []
+    name = text[seg.start:seg.end]
+    if cue_class(name, strong_only=True) == "Campaign" and name[:1].isupper():
+        return [Mention(seg.start, seg.end, name, "Campaign", "rules.heading_campaign.v1", 0.75, name)]
+    return []
+
+
+def _hashtags(text: str, seg: Segment) -> list[Mention]:
+    return [Mention(m.start(), m.end(), m.group(0), "Campaign", "rules.hashtag.v1", 0.8)
+            for m in _HASHTAG.finditer(text, seg.start, seg.end)]
+
+
+def _phrase_hits(text: str, seg: Segment, phrases: dict[str, tuple[str, str]], case: bool,
+                 extractor: str) -> list[Mention]:
+    """Exact occurrences of known phrases inside a segment (word-bounded)."""
+    out = []
+    body = text[seg.start:seg.end]
+    for phrase, (cls, canonical) in phrases.items():
+        flags = 0 if case else re.IGNORECASE
+        for m in re.finditer(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])", body, flags):
+            out.append(Mention(seg.start + m.start(), seg.start + m.end(), m.group(0), cls, extractor,
+                               0.9, canonical))
+    return out
+
+
+def _petition_mentions(text: str, seg: Segment) -> list[Mention]:
+    title = text[seg.start:seg.end]
+    out = [Mention(seg.start, seg.end, title, "Campaign", "rules.petition.v1", 0.95, title)]
+    for name, s, e in seg.get("creators", ()):
+        out.append(Mention(s, e, name, creator_class(name), "rules.petition.creator.v1", 0.9))
+    return out
+
+
+_ORG_WORDS_ES = {"resistencia", "comité", "comite", "coalición", "coalicion", "unión", "union", "alianza",
+                 "colectivo", "movimiento", "frente", "centro", "red", "proyecto", "sindicato"}
+
+
+def creator_class(name: str) -> str:
+    """Class of a petition creator account: "First L." is a person, other names are groups.
+
+    >>> creator_class("Brenda P.")
+    'Person'
+    >>> creator_class("Organized Communities Against Deportations")
+    'Organization'
+    """
+    words = name.split()
+    if words and words[0].lower() in _ORG_WORDS_ES:
+        return "Organization"
+    if len(words) >= 2 and re.fullmatch(r"[A-Za-z]\.", words[-1]):
+        return "Person"
+    if words and words[0].rstrip(".") in ("Rev", "Dr", "Mr", "Mrs", "Ms", "Fr", "Sr", "Sra"):
+        return "Person"
+    return cue_class(name) or "Organization"
+
+
+def acronym_fits(acronym: str, name: str) -> bool:
+    """True when ``acronym`` can abbreviate ``name``: its first letter starts a word of the
+    name and its letters occur in order in the name.
+
+    >>> acronym_fits("DOL", "WA Department of Licensing"), acronym_fits("USA", "LOS ANGELES")
+    (True, False)
+    """
+    letters = [ch for ch in acronym.upper() if ch.isalnum()]
+    if len(letters) < 2 or not any(ch.isupper() for ch in acronym[1:]):
+        return False
+    words = re.findall(r"[A-Za-z0-9]+", name)
+    if not words or letters[0] not in {w[0].upper() for w in words}:
+        return False
+    upper = name.upper()
+    pos = upper.find(letters[0])
+    for ch in letters[1:]:
+        pos = upper.find(ch, pos + 1)
+        if pos < 0:
+            return False
+    return True
+
+
+_OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?")
+
+
+def extend_of_place(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"Popular Socialist Party" + "of" + "Mexico" is one name when the group's head word
+    is a cue (party, league, union...) and the place follows at once."""
+    out = []
+    skip = set()
+    for i, m in enumerate(mentions):
+        if i in skip:
+            continue
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        gap = _OF_PLACE.fullmatch(text, m.end, nxt.start) if nxt else None
+        if gap and m.cls == "Organization" and nxt.cls == "Place" and cue_class(m.text.split()[-1]) == "Organization":
+            out.append(Mention(m.start, nxt.end, text[m.start:nxt.end], "Organization", "rules.group_of_place.v1", 0.8))
+            skip.add(i + 1)
+        else:
+            out.append(m)
+    return out
+
+
+def acronym_definitions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions for "Long Name (ACR)": the acronym with the long name as canonical."""
+    out = []
+    for m in mentions:
+        match = _ACRONYM_DEF.match(text, m.end)
+        if not match:
+            continue
+        acronym = match.group(1).rstrip(".")
+        if not acronym_fits(acronym, m.text):
+            continue  # "(Translation)", "LOS ANGELES (USA)" are not definitions
+        out.append(Mention(match.start(1), match.start(1) + len(acronym), acronym, m.cls,
+                           "rules.acronym_definition.v1", 0.9, m.canonical or m.text))
+    return out
+
+
+#: mentions that may contain others (a petition title names people and places inside it)
+_CONTAINERS = ("rules.petition.v1", "rules.heading_campaign.v1")
+
+
+def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
+    """Keep the best of overlapping mentions: data-backed, then longer, then earlier."""
+    def rank(m: Mention):
+        return (m.extractor.startswith(("rules.petition", "rules.campaign_label")), m.canonical is not None,
+                m.end - m.start, m.confidence, -m.start)
+
+    chosen: list[Mention] = []
+    titles = [m for m in mentions if m.extractor in _CONTAINERS]
+    for m in sorted(mentions, key=rank, reverse=True):
+        if m.extractor in _CONTAINERS:
+            if all(m.start != c.start or m.end != c.end for c in chosen):
+                chosen.append(m)
+        elif all(m.end <= c.start or m.start >= c.end for c in chosen if c.extractor not in _CONTAINERS):
+            if not any(t.start == m.start and t.end == m.end for t in titles):
+                chosen.append(m)
+    return sorted(chosen, key=lambda m: (m.start, m.end))
+
+
+def extract_mentions(text: str, parsed: list[ParsedSegment]) -> list[Mention]:
+    """All entity mentions of a document, non-overlapping, in text order."""
+    found: list[Mention] = []
+    for p in parsed:
+        seg = p.segment
+        if seg.kind == "petition-title":
+            found.extend(_petition_mentions(text, seg))
+        found.extend(heading_campaign(text, seg))
+        if p.doc is not None:
+            ner = extend_of_place(text, extend_group_names(text, _ner_mentions(text, p)))
+            found.extend(ner)
+            found.extend(campaign_labels(text, seg, ner))
+        found.extend(_hashtags(text, seg))
+    # Spanish passages: the sourced Spanish table and names already seen in English
+    spanish = {es: (_class_of_english(en), en) for es, en in data_tables.spanish_names().items()}
+    seen = {m.text: (m.cls, m.canonical or m.text) for m in found
+            if m.extractor != "rules.petition.v1" and len(m.text) > 3}
+    for p in parsed:
+        if p.doc is None:
+            found.extend(_phrase_hits(text, p.segment, spanish, False, "rules.spanish_names.v1"))
+            found.extend(_phrase_hits(text, p.segment, seen, True, "rules.known_form.v1"))
+    found = resolve_overlaps(found)
+    found.extend(acronym_definitions(text, found))
+    found = resolve_overlaps(found)
+    # every later use of a defined or known acronym
+    acronyms = {m.text: (m.cls, m.canonical or m.text) for m in found
+                if m.text.isupper() and 2 <= len(m.text) <= 8}
+    for p in parsed:
+        found.extend(_phrase_hits(text, p.segment, acronyms, True, "rules.acronym_use.v1"))
+    return resolve_overlaps(found)
+
+
+def _class_of_english(name: str) -> str:
+    for known in data_tables.all_known():
+        if known.name == name:
+            return known.cls
+    return cue_class(name) or "GovernmentAgency"

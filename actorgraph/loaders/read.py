@@ -1,0 +1,116 @@
+"""Read a file into raw text: .txt/.md as UTF-8, .html/.htm through trafilatura (main text,
+not navigation), .pdf through pypdf. Every failure is an InputError naming the file."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from actorgraph.errors import InputError
+
+SUFFIXES = {".txt": "text/plain", ".md": "text/markdown", ".html": "text/html",
+            ".htm": "text/html", ".pdf": "application/pdf"}
+MAX_BYTES = 50 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class RawText:
+    text: str
+    media_type: str
+    title: str | None
+
+
+def find_documents(paths: list[Path]) -> list[Path]:
+    """Expand files and folders into the readable documents they hold, sorted.
+
+    Raises InputError for a missing path, a file of an unsupported type, or a folder
+    without documents.
+    """
+    found: list[Path] = []
+    for path in paths:
+        if not path.exists():
+            raise InputError("no such file or folder", where=str(path))
+        if path.is_dir():
+            inside = sorted(p for p in path.rglob("*")
+                            if p.is_file() and p.suffix.lower() in SUFFIXES
+                            and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            if not inside:
+                raise InputError(f"folder holds no documents ({', '.join(SUFFIXES)})", where=str(path))
+            found.extend(inside)
+        elif path.suffix.lower() in SUFFIXES:
+            found.append(path)
+        else:
+            raise InputError(f"unsupported file type '{path.suffix or '(none)'}'; "
+                             f"allowed: {', '.join(SUFFIXES)}", where=str(path))
+    unique = list(dict.fromkeys(p.resolve() for p in found))
+    return unique
+
+
+def read_file(path: Path, max_bytes: int = MAX_BYTES) -> RawText:
+    """Read one document file into raw text."""
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise InputError(f"unsupported file type '{suffix}'; allowed: {', '.join(SUFFIXES)}",
+                         where=str(path))
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(f"file is {size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB",
+                             where=str(path))
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", where=str(path)) from exc
+    if not data.strip():
+        raise InputError("file is empty", where=str(path))
+    if suffix == ".pdf":
+        return RawText(_read_pdf(data, path), SUFFIXES[suffix], None)
+    if b"\x00" in data[:8192]:
+        raise InputError("binary data in a text file (NUL bytes); expected UTF-8 text", where=str(path))
+    text = _decode(data, path)
+    if suffix in (".html", ".htm"):
+        return _read_html(text, path)
+    return RawText(text, SUFFIXES[suffix], None)
+
+
+def _decode(data: bytes, path: Path) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "convert it first, e.g. iconv -f latin1 -t utf-8", where=str(path)) from exc
+
+
+def _read_html(html: str, path: Path) -> RawText:
+    import trafilatura
+
+    try:
+        text = trafilatura.extract(html, include_comments=False, include_tables=True,
+                                   favor_recall=True, deduplicate=False)
+        meta = trafilatura.extract_metadata(html)
+    except Exception as exc:  # noqa: BLE001 - trafilatura raises many kinds on broken markup
+        raise InputError(f"malformed HTML: {exc}", where=str(path)) from exc
+    if not text or not text.strip():
+        raise InputError("no main text found in the HTML", where=str(path))
+    title = meta.title if meta is not None and meta.title else None
+    return RawText(text, "text/html", title)
+
+
+def _read_pdf(data: bytes, path: Path) -> str:
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            raise InputError("PDF is encrypted", where=str(path))
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except InputError:
+        raise
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise InputError(f"malformed PDF: {exc}", where=str(path)) from exc
+    text = "\n\n".join(p.strip() for p in pages if p.strip())
+    if not text:
+        raise InputError("PDF has no extractable text (a scan needs OCR first)", where=str(path))
+    return text

@@ -1,0 +1,54 @@
+"""An Extraction as quads in the document's named graph (DESIGN.md, "Provenance")."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import XSD
+
+from actorgraph.loaders.model import Extraction
+from actorgraph.ontology import AG, DCTERMS, PROV, RDF, SKOS
+from actorgraph.ontology.ids import evidence_iri
+
+Quad = tuple[URIRef, URIRef, object, URIRef]
+
+
+def extraction_to_quads(ex: Extraction) -> list[Quad]:
+    """Quads of one document: metadata, entities (class, surface forms), relations and one
+    Evidence node per relation. Labels are chosen across documents by the store."""
+    doc = URIRef(ex.document.iri)
+    quads: list[Quad] = [
+        (doc, RDF.type, AG.Document, doc),
+        (doc, DCTERMS.source, Literal(ex.document.source), doc),
+        (doc, DCTERMS.title, Literal(ex.document.title), doc),
+        (doc, AG.language, Literal(ex.document.language), doc),
+    ]
+    for e in ex.entities:
+        node = URIRef(e.iri)
+        quads.append((doc, AG.mentions, node, doc))
+        quads.append((node, RDF.type, AG[e.cls], doc))
+        for form in e.forms:
+            quads.append((node, SKOS.altLabel, Literal(form), doc))
+        for prop, value in e.attributes:
+            if value is not None:
+                quads.append((node, AG[prop], Literal(int(value), datatype=XSD.integer), doc))
+    for r in ex.relations:
+        s, p, o = URIRef(r.subject), AG[r.predicate], URIRef(r.object)
+        ev = r.evidence
+        node = evidence_iri(doc, r.subject, r.predicate, r.object, ev.start, ev.end)
+        quads.extend([
+            (s, p, o, doc),
+            (node, RDF.type, AG.Evidence, doc),
+            (node, RDF.subject, s, doc),
+            (node, RDF.predicate, p, doc),
+            (node, RDF.object, o, doc),
+            (node, AG.quote, Literal(ev.quote), doc),
+            (node, AG.charStart, Literal(ev.start, datatype=XSD.integer), doc),
+            (node, AG.charEnd, Literal(ev.end, datatype=XSD.integer), doc),
+            (node, AG.extractor, Literal(ev.extractor), doc),
+            (node, AG.confidence, Literal(Decimal(str(round(ev.confidence, 2))), datatype=XSD.decimal), doc),
+            (node, AG.modality, Literal(ev.modality), doc),
+            (node, PROV.wasDerivedFrom, doc, doc),
+        ])
+    return list(dict.fromkeys(quads))

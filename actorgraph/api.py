@@ -1,0 +1,114 @@
+"""Python API for notebooks and scripts.
+
+>>> from actorgraph import api
+>>> store = api.open_store("memory")
+>>> report = api.ingest(sorted(api.seeds_path().glob("*.txt"))[:1], store=store)
+>>> len(report.added)
+1
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from actorgraph.graph.ingest import IngestReport, ingest_paths
+from actorgraph.graph.store import Result, Store, open_store
+from actorgraph.ontology import NS
+
+DEMO_QUESTION = """
+SELECT DISTINCT ?agency ?relation ?quote WHERE {
+  ?ice skos:altLabel "ICE" .
+  ?ev a ag:Evidence ; rdf:subject ?a ; rdf:predicate ?p ; rdf:object ?ice ; ag:quote ?quote .
+  VALUES ?p { ag:sharedDataWith ag:collaboratesWith }
+  ?a rdfs:label ?agency .
+  BIND(STRAFTER(STR(?p), "#") AS ?relation)
+} ORDER BY ?agency ?relation
+"""
+
+
+def seeds_path() -> Path:
+    """Folder of the bundled sample documents (in the wheel, or the source checkout)."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "_seeds", here.parent / "seeds"):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError("the bundled seeds/ folder is missing from this installation")
+
+
+def ingest(paths, store: Store | str | None = None, model: str | None = None, keep_going: bool = False,
+           progress: bool = False, update_url: str | None = None) -> IngestReport:
+    """Ingest files or folders into a store (an open Store or a location)."""
+    from actorgraph.loaders.nlp import load_pipeline
+    from actorgraph.loaders.read import find_documents
+
+    files = find_documents([Path(p) for p in paths])
+    nlp = load_pipeline(model)
+    owned = not isinstance(store, Store)
+    target = open_store(store, update_url=update_url) if owned else store
+    bar = None
+    try:
+        if progress:
+            from tqdm import tqdm
+
+            bar = tqdm(total=len(files), unit="doc", desc="ingest")
+        return ingest_paths(target, files, nlp, on_progress=(lambda _: bar.update(1)) if bar else None,
+                            keep_going=keep_going)
+    finally:
+        if bar:
+            bar.close()
+        if owned:
+            target.close()
+
+
+def query(store: Store, sparql: str, **bindings) -> list[dict[str, object]]:
+    """Run SPARQL with bound parameters; rows as plain Python values."""
+    return store.query(sparql, bindings or None).values()
+
+
+def to_networkx(store: Store):
+    """The graph as a networkx MultiDiGraph (see actorgraph.graph.project)."""
+    from actorgraph.graph.project import store_to_networkx
+
+    return store_to_networkx(store)
+
+
+def summary(store: Store, top: int = 8) -> dict:
+    """Counts for the CLI summary: documents, entities by class, relations by predicate, top actors."""
+    docs = store.query("SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a ag:Document }").rows[0]["n"]
+    triples = store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").rows[0]["n"]
+    classes = Counter()
+    for row in store.query("SELECT ?c (COUNT(DISTINCT ?e) AS ?n) WHERE { ?d ag:mentions ?e . ?e a ?c } GROUP BY ?c").rows:
+        classes[str(row["c"])[len(NS):]] = int(row["n"])
+    predicates = Counter()
+    for row in store.query("SELECT ?p (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE "
+                           "{ ?ev a ag:Evidence ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o } } GROUP BY ?p").rows:
+        predicates[str(row["p"])[len(NS):]] = int(row["n"])
+    actors = store.query("""
+        SELECT ?e ?label ?c (COUNT(DISTINCT ?ev) AS ?n) WHERE {
+          ?ev a ag:Evidence . { ?ev rdf:subject ?e } UNION { ?ev rdf:object ?e }
+          ?e a ?c ; rdfs:label ?label .
+          FILTER(?c IN (ag:Person, ag:Organization, ag:GovernmentAgency, ag:Company))
+        } GROUP BY ?e ?label ?c ORDER BY DESC(?n) ?label LIMIT """ + str(int(top))).rows
+    return {
+        "documents": int(docs), "triples": int(triples),
+        "entities": dict(classes.most_common()), "relations": dict(predicates.most_common()),
+        "top_actors": [{"label": str(r["label"]), "class": str(r["c"])[len(NS):], "relations": int(r["n"])}
+                       for r in actors],
+    }
+
+
+def write_map(store: Store, out: Path, title: str = "actorgraph map"):
+    """Write the interactive map of the whole store; returns the networkx graph drawn."""
+    from actorgraph.exports.html import write_html
+    from actorgraph.graph.project import store_to_networkx
+
+    graph = store_to_networkx(store)
+    docs = store.query("SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a ag:Document }").rows[0]["n"]
+    caption = (f"{graph.number_of_nodes()} entities and {graph.number_of_edges()} relations from {int(docs)} "
+               f"document(s) in {store.location}. Node size: PageRank. Click an edge for its source sentence.")
+    write_html(graph, Path(out), title=title, caption=caption)
+    return graph
+
+
+__all__ = ["open_store", "ingest", "query", "to_networkx", "summary", "write_map", "seeds_path", "Result"]

@@ -1,0 +1,109 @@
+"""The interactive map: one self-contained HTML file (vis-network from pyvis inlined, no
+request leaves the page), colour and shape by class with a legend, search, filters by
+class and predicate, tooltips and a details panel with the quote behind every edge.
+Every text from documents reaches the page as JSON data and is shown with textContent."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from importlib.resources import files
+from pathlib import Path
+
+import networkx as nx
+
+from actorgraph import ontology
+from actorgraph.exports.style import CLASS_STYLE, DEFAULT_STYLE, PREDICATE_COLORS
+from actorgraph.exports.write import atomic_write
+
+LAYOUT_THRESHOLD = 300  # above this many nodes, lay out in Python and turn physics off
+
+
+def _pyvis_asset(relative: str) -> str:
+    import pyvis
+
+    return (Path(pyvis.__file__).parent / "templates" / "lib" / relative).read_text("utf-8")
+
+
+def _json_for_script(value) -> str:
+    """JSON that is safe inside a <script> element."""
+    text = json.dumps(value, ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") \
+        .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def _node_details(iri: str, attrs: dict) -> str:
+    lines = [attrs["label"], f"Class: {ontology.label(attrs['cls'])}"]
+    if attrs.get("aliases"):
+        lines.append("Also: " + "; ".join(attrs["aliases"][:12]))
+    if attrs.get("documents"):
+        lines.append("Documents: " + "; ".join(attrs["documents"][:8]))
+    lines.append(iri)
+    return "\n".join(lines)
+
+
+def _edge_details(graph: nx.MultiDiGraph, s: str, o: str, attrs: dict) -> str:
+    head = f"{graph.nodes[s]['label']} — {ontology.label(attrs['predicate'])} → {graph.nodes[o]['label']}"
+    lines = [head]
+    for ev in attrs["evidence"][:5]:
+        status = "" if ev["modality"] == "asserted" else f" [{ev['modality']}]"
+        lines.append(f"“{ev['quote'][:400]}”{status}\n  — {ev['title'] or ev['document']}")
+    return "\n".join(lines)
+
+
+def graph_to_vis(graph: nx.MultiDiGraph, size_by: dict[str, float] | None = None) -> dict:
+    """Nodes, edges, options and legend for vis-network, built with pyvis."""
+    from pyvis.network import Network
+
+    net = Network(directed=True, cdn_resources="in_line")
+    sizes = size_by if size_by is not None else (nx.pagerank(nx.DiGraph(graph)) if graph.number_of_nodes() else {})
+    top = max(sizes.values()) if sizes else 1.0
+    large = graph.number_of_nodes() > LAYOUT_THRESHOLD
+    positions = nx.spring_layout(nx.Graph(graph), seed=7, scale=1500) if large else {}
+    for iri, attrs in sorted(graph.nodes(data=True)):
+        color, shape = CLASS_STYLE.get(attrs["cls"], DEFAULT_STYLE)
+        extra = {}
+        if large:
+            x, y = positions[iri]
+            extra = {"x": float(x), "y": float(y), "physics": False}
+        net.add_node(iri, label=attrs["label"], title=_node_details(iri, attrs), color=color, shape=shape,
+                     size=10 + 30 * (sizes.get(iri, 0) / top if top else 0), cls=attrs["cls"],
+                     aliases=attrs.get("aliases", []), details=_node_details(iri, attrs), **extra)
+    for s, o, key, attrs in sorted(graph.edges(keys=True, data=True)):
+        details = _edge_details(graph, s, o, attrs)
+        net.add_edge(s, o, label=ontology.label(attrs["predicate"]), title=details, details=details,
+                     predicate=attrs["predicate"], color=PREDICATE_COLORS.get(attrs["predicate"], "#888"),
+                     width=1 + min(attrs.get("weight", 1), 5), arrows="to")
+    options = {
+        "nodes": {"font": {"size": 14}},
+        "edges": {"font": {"size": 10, "align": "middle"}, "smooth": {"type": "continuous"}},
+        "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False},
+        "physics": {"enabled": not large, "solver": "barnesHut",
+                    "barnesHut": {"gravitationalConstant": -8000, "springLength": 160},
+                    "stabilization": {"iterations": 250}},
+    }
+    classes = Counter(a["cls"] for _, a in graph.nodes(data=True))
+    predicates = Counter(a["predicate"] for _, _, a in graph.edges(data=True))
+    legend = {
+        "classes": [{"name": c, "label": ontology.label(c), "color": CLASS_STYLE.get(c, DEFAULT_STYLE)[0],
+                     "count": classes[c]} for c in ontology.ENTITY_CLASSES if classes[c]],
+        "predicates": [{"name": p, "label": ontology.label(p), "color": PREDICATE_COLORS.get(p, "#888"),
+                        "count": predicates[p]} for p in sorted(predicates)],
+    }
+    return {"nodes": net.nodes, "edges": net.edges, "options": options, "legend": legend}
+
+
+def render_html(graph: nx.MultiDiGraph, title: str, caption: str) -> str:
+    from jinja2 import Environment
+
+    env = Environment(autoescape=True)
+    template = env.from_string(files("actorgraph.exports").joinpath("templates/map.html").read_text("utf-8"))
+    data = graph_to_vis(graph)
+    return template.render(title=title, caption=caption, data_json=_json_for_script(data),
+                           vis_js=_pyvis_asset("vis-9.1.2/vis-network.min.js").replace("</script", "<\\/script"),
+                           vis_css=_pyvis_asset("vis-9.1.2/vis-network.css").replace("</style", "<\\/style"))
+
+
+def write_html(graph: nx.MultiDiGraph, out: Path, title: str = "actorgraph map", caption: str = "") -> Path:
+    """Write the interactive map of ``graph`` to ``out`` (atomically)."""
+    return atomic_write(out, render_html(graph, title, caption))

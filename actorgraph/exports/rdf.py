@@ -1,0 +1,60 @@
+"""RDF serializations of the whole store: turtle (union graph), trig, nquads, jsonld."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rdflib import Dataset, Graph, URIRef
+
+from actorgraph.exports.write import atomic_write
+from actorgraph.graph.store import Store
+from actorgraph.ontology import PREFIXES
+
+
+def store_to_dataset(store: Store) -> Dataset:
+    """All quads of a store as an rdflib Dataset (named graphs kept)."""
+    ds = Dataset()
+    for prefix, iri in PREFIXES.items():
+        ds.bind(prefix, iri)
+    for s, p, o, g in store.quads():
+        if g is None:
+            ds.add((s, p, o))
+        else:
+            ds.add((s, p, o, URIRef(str(g))))
+    return ds
+
+
+def store_to_graph(store: Store) -> Graph:
+    """The union of all graphs as one rdflib Graph."""
+    graph = Graph()
+    for prefix, iri in PREFIXES.items():
+        graph.bind(prefix, iri)
+    for s, p, o, _ in store.quads():
+        graph.add((s, p, o))
+    return graph
+
+
+def _serialize(store: Store, fmt: str) -> bytes:
+    if fmt == "turtle":
+        return store_to_graph(store).serialize(format="turtle", encoding="utf-8")
+    ds = store_to_dataset(store)
+    if fmt == "jsonld":
+        context = {**PREFIXES}
+        return ds.serialize(format="json-ld", context=context, encoding="utf-8")
+    return ds.serialize(format=fmt, encoding="utf-8")
+
+
+def write_turtle(store: Store, out: Path) -> Path:
+    return atomic_write(out, _serialize(store, "turtle"))
+
+
+def write_trig(store: Store, out: Path) -> Path:
+    return atomic_write(out, _serialize(store, "trig"))
+
+
+def write_nquads(store: Store, out: Path) -> Path:
+    return atomic_write(out, _serialize(store, "nquads"))
+
+
+def write_jsonld(store: Store, out: Path) -> Path:
+    return atomic_write(out, _serialize(store, "jsonld"))

@@ -1,0 +1,125 @@
+"""Transactional ingest: one SPARQL update per document, so a document is either fully in
+the store or not at all. Re-ingesting unchanged text changes nothing; a changed file
+replaces the graph its path had. Canonical labels live in the entities graph, chosen the
+same way whatever the ingest order."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from rdflib import Literal, URIRef
+
+from actorgraph.errors import ActorgraphError, InputError
+from actorgraph.graph.store import Store, nquad_lines
+from actorgraph.loaders.model import Extraction
+from actorgraph.loaders.triples import extraction_to_quads
+from actorgraph.ontology import ENTITIES_GRAPH
+from actorgraph.ontology.ids import slug
+
+
+@dataclass
+class IngestReport:
+    added: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    triples: int = 0
+
+
+def _values(iris) -> str:
+    return " ".join(URIRef(i).n3() for i in sorted(set(iris)))
+
+
+def choose_label(iri: str, forms: dict[str, int]) -> str:
+    """Canonical label among the surface forms of an entity: a form whose slug is the IRI's
+    (the fullest well-formed name), then seen in most documents, then the longest.
+
+    >>> choose_label("https://w3id.org/actorgraph/id/person/maru-mora-villalpando",
+    ...              {"Maru": 2, "Maru Mora Villalpando": 1, "Maru Mora-Villalpando": 1})
+    'Maru Mora-Villalpando'
+    """
+    key = iri.rsplit("/", 1)[-1]
+    matching = [f for f in forms if slug(f) == key] or list(forms)
+    return max(matching, key=lambda f: (forms[f], not f.isupper(), "-" in f, len(f),
+                                        f.isascii(), f))
+
+
+def _label_updates(store: Store, entities: set[str], dropped: list[str], new_forms: dict[str, set[str]]) -> str:
+    """Update text that resets the canonical label of each touched entity."""
+    if not entities:
+        return ""
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    excluded = set(dropped)
+    result = store.query(
+        "SELECT ?e ?f ?g WHERE { VALUES ?e { " + _values(entities) + " } "
+        "GRAPH ?g { ?e <http://www.w3.org/2004/02/skos/core#altLabel> ?f } }")
+    for row in result.rows:
+        if str(row["g"]) in excluded:
+            continue
+        counts[str(row["e"])][str(row["f"])] += 1
+    for iri, forms in new_forms.items():
+        for f in forms:
+            counts[iri][f] += 1
+    parts = [f"DELETE {{ GRAPH {ENTITIES_GRAPH.n3()} {{ ?e rdfs:label ?l }} }} WHERE {{ "
+             f"VALUES ?e {{ {_values(entities)} }} GRAPH {ENTITIES_GRAPH.n3()} {{ ?e rdfs:label ?l }} }}"]
+    inserts = []
+    for iri in sorted(counts):
+        if counts[iri]:
+            label = choose_label(iri, counts[iri])
+            inserts.append(f"{URIRef(iri).n3()} rdfs:label {Literal(label).n3()} .")
+    if inserts:
+        parts.append(f"INSERT DATA {{ GRAPH {ENTITIES_GRAPH.n3()} {{\n" + "\n".join(inserts) + "\n} }")
+    return " ;\n".join(parts)
+
+
+def ingest_extraction(store: Store, ex: Extraction) -> str:
+    """Write one document's extraction in one transaction. Returns added, replaced or unchanged."""
+    doc = URIRef(ex.document.iri)
+    if store.query("ASK { GRAPH ?d { ?d a ag:Document } }", {"d": doc}).boolean:
+        return "unchanged"
+    olds = [str(r["d"]) for r in store.query(
+        "SELECT DISTINCT ?d WHERE { GRAPH ?d { ?d dcterms:source ?src } }",
+        {"src": Literal(ex.document.source)}).rows]
+    old_entities: set[str] = set()
+    if olds:
+        rows = store.query("SELECT DISTINCT ?e WHERE { VALUES ?d { " + _values(olds) + " } "
+                           "GRAPH ?d { ?d ag:mentions ?e } }").rows
+        old_entities = {str(r["e"]) for r in rows}
+    quads = extraction_to_quads(ex)
+    new_forms = {e.iri: set(e.forms) for e in ex.entities}
+    operations = [f"DROP SILENT GRAPH {URIRef(o).n3()}" for o in olds]
+    operations.append("INSERT DATA {\n" + nquad_lines(quads) + "\n}")
+    labels = _label_updates(store, set(new_forms) | old_entities, olds, new_forms)
+    if labels:
+        operations.append(labels)
+    store.update(" ;\n".join(operations))
+    return "replaced" if olds else "added"
+
+
+def ingest_paths(store: Store, paths: list[Path], nlp, on_progress: Callable[[Path], None] | None = None,
+                 keep_going: bool = False) -> IngestReport:
+    """Read, extract and write each document. With ``keep_going`` a bad file is reported
+    and skipped; otherwise the first bad file stops the run (documents before it stay)."""
+    from actorgraph.loaders.pipeline import extract, load_document
+
+    report = IngestReport()
+    for path in paths:
+        try:
+            document = load_document(path)
+            ex = extract(document, nlp)
+            status = ingest_extraction(store, ex)
+        except InputError as exc:
+            if not keep_going:
+                raise
+            report.failed.append((str(path), exc.message))
+            status = None
+        except ActorgraphError:
+            raise
+        if status:
+            getattr(report, status).append(str(path))
+        if on_progress:
+            on_progress(path)
+    return report

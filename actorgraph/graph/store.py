@@ -1,0 +1,343 @@
+"""Stores behind one small interface: an embedded Oxigraph store on disk (a folder), an
+in-process one (``memory``), or any SPARQL 1.1 endpoint (``http(s)://…``).
+
+Queries see the union of all named graphs. Parameters are bound (Oxigraph substitutions,
+or a VALUES block for remote endpoints, as rdflib's SPARQLStore does), never pasted.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from rdflib import BNode, Literal, URIRef
+from rdflib.term import Node
+
+from actorgraph.errors import QueryError, StoreBusyError, StoreError
+from actorgraph.ontology import PREFIXES
+
+DEFAULT_LOCATION = "./actorgraph-store"
+PROLOGUE = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
+
+
+@dataclass
+class Result:
+    """A query result: ``vars`` and ``rows`` for SELECT, ``boolean`` for ASK, ``triples``
+    for CONSTRUCT/DESCRIBE. Terms are rdflib terms."""
+
+    vars: list[str] = field(default_factory=list)
+    rows: list[dict[str, Node]] = field(default_factory=list)
+    boolean: bool | None = None
+    triples: list[tuple[Node, Node, Node]] | None = None
+
+    def __iter__(self):
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def values(self) -> list[dict[str, object]]:
+        """Rows as plain Python values (strings, ints, floats)."""
+        return [{k: (v.toPython() if isinstance(v, Literal) else str(v)) for k, v in row.items()}
+                for row in self.rows]
+
+
+def bind_values(sparql: str, bindings: dict[str, Node] | None) -> str:
+    """Bind variables with a trailing VALUES block (as rdflib's SPARQLStore does); each
+    term is serialized by rdflib, which escapes it, so no user text reaches the query
+    unescaped.
+
+    >>> bind_values("SELECT ?x WHERE { ?x ?p ?name }", {"name": Literal('a "b"')})
+    'SELECT ?x WHERE { ?x ?p ?name }\\nVALUES (?name) { ("a \\\\"b\\\\"") }'
+    """
+    if not bindings:
+        return sparql
+    for name in bindings:
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+            raise QueryError(f"invalid variable name {name!r}", where="bindings")
+    names = " ".join(f"?{k}" for k in bindings)
+    values = " ".join(v.n3() for v in bindings.values())
+    return f"{sparql}\nVALUES ({names}) {{ ({values}) }}"
+
+
+def _query_kind(sparql: str) -> str:
+    body = re.sub(r"#[^\n]*", "", sparql)
+    body = re.sub(r"(?is)^\s*(?:(?:PREFIX\s+\S*:\s*<[^>]*>|BASE\s+<[^>]*>)\s*)*", "", body)
+    match = re.match(r"(?i)\s*(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", body)
+    if not match:
+        raise QueryError("not a SPARQL query (expected SELECT, ASK, CONSTRUCT or DESCRIBE)", where="query")
+    return match.group(1).upper()
+
+
+class Store:
+    """Common interface. Use :func:`open_store`."""
+
+    location: str
+    writable: bool
+
+    def query(self, sparql: str, bindings: dict[str, Node] | None = None) -> Result:
+        raise NotImplementedError
+
+    def update(self, sparql: str) -> None:
+        raise NotImplementedError
+
+    def quads(self) -> Iterator[tuple[Node, Node, Node, Node | None]]:
+        """Every quad of the store (graph None for the default graph)."""
+        raise NotImplementedError
+
+    def close(self) -> None:
+        pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+# ------------------------------------------------------------------ Oxigraph
+
+def _to_rdflib(term) -> Node:
+    import pyoxigraph as ox
+
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        if datatype == "http://www.w3.org/2001/XMLSchema#string":
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(datatype))
+    if isinstance(term, ox.DefaultGraph):
+        return None
+    raise StoreError(f"unsupported RDF term {term!r}")
+
+
+def _to_ox(term: Node):
+    import pyoxigraph as ox
+
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise QueryError(f"cannot bind {term!r}")
+
+
+class OxigraphStore(Store):
+    def __init__(self, path: Path | None, read_only: bool = False) -> None:
+        import pyoxigraph as ox
+
+        self.location = str(path) if path else "memory"
+        self.writable = not read_only
+        try:
+            if path is None:
+                self._store = ox.Store()
+            elif read_only:
+                if not (path / "CURRENT").exists():
+                    raise StoreError("no store here yet; run `actorgraph ingest` first", where=str(path))
+                self._store = ox.Store.read_only(str(path))
+            else:
+                if path.exists() and not path.is_dir():
+                    raise StoreError("exists and is not a folder", where=str(path))
+                if path.is_dir() and any(path.iterdir()) and not (path / "CURRENT").exists():
+                    raise StoreError("folder is not empty and holds no actorgraph store", where=str(path))
+                self._store = ox.Store(str(path))
+        except OSError as exc:
+            message = str(exc)
+            if "lock" in message.lower():
+                raise StoreBusyError("store is in use by another process (an ingest still running?); "
+                                     "wait for it to finish", where=str(path)) from exc
+            raise StoreError(f"cannot open store: {message}", where=str(path)) from exc
+
+    def query(self, sparql: str, bindings: dict[str, Node] | None = None) -> Result:
+        kind = _query_kind(sparql)
+        sparql = bind_values(sparql, bindings)
+        try:
+            answer = self._store.query(sparql, use_default_graph_as_union=True, prefixes=dict(PREFIXES))
+        except SyntaxError as exc:
+            raise QueryError(f"malformed SPARQL: {exc}", where="query") from exc
+        except OSError as exc:
+            raise StoreError(f"query failed: {exc}", where=self.location) from exc
+        if kind == "ASK":
+            return Result(boolean=bool(answer))
+        if kind in ("CONSTRUCT", "DESCRIBE"):
+            return Result(triples=[(_to_rdflib(t.subject), _to_rdflib(t.predicate), _to_rdflib(t.object))
+                                   for t in answer])
+        names = [v.value for v in answer.variables]
+        rows = []
+        for solution in answer:
+            row = {}
+            for name in names:
+                value = solution[name]
+                if value is not None:
+                    row[name] = _to_rdflib(value)
+            rows.append(row)
+        return Result(vars=names, rows=rows)
+
+    def update(self, sparql: str) -> None:
+        if not self.writable:
+            raise StoreError("store is open read-only", where=self.location)
+        try:
+            self._store.update(sparql, prefixes=dict(PREFIXES))
+        except SyntaxError as exc:
+            raise QueryError(f"malformed SPARQL update: {exc}", where="update") from exc
+        except OSError as exc:
+            raise StoreError(f"update failed, nothing was written: {exc}", where=self.location) from exc
+
+    def quads(self):
+        for q in self._store:
+            yield (_to_rdflib(q.subject), _to_rdflib(q.predicate), _to_rdflib(q.object), _to_rdflib(q.graph_name))
+
+    def dump_nquads(self) -> bytes:
+        import pyoxigraph as ox
+
+        return self._store.dump(format=ox.RdfFormat.N_QUADS)
+
+    def rdflib_dataset(self):
+        """This store as an rdflib Dataset (through oxrdflib), for rdflib's own API."""
+        from oxrdflib import OxigraphStore as OxRdflibStore
+        from rdflib import Dataset
+
+        return Dataset(store=OxRdflibStore(store=self._store))
+
+    def close(self) -> None:
+        store = getattr(self, "_store", None)
+        if store is not None and self.writable and self.location != "memory":
+            store.flush()
+        self._store = None
+
+
+# -------------------------------------------------------------------- remote
+
+class RemoteStore(Store):
+    """A SPARQL 1.1 Protocol endpoint. Its default graph must be the union of the named
+    graphs (Oxigraph: ``--union-default-graph``; Fuseki: ``tdb2:unionDefaultGraph true``;
+    GraphDB and Virtuoso do this by default)."""
+
+    def __init__(self, query_url: str, update_url: str | None = None, timeout: float = 60.0) -> None:
+        self.location = query_url
+        self.query_url = query_url
+        self.update_url = update_url or query_url
+        self.writable = True
+        self.timeout = timeout
+
+    def _post(self, url: str, data: dict[str, str], accept: str) -> bytes:
+        body = urllib.parse.urlencode(data).encode("utf-8")
+        request = urllib.request.Request(url, data=body, method="POST", headers={
+            "Content-Type": "application/x-www-form-urlencoded", "Accept": accept,
+            "User-Agent": "actorgraph"})
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                return response.read()
+        except urllib.error.HTTPError as exc:
+            detail = exc.read().decode("utf-8", "replace").strip().splitlines()
+            message = detail[0][:300] if detail else exc.reason
+            if exc.code == 400:
+                raise QueryError(f"endpoint rejected the request: {message}", where=url) from exc
+            raise StoreError(f"HTTP {exc.code}: {message}", where=url) from exc
+        except (urllib.error.URLError, OSError) as exc:
+            reason = getattr(exc, "reason", exc)
+            raise StoreError(f"cannot reach the SPARQL endpoint: {reason}", where=url) from exc
+
+    def query(self, sparql: str, bindings: dict[str, Node] | None = None) -> Result:
+        kind = _query_kind(sparql)
+        text = PROLOGUE + bind_values(sparql, bindings)
+        if kind in ("CONSTRUCT", "DESCRIBE"):
+            from rdflib import Graph
+
+            data = self._post(self.query_url, {"query": text}, "application/n-triples")
+            graph = Graph().parse(data=data.decode("utf-8"), format="nt")
+            return Result(triples=list(graph))
+        data = self._post(self.query_url, {"query": text}, "application/sparql-results+json")
+        return parse_results_json(data)
+
+    def update(self, sparql: str) -> None:
+        self._post(self.update_url, {"update": PROLOGUE + sparql}, "*/*")
+
+    def quads(self):
+        result = self.query("SELECT ?s ?p ?o ?g WHERE { { GRAPH ?g { ?s ?p ?o } } UNION "
+                            "{ ?s ?p ?o FILTER NOT EXISTS { GRAPH ?h { ?s ?p ?o } } } }")
+        for row in result.rows:
+            yield row["s"], row["p"], row["o"], row.get("g")
+
+
+def parse_results_json(data: bytes) -> Result:
+    """Parse W3C SPARQL 1.1 Query Results JSON into a Result."""
+    doc = json.loads(data)
+    if "boolean" in doc:
+        return Result(boolean=bool(doc["boolean"]))
+    names = doc["head"].get("vars", [])
+    rows = []
+    for binding in doc["results"]["bindings"]:
+        row = {}
+        for name, value in binding.items():
+            kind = value["type"]
+            if kind == "uri":
+                row[name] = URIRef(value["value"])
+            elif kind == "bnode":
+                row[name] = BNode(value["value"])
+            else:
+                row[name] = Literal(value["value"], lang=value.get("xml:lang"),
+                                    datatype=URIRef(value["datatype"]) if value.get("datatype") else None)
+        rows.append(row)
+    return Result(vars=names, rows=rows)
+
+
+def result_to_json(result: Result) -> str:
+    """Serialize as W3C SPARQL 1.1 Query Results JSON."""
+    if result.boolean is not None:
+        return json.dumps({"head": {}, "boolean": result.boolean})
+    bindings = []
+    for row in result.rows:
+        out = {}
+        for name, term in row.items():
+            if isinstance(term, URIRef):
+                out[name] = {"type": "uri", "value": str(term)}
+            elif isinstance(term, BNode):
+                out[name] = {"type": "bnode", "value": str(term)}
+            else:
+                item = {"type": "literal", "value": str(term)}
+                if term.language:
+                    item["xml:lang"] = term.language
+                elif term.datatype:
+                    item["datatype"] = str(term.datatype)
+                out[name] = item
+        bindings.append(out)
+    return json.dumps({"head": {"vars": result.vars}, "results": {"bindings": bindings}}, ensure_ascii=False)
+
+
+def open_store(location: str | None = None, read_only: bool = False, update_url: str | None = None) -> Store:
+    """Open a store by location: a folder, ``memory``, or an ``http(s)://`` endpoint.
+
+    ``read_only`` opens an embedded store for reading while another process may write.
+    """
+    location = location or os.environ.get("ACTORGRAPH_STORE") or DEFAULT_LOCATION
+    if location == "memory":
+        return OxigraphStore(None)
+    if re.match(r"(?i)^https?://", location):
+        return RemoteStore(location, update_url or os.environ.get("ACTORGRAPH_UPDATE_URL"))
+    return OxigraphStore(Path(location).expanduser(), read_only=read_only)
+
+
+def nquad_lines(quads: Iterable[tuple]) -> str:
+    """Quads as the body of an INSERT DATA block (rdflib's n3() escapes every term)."""
+    lines = []
+    for s, p, o, g in quads:
+        lines.append(f"GRAPH {g.n3()} {{ {s.n3()} {p.n3()} {o.n3()} }}")
+    return "\n".join(lines)

@@ -139,6 +139,17 @@ def _to_ox(term: Node):
     raise QueryError(f"cannot bind {term!r}")
 
 
+def _short(exc: Exception) -> str:
+    """A parser message on one line: position and what was expected, without the
+    Unicode-range listing Oxigraph appends."""
+    text = " ".join(str(exc).split())
+    match = re.match(r"(error at \d+:\d+: expected one of) (.*)", text)
+    if match:
+        tokens = re.findall(r'"([^"]+)"', match.group(2))[:8]
+        return f"{match.group(1)} {' '.join(tokens)} …" if tokens else match.group(1)
+    return text[:300]
+
+
 class OxigraphStore(Store):
     def __init__(self, path: Path | None, read_only: bool = False) -> None:
         import pyoxigraph as ox
@@ -171,7 +182,7 @@ class OxigraphStore(Store):
         try:
             answer = self._store.query(sparql, use_default_graph_as_union=True, prefixes=dict(PREFIXES))
         except SyntaxError as exc:
-            raise QueryError(f"malformed SPARQL: {exc}", where="query") from exc
+            raise QueryError(f"malformed SPARQL: {_short(exc)}", where="query") from exc
         except OSError as exc:
             raise StoreError(f"query failed: {exc}", where=self.location) from exc
         if kind == "ASK":
@@ -196,7 +207,7 @@ class OxigraphStore(Store):
         try:
             self._store.update(sparql, prefixes=dict(PREFIXES))
         except SyntaxError as exc:
-            raise QueryError(f"malformed SPARQL update: {exc}", where="update") from exc
+            raise QueryError(f"malformed SPARQL update: {_short(exc)}", where="update") from exc
         except OSError as exc:
             raise StoreError(f"update failed, nothing was written: {exc}", where=self.location) from exc
 

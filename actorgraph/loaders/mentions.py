@@ -354,6 +354,7 @@ def extract_mentions(text: str, parsed: list[ParsedSegment]) -> list[Mention]:
     for p in parsed:
         if p.doc is None:
             found.extend(_phrase_hits(text, p.segment, spanish, False, "rules.spanish_names.v1"))
+        if p.doc is None or p.segment.kind == "petition-title":
             found.extend(_phrase_hits(text, p.segment, seen, True, "rules.known_form.v1"))
     found = resolve_overlaps(found)
     found.extend(acronym_definitions(text, found))

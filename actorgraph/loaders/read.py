@@ -98,8 +98,12 @@ def _read_html(html: str, path: Path) -> RawText:
 
 
 def _read_pdf(data: bytes, path: Path) -> str:
+    import logging
+
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
+
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)  # its warnings would add stderr lines
 
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)

@@ -1,0 +1,56 @@
+"""Shared fixtures: the spaCy pipeline (session), the seed documents, a store with the seeds."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+GOLD = SEEDS / "gold"
+DOCS = Path(__file__).resolve().parent / "data" / "docs"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from actorgraph.loaders.nlp import load_pipeline
+
+    return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def seed_files() -> list[Path]:
+    return sorted(SEEDS.glob("*.txt"))
+
+
+@pytest.fixture(scope="session")
+def seed_store(tmp_path_factory, seed_files, nlp):
+    """An embedded on-disk store holding the five seeds (read-only use in tests)."""
+    from actorgraph.graph.ingest import ingest_paths
+    from actorgraph.graph.store import open_store
+
+    path = tmp_path_factory.mktemp("seed-store") / "store"
+    with open_store(str(path)) as store:
+        ingest_paths(store, seed_files, nlp)
+    store = open_store(str(path), read_only=True)
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="session")
+def seed_extractions(seed_files, nlp):
+    from actorgraph.loaders.pipeline import extract_path
+
+    return {p.name: extract_path(p, nlp) for p in seed_files}
+
+
+def run_cli(*args: str, env: dict | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """Run the real console entry point in a subprocess."""
+    full_env = {**os.environ, **(env or {})}
+    full_env.pop("ACTORGRAPH_STORE", None) if env is None or "ACTORGRAPH_STORE" not in env else None
+    return subprocess.run([sys.executable, "-m", "actorgraph", *args], capture_output=True, text=True,
+                          env=full_env, cwd=cwd, timeout=300)

@@ -1,0 +1,109 @@
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import DOCS, GOLD, run_cli
+
+
+@pytest.fixture(scope="module")
+def cli_store(tmp_path_factory):
+    location = tmp_path_factory.mktemp("cli") / "store"
+    proc = run_cli("--store", str(location), "ingest", str(DOCS / "good.txt"), str(DOCS / "petition.txt"))
+    assert proc.returncode == 0, proc.stderr
+    assert "2 added" in proc.stdout
+    return location
+
+
+def test_cli_query_prints_sparql_json_and_nothing_else(cli_store):
+    proc = run_cli("--store", str(cli_store), "query", "--format", "json",
+                   "SELECT ?label WHERE { ?c a ag:Campaign ; rdfs:label ?label }")
+    assert proc.returncode == 0, proc.stderr
+    doc = json.loads(proc.stdout)
+    assert doc["head"]["vars"] == ["label"]
+    assert [b["label"]["value"] for b in doc["results"]["bindings"]] == ["Free Amara Diallo Now"]
+
+
+def test_cli_store_from_environment(cli_store):
+    proc = run_cli("query", "--format", "csv", "SELECT ?n WHERE { ?c ag:signatureCount ?n }",
+                   env={"ACTORGRAPH_STORE": str(cli_store)})
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == ["n", "1204"]
+
+
+def test_cli_query_from_file(cli_store, tmp_path):
+    rq = tmp_path / "q.rq"
+    rq.write_text("ASK { ?s ag:sharedDataWith ?o }", "utf-8")
+    proc = run_cli("--store", str(cli_store), "query", f"@{rq}")
+    assert proc.returncode == 0 and proc.stdout.strip() == "true"
+
+
+def test_cli_stats_and_export(cli_store, tmp_path):
+    stats = run_cli("--store", str(cli_store), "stats", "--format", "json")
+    info = json.loads(stats.stdout)
+    assert info["documents"] == 2 and info["entities"]["Campaign"] == 1
+    out = tmp_path / "g.trig"
+    proc = run_cli("--store", str(cli_store), "export", "trig", "--out", str(out))
+    assert proc.returncode == 0 and out.stat().st_size > 1000
+
+
+def _one_error_line(proc, *needles):
+    assert proc.returncode == 1, (proc.stdout, proc.stderr)
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1, proc.stderr
+    assert lines[0].startswith("error: ")
+    assert "Traceback" not in proc.stderr
+    for needle in needles:
+        assert needle in lines[0]
+
+
+@pytest.mark.parametrize("args, needles", [
+    (["ingest", "does-not-exist.txt"], ["does-not-exist.txt", "no such file"]),
+    (["ingest", str(DOCS / "empty.txt")], ["empty.txt", "empty"]),
+    (["ingest", str(DOCS / "binary.txt")], ["binary.txt", "binary"]),
+    (["ingest", str(DOCS / "bad-encoding.txt")], ["bad-encoding.txt", "UTF-8"]),
+    (["ingest", str(DOCS / "malformed.pdf")], ["malformed.pdf", "PDF"]),
+    (["query", "SELECT ?x WHERE { ?x"], ["malformed SPARQL"]),
+    (["query", "--format", "xml", "SELECT * {}"], ["unknown format 'xml'", "table, json, csv"]),
+    (["export", "gml", "--out", "x.gml"], ["unknown format 'gml'", "turtle"]),
+])
+def test_cli_bad_input_gives_one_line_and_leaves_the_store_as_it_was(cli_store, args, needles):
+    before = run_cli("--store", str(cli_store), "query", "--format", "csv",
+                     "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").stdout
+    _one_error_line(run_cli("--store", str(cli_store), *args), *needles)
+    after = run_cli("--store", str(cli_store), "query", "--format", "csv",
+                    "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").stdout
+    assert before == after
+
+
+def test_cli_empty_folder(tmp_path):
+    _one_error_line(run_cli("--store", str(tmp_path / "s"), "ingest", str(tmp_path)), "holds no documents")
+
+
+def test_cli_usage_error_exits_2():
+    proc = run_cli("query")
+    assert proc.returncode == 2
+
+
+def test_cli_reading_a_missing_store_is_clear(tmp_path):
+    _one_error_line(run_cli("--store", str(tmp_path / "nowhere"), "query", "ASK {}"), "no store here yet")
+
+
+def test_cli_demo_writes_store_summary_and_map(tmp_path):
+    proc = run_cli("--store", str(tmp_path / "demo"), "demo", "--out", str(tmp_path / "m.html"), cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert "5 documents ingested" in proc.stdout
+    assert "Washington State Department of Licensing" in proc.stdout or "WA Department of Licensing" in proc.stdout
+    assert (tmp_path / "m.html").stat().st_size > 100_000
+    validate = run_cli("--store", str(tmp_path / "demo"), "validate")
+    assert validate.returncode == 0, validate.stdout
+    assert "valid" in validate.stdout
+
+
+def test_cli_evaluate_prints_scores():
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    proc = run_cli("evaluate", "--gold", str(GOLD), "--format", "json", str(seeds / "001_b808ff6d9c8ae625.txt"))
+    assert proc.returncode == 0, proc.stderr
+    scores = json.loads(proc.stdout)
+    assert set(scores) >= {"entities (typed)", "entities (untyped)", "relations"}
+    assert scores["entities (typed)"]["gold"] == 14

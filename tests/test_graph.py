@@ -1,0 +1,172 @@
+import json
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from rdflib import Literal
+
+from actorgraph.errors import QueryError, StoreBusyError
+from actorgraph.graph.ingest import ingest_paths
+from actorgraph.graph.store import open_store, result_to_json
+
+from conftest import DOCS, GOLD
+
+
+def _count(store) -> int:
+    return int(store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").rows[0]["n"])
+
+
+def test_ingest_twice_leaves_the_store_unchanged(tmp_path, seed_files, nlp):
+    with open_store(str(tmp_path / "s")) as store:
+        first = ingest_paths(store, seed_files, nlp)
+        n = _count(store)
+        dump = sorted(store.dump_nquads().splitlines())
+        second = ingest_paths(store, seed_files, nlp)
+        assert len(first.added) == 5 and len(second.unchanged) == 5
+        assert _count(store) == n
+        assert sorted(store.dump_nquads().splitlines()) == dump
+
+
+def test_changed_file_replaces_its_graph(tmp_path, nlp):
+    doc = tmp_path / "note.txt"
+    doc.write_text("The Harbor Workers Union condemns U.S. Immigration and Customs Enforcement.", "utf-8")
+    with open_store(str(tmp_path / "s")) as store:
+        ingest_paths(store, [doc], nlp)
+        doc.write_text("The Harbor Workers Union stands in solidarity with the Coastal Tenants Alliance.", "utf-8")
+        report = ingest_paths(store, [doc], nlp)
+        assert report.replaced == [str(doc)]
+        graphs = store.query("SELECT DISTINCT ?d WHERE { ?d a ag:Document }").rows
+        assert len(graphs) == 1
+        preds = {str(r["p"]).rsplit("#", 1)[1] for r in store.query(
+            "SELECT ?p WHERE { ?ev a ag:Evidence ; rdf:predicate ?p }").rows}
+        assert preds == {"supports"}
+        labels = {str(r["l"]) for r in store.query("SELECT ?l WHERE { ?e rdfs:label ?l }").rows}
+        assert "U.S. Immigration and Customs Enforcement" not in labels
+
+
+def test_store_reopens_after_the_process_ends(tmp_path):
+    location = tmp_path / "s"
+    code = ("from actorgraph.api import ingest; import sys; "
+            f"ingest([{str(DOCS / 'good.txt')!r}], store={str(location)!r})")
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=300)
+    with open_store(str(location), read_only=True) as store:
+        docs = store.query("SELECT ?t WHERE { ?d a ag:Document ; dcterms:title ?t }").rows
+        assert [str(r["t"]) for r in docs] == ["Coalition Condemns Data Sharing in Rivermouth"]
+
+
+def test_second_writer_gets_a_clear_busy_error(tmp_path):
+    location = str(tmp_path / "s")
+    with open_store(location):
+        code = ("from actorgraph.graph.store import open_store\n"
+                f"open_store({location!r})")
+        proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+        assert proc.returncode != 0
+        assert "StoreBusyError" in proc.stderr and "in use by another process" in proc.stderr
+        # readers are still welcome
+        with open_store(location, read_only=True) as reader:
+            assert reader.query("ASK { ?s ?p ?o }").boolean is False
+
+
+def test_every_relation_has_evidence_in_its_document_graph(seed_store):
+    rows = seed_store.query("""
+        SELECT ?s ?p ?o WHERE { GRAPH ?d { ?s ?p ?o } FILTER(STRSTARTS(STR(?p), STR(ag:)))
+          FILTER(?p NOT IN (ag:mentions, ag:quote, ag:charStart, ag:charEnd, ag:extractor, ag:confidence,
+                            ag:modality, ag:language, ag:signatureCount, ag:signatureGoal))
+          FILTER NOT EXISTS { GRAPH ?d { ?ev rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
+                                        ag:quote ?q ; prov:wasDerivedFrom ?d } } }""").rows
+    assert rows == []
+
+
+def test_malformed_sparql_is_a_query_error(seed_store):
+    with pytest.raises(QueryError, match="malformed SPARQL"):
+        seed_store.query("SELECT ?x WHERE { ?x ")
+
+
+def test_bound_parameters_are_not_pasted(seed_store):
+    hostile = Literal('ICE" } } ; DROP ALL ; SELECT * { "')
+    result = seed_store.query("SELECT ?e WHERE { ?e skos:altLabel ?name }", {"name": hostile})
+    assert result.rows == []
+    ok = seed_store.query("SELECT DISTINCT ?e WHERE { ?e skos:altLabel ?name }", {"name": Literal("ICE")})
+    assert [str(r["e"]) for r in ok.rows] == ["https://w3id.org/actorgraph/id/government-agency/us-immigration-and-customs-enforcement"]
+
+
+def test_json_results_follow_the_w3c_format(seed_store):
+    doc = json.loads(result_to_json(seed_store.query(
+        "SELECT ?c (COUNT(?e) AS ?n) WHERE { ?e a ?c } GROUP BY ?c ORDER BY ?c")))
+    assert doc["head"]["vars"] == ["c", "n"]
+    first = doc["results"]["bindings"][0]
+    assert first["c"]["type"] == "uri"
+    assert first["n"] == {"type": "literal", "value": first["n"]["value"],
+                          "datatype": "http://www.w3.org/2001/XMLSchema#integer"}
+
+
+def test_entities_have_one_label_each(seed_store):
+    rows = seed_store.query("""SELECT ?e (COUNT(DISTINCT ?l) AS ?n) WHERE { ?d ag:mentions ?e .
+                               OPTIONAL { ?e rdfs:label ?l } } GROUP BY ?e HAVING (COUNT(DISTINCT ?l) != 1)""").rows
+    assert rows == []
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def oxigraph_server(tmp_path):
+    exe = shutil.which("oxigraph")
+    if exe is None:
+        pytest.fail("the `oxigraph` server (PyPI package oxigraph, in the dev extra) is not installed")
+    port = _free_port()
+    proc = subprocess.Popen([exe, "serve", "--location", str(tmp_path / "server"), "--bind", f"127.0.0.1:{port}",
+                             "--union-default-graph"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 30
+    while time.time() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                break
+        except OSError:
+            time.sleep(0.2)
+    else:
+        proc.kill()
+        pytest.fail("oxigraph serve did not start")
+    yield url
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+@pytest.mark.server
+def test_remote_store_ingest_and_query_against_oxigraph_serve(oxigraph_server, seed_files, nlp, seed_store):
+    store = open_store(f"{oxigraph_server}/query", update_url=f"{oxigraph_server}/update")
+    ingest_paths(store, seed_files, nlp)
+    assert _count(store) == _count(seed_store)
+    again = ingest_paths(store, seed_files, nlp)
+    assert len(again.unchanged) == 5
+    question = "SELECT DISTINCT ?l WHERE { ?s ag:sharedDataWith ?o . ?s rdfs:label ?l } ORDER BY ?l"
+    assert store.query(question).rows == seed_store.query(question).rows
+    bound = store.query("SELECT DISTINCT ?e WHERE { ?e skos:altLabel ?name }", {"name": Literal("ICE")})
+    assert len(bound.rows) == 1
+    with pytest.raises(QueryError):
+        store.query("SELECT ?x WHERE { ?x ")
+
+
+def test_evaluate_seeds_meets_the_foundation_level(seed_store):
+    from actorgraph.graph.evaluate import evaluate
+
+    report = evaluate(seed_store, GOLD)
+    assert report.entities.f1 >= 0.80
+    assert report.relations.f1 >= 0.45
+    assert all(c == pc and g == pg for _, c, g, pc, pg in report.petitions)
+    assert len(report.petitions) == 12
+
+
+def test_validate_passes_on_the_seed_graph(seed_store):
+    from actorgraph.exports.rdf import store_to_graph
+    from actorgraph.ontology.validate import validate_graph
+
+    assert validate_graph(store_to_graph(seed_store)) == []

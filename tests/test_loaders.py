@@ -1,0 +1,111 @@
+import json
+from pathlib import Path
+
+import pytest
+
+from actorgraph.errors import InputError
+from actorgraph.loaders.clean import clean_text
+from actorgraph.loaders.pipeline import extract, make_document
+from actorgraph.loaders.read import find_documents, read_file
+from actorgraph.loaders.segment import detect_language, segment
+
+from conftest import DOCS, GOLD, SEEDS
+
+
+@pytest.mark.parametrize("raw, absent, present", [
+    ("29197279_1745462092181330_8672180810536714240_oThe League met.", "29197279", "The League met."),
+    ("the United States.Maru is a leader.", "States.Maru", "States. Maru"),
+    ("top of page\nResist Trump\n1 view0 comments\nbottom of page", "view0", "Resist Trump"),
+    ("Join the party.\nRead More\nAsk a question", "Read More", "Join the party."),
+])
+def test_clean_removes_page_furniture_and_unglues(raw, absent, present):
+    text = clean_text(raw)
+    assert absent not in text
+    assert present in text
+
+
+def test_clean_keeps_abbreviations_whole():
+    assert clean_text("the U.S. government and Directive 9.3 apply") == "the U.S. government and Directive 9.3 apply"
+
+
+def test_segment_finds_every_petition_with_figures():
+    text = clean_text((SEEDS / "003_85260b2b9c353a56.txt").read_text("utf-8"))
+    gold = json.loads((GOLD / "003_85260b2b9c353a56.json").read_text("utf-8"))["campaigns"]
+    petitions = [s for s in segment(text) if s.kind == "petition-title"]
+    assert [text[s.start:s.end] for s in petitions] == [c["name"] for c in gold]
+    assert [(s.get("count"), s.get("goal")) for s in petitions] == [(c["signatures"], c["goal"]) for c in gold]
+    assert [[n for n, _, _ in s.get("creators")] for s in petitions] == [c["created_by"] for c in gold]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Como resultado de años de lucha donde la comunidad se organizó en contra de la cooperación.", "es"),
+    ("Connecticut officers are still heavily communicating with ICE about release dates.", "en"),
+])
+def test_detect_language(text, lang):
+    assert detect_language(text) == lang
+
+
+def test_spanish_passages_are_not_fed_to_the_english_model(seed_extractions):
+    labels = {e.label.lower() for e in seed_extractions["003_85260b2b9c353a56.txt"].entities}
+    for junk in ("las personas", "el debido", "la comunidad"):
+        assert junk not in labels
+    ice = next(e for e in seed_extractions["003_85260b2b9c353a56.txt"].entities
+               if e.label == "U.S. Immigration and Customs Enforcement")
+    assert {"ICE", "la migra"} <= set(ice.forms)
+
+
+@pytest.mark.parametrize("name", ["empty.txt", "bad-encoding.txt", "binary.txt", "malformed.pdf"])
+def test_read_rejects_bad_files_with_clear_errors(name):
+    with pytest.raises(InputError) as info:
+        read_file(DOCS / name)
+    assert name in str(info.value)
+
+
+def test_read_html_keeps_the_article_not_the_navigation():
+    raw = read_file(DOCS / "page.html")
+    assert "Lakeview City Council passed" in raw.text
+    assert "About us" not in raw.text
+    assert raw.title == "Council Votes on Sanctuary Ordinance"
+
+
+def test_find_documents_rejects_missing_and_empty(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        find_documents([tmp_path / "nope.txt"])
+    with pytest.raises(InputError, match="holds no documents"):
+        find_documents([tmp_path])
+
+
+def test_extraction_on_invented_documents(nlp):
+    """Rules fire on text that is not a seed: invented actors, general structure."""
+    doc = make_document((DOCS / "good.txt").read_text("utf-8"), "good.txt")
+    ex = extract(doc, nlp)
+    by_iri = {e.iri: e for e in ex.entities}
+    triples = {(by_iri[r.subject].label, r.predicate, by_iri[r.object].label) for r in ex.relations}
+    assert ("Rivermouth Immigrant Defense Network", "opposes", "Oregon Department of Motor Vehicles") in triples
+    assert ("Oregon Department of Motor Vehicles", "sharedDataWith", "U.S. Immigration and Customs Enforcement") in triples
+    # a refusal is not an assertion
+    assert not any(s.startswith("Rivermouth County Sheriff") and p == "sharedDataWith" for s, p, _ in triples)
+    ridn = next(e for e in ex.entities if e.label == "Rivermouth Immigrant Defense Network")
+    assert ridn.cls == "Organization" and "RIDN" in ridn.forms
+    for r in ex.relations:
+        assert doc.text[r.evidence.start:r.evidence.end] == r.evidence.quote
+
+
+def test_extraction_of_an_invented_petition(nlp):
+    doc = make_document((DOCS / "petition.txt").read_text("utf-8"), "petition.txt")
+    ex = extract(doc, nlp)
+    campaign = next(e for e in ex.entities if e.cls == "Campaign")
+    assert campaign.label == "Free Amara Diallo Now"
+    assert dict(campaign.attributes) == {"signatureCount": 1204, "signatureGoal": 2000}
+    by_iri = {e.iri: e for e in ex.entities}
+    creators = {(by_iri[r.subject].label, by_iri[r.subject].cls) for r in ex.relations if r.predicate == "createdCampaign"}
+    assert creators == {("Dayton Sanctuary Collective", "Organization"), ("Joan K.", "Person")}
+    supported = {by_iri[r.object].label for r in ex.relations if r.predicate == "campaignSupports"}
+    assert supported == {"Amara Diallo"}
+
+
+def test_evidence_quotes_are_exact_slices_of_the_cleaned_text(seed_extractions):
+    for ex in seed_extractions.values():
+        for r in ex.relations:
+            assert ex.document.text[r.evidence.start:r.evidence.end] == r.evidence.quote
+            assert 0 < r.evidence.confidence <= 1

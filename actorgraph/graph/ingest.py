@@ -37,9 +37,9 @@ def choose_label(iri: str, forms: dict[str, int]) -> str:
     """Canonical label among the surface forms of an entity: a form whose slug is the IRI's
     (the fullest well-formed name), then seen in most documents, then the longest.
 
-    >>> choose_label("https://w3id.org/actorgraph/id/person/maru-mora-villalpando",
-    ...              {"Maru": 2, "Maru Mora Villalpando": 1, "Maru Mora-Villalpando": 1})
-    'Maru Mora-Villalpando'
+    >>> choose_label("https://w3id.org/actorgraph/id/person/ana-ruiz-solano",
+    ...              {"Ana": 2, "Ana Ruiz Solano": 1, "Ana Ruiz-Solano": 1})
+    'Ana Ruiz-Solano'
     """
     key = iri.rsplit("/", 1)[-1]
     matching = [f for f in forms if slug(f) == key] or list(forms)

@@ -13,7 +13,7 @@ _IMAGE_FILE = re.compile(r"\b[\w-]+\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?)\b", re
 # "States.Maru" -> "States. Maru"; needs a lower-case letter or closing bracket before the
 # dot, so "U.S.Marines" and "9.3" are left alone.
 _GLUED = re.compile(r"(?<=[A-Za-z\)\]”\"’!?])([.!?])(?=[A-Z][a-z])")
-# a closing quote glued to the next sentence: 'NWDCR!”Online' -> 'NWDCR!” Online'
+# a closing quote glued to the next sentence: 'ABC!”Online' -> 'ABC!” Online'
 _GLUED_QUOTE = re.compile(r"(?<=[.!?][”\"’])(?=[A-Z])")
 # words glued where a line break was lost: "ResistanceMaru" -> "Resistance\\nMaru" (needs four lower-case
 # letters before the capital, so McHenry, LaSalle and DeKalb stay whole; hashtags are skipped)

@@ -4,7 +4,7 @@ Merges, within one document: the same name up to case, accents, hyphens and a le
 "the"; names known to the domain tables (acronyms, garbled official names, Spanish names);
 acronyms defined as "Long Name (ACR)" or matching a name's initials; a person's first name,
 surname or name with a title ("Attorney General Bob Ferguson"); a shorter name that starts a
-longer one of the same class ("Communist Party" / "Communist Party USA"); petition creator
+longer one of the same class ("Farmworkers Union" / "Farmworkers Union USA"); petition creator
 accounts ("ATU A.") that name a group of the same document. Never across classes.
 """
 
@@ -56,8 +56,8 @@ def initials_all(name: str) -> set[str]:
 def initials(name: str) -> str:
     """Acronym key of a name: upper-case runs kept, other words give their initial.
 
-    >>> initials("International League of Peoples’ Struggle"), initials("NWDCResistance")
-    ('ILPS', 'NWDCR')
+    >>> initials("Federation of Workers’ Centers"), initials("SVDCSolidarity")
+    ('FWC', 'SVDCS')
     """
     parts = re.findall(r"[A-Z]{2,}(?=[A-Z][a-z]|\b|$)|[A-Za-z][a-z’']*", name)
     out = []

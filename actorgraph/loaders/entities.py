@@ -53,7 +53,12 @@ def initials_all(name: str) -> set[str]:
     """
     parts = re.findall(r"[A-Z]{2,}(?=[A-Z][a-z]|\b|$)|[A-Za-z][a-z’']*", name)
     full = "".join(p if p.isupper() and len(p) > 1 else p[0].upper() for p in parts if p not in ("&",))
-    return {initials(name), full}
+    keys = {initials(name), full}
+    # compass words abbreviate to two letters: Northwest -> NW
+    compass = {"northwest": "NW", "northeast": "NE", "southwest": "SW", "southeast": "SE"}
+    if any(p.lower() in compass for p in parts):
+        keys.add("".join(compass.get(p.lower(), p[0].upper()) for p in parts if p.lower() not in _STOP))
+    return keys
 
 
 def initials(name: str) -> str:
@@ -188,16 +193,20 @@ def resolve_mentions(mentions: list[Mention]) -> tuple[list[Entity], dict[tuple[
                 continue
             keys = {initials(f) for f in forms if re.search(r"[A-Z]{2,}", f)}
             keys |= {f for f in forms if f.isupper()}
+            hyphenated = [f.split("-", 1) for f in forms if re.fullmatch(r"[A-Z]{2,}-[A-Z]{2,}", f)]
             if not keys:
                 continue
             for big in sorted(clusters, key=first_pos):
                 if big is small or big.cls not in _ACTOR_LIKE | {"DetentionFacility", "Policy"}:
                     continue
                 exact = {f for f in big.forms() if f.isupper()}
-                if small.cls in _ACTOR_LIKE and big.cls not in _ACTOR_LIKE and not (keys & exact):
+                bare = all(re.fullmatch(r"[A-Z]{2,8}", f) for f in forms)
+                if small.cls in _ACTOR_LIKE and big.cls not in _ACTOR_LIKE and not (keys & exact) and not bare:
                     continue
                 big_keys = set().union(*[initials_all(f) for f in big.forms() if len(f.split()) > 1]) | exact
-                if keys & big_keys:
+                unit_key = initials(big.label())
+                if keys & big_keys or any(unit_key.startswith(b) and unit_key.endswith(a) and len(unit_key) > len(a + b)
+                                          for a, b in hyphenated):
                     merge(big, small)
                     changed = True
                     break
@@ -242,6 +251,17 @@ def resolve_mentions(mentions: list[Mention]) -> tuple[list[Entity], dict[tuple[
             if full is not None:
                 merge(full, c, votes=False)
 
+    # 3b'. "McHenry" for "McHenry County Detention Center": a lone first word of a facility
+    facilities = [c for c in clusters if c.cls == "DetentionFacility"]
+    for c in list(clusters):
+        forms = c.forms()
+        if c not in clusters or c.cls == "DetentionFacility" or c.canonical or any(len(f.split()) > 1 for f in forms):
+            continue
+        for f in facilities:
+            if f in clusters and any(normalize_name(x).split()[:1] == [normalize_name(forms[0])] for x in f.forms()):
+                merge(f, c, votes=False)
+                break
+
     # 3c. "City of X", "State of X": the place itself
     places = {normalize_name(c.label()): c for c in clusters if c.cls == "Place"}
     for c in list(clusters):
@@ -261,7 +281,7 @@ def resolve_mentions(mentions: list[Mention]) -> tuple[list[Entity], dict[tuple[
         if len(key.split()) < 2:
             continue
         for other in clusters:
-            if other is c or other.cls != c.cls:
+            if other is c or other.cls != c.cls or any(m.extractor == "rules.unit.v1" for m in other.mentions):
                 continue
             okey = normalize_name(other.label())
             if okey.startswith(key + " ") or okey.endswith(" " + key):

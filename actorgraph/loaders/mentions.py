@@ -165,13 +165,33 @@ def _ner_mentions(text: str, parsed: ParsedSegment) -> list[Mention]:
                 name = text[start:end]
         if is_junk(name, from_data):
             continue
+        after = text[end:end + 40]
+        if re.match(r"(?:'s|’s) Day\b", after):
+            continue  # "Valentine's Day" is a date
+        if not from_data and ent.label_ in ("ORG", "PERSON") and not name.isupper() \
+                and ent.root.dep_ == "compound" and ent.root.head.pos_ == "NOUN" and ent.root.head.is_lower \
+                and ent.root.head.i == ent.end:
+            continue  # "C-Pap machine", "sleep Apnea": a word modifying a common noun
+        if re.match(r"-(?:based|born|led|run|area)\b", text[end:end + 8]):
+            continue  # "Washington-based" describes, it does not name the place
+        if re.match(r"-[A-Z]{2,}\b", text[end:end + 8]):
+            end = end + re.match(r"-[A-Z]{2,}", text[end:end + 8]).end()  # "ABCD-US"
+            name = text[start:end]
         cls = classify(name, ent.label_)
         if cls is None:
             continue
+        if re.match(r",\s+who\b", after) and cls in ("Place", "Organization") and name.lower() not in data_tables.known_place_names():
+            cls = "Person"  # "Keeland, who is twelve"
+        elif cls == "Place" and not from_data and len(ent) == 1 and ent.label_ in ("GPE", "LOC") \
+                and name.lower() not in data_tables.known_place_names() \
+                and not re.search(r"\b(?:in|at|from|to|near|of)\s+$", text[max(0, start - 8):start]):
+            continue  # an unknown one-word "place" with nothing that says it is one
         words = name.split()
         if not from_data:
             if titled and cls in ("Organization", "Event", "Policy") and not cue_class(name):
                 continue  # title case fools NER: "Gay Couple Torn Apart"
+            if titled and len(words) >= 3 and sum(_lowercase_elsewhere(text, w) for w in words) * 2 >= len(words):
+                continue  # a headline phrase of common words, not a name
             if cls == "Person" and words[-1].lower() in _ROLE_PLURALS:
                 continue  # "Probation Officers" is a role, not a person
             if len(words) == 1 and ent.label_ != "PERSON" and _lowercase_elsewhere(text, name):
@@ -254,9 +274,18 @@ def _phrase_hits(text: str, seg: Segment, phrases: dict[str, tuple[str, str]], c
     return out
 
 
+_ADDRESSEE = re.compile(r"^(?:ask|tell|urge|call on)\s+(?:the\s+)?((?:[A-Z][\w.'’-]*\s*){1,6}?)(?=\s+(?:to|not to)\b|\s*[:!,]|$)")
+
+
 def _petition_mentions(text: str, seg: Segment) -> list[Mention]:
     title = text[seg.start:seg.end]
     out = [Mention(seg.start, seg.end, title, "Campaign", "rules.petition.v1", 0.95, title)]
+    addressee = _ADDRESSEE.match(title)
+    if addressee and len(addressee.group(1).split()) >= 2:
+        s = seg.start + addressee.start(1)
+        e = s + len(addressee.group(1).rstrip())
+        name = text[s:e]
+        out.append(Mention(s, e, name, cue_class(name) or "Organization", "rules.petition.addressee.v1", 0.7))
     for name, s, e in seg.get("creators", ()):
         out.append(Mention(s, e, name, creator_class(name), "rules.petition.creator.v1", 0.9))
     return out
@@ -344,8 +373,48 @@ def acronym_definitions(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-#: mentions that may contain others (a petition title names people and places inside it)
-_CONTAINERS = ("rules.petition.v1", "rules.heading_campaign.v1")
+#: mentions that may contain others (a petition title names people and places inside it;
+#: "the Seattle office of <Agency>" contains the place and the agency)
+_CONTAINERS = ("rules.petition.v1", "rules.heading_campaign.v1", "rules.unit.v1")
+
+UNIT_WORDS = ("field office", "office", "chapter", "branch", "section", "affiliate", "division", "local")
+_UNIT = re.compile(r"\s+(" + "|".join(UNIT_WORDS) + r")\s+of\s+(?:the\s+)?$", re.I)
+EVENT_HEADS = frozenset("""raid raids strike strikes protest protests march marches rally rallies vigil vigils
+walkout walkouts attack attacks sweep sweeps operation roundup roundups occupation encampment""".split())
+
+
+def unit_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"<Place> office of <Agency>", "<Place> chapter of <Group>": a unit of a larger body."""
+    out = []
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for a, b in zip(ordered, ordered[1:]):
+        if a.cls != "Place" or b.cls not in ("GovernmentAgency", "Organization", "Company"):
+            continue
+        gap = text[a.end:b.start]
+        if _UNIT.fullmatch(gap):
+            out.append(Mention(a.start, b.end, text[a.start:b.end], b.cls, "rules.unit.v1", 0.8))
+    return out
+
+
+def event_mentions(text: str, parsed: list[ParsedSegment]) -> list[Mention]:
+    """Noun phrases headed by an event word with a name or number before it ("this
+    Tennessee raid", "the 9/11 attacks") name events."""
+    out = []
+    for p in parsed:
+        if p.doc is None:
+            continue
+        base = p.segment.start
+        for chunk in p.doc.noun_chunks:
+            head = chunk.root
+            if head.lower_ not in EVENT_HEADS:
+                continue
+            mods = [t for t in chunk if t.i < head.i and (t.pos_ in ("PROPN", "NUM") or t.like_num)]
+            if not mods or any(t.tag_ == "POS" or t.lower_ in ("'s", "’s") for t in chunk):
+                continue
+            first = min(mods, key=lambda t: t.i)
+            start, end = base + first.idx, base + head.idx + len(head.text)
+            out.append(Mention(start, end, text[start:end], "Event", "rules.event_phrase.v1", 0.6))
+    return out
 
 
 def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
@@ -446,8 +515,9 @@ def extract_mentions(text: str, parsed: list[ParsedSegment]) -> list[Mention]:
         found = [m for m in found if not (m.extractor == "rules.petition.creator.v1" and (m.start, m.end) in replaced)]
         found = resolve_overlaps(found + accounts)
     found.extend(acronym_definitions(text, found))
-    found = resolve_overlaps(found)
+    found = resolve_overlaps(found + event_mentions(text, parsed))
     found = resolve_overlaps(found + capitalised_acronyms(text, [p.segment for p in parsed], found))
+    found = resolve_overlaps(found + unit_mentions(text, [m for m in found if m.extractor not in _CONTAINERS]))
     # every later use of a defined or known acronym
     acronyms = {m.text: (m.cls, m.canonical or m.text) for m in found
                 if m.text.isupper() and 2 <= len(m.text) <= 8}

@@ -25,6 +25,10 @@ _DEMAND = re.compile(r"\b(?:demand(?:s|ed|ing)?|call(?:s|ed)? (?:on|for)|urg(?:e
 _ALLEGED = re.compile(r"\b(?:allegedly|reportedly|accused of|allegations?|alleg(?:e|es|ed)|claim(?:s|ed)? that|"
                       r"suspected)\b", re.I)
 _DATA_AFTER = re.compile(r"^\s*(?:\S+\s+){0,2}?(?:personal |private )?(?:information|data|records|addresses|details)\b", re.I)
+_APPOS_GAP = re.compile(r"^,\s*(?:the\s+|a\s+|an\s+)?[\w\s.-]{0,40}?\bof\s*(?:the\s+)?$", re.I)
+_PRONOUN_SUBJECT = re.compile(r"(?:^|[,;:]\s*|\b(?:and|but|that|so|because|when)\s+)(?:we|i|you|they|he|she)\b", re.I)
+_ASKED = re.compile(r"\b(?:urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|call(?:s|ed|ing)? on|tell(?:s|ing)?|want(?:s)?|"
+                    r"invite(?:s|d)?)\s+(?:all\s+)?(?:members of\s+)?(?:the\s+)?$", re.I)
 _TRAILING_DET = re.compile(r"(?:^|\s+)(?:the|a|an|its|their|his|her|our|this|that)$", re.I)
 _CONJ = re.compile(r"^\s*(?:,|,? and|&|,? as well as|,? along with)\s*(?:the\s+)?$", re.I)
 
@@ -57,6 +61,13 @@ def _evidence(text: str, start: int, end: int, extractor: str, confidence: float
     return Evidence(text[start:end], start, end, extractor, confidence, modality)
 
 
+def _fits_side(predicate: str, entity: Entity, side: str) -> bool:
+    allowed = ontology.domain(predicate) if side == "domain" else ontology.range_(predicate)
+    if predicate == "locatedIn" and entity.cls == "Place":
+        return False
+    return ontology.fits(entity.cls, allowed) and entity.cls in ("Person", "Organization", "GovernmentAgency", "Company", "Place")
+
+
 def _fits(predicate: str, subj: Entity, obj: Entity) -> bool:
     if predicate == "locatedIn" and subj.cls == "Place":
         return False  # place-in-place ("Tacoma, Washington") is geography, not a finding
@@ -80,12 +91,17 @@ def sentence_relations(text: str, start: int, end: int, nodes: list[_Node]) -> l
     for i, a in enumerate(nodes):
         for j in range(i + 1, len(nodes)):
             b = nodes[j]
+            if b.mention.start < a.mention.end or a.entity.iri == b.entity.iri:
+                continue  # the same words (a pronoun read as several antecedents)
             middle = text[a.mention.end:b.mention.start]
             if len(middle) > 160 or "\n" in middle:
                 break
             between = nodes[i + 1:j]
-            # another actor in between blocks the pair, unless it is conjoined to b
-            if any(n.entity.cls in ("Person", "Organization", "GovernmentAgency", "Company") for n in between):
+            # another actor in between blocks the pair, unless it sits in an apposition of a
+            # ("X, the President of Y, wrote ...")
+            if any(n.entity.cls in ("Person", "Organization", "GovernmentAgency", "Company")
+                   and not n.mention.extractor.startswith("rules.coref")
+                   and not _APPOS_GAP.match(text[a.mention.end:n.mention.start]) for n in between):
                 continue
             mid = _TRAILING_DET.sub("", " ".join(middle.split()))
             for trig in triggers():
@@ -101,6 +117,11 @@ def sentence_relations(text: str, start: int, end: int, nodes: list[_Node]) -> l
                     subj, obj = a, b
                 if _NEGATION.search(mid) or _NEGATION.search(text[start:a.mention.start][-40:]):
                     continue
+                if subj is a and (_PRONOUN_SUBJECT.search(mid) or _ASKED.search(text[start:a.mention.start][-40:])):
+                    continue  # "X ... we support Y" or "urge X to support Y": X is not the one acting
+                if subj is a and any(_fits_side(trig.predicate, n.entity, "domain") and not n.mention.extractor.startswith("rules.coref")
+                                     for n in between):
+                    continue  # a closer possible subject stands between
                 if not _fits(trig.predicate, subj.entity, obj.entity):
                     continue
                 extractor = f"rules.trigger.{_snake(trig.predicate)}.v1"
@@ -195,7 +216,8 @@ def petition_relations(text: str, seg: Segment, campaign: Entity, inside: list[_
         sentence_start = max(text.rfind(". ", 0, n.mention.start) + 2, text.rfind("\n", 0, n.mention.start) + 1)
         sentence_end = text.find(". ", n.mention.end)
         sentence_end = len(text) if sentence_end < 0 else sentence_end + 1
-        if re.search(r"in the hands of\s*(?:\S+\s+){0,3}$", before) and _fits("campaignTargets", campaign, n.entity):
+        if re.search(r"in the hands of\s*(?:\S+\s+){0,3}$", before) and _fits("campaignTargets", campaign, n.entity) \
+                and (n.entity.cls == "Person" or not any(m.entity.cls == "Person" and 0 < m.mention.start - n.mention.end < 30 for m in body)):
             out.append(Relation(campaign.iri, "campaignTargets", n.entity.iri,
                                 _evidence(text, sentence_start, sentence_end, "rules.petition.hands_of.v1", 0.7, "demanded")))
         if re.search(r"in support of\s*$", before) and n.entity.cls == "Person" and _fits("campaignSupports", campaign, n.entity):
@@ -204,41 +226,281 @@ def petition_relations(text: str, seg: Segment, campaign: Entity, inside: list[_
     return out
 
 
+_PRONOUNS_PERSON = re.compile(r"(?<![\w-])(?:he|she|him|her|his)(?![\w-])", re.I)
+_PRONOUNS_GROUP = re.compile(r"(?<![\w-])(?:they|them|their)(?![\w-])", re.I)
+_PRONOUNS_AUTHOR = re.compile(r"(?<![\w-])(?:we|us|our)(?![\w-])", re.I)
+_DEFINITE = {"company": "Company", "agency": "GovernmentAgency", "facility": "DetentionFacility",
+             "detention center": "DetentionFacility", "organization": "Organization", "group": "Organization"}
+_DEFINITE_RE = re.compile(r"(?<![\w-])the (company|agency|facility|detention center|organization|group)(?![\w-])", re.I)
+_SLOGAN = re.compile(r"^\s*(?:abolish|defund|stop|end|shut down|close|no more)\b", re.I)
+_ENFORCEMENT = re.compile(r"\b(?:arrest\w*|raid\w*|detain\w*|deport\w*|apprehend\w*|swept)\b", re.I)
+_WORKSITE = re.compile(r"\bat (?:a|an|the|\w+)(?: [\w-]+){0,2} (?:warehouses?|plants?|factor(?:y|ies)|farms?|worksites?|"
+                       r"restaurants?|stores?|sites?|job ?sites?|construction sites?) in$", re.I)
+_TARGET_BODY = re.compile(r"\b(?:urg(?:e|es|ing)|call(?:s|ing)? on|ask(?:s|ing)?|tell(?:s|ing)?|demand(?:s|ing)? that|"
+                          r"pressure on|petition(?:s|ing)?)\s+(?:the\s+)?(?:members of\s+(?:the\s+)?)?$", re.I)
+_SHOULD_TITLE = re.compile(r"^\s*(?:should|must|needs? to|has to|have to)\b", re.I)
+_MEMBER_INTRO = re.compile(r"\bas (?:a|an|the) (?:\w+ )?(member|leader|founder|director|organizer) of\s*(?:the\s+)?$", re.I)
+
+
+def _nested(nodes: list[_Node]) -> list[_Node]:
+    """Drop mentions nested in a unit mention ("Seattle" and "ICE" in "the Seattle office of ICE")."""
+    units = [n for n in nodes if n.mention.extractor == "rules.unit.v1"]
+    return [n for n in nodes if n in units or not any(u.mention.start <= n.mention.start and n.mention.end <= u.mention.end
+                                                       for u in units)]
+
+
+def _authors(text: str, parsed: list[ParsedSegment], nodes: list[_Node]) -> list[Entity]:
+    """Who "we" is in a statement: the groups that open its first sentence."""
+    for p in parsed:
+        if p.doc is None or p.segment.kind != "paragraph":
+            continue
+        for sent in p.doc.sents:
+            s = p.segment.start + sent.start_char
+            e = p.segment.start + sent.end_char
+            inside = [n for n in nodes if s <= n.mention.start < e]
+            if not inside:
+                continue
+            first = inside[0]
+            if first.entity.cls != "Organization" or first.mention.start - s > 4:
+                return []
+            group = [first.entity]
+            for prev, nxt in zip(inside, inside[1:]):
+                if _CONJ.match(text[prev.mention.end:nxt.mention.start]) and nxt.entity.cls == "Organization":
+                    group.append(nxt.entity)
+                elif re.fullmatch(r"\s*\(\s*[^)]*\)\s*", text[prev.mention.end:nxt.mention.start]):
+                    continue
+                else:
+                    break
+            return list(dict.fromkeys(group))
+        return []
+    return []
+
+
+def _pronoun_nodes(text: str, s: int, e: int, before: list[_Node], authors: list[Entity]) -> list[_Node]:
+    """Nodes for pronouns and definite descriptions, resolved to the last fitting antecedent."""
+    out = []
+    last_person = next((n.entity for n in reversed(before) if n.entity.cls == "Person"), None)
+    for m in _PRONOUNS_PERSON.finditer(text, s, e):
+        if last_person is not None:
+            out.append(_Node(Mention(m.start(), m.end(), m.group(0), "Person", "rules.coref.pronoun.v1", 0.5), last_person))
+    for m in _PRONOUNS_AUTHOR.finditer(text, s, e):
+        for a in authors:
+            out.append(_Node(Mention(m.start(), m.end(), m.group(0), a.cls, "rules.coref.authors.v1", 0.5), a))
+    for m in _PRONOUNS_GROUP.finditer(text, s, e):
+        group = _last_group(text, before, m.start())
+        for g in group:
+            out.append(_Node(Mention(m.start(), m.end(), m.group(0), g.cls, "rules.coref.group.v1", 0.5), g))
+    for m in _DEFINITE_RE.finditer(text, s, e):
+        cls = _DEFINITE[m.group(1).lower()]
+        ante = next((n.entity for n in reversed(before) if n.entity.cls == cls and n.mention.end <= m.start()), None)
+        if ante is not None:
+            out.append(_Node(Mention(m.start(), m.end(), m.group(0), cls, "rules.coref.definite.v1", 0.5), ante))
+    return out
+
+
+def _last_group(text: str, before: list[_Node], position: int) -> list[Entity]:
+    """The last coordinated actors ("X and Y") before a position, or the last group."""
+    actors = [n for n in before if n.mention.end <= position
+              and n.entity.cls in ("Person", "Organization", "GovernmentAgency", "Company")]
+    if not actors:
+        return []
+    group = [actors[-1]]
+    for prev in reversed(actors[:-1]):
+        if _CONJ.match(text[prev.mention.end:group[0].mention.start]) or \
+                re.fullmatch(r"\s*(?:\([^)]*\)\s*)?(?:,|and|&|,\s*and)\s*(?:the\s+)?", text[prev.mention.end:group[0].mention.start]):
+            group.insert(0, prev)
+        else:
+            break
+    if len(group) >= 2:
+        return [n.entity for n in group]
+    last = group[0].entity
+    return [last] if last.cls in ("Organization", "GovernmentAgency", "Company") else []
+
+
+def _special_sentence_rules(text: str, s: int, e: int, inside: list[_Node], authors: list[Entity],
+                            agencies_by_title: dict[str, Entity]) -> list[Relation]:
+    out: list[Relation] = []
+    sentence = text[s:e]
+    modality = _modality(sentence)
+
+    def ev(extractor: str, conf: float, mod: str | None = None) -> Evidence:
+        return _evidence(text, s, e, extractor, conf, mod or modality)
+
+    # slogans: "Abolish ICE!" -> the authors oppose it
+    if authors and _SLOGAN.match(sentence) and len(sentence) < 80:
+        for n in inside:
+            if n.entity.cls in ("GovernmentAgency", "Company", "Policy", "Organization"):
+                for a in authors:
+                    if _fits("opposes", a, n.entity):
+                        out.append(Relation(a.iri, "opposes", n.entity.iri, ev("rules.slogan.opposes.v1", 0.6, "asserted")))
+    # "As a member of X, he ..." -> memberOf
+    for a, b in zip(inside, inside[1:]):
+        intro = _MEMBER_INTRO.search(text[s:a.mention.start])
+        if intro and re.fullmatch(r",\s*", text[a.mention.end:b.mention.start]) and b.entity.cls == "Person":
+            pred = {"member": "memberOf", "leader": "leads", "director": "leads", "founder": "founded",
+                    "organizer": "memberOf"}[intro.group(1).lower()]
+            if _fits(pred, b.entity, a.entity):
+                out.append(Relation(b.entity.iri, pred, a.entity.iri, ev(f"rules.intro.{_snake(pred)}.v1", 0.6)))
+    # titles: "Attorney General Bob Ferguson" leads the body named by that title
+    for n in inside:
+        if n.entity.cls != "Person":
+            continue
+        for title, agency in agencies_by_title.items():
+            if n.mention.text.lower().startswith(title.lower() + " "):
+                out.append(Relation(n.entity.iri, "leads", agency.iri, ev("rules.title.office.v1", 0.6)))
+    # joint enforcement: "arrested by ICE and the State Patrol" -> the partner collaborates with the agency
+    if _ENFORCEMENT.search(sentence):
+        agencies = [n for n in inside if n.entity.cls == "GovernmentAgency"]
+        for x, y in zip(agencies, agencies[1:]):
+            if _CONJ.match(text[x.mention.end:y.mention.start]):
+                fed_x, fed_y = _is_federal(x.entity), _is_federal(y.entity)
+                if fed_x != fed_y:
+                    local, fed = (y, x) if fed_x else (x, y)
+                    out.append(Relation(local.entity.iri, "collaboratesWith", fed.entity.iri,
+                                        ev("rules.joint_enforcement.v1", 0.6)))
+        # workplace raids: "... at a warehouse in <Place>"
+        for n in inside:
+            if n.entity.cls == "Place" and _WORKSITE.search(text[max(s, n.mention.start - 80):n.mention.start].rstrip()):
+                for g in agencies:
+                    if g.mention.start < n.mention.start:
+                        out.append(Relation(g.entity.iri, "raided", n.entity.iri, ev("rules.worksite_raid.v1", 0.6)))
+    return out
+
+
+
+
+def _is_federal(entity: Entity) -> bool:
+    from actorgraph.loaders import data_tables
+
+    return entity.label in {k.name for k in data_tables.agencies()}
+
+
+def _unit_relations(text: str, nodes_all: list[_Node], sentence_bounds) -> list[Relation]:
+    out = []
+    for unit in [n for n in nodes_all if n.mention.extractor == "rules.unit.v1"]:
+        parts = [n for n in nodes_all if n is not unit and unit.mention.start <= n.mention.start
+                 and n.mention.end <= unit.mention.end]
+        place = next((n for n in parts if n.entity.cls == "Place"), None)
+        parent = next((n for n in reversed(parts) if n.entity.cls in ("GovernmentAgency", "Organization", "Company")), None)
+        s, e = sentence_bounds(unit.mention.start)
+        word = re.search(r"\b(field office|office|chapter|branch|section|affiliate|division|local)\b", unit.mention.text, re.I)
+        if parent is not None:
+            out.append(Relation(unit.entity.iri, "partOf", parent.entity.iri,
+                                _evidence(text, s, e, "rules.unit.part_of.v1", 0.8, "asserted")))
+        if place is not None and word and word.group(1).lower() in ("office", "field office", "branch"):
+            out.append(Relation(unit.entity.iri, "locatedIn", place.entity.iri,
+                                _evidence(text, s, e, "rules.unit.located_in.v1", 0.8, "asserted")))
+    return out
+
+
 def extract_relations(text: str, parsed: list[ParsedSegment], mentions: list[Mention],
                       entities: list[Entity], spans: dict[tuple[int, int], str]) -> list[Relation]:
     """All relations of a document, deduplicated on (subject, predicate, object, quote)."""
     by_iri = {e.iri: e for e in entities}
-    nodes = [_Node(m, by_iri[spans[(m.start, m.end)]]) for m in mentions if (m.start, m.end) in spans]
-    nodes.sort(key=lambda n: (n.mention.start, n.mention.end))
+    nodes_all = [_Node(m, by_iri[spans[(m.start, m.end)]]) for m in mentions if (m.start, m.end) in spans]
+    nodes_all.sort(key=lambda n: (n.mention.start, n.mention.end))
+    nodes = _nested(nodes_all)
     relations: list[Relation] = []
     petitions = [p.segment for p in parsed if p.segment.kind == "petition-title"]
+    authors = _authors(text, parsed, nodes)
+    titles = {}
+    for ent in entities:
+        if ent.cls == "GovernmentAgency":
+            for title in ("Attorney General", "Secretary of State", "Governor", "Mayor", "Sheriff", "Director"):
+                if ent.label.endswith(" " + title):
+                    titles.setdefault(title, []).append(ent)
+    agencies_by_title = {t: es[0] for t, es in titles.items() if len(es) == 1}
+    bounds: list[tuple[int, int]] = []
+    for p in parsed:
+        if p.doc is not None:
+            bounds.extend((p.segment.start + st.start_char, p.segment.start + st.end_char) for st in p.doc.sents)
+        else:
+            bounds.append((p.segment.start, p.segment.end))
+
+    def sentence_bounds(pos: int) -> tuple[int, int]:
+        return next(((s, e) for s, e in bounds if s <= pos < e), (pos, pos))
+
     for p in parsed:
         seg = p.segment
         if p.doc is None or seg.kind == "petition-title":
             continue
+        petition = next((t for t in petitions if t.get("body") and t.get("body")[0] <= seg.start <= t.get("body")[1]), None)
+        creators = []
+        if petition is not None:
+            creators = [n.entity for n in nodes if n.mention.extractor in ("rules.petition.creator.v1",)
+                        and any(st == n.mention.start for _, st, _ in petition.get("creators", ()))]
+        # in a petition "we" are the signers, not a named group
+        seg_authors = [] if petition is not None else authors
         for sent in p.doc.sents:
             s, e = seg.start + sent.start_char, seg.start + sent.end_char
+            before = [n for n in nodes if seg.start <= n.mention.start < s
+                      or (petition is not None and petition.start <= n.mention.start < petition.end)]
             inside = [n for n in nodes if s <= n.mention.start and n.mention.end <= e
                       and n.mention.extractor not in ("rules.petition.v1", "rules.heading_campaign.v1")]
-            if len(inside) >= 2:
-                relations.extend(sentence_relations(text, s, e, inside))
+            pronouns = _pronoun_nodes(text, s, e, before + inside, seg_authors)
+            pronouns = [pn for pn in pronouns if not any(pn.mention.start < n.mention.end and n.mention.start < pn.mention.end
+                                                         for n in inside)]
+            with_refs = sorted(inside + pronouns, key=lambda n: (n.mention.start, n.mention.end))
+            if len(with_refs) >= 2:
+                for r in sentence_relations(text, s, e, with_refs):
+                    if any(n.mention.extractor.startswith("rules.coref") and n.entity.iri in (r.subject, r.object)
+                           and not any(m.entity.iri == n.entity.iri for m in inside) for n in pronouns):
+                        r = Relation(r.subject, r.predicate, r.object,
+                                     Evidence(r.evidence.quote, r.evidence.start, r.evidence.end,
+                                              r.evidence.extractor.replace(".v1", ".coref.v1"),
+                                              min(r.evidence.confidence, 0.5), r.evidence.modality))
+                    relations.append(r)
+            relations.extend(_special_sentence_rules(text, s, e, inside, seg_authors, agencies_by_title))
+            if petition is not None:
+                campaign = next((n.entity for n in nodes_all if n.mention.start == petition.start
+                                 and n.mention.extractor == "rules.petition.v1"), None)
+                if campaign is not None:
+                    relations.extend(_petition_body_rules(text, s, e, inside, campaign))
+    relations.extend(_unit_relations(text, nodes_all, sentence_bounds))
     for i, seg in enumerate(petitions):
-        title_nodes = [n for n in nodes if n.mention.start == seg.start and n.mention.end == seg.end
+        title_nodes = [n for n in nodes_all if n.mention.start == seg.start and n.mention.end == seg.end
                        and n.mention.extractor == "rules.petition.v1"]
         if not title_nodes:
             continue
         campaign = title_nodes[0].entity
-        inside = [n for n in nodes if seg.start <= n.mention.start and n.mention.end <= seg.end
+        inside = [n for n in nodes_all if seg.start <= n.mention.start and n.mention.end <= seg.end
                   and n is not title_nodes[0]]
         body_span = seg.get("body")
-        body = [n for n in nodes if body_span and body_span[0] <= n.mention.start < body_span[1]]
-        creators = [n for n in nodes if n.mention.extractor == "rules.petition.creator.v1"
+        body = [n for n in nodes_all if body_span and body_span[0] <= n.mention.start < body_span[1]]
+        creators = [n for n in nodes_all if n.mention.extractor == "rules.petition.creator.v1"
                     and any(s == n.mention.start for _, s, _ in seg.get("creators", ()))]
         relations.extend(petition_relations(text, seg, campaign, inside, body, creators))
+    # an arrest by an agency is a detention by it
+    for r in list(relations):
+        if r.predicate == "arrested":
+            ev = r.evidence
+            relations.append(Relation(r.object, "detainedBy", r.subject,
+                                      Evidence(ev.quote, ev.start, ev.end, "rules.inference.arrest_detains.v1",
+                                               min(ev.confidence, 0.5), ev.modality)))
     unique = {}
     for r in relations:
         unique.setdefault((r.subject, r.predicate, r.object, r.evidence.start), r)
     return sorted(unique.values(), key=lambda r: (r.evidence.start, r.subject, r.predicate, r.object))
+
+
+def _petition_body_rules(text: str, s: int, e: int, inside: list[_Node], campaign: Entity) -> list[Relation]:
+    """Inside a petition: "we urge members of X to", "pressure on X and Y" -> campaignTargets;
+    "defend <person>" -> campaignSupports."""
+    out = []
+    for i, n in enumerate(inside):
+        lead = text[max(s, n.mention.start - 40):n.mention.start]
+        if _TARGET_BODY.search(lead) and _fits("campaignTargets", campaign, n.entity):
+            group = [n] + [m for k, m in enumerate(inside[i + 1:], i + 1)
+                           if _CONJ.match(text[inside[k - 1].mention.end:m.mention.start])]
+            for g in group:
+                if _fits("campaignTargets", campaign, g.entity):
+                    out.append(Relation(campaign.iri, "campaignTargets", g.entity.iri,
+                                        _evidence(text, s, e, "rules.petition.body_target.v1", 0.6, "demanded")))
+        if n.entity.cls == "Person" and re.search(r"\b(?:defend|support|free|release)\s+(?:[\w-]+\s+){0,6}$", lead, re.I) \
+                and re.search(r"(?:,\s*)$|\b(?:mother|father|organizer|leader|activist|worker)\s*,?\s*$", lead):
+            out.append(Relation(campaign.iri, "campaignSupports", n.entity.iri,
+                                _evidence(text, s, e, "rules.petition.body_support.v1", 0.5, "demanded")))
+    return out
 
 
 __all__ = ["extract_relations", "triggers", "strip_title"]

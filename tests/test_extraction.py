@@ -1,0 +1,88 @@
+"""Extraction rules on invented sentences (no seed names): each rule fires on text it was
+not tuned on, and negation, refusal and allegation are respected."""
+
+import pytest
+
+from actorgraph.loaders.pipeline import extract, make_document
+
+
+def _extract(nlp, text):
+    ex = extract(make_document(text, "invented.txt"), nlp)
+    labels = {e.iri: e for e in ex.entities}
+    triples = {(labels[r.subject].label, r.predicate, labels[r.object].label): r for r in ex.relations}
+    return ex, {(e.label, e.cls) for e in ex.entities}, triples
+
+
+ICE = "U.S. Immigration and Customs Enforcement"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Denver field office of U.S. Immigration and Customs Enforcement served a notice to appear on organizer Luis Marquez.",
+     {("Denver field office of U.S. Immigration and Customs Enforcement", "partOf", ICE),
+      ("Denver field office of U.S. Immigration and Customs Enforcement", "locatedIn", "Denver"),
+      ("Denver field office of U.S. Immigration and Customs Enforcement", "targets", "Luis Marquez")}),
+    ("Last March, 45 workers were arrested by ICE and the Nebraska State Patrol at a meatpacking plant in Grand Island.",
+     {("Nebraska State Patrol", "collaboratesWith", ICE), (ICE, "raided", "Grand Island")}),
+    ("Rosa Elena Duarte has been held at the Stewart Detention Center since May. ICE arrested her at her home in Atlanta.",
+     {("Rosa Elena Duarte", "detainedAt", "Stewart Detention Center"), (ICE, "arrested", "Rosa Elena Duarte"),
+      ("Rosa Elena Duarte", "detainedBy", ICE)}),
+    ("The Prairie Workers Alliance condemns the raids. Abolish ICE!",
+     {("Prairie Workers Alliance", "opposes", ICE)}),
+    ("Marisol Vega, the president of the Coastal Farmworkers Union, spoke at the rally.",
+     {("Marisol Vega", "leads", "Coastal Farmworkers Union")}),
+    ("The Redwood Correctional Facility is operated by CoreCivic.",
+     {("CoreCivic", "operates", "Redwood Correctional Facility")}),
+])
+def test_rules_fire_on_invented_text(nlp, text, expected):
+    _, _, triples = _extract(nlp, text)
+    assert expected <= set(triples), sorted(triples)
+
+
+@pytest.mark.parametrize("text", [
+    "The Brookfield Police Department did not cooperate with ICE.",
+    "The Harlan County Sheriff's Office refused to share data with ICE.",
+    "The Lakeside Department of Motor Vehicles denied that it shared data with ICE.",
+    "The Lakeside Department of Motor Vehicles never gave records to ICE.",
+])
+def test_negation_and_refusal_are_not_assertions(nlp, text):
+    _, _, triples = _extract(nlp, text)
+    assert not [t for t in triples if t[1] in ("sharedDataWith", "collaboratesWith")], triples
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("The Ohio Department of Public Safety allegedly shared license records with ICE.", "alleged"),
+    ("The Ohio Department of Public Safety shared license records with ICE.", "asserted"),
+])
+def test_modality_is_kept_in_the_evidence(nlp, text, modality):
+    _, _, triples = _extract(nlp, text)
+    rel = triples[("Ohio Department of Public Safety", "sharedDataWith", ICE)]
+    assert rel.evidence.modality == modality
+
+
+@pytest.mark.parametrize("text, entity", [
+    ("The Valley Migrant Coalition (VMC) met on Monday. Later the VMC marched to city hall.",
+     ("Valley Migrant Coalition", "Organization")),
+    ("Yesterday, Governor Tomas Reyes signed the Safe Schools Act.", ("Tomas Reyes", "Person")),
+    ("Protesters gathered outside the Pine Prairie ICE Processing Center.",
+     ("Pine Prairie ICE Processing Center", "DetentionFacility")),
+    ("La migra detuvo a tres trabajadores ayer en la mañana.", (ICE, "GovernmentAgency")),
+])
+def test_entities_are_typed(nlp, text, entity):
+    _, entities, _ = _extract(nlp, text)
+    assert entity in entities, sorted(entities)
+
+
+def test_acronym_and_short_forms_join_the_full_name(nlp):
+    ex, _, _ = _extract(nlp, "The Valley Migrant Coalition (VMC) welcomed Ana Lucia Ferrer. Later the VMC said Ferrer "
+                             "would lead the march.")
+    people = [e for e in ex.entities if e.cls == "Person"]
+    assert len(people) == 1 and "Ferrer" in people[0].forms
+    vmc = next(e for e in ex.entities if e.label == "Valley Migrant Coalition")
+    assert "VMC" in vmc.forms
+
+
+def test_a_group_named_after_a_facility_stays_a_group(nlp):
+    _, entities, _ = _extract(nlp, "Members of the Stewart Detention Center Resistance held a vigil at the "
+                                   "Stewart Detention Center on Sunday.")
+    assert ("Stewart Detention Center Resistance", "Organization") in entities
+    assert ("Stewart Detention Center", "DetentionFacility") in entities

@@ -86,3 +86,31 @@ def test_a_group_named_after_a_facility_stays_a_group(nlp):
                                    "Stewart Detention Center on Sunday.")
     assert ("Stewart Detention Center Resistance", "Organization") in entities
     assert ("Stewart Detention Center", "DetentionFacility") in entities
+
+
+def test_news_report_document(nlp):
+    from conftest import DOCS
+
+    ex = extract(make_document((DOCS / "news-report.txt").read_text("utf-8"), "news-report.txt"), nlp)
+    labels = {e.iri: e.label for e in ex.entities}
+    triples = {(labels[r.subject], r.predicate, labels[r.object]) for r in ex.relations}
+    assert {("Hall County Sheriff's Office", "collaboratesWith", ICE),
+            ("CoreCivic", "operates", "Stewart Detention Center"),
+            ("Elena Marquez", "leads", "Georgia Latino Workers Network"),
+            ("Georgia Latino Workers Network", "sues", "Hall County Sheriff's Office"),
+            (ICE, "raided", "Gainesville")} <= triples
+
+
+def test_bilingual_statement_keeps_spanish_out_of_the_english_model(nlp):
+    from conftest import DOCS
+
+    ex = extract(make_document((DOCS / "bilingual-statement.md").read_text("utf-8"), "bilingual-statement.md"), nlp)
+    entities = {(e.label, e.cls) for e in ex.entities}
+    assert entities == {("Eastside Tenants Committee", "Organization"), ("Tomas Villanueva", "Person"),
+                        (ICE, "GovernmentAgency"), ("Otay Mesa Detention Center", "DetentionFacility")}
+    ice = next(e for e in ex.entities if e.label == ICE)
+    assert "la migra" in ice.forms
+    labels = {e.iri: e.label for e in ex.entities}
+    triples = {(labels[r.subject], r.predicate, labels[r.object]) for r in ex.relations}
+    assert ("Eastside Tenants Committee", "opposes", ICE) in triples
+    assert ("Tomas Villanueva", "memberOf", "Eastside Tenants Committee") in triples

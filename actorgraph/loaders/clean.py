@@ -20,6 +20,7 @@ _GLUED_QUOTE = re.compile(r"(?<=[.!?][”\"’])(?=[A-Z])")
 _GLUED_WORDS = re.compile(r"(?<![#\w])(\w*?[a-z]{4})(?=[A-Z][a-z]{2,})")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _BLANKS = re.compile(r"\n{3,}")
+_MD_HEADING = re.compile(r"^\s*#{1,6}\s+")  # Markdown heading marks
 
 
 @lru_cache(maxsize=1)
@@ -45,6 +46,7 @@ def clean_text(raw: str) -> str:
     kept = []
     for line in text.split("\n"):
         line = _SPACES.sub(" ", line).rstrip()
+        line = _MD_HEADING.sub("", line)
         if furniture.match(line):
             continue
         kept.append(line)

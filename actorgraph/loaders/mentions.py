@@ -129,6 +129,11 @@ def is_junk(name: str, from_data: bool) -> bool:
     return len(name.split()) > 10
 
 
+_ROLE_NOUNS = frozenset("""activist organizer leader director mother father president mayor governor senator
+judge attorney officer agent worker member spokesperson coordinator founder chair secretary""".split())
+#: capitalised words of letters and greetings that NER takes for names
+_NOT_NAMES = frozenset("""solidarity love peace regards sincerely respectfully unity thanks greetings
+blessings cheers yours""".split())
 _ROLE_PLURALS = frozenset("""officers agents workers guards strikers residents immigrants migrants members
 officials families people students activists organizers leaders detainees inmates citizens""".split())
 _POSSESSIVE_IN = re.compile(r"(?:'s|’s)\s")
@@ -172,6 +177,16 @@ def _ner_mentions(text: str, parsed: ParsedSegment) -> list[Mention]:
                 and ent.root.dep_ == "compound" and ent.root.head.pos_ == "NOUN" and ent.root.head.is_lower \
                 and ent.root.head.i == ent.end:
             continue  # "C-Pap machine", "sleep Apnea": a word modifying a common noun
+        if not from_data and len(ent) == 1 and ent.label_ in ("ORG", "PERSON") and any(
+                c.dep_ == "compound" and c.is_lower and c.pos_ == "NOUN" and c.lower_ not in _ROLE_NOUNS
+                for c in ent.root.children):
+            continue  # "sleep Apnea": a common noun names a kind of thing
+        if not from_data and name.isupper() and ent.label_ == "ORG":
+            definition = re.match(r"\s*\(([^()]{4,80})\)", after)
+            if definition and not cue_class(definition.group(1)) and not re.search(r"[A-Z]{2,}", definition.group(1)):
+                continue  # "RAD (Reactive Attachment Disorder)" abbreviates a thing, not a body
+        if not from_data and name.lower() in _NOT_NAMES:
+            continue
         if re.match(r"-(?:based|born|led|run|area)\b", text[end:end + 8]):
             continue  # "Washington-based" describes, it does not name the place
         if re.match(r"-[A-Z]{2,}\b", text[end:end + 8]):
@@ -401,7 +416,7 @@ def event_mentions(text: str, parsed: list[ParsedSegment]) -> list[Mention]:
     Tennessee raid", "the 9/11 attacks") name events."""
     out = []
     for p in parsed:
-        if p.doc is None:
+        if p.doc is None or _title_case_text(p.segment):
             continue
         base = p.segment.start
         for chunk in p.doc.noun_chunks:

@@ -72,6 +72,11 @@ def _structural_patterns() -> list[dict]:
                                            {"TEXT": {"REGEX": r"^\d+(\.\d+)*\.?$"}, "OP": "?"}]},
         {"label": "AG_POLICY", "pattern": [{"ORTH": {"IN": ["SB", "HB", "AB", "Proposition", "Prop", "Measure", "Ordinance"]}},
                                            {"TEXT": {"REGEX": r"^\d+$"}}]},
+        # groups: a capitalised name ending in a group word ("Eastside Tenants Committee")
+        {"label": "AG_ORG", "pattern": [{"IS_TITLE": True, "POS": {"IN": ["PROPN", "ADJ", "NOUN"]}, "OP": "+"},
+                                        {"ORTH": {"IN": ["Committee", "Coalition", "Alliance", "Network", "Collective",
+                                                         "Association", "Federation", "League", "Union", "Caucus",
+                                                         "Collaborative", "Project", "Front", "Movement"]}}]},
         # events: "<Year> <State> Legislative Session"
         {"label": "AG_EVENT", "pattern": [{"SHAPE": "dddd", "OP": "?"}, propn_run, {"ORTH": "Legislative"}, {"ORTH": "Session"}]},
     ]

@@ -30,7 +30,8 @@ _PRONOUN_SUBJECT = re.compile(r"(?:^|[,;:]\s*|\b(?:and|but|that|so|because|when)
 _ASKED = re.compile(r"\b(?:urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|call(?:s|ed|ing)? on|tell(?:s|ing)?|want(?:s)?|"
                     r"invite(?:s|d)?)\s+(?:all\s+)?(?:members of\s+)?(?:the\s+)?$", re.I)
 _TRAILING_DET = re.compile(r"(?:^|\s+)(?:the|a|an|its|their|his|her|our|this|that)$", re.I)
-_CONJ = re.compile(r"^\s*(?:,|,? and|&|,? as well as|,? along with)\s*(?:the\s+)?$", re.I)
+_CONJ = re.compile(r"^\s*\)?\s*(?:,|,? and|&|,? as well as|,? along with)\s*(?:the\s+)?$", re.I)
+_OUR_MEMBER = re.compile(r"\bour (?:own )?(member|members|organizer|organizers|leader|comrade|comrades|volunteer|staff member)\s*,?\s*$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,8 +231,10 @@ _PRONOUNS_PERSON = re.compile(r"(?<![\w-])(?:he|she|him|her|his)(?![\w-])", re.I
 _PRONOUNS_GROUP = re.compile(r"(?<![\w-])(?:they|them|their)(?![\w-])", re.I)
 _PRONOUNS_AUTHOR = re.compile(r"(?<![\w-])(?:we|us|our)(?![\w-])", re.I)
 _DEFINITE = {"company": "Company", "agency": "GovernmentAgency", "facility": "DetentionFacility",
-             "detention center": "DetentionFacility", "organization": "Organization", "group": "Organization"}
-_DEFINITE_RE = re.compile(r"(?<![\w-])the (company|agency|facility|detention center|organization|group)(?![\w-])", re.I)
+             "detention center": "DetentionFacility", "organization": "Organization", "group": "Organization",
+             "network": "Organization", "coalition": "Organization", "union": "Organization",
+             "alliance": "Organization", "committee": "Organization", "department": "GovernmentAgency"}
+_DEFINITE_RE = re.compile(r"(?<![\w-])the (" + "|".join(sorted(_DEFINITE, key=len, reverse=True)) + r")(?![\w-])", re.I)
 _SLOGAN = re.compile(r"^\s*(?:abolish|defund|stop|end|shut down|close|no more)\b", re.I)
 _ENFORCEMENT = re.compile(r"\b(?:arrest\w*|raid\w*|detain\w*|deport\w*|apprehend\w*|swept)\b", re.I)
 _WORKSITE = re.compile(r"\bat (?:a|an|the|\w+)(?: [\w-]+){0,2} (?:warehouses?|plants?|factor(?:y|ies)|farms?|worksites?|"
@@ -333,6 +336,12 @@ def _special_sentence_rules(text: str, s: int, e: int, inside: list[_Node], auth
                 for a in authors:
                     if _fits("opposes", a, n.entity):
                         out.append(Relation(a.iri, "opposes", n.entity.iri, ev("rules.slogan.opposes.v1", 0.6, "asserted")))
+    # "our member <Person>" in a group's statement -> memberOf the authors
+    for n in inside:
+        if n.entity.cls == "Person" and authors and _OUR_MEMBER.search(text[max(s, n.mention.start - 40):n.mention.start]):
+            for a in authors:
+                if _fits("memberOf", n.entity, a):
+                    out.append(Relation(n.entity.iri, "memberOf", a.iri, ev("rules.our_member.v1", 0.6)))
     # "As a member of X, he ..." -> memberOf
     for a, b in zip(inside, inside[1:]):
         intro = _MEMBER_INTRO.search(text[s:a.mention.start])

@@ -147,11 +147,17 @@ def segment(text: str) -> list[Segment]:
                                     tuple(sorted(fields.items()))))
             continue
         line = text[s:e]
-        kind = "heading" if len(line) < 120 and not line.rstrip().endswith((".", "!", "?", ":", "”", '"')) \
-            and len(line.split()) <= 14 else "paragraph"
+        kind = "heading" if len(line) < 160 and not line.rstrip().endswith((".", "!", "?", ":", "”", '"')) \
+            and len(line.split()) <= 20 else "paragraph"
         bullet = _BULLET.match(line)
         if bullet:
             s += bullet.end()
+        if kind == "heading" and " / " in line:
+            # a bilingual heading: "Statement on X / Declaración sobre X"
+            cut = text.index(" / ", s, e)
+            segments.extend(_split_language(text, s, cut, kind))
+            segments.extend(_split_language(text, cut + 3, e, kind))
+            continue
         segments.extend(_split_language(text, s, e, kind))
     return segments
 

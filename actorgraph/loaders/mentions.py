@@ -196,7 +196,7 @@ def _ner_mentions(text: str, parsed: ParsedSegment) -> list[Mention]:
         if cls is None:
             continue
         if re.match(r",\s+who\b", after) and cls in ("Place", "Organization") and name.lower() not in data_tables.known_place_names():
-            cls = "Person"  # "Keeland, who is twelve"
+            cls = "Person"  # "Arlen, who is twelve"
         elif cls == "Place" and not from_data and len(ent) == 1 and ent.label_ in ("GPE", "LOC") \
                 and name.lower() not in data_tables.known_place_names() \
                 and not re.search(r"\b(?:in|at|from|to|near|of)\s+$", text[max(0, start - 8):start]):
@@ -483,7 +483,7 @@ _ACCOUNT = re.compile(r"^(\S{3,})\s+[A-Za-z]\.$")
 
 def creator_accounts(text: str, mentions: list[Mention]) -> list[Mention]:
     """A petition account "Name X." whose Name is used elsewhere in the document as a name
-    ("… GALAEI & Friends") is that group's account: mention the group there too."""
+    ("… ABCD & Friends") is that group's account: mention the group there too."""
     out = []
     for m in mentions:
         if m.extractor != "rules.petition.creator.v1":

@@ -111,4 +111,41 @@ def write_map(store: Store, out: Path, title: str = "actorgraph map"):
     return graph
 
 
-__all__ = ["open_store", "ingest", "query", "to_networkx", "summary", "write_map", "seeds_path", "Result"]
+def ask(store: Store, name: str, *args: str, top: int = 10, **options):
+    """Answer a named question (see ``actorgraph ask --list``); returns rows as dicts.
+
+    ``ask(store, "shared-data-with", "ICE")``, ``ask(store, "campaigns", by="…")``.
+    """
+    from actorgraph.graph.questions import ask as run
+
+    return run(store, name, list(args), options, top=top).rows
+
+
+def analyze(store: Store, kind: str, top: int = 10) -> tuple[list[str], list[dict]]:
+    """Run one analysis: centrality, communities, brokers or coalitions."""
+    from actorgraph.graph import analysis
+    from actorgraph.graph.project import store_to_networkx
+
+    graph = store_to_networkx(store)
+    if kind == "centrality":
+        return ["label", "class", "degree", "betweenness", "pagerank"], analysis.centrality(graph, top=top)
+    if kind == "communities":
+        rows = []
+        for i, group in enumerate(analysis.communities(graph)[:top]):
+            labels = [graph.nodes[n]["label"] for n in group]
+            rows.append({"community": i, "size": len(group), "members": "; ".join(labels[:25])})
+        return ["community", "size", "members"], rows
+    if kind == "brokers":
+        rows = [{**r, "bridges_to": ", ".join(map(str, r["bridges_to"]))} for r in analysis.brokers(graph, top=top)]
+        return ["label", "class", "community", "bridges_to", "betweenness", "score"], rows
+    if kind == "coalitions":
+        rows = [{"coalition": i, "members": "; ".join(c["members"]), "shared": "; ".join(c["shared"][:8])}
+                for i, c in enumerate(analysis.coalitions(graph)[:top])]
+        return ["coalition", "members", "shared"], rows
+    from actorgraph.errors import UnknownFormatError
+
+    raise UnknownFormatError(f"unknown analysis '{kind}'; available: centrality, communities, brokers, coalitions",
+                             where="KIND")
+
+
+__all__ = ["ask", "analyze", "open_store", "ingest", "query", "to_networkx", "summary", "write_map", "seeds_path", "Result"]

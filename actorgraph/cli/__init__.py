@@ -219,6 +219,72 @@ def map_cli(
         typer.echo(f"wrote {out} ({graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges)")
 
 
+# --------------------------------------------------------------------- ask
+
+def _rows_out(columns: list[str], rows: list[dict], fmt: str) -> str:
+    import json
+
+    if fmt == "json":
+        return json.dumps([{c: r.get(c) for c in columns} for r in rows], indent=2, ensure_ascii=False, default=str)
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(columns)
+        for r in rows:
+            writer.writerow(["" if r.get(c) is None else r.get(c) for c in columns])
+        return buffer.getvalue().rstrip("\n")
+    return _table(columns, [["" if r.get(c) is None else str(r.get(c)) for c in columns] for r in rows])
+
+
+@app.command()
+def ask(
+    name: Annotated[Optional[str], typer.Argument(help="Question name (see --list).")] = None,
+    args: Annotated[Optional[list[str]], typer.Argument(help="Entity names the question needs (any alias).")] = None,
+    list_: Annotated[bool, typer.Option("--list", help="List the questions.")] = False,
+    by: Annotated[Optional[str], typer.Option("--by", help="campaigns: only those created by this actor.")] = None,
+    targeting: Annotated[Optional[str], typer.Option("--targeting", help="campaigns: only those targeting this actor.")] = None,
+    operator: Annotated[Optional[str], typer.Option("--operator", help="facilities: only those run by this operator.")] = None,
+    top: Annotated[int, typer.Option("--top", help="overlaps: how many to show.")] = 10,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, json or csv.")] = "table",
+) -> None:
+    """Answer a named question, with the quote and document behind every row."""
+    from actorgraph.graph.questions import ask as run, questions
+
+    with errors():
+        _check_format(fmt)
+        if list_ or not name:
+            for q in questions().values():
+                usage = " ".join(a.upper() for a in q.args) + "".join(f" [--{o} X]" for o in q.options)
+                typer.echo(f"{q.name:<17} {usage:<36} {q.description}")
+            return
+        with _open(read_only=True) as store:
+            answer = run(store, name, list(args or []), {"by": by, "targeting": targeting, "operator": operator}, top=top)
+        typer.echo(_rows_out(answer.columns, answer.rows, fmt))
+
+
+# ----------------------------------------------------------------- analyze
+
+ANALYSES = ("centrality", "communities", "brokers", "coalitions")
+
+
+@app.command()
+def analyze(
+    kind: Annotated[str, typer.Argument(metavar="KIND", help="centrality, communities, brokers or coalitions.")],
+    top: Annotated[int, typer.Option("--top", help="How many rows.")] = 10,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, json or csv.")] = "table",
+) -> None:
+    """Network analysis of the actor graph (networkx; deterministic)."""
+    from actorgraph.api import analyze as run
+
+    with errors():
+        _check_format(fmt)
+        if kind not in ANALYSES:
+            raise UnknownFormatError(f"unknown analysis '{kind}'; available: {', '.join(ANALYSES)}", where="KIND")
+        with _open(read_only=True) as store:
+            columns, rows = run(store, kind, top=top)
+        typer.echo(_rows_out(columns, rows, fmt))
+
+
 # ---------------------------------------------------------------- validate
 
 @app.command()

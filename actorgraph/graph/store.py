@@ -54,8 +54,10 @@ def bind_values(sparql: str, bindings: dict[str, Node] | None) -> str:
     term is serialized by rdflib, which escapes it, so no user text reaches the query
     unescaped.
 
-    >>> bind_values("SELECT ?x WHERE { ?x ?p ?name }", {"name": Literal('a "b"')})
-    'SELECT ?x WHERE { ?x ?p ?name }\\nVALUES (?name) { ("a \\\\"b\\\\"") }'
+    >>> print(bind_values("SELECT ?x WHERE { ?x ?p ?name }", {"name": Literal('a "b"')}))
+    SELECT ?x WHERE {
+      VALUES (?name) { ("a \\"b\\"") }
+     ?x ?p ?name }
     """
     if not bindings:
         return sparql
@@ -64,7 +66,11 @@ def bind_values(sparql: str, bindings: dict[str, Node] | None) -> str:
             raise QueryError(f"invalid variable name {name!r}", where="bindings")
     names = " ".join(f"?{k}" for k in bindings)
     values = " ".join(v.n3() for v in bindings.values())
-    return f"{sparql}\nVALUES ({names}) {{ ({values}) }}"
+    block = f"VALUES ({names}) {{ ({values}) }}"
+    where = re.search(r"(?i)\bWHERE\s*\{", sparql)
+    if where:  # inside the outer group, so FILTERs and OPTIONALs see the values
+        return f"{sparql[:where.end()]}\n  {block}\n{sparql[where.end():]}"
+    return f"{sparql}\n{block}"
 
 
 def _query_kind(sparql: str) -> str:

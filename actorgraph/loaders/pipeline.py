@@ -5,6 +5,7 @@ read -> clean -> segment -> parse -> mentions -> entities -> relations -> Extrac
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -25,8 +26,11 @@ def make_document(raw: str, source: str, media_type: str = "text/plain", title: 
     if not text.strip():
         raise InputError("no text left after clean-up (empty or only page furniture)", where=source)
     if title is None:
-        first = text.split("\n", 1)[0].strip()
-        title = first if len(first) <= 160 else first[:157].rsplit(" ", 1)[0] + "…"
+        first = re.sub(r"^[•*▪◦·\-–]\s+", "", text.split("\n", 1)[0].strip())
+        if len(first) <= 120 and not first.endswith("."):
+            title = first
+        else:
+            title = Path(source).stem if "/" in source or "." in source else first[:80].rsplit(" ", 1)[0] + "…"
     return Document(text=text, source=source, title=title, iri=str(document_iri(text)), media_type=media_type)
 
 

@@ -1,0 +1,131 @@
+"""Named questions: parameterised SPARQL in ``*.rq`` files (parameters are bound, never
+pasted) plus the graph questions ``overlaps`` and ``path`` computed with networkx."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+from rdflib import Literal, URIRef
+
+from actorgraph.errors import AmbiguousNameError, InputError, NotFoundError
+from actorgraph.graph.store import Store
+from actorgraph.ontology.ids import normalize_name
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    name: str
+    description: str
+    args: tuple[str, ...]      # required entity arguments, in order
+    options: tuple[str, ...]   # optional entity arguments (--by, --targeting, --operator)
+    sparql: str | None         # None for graph questions
+
+
+GRAPH_QUESTIONS = {
+    "overlaps": Question("overlaps", "organizations that overlap with one (shared campaigns, causes, targets, places), ranked",
+                         ("organization",), (), None),
+    "path": Question("path", "the shortest chains of relations between two actors, each hop with its quote",
+                     ("a", "b"), (), None),
+}
+
+
+@lru_cache(maxsize=1)
+def questions() -> dict[str, Question]:
+    out = {}
+    folder = files(__name__)
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith(".rq"):
+            continue
+        text = entry.read_text("utf-8")
+        description = re.search(r"^# description:\s*(.+)$", text, re.M).group(1).strip()
+        args_line = re.search(r"^# args:\s*(.*)$", text, re.M).group(1)
+        args, options = [], []
+        for part in [a.strip() for a in args_line.split(",") if a.strip()]:
+            if part.startswith("--"):
+                options.append(part[2:].split()[0])
+            else:
+                args.append(part)
+        name = entry.name[:-3]
+        out[name] = Question(name, description, tuple(args), tuple(options), text)
+    out.update(GRAPH_QUESTIONS)
+    return dict(sorted(out.items()))
+
+
+def get_question(name: str) -> Question:
+    table = questions()
+    if name not in table:
+        raise NotFoundError(f"no question named '{name}'; available: {', '.join(table)}", where="ask")
+    return table[name]
+
+
+def find_entity(store: Store, name: str, classes: tuple[str, ...] = ()) -> URIRef:
+    """The one entity whose label or alias is ``name`` (case, accents and punctuation
+    ignored). Raises NotFoundError or AmbiguousNameError (listing the candidates)."""
+    if not name.strip():
+        raise InputError("empty entity name", where="ask")
+    key = normalize_name(name)
+    rows = store.query("""SELECT DISTINCT ?e ?cls ?label ?form WHERE { ?d ag:mentions ?e . ?e a ?cls ; rdfs:label ?label .
+                          { ?e rdfs:label ?form } UNION { ?e skos:altLabel ?form } }""").rows
+    hits: dict[str, tuple[str, str]] = {}
+    for row in rows:
+        if normalize_name(str(row["form"])) == key:
+            cls = str(row["cls"]).rsplit("#", 1)[-1]
+            if not classes or cls in classes:
+                hits[str(row["e"])] = (str(row["label"]), cls)
+    if not hits:
+        close = sorted({str(r["label"]) for r in rows if key and key in normalize_name(str(r["form"]))})[:8]
+        hint = f"; did you mean: {', '.join(close)}" if close else ""
+        raise NotFoundError(f"no entity named '{name}'{hint}", where="ask")
+    if len(hits) > 1:
+        listing = "; ".join(f"{label} ({cls})" for _, (label, cls) in sorted(hits.items(), key=lambda x: x[1]))
+        raise AmbiguousNameError(f"'{name}' names {len(hits)} entities: {listing}; use a fuller name", where="ask")
+    return URIRef(next(iter(hits)))
+
+
+@dataclass
+class Answer:
+    columns: list[str]
+    rows: list[dict[str, object]]
+
+
+def ask(store: Store, name: str, args: list[str], options: dict[str, str | None] | None = None, top: int = 10) -> Answer:
+    """Answer a named question. ``args`` are entity names, ``options`` optional filters."""
+    q = get_question(name)
+    if len(args) != len(q.args):
+        raise InputError(f"'{name}' takes {len(q.args)} argument(s): {' '.join(a.upper() for a in q.args) or '(none)'}",
+                         where="ask")
+    if q.sparql is None:
+        return _graph_question(store, q, args, top)
+    bindings = {var: find_entity(store, value) for var, value in zip(q.args, args)}
+    for var, value in (options or {}).items():
+        if value:
+            bindings[var] = find_entity(store, value)
+    result = store.query(q.sparql, bindings or None)
+    rows = [{k: (v.toPython() if isinstance(v, Literal) else str(v)) for k, v in row.items()} for row in result.rows]
+    return Answer([v for v in result.vars if v != "start"], rows)
+
+
+def _graph_question(store: Store, q: Question, args: list[str], top: int) -> Answer:
+    from actorgraph.graph import analysis
+    from actorgraph.graph.project import store_to_networkx
+
+    graph = store_to_networkx(store)
+    if q.name == "overlaps":
+        node = str(find_entity(store, args[0], ("Organization", "Person", "GovernmentAgency", "Company")))
+        rows = analysis.overlaps(graph, node, top=top)
+        return Answer(["label", "class", "score", "shared"],
+                      [{**r, "shared": "; ".join(r["shared"])} for r in rows])
+    a, b = (str(find_entity(store, x)) for x in args)
+    rows = []
+    for i, hops in enumerate(analysis.paths(graph, a, b), 1):
+        for j, hop in enumerate(hops, 1):
+            ev = hop["evidence"][0] if hop["evidence"] else {}
+            rows.append({"path": i, "hop": j, "subject": graph.nodes[hop["subject"]]["label"],
+                         "relation": hop["predicate"], "object": graph.nodes[hop["object"]]["label"],
+                         "quote": ev.get("quote", ""), "document": ev.get("title") or ev.get("document", "")})
+    if not rows:
+        raise NotFoundError(f"no chain of relations links '{args[0]}' and '{args[1]}'", where="ask path")
+    return Answer(["path", "hop", "subject", "relation", "object", "quote", "document"], rows)

@@ -1,0 +1,69 @@
+"""Analyses on small hand-built graphs whose right answers are known."""
+
+import networkx as nx
+import pytest
+
+from actorgraph.graph import analysis
+
+
+def _graph(edges, classes=None):
+    g = nx.MultiDiGraph()
+    for s, p, o in edges:
+        for n in (s, o):
+            if n not in g:
+                g.add_node(n, label=n, cls=(classes or {}).get(n, "Organization"))
+        g.add_edge(s, o, key=p, predicate=p, weight=1, evidence=[{"quote": f"{s} {p} {o}.", "title": "t"}])
+    return g
+
+
+TWO_CLUSTERS = [("a", "supports", "b"), ("b", "supports", "c"), ("a", "supports", "c"),
+                ("x", "opposes", "y"), ("y", "opposes", "z"), ("x", "opposes", "z"), ("c", "memberOf", "x")]
+
+
+def test_centrality_star_centre_ranks_first():
+    g = _graph([("s1", "supports", "hub"), ("s2", "supports", "hub"), ("s3", "supports", "hub"), ("t", "opposes", "hub")])
+    rows = analysis.centrality(g, top=5)
+    assert rows[0]["label"] == "hub"
+    assert rows[0]["degree"] == 4
+    assert rows[0]["betweenness"] == pytest.approx(1.0)
+
+
+def test_communities_split_two_triangles():
+    assert analysis.communities(_graph(TWO_CLUSTERS)) == [["a", "b", "c"], ["x", "y", "z"]]
+
+
+def test_brokers_are_the_bridge_ends():
+    assert sorted(r["label"] for r in analysis.brokers(_graph(TWO_CLUSTERS))) == ["c", "x"]
+
+
+def test_results_are_deterministic():
+    g = _graph(TWO_CLUSTERS)
+    assert analysis.centrality(g) == analysis.centrality(g.copy())
+    assert analysis.communities(g) == analysis.communities(g.copy())
+
+
+def test_overlaps_ranks_co_creators_above_shared_supporters():
+    g = _graph([("a", "createdCampaign", "camp"), ("b", "createdCampaign", "camp"), ("camp", "campaignSupports", "p"),
+                ("a", "supports", "q"), ("c", "supports", "q")],
+               {"camp": "Campaign", "p": "Person", "q": "Person"})
+    rows = analysis.overlaps(g, "a")
+    assert [r["label"] for r in rows] == ["b", "c"]
+    assert "campaign: camp" in rows[0]["shared"]
+
+
+def test_coalitions_from_shared_causes_not_co_mention():
+    g = _graph([("a", "createdCampaign", "p1"), ("b", "createdCampaign", "p1"), ("c", "supports", "q"),
+                ("d", "supports", "q"), ("a", "opposes", "c")],
+               {"p1": "Campaign", "q": "Person"})
+    members = [c["members"] for c in analysis.coalitions(g)]
+    assert members == [["a", "b"], ["c", "d"]]
+
+
+def test_paths_report_each_hop_with_direction_and_evidence():
+    g = _graph([("agency", "targets", "person"), ("group", "supports", "person"), ("group", "opposes", "agency")])
+    found = analysis.paths(g, "agency", "group")
+    assert len(found) == 1 and len(found[0]) == 1
+    hop = found[0][0]
+    assert (hop["subject"], hop["predicate"], hop["object"]) == ("group", "opposes", "agency")
+    assert hop["evidence"][0]["quote"] == "group opposes agency."
+    assert analysis.paths(g, "agency", "nowhere") == []

@@ -1,0 +1,95 @@
+import json
+
+import pytest
+
+from actorgraph.errors import AmbiguousNameError, InputError, NotFoundError
+from actorgraph.graph.questions import ask, find_entity, questions
+
+from conftest import run_cli
+
+ICE = "U.S. Immigration and Customs Enforcement"
+
+
+def test_every_question_is_listed_with_a_description():
+    names = set(questions())
+    assert names == {"shared-data-with", "targets-of", "targeted-by", "campaigns", "facilities", "supporters-of",
+                     "opponents-of", "overlaps", "path", "sources"}
+    assert all(q.description for q in questions().values())
+
+
+@pytest.mark.parametrize("name", ["ICE", "ice", "Immigration Customs and Enforcement", "la migra"])
+def test_find_entity_accepts_any_alias(seed_store, name):
+    assert str(find_entity(seed_store, name)).endswith("/government-agency/us-immigration-and-customs-enforcement")
+
+
+def test_find_entity_reports_unknown_and_ambiguous_names(seed_store):
+    with pytest.raises(NotFoundError, match="no entity named 'Nobody Anywhere'"):
+        find_entity(seed_store, "Nobody Anywhere")
+    with pytest.raises(AmbiguousNameError, match="names 2 entities"):
+        find_entity(seed_store, "Trump")
+
+
+def test_shared_data_with_ice_names_the_state_agencies_with_quotes(seed_store):
+    rows = ask(seed_store, "shared-data-with", ["ICE"]).rows
+    actors = {(r["actor"], r["relation"]) for r in rows}
+    assert ("WA Department of Licensing", "sharedDataWith") in actors
+    assert {"Department of Correction", "Judicial Marshals", "State Police"} <= {a for a, _ in actors}
+    assert all(r["quote"] and r["document"] for r in rows)
+    dol = next(r for r in rows if r["actor"] == "WA Department of Licensing")
+    assert "shared her personal information" in dol["quote"]
+
+
+def test_overlaps_ranks_the_co_creator_first(seed_store):
+    rows = ask(seed_store, "overlaps", ["NWDC Resistance"]).rows
+    assert rows[0]["label"] in ("Mijente",)
+    assert "campaign: ICE Serves Deportation Notice" in rows[0]["shared"]
+
+
+def test_path_between_agency_and_organizer_has_evidence_on_every_hop(seed_store):
+    rows = ask(seed_store, "path", ["Tennessee Highway Patrol", "Maru Mora-Villalpando"]).rows
+    assert rows and all(r["quote"] for r in rows)
+    assert rows[0]["subject"] == "Tennessee Highway Patrol" or rows[0]["object"] == "Tennessee Highway Patrol"
+
+
+def test_campaigns_with_filters(seed_store):
+    every = ask(seed_store, "campaigns", []).rows
+    assert len(every) >= 12 and every[0]["signatures"] == 10150
+    by = ask(seed_store, "campaigns", [], {"by": "NWDC Resistance"}).rows
+    assert [r["campaign"] for r in by] == ["ICE Serves Deportation Notice on Undocumented Leader for Organizing Detained Immigrants"]
+    targeting = ask(seed_store, "campaigns", [], {"targeting": "Michael Dunavant"}).rows
+    assert [r["campaign"] for r in targeting] == ["Drop all criminal charges against workers in Tennessee"]
+
+
+def test_targets_and_targeted_by(seed_store):
+    targets = {r["target"] for r in ask(seed_store, "targets-of", ["ICE"]).rows}
+    assert {"Maru Mora-Villalpando"} <= targets
+    by = {(r["by"], r["relation"]) for r in ask(seed_store, "targeted-by", ["Jose Ivan Nunez"]).rows}
+    assert (ICE, "detainedBy") in by
+
+
+def test_sources_groups_every_statement_by_document(seed_store):
+    rows = ask(seed_store, "sources", ["GEO Group"]).rows
+    assert rows and all("GEO" in r["quote"] or "geo" in r["quote"].lower() for r in rows)
+
+
+def test_wrong_argument_count(seed_store):
+    with pytest.raises(InputError, match="takes 2 argument"):
+        ask(seed_store, "path", ["ICE"])
+
+
+def test_cli_ask_json_and_errors(tmp_path):
+    from actorgraph.api import ingest, seeds_path
+
+    location = tmp_path / "s"
+    ingest(sorted(seeds_path().glob("*.txt")), store=str(location))
+    proc = run_cli("--store", str(location), "ask", "shared-data-with", "ICE", "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    rows = json.loads(proc.stdout)
+    assert rows[0]["relation"] == "sharedDataWith" and rows[0]["quote"]
+    missing = run_cli("--store", str(location), "ask", "targets-of", "Nobody Anywhere")
+    assert missing.returncode == 1 and missing.stderr.count("\n") == 1 and "no entity named" in missing.stderr
+    listing = run_cli("--store", str(location), "ask", "--list")
+    assert "shared-data-with" in listing.stdout and "overlaps" in listing.stdout
+    analysis = run_cli("--store", str(location), "analyze", "centrality", "--top", "3", "--format", "json")
+    top = json.loads(analysis.stdout)
+    assert top[0]["label"] == ICE and len(top) == 3

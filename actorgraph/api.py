@@ -36,9 +36,29 @@ def seeds_path() -> Path:
     raise FileNotFoundError("the bundled seeds/ folder is missing from this installation")
 
 
+def aliases_path(location: str | None) -> Path:
+    """The curation file next to a store: ``<parent of the store folder>/actorgraph-aliases.toml``
+    (the working folder for ``memory`` and remote stores)."""
+    from actorgraph.graph.store import DEFAULT_LOCATION
+
+    location = location or DEFAULT_LOCATION
+    if location == "memory" or location.startswith(("http://", "https://")):
+        return Path("actorgraph-aliases.toml")
+    return Path(location).expanduser().resolve().parent / "actorgraph-aliases.toml"
+
+
+def resolve(store: Store, aliases: Path | str | None = None, apply: bool = True):
+    """Merge entities that name the same thing across documents, applying a curation file."""
+    from actorgraph.graph.resolve import Curation, resolve_store
+
+    curation = Curation.load(Path(aliases) if aliases else aliases_path(store.location))
+    return resolve_store(store, curation, apply=apply)
+
+
 def ingest(paths, store: Store | str | None = None, model: str | None = None, keep_going: bool = False,
-           progress: bool = False, update_url: str | None = None) -> IngestReport:
-    """Ingest files or folders into a store (an open Store or a location)."""
+           progress: bool = False, update_url: str | None = None, aliases: Path | str | None = None) -> IngestReport:
+    """Ingest files or folders into a store (an open Store or a location), then resolve
+    entities across documents (with the curation file next to the store, or ``aliases``)."""
     from actorgraph.loaders.nlp import load_pipeline
     from actorgraph.loaders.read import find_documents
 
@@ -52,8 +72,11 @@ def ingest(paths, store: Store | str | None = None, model: str | None = None, ke
             from tqdm import tqdm
 
             bar = tqdm(total=len(files), unit="doc", desc="ingest")
-        return ingest_paths(target, files, nlp, on_progress=(lambda _: bar.update(1)) if bar else None,
-                            keep_going=keep_going)
+        report = ingest_paths(target, files, nlp, on_progress=(lambda _: bar.update(1)) if bar else None,
+                              keep_going=keep_going)
+        if report.added or report.replaced:
+            resolve(target, aliases)
+        return report
     finally:
         if bar:
             bar.close()
@@ -111,6 +134,35 @@ def write_map(store: Store, out: Path, title: str = "actorgraph map"):
     return graph
 
 
+def list_entities(store: Store, cls: str | None = None, search: str | None = None) -> list[dict]:
+    """Entities with aliases, the number of documents and evidence sentences that mention
+    them, and the documents' titles."""
+    from actorgraph.ontology.ids import normalize_name
+
+    rows = store.query("""
+        SELECT ?e ?c ?label (GROUP_CONCAT(DISTINCT ?alt; separator="; ") AS ?aliases)
+               (COUNT(DISTINCT ?d) AS ?documents) (GROUP_CONCAT(DISTINCT ?title; separator="; ") AS ?sources)
+        WHERE { ?d ag:mentions ?e . ?e a ?c ; rdfs:label ?label .
+                OPTIONAL { ?e skos:altLabel ?alt FILTER(?alt != ?label) } OPTIONAL { ?d dcterms:title ?title } }
+        GROUP BY ?e ?c ?label ORDER BY ?c ?label""").rows
+    counts = {str(r["e"]): int(r["n"]) for r in store.query(
+        "SELECT ?e (COUNT(DISTINCT ?ev) AS ?n) WHERE { ?ev a ag:Evidence . { ?ev rdf:subject ?e } UNION "
+        "{ ?ev rdf:object ?e } } GROUP BY ?e").rows}
+    out = []
+    key = normalize_name(search) if search else None
+    for r in rows:
+        c = str(r["c"])[len(NS):]
+        if cls and c != cls:
+            continue
+        names = [str(r["label"])] + str(r.get("aliases", "")).split("; ")
+        if key and not any(key in normalize_name(n) for n in names):
+            continue
+        out.append({"label": str(r["label"]), "class": c, "aliases": str(r.get("aliases", "")),
+                    "documents": int(r["documents"]), "mentions": counts.get(str(r["e"]), 0),
+                    "sources": str(r.get("sources", "")), "iri": str(r["e"])})
+    return out
+
+
 def ask(store: Store, name: str, *args: str, top: int = 10, **options):
     """Answer a named question (see ``actorgraph ask --list``); returns rows as dicts.
 
@@ -148,4 +200,4 @@ def analyze(store: Store, kind: str, top: int = 10) -> tuple[list[str], list[dic
                              where="KIND")
 
 
-__all__ = ["ask", "analyze", "open_store", "ingest", "query", "to_networkx", "summary", "write_map", "seeds_path", "Result"]
+__all__ = ["list_entities", "resolve", "aliases_path", "ask", "analyze", "open_store", "ingest", "query", "to_networkx", "summary", "write_map", "seeds_path", "Result"]

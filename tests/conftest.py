@@ -30,12 +30,12 @@ def seed_files() -> list[Path]:
 @pytest.fixture(scope="session")
 def seed_store(tmp_path_factory, seed_files, nlp):
     """An embedded on-disk store holding the five seeds (read-only use in tests)."""
-    from actorgraph.graph.ingest import ingest_paths
+    from actorgraph.api import ingest
     from actorgraph.graph.store import open_store
 
     path = tmp_path_factory.mktemp("seed-store") / "store"
     with open_store(str(path)) as store:
-        ingest_paths(store, seed_files, nlp)
+        ingest(seed_files, store=store)
     store = open_store(str(path), read_only=True)
     yield store
     store.close()

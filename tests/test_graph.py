@@ -142,8 +142,10 @@ def oxigraph_server(tmp_path):
 
 @pytest.mark.server
 def test_remote_store_ingest_and_query_against_oxigraph_serve(oxigraph_server, seed_files, nlp, seed_store):
+    from actorgraph.api import ingest
+
     store = open_store(f"{oxigraph_server}/query", update_url=f"{oxigraph_server}/update")
-    ingest_paths(store, seed_files, nlp)
+    ingest(seed_files, store=store)
     assert _count(store) == _count(seed_store)
     again = ingest_paths(store, seed_files, nlp)
     assert len(again.unchanged) == 5

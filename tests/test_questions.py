@@ -22,20 +22,27 @@ def test_find_entity_accepts_any_alias(seed_store, name):
     assert str(find_entity(seed_store, name)).endswith("/government-agency/us-immigration-and-customs-enforcement")
 
 
-def test_find_entity_reports_unknown_and_ambiguous_names(seed_store):
+def test_find_entity_reports_unknown_and_ambiguous_names(seed_store, tmp_path):
+    from actorgraph.api import ingest
+    from actorgraph.graph.store import open_store
+
     with pytest.raises(NotFoundError, match="no entity named 'Nobody Anywhere'"):
         find_entity(seed_store, "Nobody Anywhere")
-    with pytest.raises(AmbiguousNameError, match="names 2 entities"):
-        find_entity(seed_store, "Trump")
+    (tmp_path / "one.txt").write_text("The Harbor Workers Union (HWU) met on Friday.", "utf-8")
+    (tmp_path / "two.txt").write_text("The Hill Workers Union (HWU) marched on Saturday.", "utf-8")
+    store = open_store("memory")
+    ingest([tmp_path], store=store)
+    with pytest.raises(AmbiguousNameError, match="'HWU' names 2 entities: Harbor Workers Union .*Hill Workers Union"):
+        find_entity(store, "HWU")
 
 
 def test_shared_data_with_ice_names_the_state_agencies_with_quotes(seed_store):
     rows = ask(seed_store, "shared-data-with", ["ICE"]).rows
     actors = {(r["actor"], r["relation"]) for r in rows}
-    assert ("WA Department of Licensing", "sharedDataWith") in actors
+    assert ("Washington State Department of Licensing", "sharedDataWith") in actors
     assert {"Department of Correction", "Judicial Marshals", "State Police"} <= {a for a, _ in actors}
     assert all(r["quote"] and r["document"] for r in rows)
-    dol = next(r for r in rows if r["actor"] == "WA Department of Licensing")
+    dol = next(r for r in rows if r["actor"] == "Washington State Department of Licensing" and r["relation"] == "sharedDataWith")
     assert "shared her personal information" in dol["quote"]
 
 

@@ -26,6 +26,7 @@ app = typer.Typer(
 class State:
     store: str | None = None
     update_url: str | None = None
+    aliases: Path | None = None
 
 
 @app.callback()
@@ -37,9 +38,14 @@ def main_options(
     update_url: Annotated[Optional[str], typer.Option(
         "--update-url", envvar="ACTORGRAPH_UPDATE_URL",
         help="SPARQL update URL when it differs from the --store query URL.")] = None,
+    aliases: Annotated[Optional[Path], typer.Option(
+        "--aliases", envvar="ACTORGRAPH_ALIASES",
+        help="Curation file (TOML: merge, forbid, rename, class). Default: actorgraph-aliases.toml "
+             "next to the store folder.")] = None,
 ) -> None:
     State.store = store
     State.update_url = update_url
+    State.aliases = aliases
 
 
 @contextlib.contextmanager
@@ -80,8 +86,13 @@ def ingest(
     from actorgraph.api import ingest as ingest_api
 
     with errors():
+        if State.aliases is not None and not State.aliases.exists():
+            from actorgraph.errors import InputError
+
+            raise InputError("no such curation file", where=str(State.aliases))
         report = ingest_api(paths, store=_store_name(), model=model, keep_going=keep_going,
-                            progress=not quiet and sys.stderr.isatty(), update_url=State.update_url)
+                            progress=not quiet and sys.stderr.isatty(), update_url=State.update_url,
+                            aliases=State.aliases)
         typer.echo(f"{len(report.added)} added, {len(report.replaced)} replaced, "
                    f"{len(report.unchanged)} unchanged, {len(report.failed)} failed -> {_store_name()}")
         for path, message in report.failed:
@@ -285,6 +296,55 @@ def analyze(
         typer.echo(_rows_out(columns, rows, fmt))
 
 
+# ----------------------------------------------------------------- resolve
+
+@app.command()
+def resolve(
+    apply: Annotated[bool, typer.Option("--apply", help="Write the merges (without it: only show them).")] = False,
+) -> None:
+    """Merge entities that name the same thing across documents, with the curation file."""
+    from actorgraph.api import aliases_path, resolve as run
+
+    with errors():
+        if State.aliases is not None and not State.aliases.exists():
+            from actorgraph.errors import InputError
+
+            raise InputError("no such curation file", where=str(State.aliases))
+        with _open(read_only=not apply) as store:
+            report = run(store, State.aliases, apply=apply)
+        source = State.aliases or aliases_path(_store_name())
+        typer.echo(f"curation file: {source}{'' if Path(source).exists() else ' (none)'}")
+        for label, olds in report.merged:
+            typer.echo(f"merge: {label} <- {'; '.join(olds)}")
+        for old, new in report.renamed:
+            typer.echo(f"rename: {old} -> {new}")
+        for label, old, new in report.reclassed:
+            typer.echo(f"class: {label}: {old} -> {new}")
+        if not report.changed:
+            typer.echo("nothing to change")
+        elif not apply:
+            typer.echo("(dry run: add --apply to write these changes)")
+
+
+@app.command()
+def entities(
+    cls: Annotated[Optional[str], typer.Option("--class", help="Only this class (e.g. GovernmentAgency).")] = None,
+    search: Annotated[Optional[str], typer.Option("--search", help="Only names containing this text.")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, json or csv.")] = "table",
+) -> None:
+    """List entities with their aliases, mention counts and documents."""
+    from actorgraph.api import list_entities
+    from actorgraph.ontology import ENTITY_CLASSES
+
+    with errors():
+        _check_format(fmt)
+        if cls and cls not in ENTITY_CLASSES:
+            raise UnknownFormatError(f"unknown class '{cls}'; available: {', '.join(ENTITY_CLASSES)}", where="--class")
+        with _open(read_only=True) as store:
+            rows = list_entities(store, cls, search)
+        typer.echo(_rows_out(["label", "class", "aliases", "documents", "mentions", "sources"], rows, fmt))
+
+
 # ---------------------------------------------------------------- validate
 
 @app.command()
@@ -339,7 +399,9 @@ def evaluate(
         else:
             typer.echo(report.table())
         if show_errors:
-            for title, items in (("false entities", report.false_entities), ("missed entities", report.missed_entities),
+            for title, items in (("gold entities split over several nodes", report.split),
+                                 ("nodes standing for several gold entities", report.conflated),
+                                 ("false entities", report.false_entities), ("missed entities", report.missed_entities),
                                  ("false relations", report.false_relations), ("missed relations", report.missed_relations)):
                 typer.echo(f"\n{title} ({len(items)}):")
                 for item in items:

@@ -55,6 +55,9 @@ class Report:
     by_class: dict[str, Score]
     by_predicate: dict[str, Score]
     petitions: list[tuple[str, object, object, object, object]] = field(default_factory=list)
+    one_node: int = 0          # gold entities matched by exactly one predicted node
+    split: list[str] = field(default_factory=list)    # gold entities matched by several nodes
+    conflated: list[str] = field(default_factory=list)  # nodes matching several gold entities
     false_entities: list[str] = field(default_factory=list)
     missed_entities: list[str] = field(default_factory=list)
     false_relations: list[str] = field(default_factory=list)
@@ -71,15 +74,24 @@ class Report:
         lines = [f"{'':34} {'P':>6} {'R':>6} {'F1':>6} {'pred':>6} {'gold':>6}"]
         for name, s in self.rows():
             lines.append(f"{name:34} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.n_pred:6d} {s.n_gold:6d}")
+        if self.entities.n_gold:
+            lines.append(f"gold entities on exactly one node: {self.one_node} of {self.entities.n_gold} "
+                         f"({self.one_node / self.entities.n_gold:.1%}); split: {len(self.split)}; "
+                         f"nodes standing for two gold entities: {len(self.conflated)}")
         if self.petitions:
             right = sum(1 for _, c, g, pc, pg in self.petitions if c == pc and g == pg)
             lines.append(f"petition figures right: {right} of {len(self.petitions)}")
         return "\n".join(lines)
 
     def to_dict(self) -> dict:
-        return {name.strip(): {"precision": round(s.precision, 4), "recall": round(s.recall, 4),
-                               "f1": round(s.f1, 4), "predicted": s.n_pred, "gold": s.n_gold}
-                for name, s in self.rows()}
+        out = {name.strip(): {"precision": round(s.precision, 4), "recall": round(s.recall, 4),
+                              "f1": round(s.f1, 4), "predicted": s.n_pred, "gold": s.n_gold}
+               for name, s in self.rows()}
+        out["resolution"] = {"gold_on_one_node": self.one_node, "gold": self.entities.n_gold,
+                             "split": self.split, "conflated": self.conflated}
+        out["petitions"] = {"right": sum(1 for _, c, g, pc, pg in self.petitions if c == pc and g == pg),
+                            "total": len(self.petitions)}
+        return out
 
 
 def load_gold(folder: Path, documents: list[str] | None = None) -> dict:
@@ -171,6 +183,15 @@ def evaluate(store: Store, gold_dir: Path, documents: list[str] | None = None) -
         else:
             missed.append(f"{g.cls}: {g.name}")
 
+    nodes_per_gold: dict[int, int] = defaultdict(int)
+    conflated = []
+    for iri, hits in pred_to_gold.items():
+        for g in hits:
+            nodes_per_gold[id(g)] += 1
+        if len(hits) > 1:
+            conflated.append(f"{ents[iri]['label']} = {' / '.join(g.name for g in hits)}")
+    one_node = sum(1 for g in golds if nodes_per_gold[id(g)] == 1)
+    split = [g.name for g in golds if nodes_per_gold[id(g)] > 1]
     gold_by_key = {(g.name, g.cls): g for g in golds}
     gold_rels = []
     for s, scls, p, o_and_cls in gold["relations"]:
@@ -204,5 +225,7 @@ def evaluate(store: Store, gold_dir: Path, documents: list[str] | None = None) -
         key = normalize_name(c["name"])
         pred = next((figures[i] for i, item in ents.items() if key in item["names"] and i in figures), (None, None))
         petitions.append((c["name"], c["signatures"], c["goal"], pred[0], pred[1]))
-    return Report(typed, untyped, relations, dict(by_class), dict(by_pred), petitions,
-                  sorted(report_fp), sorted(missed), sorted(false_rels), sorted(missed_rels))
+    return Report(typed, untyped, relations, dict(by_class), dict(by_pred), petitions=petitions,
+                  false_entities=sorted(report_fp), missed_entities=sorted(missed),
+                  false_relations=sorted(false_rels), missed_relations=sorted(missed_rels),
+                  one_node=one_node, split=sorted(split), conflated=sorted(conflated))

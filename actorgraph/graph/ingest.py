@@ -75,8 +75,30 @@ def _label_updates(store: Store, entities: set[str], dropped: list[str], new_for
     return " ;\n".join(parts)
 
 
-def ingest_extraction(store: Store, ex: Extraction) -> str:
+def remap_extraction(ex: Extraction, mapping: dict[str, str]) -> Extraction:
+    """Apply earlier cross-document merges (old IRI -> canonical IRI) to an extraction."""
+    from dataclasses import replace
+
+    if not mapping:
+        return ex
+    merged: dict[str, object] = {}
+    for e in ex.entities:
+        iri = mapping.get(e.iri, e.iri)
+        if iri in merged:
+            old = merged[iri]
+            merged[iri] = replace(old, forms=tuple(sorted(set(old.forms) | set(e.forms))),
+                                  mentions=old.mentions + e.mentions, attributes=old.attributes or e.attributes)
+        else:
+            merged[iri] = replace(e, iri=iri)
+    relations = tuple(replace(r, subject=mapping.get(r.subject, r.subject), object=mapping.get(r.object, r.object))
+                      for r in ex.relations)
+    relations = tuple(r for r in relations if r.subject != r.object)
+    return replace(ex, entities=tuple(sorted(merged.values(), key=lambda e: e.iri)), relations=relations)
+
+
+def ingest_extraction(store: Store, ex: Extraction, mapping: dict[str, str] | None = None) -> str:
     """Write one document's extraction in one transaction. Returns added, replaced or unchanged."""
+    ex = remap_extraction(ex, mapping or {})
     doc = URIRef(ex.document.iri)
     if store.query("ASK { GRAPH ?d { ?d a ag:Document } }", {"d": doc}).boolean:
         return "unchanged"
@@ -103,14 +125,16 @@ def ingest_paths(store: Store, paths: list[Path], nlp, on_progress: Callable[[Pa
                  keep_going: bool = False) -> IngestReport:
     """Read, extract and write each document. With ``keep_going`` a bad file is reported
     and skipped; otherwise the first bad file stops the run (documents before it stay)."""
+    from actorgraph.graph.resolve import mapping_from_store
     from actorgraph.loaders.pipeline import extract, load_document
 
     report = IngestReport()
+    mapping = mapping_from_store(store)
     for path in paths:
         try:
             document = load_document(path)
             ex = extract(document, nlp)
-            status = ingest_extraction(store, ex)
+            status = ingest_extraction(store, ex, mapping)
         except InputError as exc:
             if not keep_going:
                 raise

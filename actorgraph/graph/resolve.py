@@ -1,0 +1,441 @@
+"""Entity resolution across documents: one node per real-world entity.
+
+:func:`cluster_entities` is pure: it groups entity records (class, surface forms) with
+candidate blocking (normalized names, acronyms, state-prefix keys, sorted tokens, first
+letters) and rapidfuzz scoring, never across incompatible classes and never on a shared
+head word alone. The result depends only on the set of records, not on their order, so
+ingesting documents in any order gives the same graph. :func:`resolve_store` applies it
+to a store (rewriting merged IRIs in every graph in one update) together with a user's
+curation file (forced merges, forbidden merges, renamed labels, changed classes).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rapidfuzz import fuzz
+from rdflib import Literal, URIRef
+
+from actorgraph.errors import InputError
+from actorgraph.ontology import ENTITIES_GRAPH, ENTITY_CLASSES, NS
+from actorgraph.ontology.ids import entity_iri, normalize_name
+
+RESOLUTION_GRAPH = URIRef("https://w3id.org/actorgraph/graph/resolution")
+_STOP = frozenset("of and the for de del la el y in on at to a an".split())
+_JURISDICTION_WORDS = frozenset({"county", "city", "parish", "municipal", "regional"})
+_BLOCK_LIMIT = 60  # a blocking key shared by more records than this is too common to compare on
+
+
+@dataclass(frozen=True, slots=True)
+class EntityRecord:
+    iri: str
+    cls: str
+    label: str
+    forms: frozenset[str]
+    documents: int = 1
+
+
+@dataclass
+class Curation:
+    """A user's corrections, read from a TOML file (see README, "Curation")."""
+
+    merges: list[list[str]] = field(default_factory=list)
+    forbids: list[list[str]] = field(default_factory=list)
+    renames: dict[str, str] = field(default_factory=dict)
+    classes: dict[str, str] = field(default_factory=dict)
+    source: str = ""
+
+    @classmethod
+    def load(cls, path: Path | None) -> "Curation":
+        if path is None or not Path(path).exists():
+            return cls()
+        try:
+            data = tomllib.loads(Path(path).read_text("utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            raise InputError(f"not a valid curation file: {exc}", where=str(path)) from exc
+        out = cls(source=str(path))
+        for item in data.get("merge", []):
+            out.merges.append(_names(item, path, "merge"))
+        for item in data.get("forbid", []):
+            out.forbids.append(_names(item, path, "forbid"))
+        for item in data.get("rename", []):
+            if not {"name", "label"} <= set(item):
+                raise InputError("each [[rename]] needs name and label", where=str(path))
+            out.renames[normalize_name(item["name"])] = item["label"]
+        for item in data.get("class", []):
+            if not {"name", "class"} <= set(item) or item["class"] not in ENTITY_CLASSES:
+                raise InputError(f"each [[class]] needs name and class (one of {', '.join(ENTITY_CLASSES)})",
+                                 where=str(path))
+            out.classes[normalize_name(item["name"])] = item["class"]
+        return out
+
+
+def _names(item: dict, path, kind: str) -> list[str]:
+    names = item.get("names")
+    if not isinstance(names, list) or len(names) < 2 or not all(isinstance(n, str) for n in names):
+        raise InputError(f"each [[{kind}]] needs names = [two or more names]", where=str(path))
+    return [normalize_name(n) for n in names]
+
+
+# ------------------------------------------------------------------ keys
+
+def _state_names() -> dict[str, str]:
+    from actorgraph.loaders import data_tables
+
+    out = {code.lower(): name.lower() for code, name in data_tables.us_states().items()}
+    out.update({name.lower(): name.lower() for name in data_tables.us_states().values()})
+    return out
+
+
+_STATES: dict[str, str] | None = None
+
+
+def state_key(name: str) -> str | None:
+    """Key of an agency name with its state written the same way whatever the prefix:
+    "WA Department of Licensing", "WA-DOL"-style forms aside, and "Washington State
+    Department of Licensing" give the same key.
+
+    >>> state_key("WA Department of Licensing") == state_key("Washington State Department of Licensing")
+    True
+    >>> state_key("Department of Licensing") is None
+    True
+    """
+    global _STATES
+    if _STATES is None:
+        _STATES = _state_names()
+    words = normalize_name(name).split()
+    if len(words) < 2:
+        return None
+    for size in (2, 1):
+        head = " ".join(words[:size])
+        if head in _STATES:
+            rest = words[size:]
+            if rest and rest[0] == "state" and len(rest) > 1:
+                rest = rest[1:]
+            return _STATES[head] + "|" + " ".join(rest) if rest else None
+    return None
+
+
+def _places_in(name: str) -> frozenset[str]:
+    global _STATES
+    if _STATES is None:
+        _STATES = _state_names()
+    words = normalize_name(name).split()
+    found = {_STATES[w] for w in words if w in _STATES and len(w) > 2}
+    found |= {_STATES[" ".join(p)] for p in zip(words, words[1:]) if " ".join(p) in _STATES}
+    return frozenset(found)
+
+
+def _tokens(name: str) -> tuple[str, ...]:
+    return tuple(sorted(w for w in normalize_name(name).split() if w not in _STOP))
+
+
+def _keys(r: EntityRecord) -> set[str]:
+    keys = set()
+    for form in r.forms | {r.label}:
+        norm = normalize_name(form)
+        if not norm:
+            continue
+        keys.add("n:" + norm)
+        if re.fullmatch(r"[A-Z][A-Z0-9&.-]{1,9}", form.strip()):
+            keys.add("a:" + form.strip().replace(".", ""))
+        sk = state_key(form)
+        if sk:
+            keys.add("s:" + sk)
+        toks = _tokens(form)
+        if len(toks) >= 2:
+            keys.add("t:" + " ".join(toks))
+            core = tuple(t for t in toks if t not in _JURISDICTION_WORDS)
+            if len(core) >= 2 and core != toks:
+                keys.add("c:" + " ".join(core))
+    label = normalize_name(r.label)
+    if len(label) >= 6:
+        keys.add("f:" + label[:5])
+    return keys
+
+
+# ------------------------------------------------------------- matching
+
+def _strong_forms(r: EntityRecord) -> set[str]:
+    """Forms specific enough to identify an entity: multi-word names (an acronym alone is
+    not: two groups can share one)."""
+    return {normalize_name(f) for f in r.forms | {r.label} if len(normalize_name(f).split()) >= 2}
+
+
+def _acronyms(r: EntityRecord) -> set[str]:
+    return {f.replace(".", "") for f in r.forms | {r.label} if re.fullmatch(r"[A-Z][A-Z0-9&.-]{1,9}", f)}
+
+
+def _bare(r: EntityRecord) -> bool:
+    """An entity known only by an acronym ("VMC")."""
+    return bool(re.fullmatch(r"[A-Z][A-Z0-9&.-]{1,9}", r.label))
+
+
+def match(a: EntityRecord, b: EntityRecord) -> bool:
+    """Do two records name the same entity? Same class, and a shared specific form, the
+    same state-normalized name, or near-identical names (rapidfuzz) naming the same places.
+
+    >>> A = EntityRecord("a", "GovernmentAgency", "WA Department of Licensing", frozenset({"DOL"}))
+    >>> B = EntityRecord("b", "GovernmentAgency", "Washington State Department of Licensing", frozenset())
+    >>> C = EntityRecord("c", "GovernmentAgency", "Oregon Department of Licensing", frozenset())
+    >>> match(A, B), match(B, C)
+    (True, False)
+    """
+    if a.cls != b.cls:
+        return False
+    if _places_in(a.label) and _places_in(b.label) and _places_in(a.label) != _places_in(b.label):
+        return False
+    if _strong_forms(a) & _strong_forms(b):
+        return True
+    if (_bare(a) or _bare(b)) and _acronyms(a) & _acronyms(b):
+        return True
+    ka = {state_key(f) for f in a.forms | {a.label}} - {None}
+    kb = {state_key(f) for f in b.forms | {b.label}} - {None}
+    if ka & kb:
+        return True
+    la, lb = normalize_name(a.label), normalize_name(b.label)
+    if min(len(la), len(lb)) < 8:
+        return False
+    if _tokens(a.label) == _tokens(b.label):
+        return True
+    if a.cls == "DetentionFacility":
+        # "McHenry County Detention Center" / "McHenry Detention Center"
+        core_a = tuple(t for t in _tokens(a.label) if t not in _JURISDICTION_WORDS)
+        core_b = tuple(t for t in _tokens(b.label) if t not in _JURISDICTION_WORDS)
+        if core_a == core_b and len(core_a) >= 3:
+            return True
+    return fuzz.ratio(la, lb) >= 94
+
+
+def _surname_target(r: EntityRecord, people: dict[str, list[EntityRecord]]) -> EntityRecord | None:
+    """A one-word name (a person's surname, or a name the model mistyped) that is the
+    surname of exactly one person with a full name."""
+    if r.cls not in ("Person", "Organization") or len(r.label.split()) != 1 or not r.label[:1].isupper() \
+            or any(len(f.split()) > 1 for f in r.forms):
+        return None
+    candidates = people.get(normalize_name(r.label), [])
+    return candidates[0] if len(candidates) == 1 else None
+
+
+# ------------------------------------------------------------ clustering
+
+class _UnionFind:
+    def __init__(self, items):
+        self.parent = {i: i for i in items}
+
+    def find(self, x):
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a, b):
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _fullness(r: EntityRecord, data_names: frozenset[str]) -> tuple:
+    label = r.label
+    return (normalize_name(label) in data_names, len(normalize_name(label).split()), not label.isupper(),
+            r.documents, len(label), label)
+
+
+def cluster_entities(records: list[EntityRecord], curation: Curation | None = None) -> dict[str, str]:
+    """Map every record IRI to the IRI of its cluster's canonical entity.
+
+    The canonical entity of a cluster is the one with the fullest well-formed name (a
+    name from the domain tables first, then more words, then seen in more documents).
+    """
+    curation = curation or Curation()
+    by_iri = {r.iri: r for r in records}
+    uf = _UnionFind(sorted(by_iri))
+    blocks: dict[str, list[str]] = defaultdict(list)
+    for r in records:
+        for key in _keys(r):
+            blocks[key].append(r.iri)
+    pairs: set[tuple[str, str]] = set()
+    for key, members in blocks.items():
+        if len(members) < 2 or len(members) > _BLOCK_LIMIT:
+            continue
+        members = sorted(members)
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                pairs.add((a, b))
+    forbidden = _forbidden(records, curation)
+    people: dict[str, list[EntityRecord]] = defaultdict(list)
+    for r in records:
+        if r.cls == "Person" and len(r.label.split()) >= 2:
+            people[normalize_name(r.label).split()[-1]].append(r)
+    for a, b in sorted(pairs):
+        if match(by_iri[a], by_iri[b]):
+            _union_unless_forbidden(uf, a, b, forbidden)
+    for r in sorted(records, key=lambda r: r.iri):
+        target = _surname_target(r, people)
+        if target is not None:
+            _union_unless_forbidden(uf, r.iri, target.iri, forbidden)
+    for names in curation.merges:
+        iris = sorted(r.iri for r in records if {normalize_name(f) for f in r.forms | {r.label}} & set(names))
+        for other in iris[1:]:
+            uf.union(iris[0], other)
+    clusters: dict[str, list[EntityRecord]] = defaultdict(list)
+    for iri in sorted(by_iri):
+        clusters[uf.find(iri)].append(by_iri[iri])
+    from actorgraph.loaders.entities import known_index
+
+    data_names = frozenset(normalize_name(v[1]) for v in known_index().values())
+    mapping = {}
+    for members in clusters.values():
+        best = max(members, key=lambda r: _fullness(r, data_names))
+        for r in members:
+            mapping[r.iri] = best.iri
+    return mapping
+
+
+def _forbidden(records, curation: Curation) -> set[frozenset[str]]:
+    out = set()
+    for names in curation.forbids:
+        groups = [sorted(r.iri for r in records if {normalize_name(f) for f in r.forms | {r.label}} & {n})
+                  for n in names]
+        for i, g1 in enumerate(groups):
+            for g2 in groups[i + 1:]:
+                out.update(frozenset((a, b)) for a in g1 for b in g2 if a != b)
+    return out
+
+
+def _union_unless_forbidden(uf: _UnionFind, a: str, b: str, forbidden: set[frozenset[str]]) -> None:
+    if forbidden:
+        ra, rb = uf.find(a), uf.find(b)
+        members_a = [x for x in uf.parent if uf.find(x) == ra]
+        members_b = [x for x in uf.parent if uf.find(x) == rb]
+        if any(frozenset((x, y)) in forbidden for x in members_a for y in members_b):
+            return
+    uf.union(a, b)
+
+
+# ------------------------------------------------------------------ store
+
+def read_records(store) -> list[EntityRecord]:
+    """Entity records from a store: class, label and every surface form."""
+    rows = store.query("""
+        SELECT ?e ?cls (SAMPLE(?l) AS ?label) (GROUP_CONCAT(DISTINCT ?f; separator="\\u001f") AS ?forms)
+               (COUNT(DISTINCT ?d) AS ?docs)
+        WHERE { ?d ag:mentions ?e . ?e a ?cls . OPTIONAL { ?e rdfs:label ?l } OPTIONAL { ?e skos:altLabel ?f } }
+        GROUP BY ?e ?cls""").rows
+    out = []
+    for row in rows:
+        cls = str(row["cls"])[len(NS):]
+        if cls not in ENTITY_CLASSES:
+            continue
+        forms = frozenset(f for f in str(row.get("forms", "")).split("\x1f") if f)
+        label = str(row.get("label") or (sorted(forms)[0] if forms else str(row["e"]).rsplit("/", 1)[-1]))
+        out.append(EntityRecord(str(row["e"]), cls, label, forms, int(row["docs"])))
+    return out
+
+
+@dataclass
+class ResolveReport:
+    merged: list[tuple[str, list[str]]] = field(default_factory=list)
+    renamed: list[tuple[str, str]] = field(default_factory=list)
+    reclassed: list[tuple[str, str, str]] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.merged or self.renamed or self.reclassed)
+
+
+def plan(store, curation: Curation | None = None) -> tuple[dict[str, str], dict[str, str], dict[str, str], ResolveReport]:
+    """Work out merges (old IRI -> new IRI), label overrides and the class of every IRI
+    involved, without writing."""
+    curation = curation or Curation()
+    records = read_records(store)
+    by_iri = {r.iri: r for r in records}
+    mapping = cluster_entities(records, curation)
+    classes = {r.iri: r.cls for r in records}
+    report = ResolveReport()
+    # class changes move an entity to a new IRI
+    for r in records:
+        names = {normalize_name(f) for f in r.forms | {r.label}}
+        for name, cls in curation.classes.items():
+            if name in names and r.cls != cls:
+                target = str(entity_iri(cls, r.label))
+                classes[target] = cls
+                for iri, canon in list(mapping.items()):
+                    if canon == mapping[r.iri]:
+                        mapping[iri] = target
+                report.reclassed.append((r.label, r.cls, cls))
+    moves = {old: new for old, new in mapping.items() if old != new}
+    groups: dict[str, list[str]] = defaultdict(list)
+    for old, new in sorted(moves.items()):
+        groups[new].append(by_iri[old].label if old in by_iri else old)
+    for new, olds in sorted(groups.items()):
+        label = by_iri[new].label if new in by_iri else new.rsplit("/", 1)[-1]
+        report.merged.append((label, olds))
+    labels = {}
+    for r in records:
+        names = {normalize_name(f) for f in r.forms | {r.label}}
+        for name, label in curation.renames.items():
+            if name in names:
+                labels[mapping.get(r.iri, r.iri)] = label
+                report.renamed.append((r.label, label))
+    return moves, labels, classes, report
+
+
+def resolve_store(store, curation: Curation | None = None, apply: bool = True) -> ResolveReport:
+    """Merge the entities of a store that name the same thing, in one update."""
+    moves, labels, classes, report = plan(store, curation)
+    if not apply or not report.changed:
+        return report
+    ops = []
+    if moves:
+        values = " ".join(f"({URIRef(o).n3()} {URIRef(n).n3()})" for o, n in sorted(moves.items()))
+        ops.append(f"""DELETE {{ GRAPH ?g {{ ?old ?p ?o }} }} INSERT {{ GRAPH ?g {{ ?new ?p ?o }} }}
+                      WHERE {{ VALUES (?old ?new) {{ {values} }} GRAPH ?g {{ ?old ?p ?o }} }}""")
+        ops.append(f"""DELETE {{ GRAPH ?g {{ ?s ?p ?old }} }} INSERT {{ GRAPH ?g {{ ?s ?p ?new }} }}
+                      WHERE {{ VALUES (?old ?new) {{ {values} }} GRAPH ?g {{ ?s ?p ?old }} }}""")
+        # a merged entity keeps one class: the canonical one's
+        for old, new in sorted(moves.items()):
+            old_cls, new_cls = classes.get(old), classes.get(new)
+            if old_cls and new_cls and old_cls != new_cls:
+                ops.append(f"""DELETE {{ GRAPH ?g {{ {URIRef(new).n3()} a <{NS}{old_cls}> }} }}
+                              INSERT {{ GRAPH ?g {{ {URIRef(new).n3()} a <{NS}{new_cls}> }} }}
+                              WHERE {{ GRAPH ?g {{ {URIRef(new).n3()} a <{NS}{old_cls}> }} }}""")
+        ops.append(f"INSERT DATA {{ GRAPH {RESOLUTION_GRAPH.n3()} {{ " +
+                   " ".join(f"{URIRef(o).n3()} <http://www.w3.org/2002/07/owl#sameAs> {URIRef(n).n3()} ."
+                            for o, n in sorted(moves.items())) + " } }")
+    store.update(" ;\n".join(ops))
+    _refresh_labels(store, labels)
+    return report
+
+
+def _refresh_labels(store, overrides: dict[str, str]) -> None:
+    """Recompute every canonical label from all surface forms (overrides win)."""
+    from actorgraph.graph.ingest import choose_label
+
+    rows = store.query("""SELECT ?e ?f (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?e skos:altLabel ?f } }
+                          GROUP BY ?e ?f""").rows
+    forms: dict[str, dict[str, int]] = defaultdict(dict)
+    for row in rows:
+        forms[str(row["e"])][str(row["f"])] = int(row["n"])
+    inserts = []
+    for iri in sorted(forms):
+        label = overrides.get(iri) or choose_label(iri, forms[iri])
+        inserts.append(f"{URIRef(iri).n3()} rdfs:label {Literal(label).n3()} .")
+    store.update(f"DROP SILENT GRAPH {ENTITIES_GRAPH.n3()} ;\n"
+                 f"INSERT DATA {{ GRAPH {ENTITIES_GRAPH.n3()} {{\n" + "\n".join(inserts) + "\n} }")
+
+
+def mapping_from_store(store) -> dict[str, str]:
+    """owl:sameAs links recorded by earlier resolutions (old IRI -> current IRI)."""
+    rows = store.query(f"SELECT ?o ?n WHERE {{ GRAPH {RESOLUTION_GRAPH.n3()} {{ ?o <http://www.w3.org/2002/07/owl#sameAs> ?n }} }}").rows
+    out = {str(r["o"]): str(r["n"]) for r in rows}
+    for old in list(out):  # follow chains
+        seen = {old}
+        while out[old] in out and out[out[old]] not in seen:
+            seen.add(out[old])
+            out[old] = out[out[old]]
+    return out

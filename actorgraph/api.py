@@ -139,27 +139,25 @@ def list_entities(store: Store, cls: str | None = None, search: str | None = Non
     them, and the documents' titles."""
     from actorgraph.ontology.ids import normalize_name
 
-    rows = store.query("""
-        SELECT ?e ?c ?label (GROUP_CONCAT(DISTINCT ?alt; separator="; ") AS ?aliases)
-               (COUNT(DISTINCT ?d) AS ?documents) (GROUP_CONCAT(DISTINCT ?title; separator="; ") AS ?sources)
-        WHERE { ?d ag:mentions ?e . ?e a ?c ; rdfs:label ?label .
-                OPTIONAL { ?e skos:altLabel ?alt FILTER(?alt != ?label) } OPTIONAL { ?d dcterms:title ?title } }
-        GROUP BY ?e ?c ?label ORDER BY ?c ?label""").rows
+    from actorgraph.graph.resolve import entity_table
+
+    titles = {str(r["d"]): str(r["t"]) for r in store.query("SELECT ?d ?t WHERE { ?d a ag:Document ; dcterms:title ?t }").rows}
     counts = {str(r["e"]): int(r["n"]) for r in store.query(
         "SELECT ?e (COUNT(DISTINCT ?ev) AS ?n) WHERE { ?ev a ag:Evidence . { ?ev rdf:subject ?e } UNION "
         "{ ?ev rdf:object ?e } } GROUP BY ?e").rows}
     out = []
     key = normalize_name(search) if search else None
-    for r in rows:
-        c = str(r["c"])[len(NS):]
-        if cls and c != cls:
+    for iri, item in entity_table(store).items():
+        label = item["label"] or iri.rsplit("/", 1)[-1]
+        if cls and item["cls"] != cls:
             continue
-        names = [str(r["label"])] + str(r.get("aliases", "")).split("; ")
-        if key and not any(key in normalize_name(n) for n in names):
+        aliases = sorted(f for f in item["forms"] if f != label)
+        if key and not any(key in normalize_name(n) for n in [label, *aliases]):
             continue
-        out.append({"label": str(r["label"]), "class": c, "aliases": str(r.get("aliases", "")),
-                    "documents": int(r["documents"]), "mentions": counts.get(str(r["e"]), 0),
-                    "sources": str(r.get("sources", "")), "iri": str(r["e"])})
+        out.append({"label": label, "class": item["cls"], "aliases": "; ".join(aliases),
+                    "documents": len(item["docs"]), "mentions": counts.get(iri, 0),
+                    "sources": "; ".join(sorted(titles.get(d, d) for d in item["docs"])), "iri": iri})
+    out.sort(key=lambda r: (r["class"], r["label"]))
     return out
 
 

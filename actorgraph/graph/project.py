@@ -11,17 +11,6 @@ import networkx as nx
 from actorgraph.graph.store import Store
 from actorgraph.ontology import NS
 
-_ENTITIES = """
-SELECT ?e ?cls ?label (GROUP_CONCAT(DISTINCT ?alt; separator="\\u001f") AS ?alts)
-       (GROUP_CONCAT(DISTINCT ?title; separator="\\u001f") AS ?docs)
-WHERE {
-  ?d ag:mentions ?e . ?e a ?cls .
-  OPTIONAL { ?e rdfs:label ?label }
-  OPTIONAL { ?e skos:altLabel ?alt }
-  OPTIONAL { ?d dcterms:title ?title }
-} GROUP BY ?e ?cls ?label
-"""
-
 _RELATIONS = """
 SELECT ?s ?p ?o ?quote ?doc ?title ?start ?end ?modality ?extractor WHERE {
   ?ev a ag:Evidence ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
@@ -42,14 +31,15 @@ def store_to_networkx(store: Store) -> nx.MultiDiGraph:
     Edge attributes: ``predicate``, ``weight``, ``evidence`` (list of dicts with quote,
     document, title, start, end, modality).
     """
+    from actorgraph.graph.resolve import entity_table
+
     graph = nx.MultiDiGraph()
-    for row in store.query(_ENTITIES).rows:
-        iri = str(row["e"])
-        cls = str(row["cls"])[len(NS):] if str(row["cls"]).startswith(NS) else str(row["cls"])
-        label = str(row.get("label") or iri.rsplit("/", 1)[-1])
-        aliases = sorted({a for a in str(row.get("alts", "")).split("\x1f") if a and a != label})
-        docs = sorted({d for d in str(row.get("docs", "")).split("\x1f") if d})
-        graph.add_node(iri, label=label, cls=cls, aliases=aliases, documents=docs)
+    titles = {str(r["d"]): str(r["t"]) for r in store.query("SELECT ?d ?t WHERE { ?d a ag:Document ; dcterms:title ?t }").rows}
+    for iri, item in sorted(entity_table(store).items()):
+        label = item["label"] or iri.rsplit("/", 1)[-1]
+        aliases = sorted(f for f in item["forms"] if f != label)
+        docs = sorted({titles.get(d, d) for d in item["docs"]})
+        graph.add_node(iri, label=label, cls=item["cls"], aliases=aliases, documents=docs)
     evidence: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
     for row in store.query(_RELATIONS).rows:
         key = (str(row["s"]), str(row["p"])[len(NS):], str(row["o"]))

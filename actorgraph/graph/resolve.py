@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections import defaultdict
+from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -94,6 +95,7 @@ def _state_names() -> dict[str, str]:
 _STATES: dict[str, str] | None = None
 
 
+@lru_cache(maxsize=200_000)
 def state_key(name: str) -> str | None:
     """Key of an agency name with its state written the same way whatever the prefix:
     "WA Department of Licensing", "WA-DOL"-style forms aside, and "Washington State
@@ -120,6 +122,7 @@ def state_key(name: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=200_000)
 def _places_in(name: str) -> frozenset[str]:
     global _STATES
     if _STATES is None:
@@ -130,6 +133,7 @@ def _places_in(name: str) -> frozenset[str]:
     return frozenset(found)
 
 
+@lru_cache(maxsize=200_000)
 def _tokens(name: str) -> tuple[str, ...]:
     return tuple(sorted(w for w in normalize_name(name).split() if w not in _STOP))
 
@@ -160,10 +164,16 @@ def _keys(r: EntityRecord) -> set[str]:
 
 # ------------------------------------------------------------- matching
 
-def _strong_forms(r: EntityRecord) -> set[str]:
+@lru_cache(maxsize=400_000)
+def _norm(name: str) -> str:
+    return normalize_name(name)
+
+
+@lru_cache(maxsize=200_000)
+def _strong_forms(r: EntityRecord) -> frozenset[str]:
     """Forms specific enough to identify an entity: multi-word names (an acronym alone is
     not: two groups can share one)."""
-    return {normalize_name(f) for f in r.forms | {r.label} if len(normalize_name(f).split()) >= 2}
+    return frozenset(n for n in (_norm(f) for f in r.forms | {r.label}) if len(n.split()) >= 2)
 
 
 def _acronyms(r: EntityRecord) -> set[str]:
@@ -191,13 +201,11 @@ def match(a: EntityRecord, b: EntityRecord) -> bool:
         return False
     if _strong_forms(a) & _strong_forms(b):
         return True
-    if (_bare(a) or _bare(b)) and _acronyms(a) & _acronyms(b):
-        return True
     ka = {state_key(f) for f in a.forms | {a.label}} - {None}
     kb = {state_key(f) for f in b.forms | {b.label}} - {None}
     if ka & kb:
         return True
-    la, lb = normalize_name(a.label), normalize_name(b.label)
+    la, lb = _norm(a.label), _norm(b.label)
     if min(len(la), len(lb)) < 8:
         return False
     if _tokens(a.label) == _tokens(b.label):
@@ -254,10 +262,23 @@ def cluster_entities(records: list[EntityRecord], curation: Curation | None = No
     curation = curation or Curation()
     by_iri = {r.iri: r for r in records}
     uf = _UnionFind(sorted(by_iri))
-    blocks: dict[str, list[str]] = defaultdict(list)
+    forbidden = _forbidden(records, curation)
+    # 1. exact keys (same class): a multi-word name or a state-normalized name in common
+    exact: dict[tuple[str, str], str] = {}
+    for r in sorted(records, key=lambda r: r.iri):
+        keys = {("n", f) for f in _strong_forms(r)} | {("s", k) for k in
+                                                      ({state_key(f) for f in r.forms | {r.label}} - {None})}
+        for kind, key in sorted(keys):
+            first = exact.setdefault((r.cls, kind + ":" + key), r.iri)
+            if first != r.iri and not (_places_in(by_iri[first].label) and _places_in(r.label)
+                                       and _places_in(by_iri[first].label) != _places_in(r.label)):
+                _union_unless_forbidden(uf, first, r.iri, forbidden)
+    # 2. candidate pairs from blocking keys, one representative per exact group
+    blocks: dict[str, set[str]] = defaultdict(set)
     for r in records:
+        root = uf.find(r.iri)
         for key in _keys(r):
-            blocks[key].append(r.iri)
+            blocks[key].add(root)
     pairs: set[tuple[str, str]] = set()
     for key, members in blocks.items():
         if len(members) < 2 or len(members) > _BLOCK_LIMIT:
@@ -266,18 +287,29 @@ def cluster_entities(records: list[EntityRecord], curation: Curation | None = No
         for i, a in enumerate(members):
             for b in members[i + 1:]:
                 pairs.add((a, b))
-    forbidden = _forbidden(records, curation)
     people: dict[str, list[EntityRecord]] = defaultdict(list)
     for r in records:
         if r.cls == "Person" and len(r.label.split()) >= 2:
             people[normalize_name(r.label).split()[-1]].append(r)
     for a, b in sorted(pairs):
-        if match(by_iri[a], by_iri[b]):
+        if uf.find(a) != uf.find(b) and match(by_iri[a], by_iri[b]):
             _union_unless_forbidden(uf, a, b, forbidden)
     for r in sorted(records, key=lambda r: r.iri):
         target = _surname_target(r, people)
         if target is not None:
             _union_unless_forbidden(uf, r.iri, target.iri, forbidden)
+    # an entity known only by an acronym joins the one named entity of its class with
+    # that acronym; when several share it, it is ambiguous and stays apart
+    by_acronym: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for r in records:
+        if not _bare(r):
+            for acr in _acronyms(r):
+                by_acronym[(r.cls, acr)].add(uf.find(r.iri))
+    for r in sorted(records, key=lambda r: r.iri):
+        if _bare(r):
+            roots = set().union(*[by_acronym.get((r.cls, acr), set()) for acr in _acronyms(r)])
+            if len(roots) == 1:
+                _union_unless_forbidden(uf, r.iri, next(iter(roots)), forbidden)
     for names in curation.merges:
         iris = sorted(r.iri for r in records if {normalize_name(f) for f in r.forms | {r.label}} & set(names))
         for other in iris[1:]:
@@ -319,21 +351,33 @@ def _union_unless_forbidden(uf: _UnionFind, a: str, b: str, forbidden: set[froze
 
 # ------------------------------------------------------------------ store
 
+def entity_table(store) -> dict[str, dict]:
+    """Every entity with its class, label, surface forms and documents, read with a few
+    flat queries (one big join over documents × forms would grow with their product)."""
+    table: dict[str, dict] = {}
+    for row in store.query("SELECT DISTINCT ?e ?cls WHERE { ?d ag:mentions ?e . ?e a ?cls }").rows:
+        cls = str(row["cls"])[len(NS):]
+        if cls in ENTITY_CLASSES:
+            table[str(row["e"])] = {"cls": cls, "label": None, "forms": set(), "docs": set()}
+    for row in store.query("SELECT DISTINCT ?e ?d WHERE { ?d ag:mentions ?e }").rows:
+        if str(row["e"]) in table:
+            table[str(row["e"])]["docs"].add(str(row["d"]))
+    for row in store.query("SELECT DISTINCT ?e ?f WHERE { ?e skos:altLabel ?f }").rows:
+        if str(row["e"]) in table:
+            table[str(row["e"])]["forms"].add(str(row["f"]))
+    for row in store.query(f"SELECT ?e ?l WHERE {{ GRAPH {ENTITIES_GRAPH.n3()} {{ ?e rdfs:label ?l }} }}").rows:
+        if str(row["e"]) in table:
+            table[str(row["e"])]["label"] = str(row["l"])
+    return table
+
+
 def read_records(store) -> list[EntityRecord]:
     """Entity records from a store: class, label and every surface form."""
-    rows = store.query("""
-        SELECT ?e ?cls (SAMPLE(?l) AS ?label) (GROUP_CONCAT(DISTINCT ?f; separator="\\u001f") AS ?forms)
-               (COUNT(DISTINCT ?d) AS ?docs)
-        WHERE { ?d ag:mentions ?e . ?e a ?cls . OPTIONAL { ?e rdfs:label ?l } OPTIONAL { ?e skos:altLabel ?f } }
-        GROUP BY ?e ?cls""").rows
     out = []
-    for row in rows:
-        cls = str(row["cls"])[len(NS):]
-        if cls not in ENTITY_CLASSES:
-            continue
-        forms = frozenset(f for f in str(row.get("forms", "")).split("\x1f") if f)
-        label = str(row.get("label") or (sorted(forms)[0] if forms else str(row["e"]).rsplit("/", 1)[-1]))
-        out.append(EntityRecord(str(row["e"]), cls, label, forms, int(row["docs"])))
+    for iri, item in entity_table(store).items():
+        forms = frozenset(item["forms"])
+        label = item["label"] or (sorted(forms)[0] if forms else iri.rsplit("/", 1)[-1])
+        out.append(EntityRecord(iri, item["cls"], label, forms, len(item["docs"])))
     return out
 
 

@@ -121,16 +121,30 @@ def summary(store: Store, top: int = 8) -> dict:
     }
 
 
-def write_map(store: Store, out: Path, title: str = "actorgraph map"):
-    """Write the interactive map of the whole store; returns the networkx graph drawn."""
+def write_map(store: Store, out: Path, title: str = "actorgraph map", view=None, png=None, svg=None):
+    """Write the interactive map of the store (or of a view, see actorgraph.exports.view);
+    optionally a static PNG and/or SVG of the same view. Returns the graph drawn."""
     from actorgraph.exports.html import write_html
+    from actorgraph.exports.view import apply_view
     from actorgraph.graph.project import store_to_networkx
 
     graph = store_to_networkx(store)
+    if view is not None:
+        graph = apply_view(graph, view)
     docs = store.query("SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a ag:Document }").rows[0]["n"]
+    filters = view.describe() if view is not None else ""
     caption = (f"{graph.number_of_nodes()} entities and {graph.number_of_edges()} relations from {int(docs)} "
-               f"document(s) in {store.location}. Node size: PageRank. Click an edge for its source sentence.")
+               f"document(s) in {store.location}{'; ' + filters if filters else ''}. "
+               "Node size: PageRank. Click a node or an edge for its sources.")
     write_html(graph, Path(out), title=title, caption=caption)
+    if png:
+        from actorgraph.exports.picture import write_png
+
+        write_png(graph, Path(png), title)
+    if svg:
+        from actorgraph.exports.picture import write_svg
+
+        write_svg(graph, Path(svg), title)
     return graph
 
 

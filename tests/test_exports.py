@@ -1,3 +1,4 @@
+import io
 import re
 
 import networkx as nx
@@ -55,3 +56,81 @@ def test_map_escapes_hostile_names(tmp_path):
     assert "<img src=x" not in html and "<script>alert" not in html
     assert "&lt;img src=x onerror=alert(1)&gt;" in html  # title shown as text
     assert "\\u003cimg src=x" in html  # data kept as JSON text
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_graph_formats_reimport_in_networkx(tmp_path, seed_store, fmt):
+    out = tmp_path / f"g.{fmt}"
+    EXPORTERS[fmt](seed_store, out)
+    g = nx.read_graphml(out) if fmt == "graphml" else nx.read_gexf(out)
+    original = store_to_networkx(seed_store)
+    assert g.number_of_nodes() == original.number_of_nodes()
+    assert g.number_of_edges() == original.number_of_edges()
+    ice = "https://w3id.org/actorgraph/id/government-agency/us-immigration-and-customs-enforcement"
+    assert g.nodes[ice]["cls"] == "GovernmentAgency"
+    assert "ICE" in g.nodes[ice]["aliases"]
+    predicates = {d["predicate"] for _, _, d in g.edges(data=True)}
+    assert {"sharedDataWith", "createdCampaign"} <= predicates
+    assert all(d["quote"] for _, _, d in g.edges(data=True))
+
+
+def test_csv_tables_have_quotes_and_sources(tmp_path, seed_store):
+    import csv
+
+    EXPORTERS["csv"](seed_store, tmp_path / "tables")
+    nodes = list(csv.DictReader((tmp_path / "tables" / "nodes.csv").read_text("utf-8").splitlines()))
+    edges = list(csv.DictReader(io.StringIO((tmp_path / "tables" / "edges.csv").read_text("utf-8"))))
+    ids = {n["id"] for n in nodes}
+    assert len(nodes) == store_to_networkx(seed_store).number_of_nodes()
+    assert edges and all(e["source"] in ids and e["target"] in ids and e["quote"] and e["document"] for e in edges)
+    shared = [e for e in edges if e["predicate"] == "sharedDataWith"]
+    assert shared and "personal information" in shared[0]["quote"]
+
+
+def test_cytoscape_json_reimports(tmp_path, seed_store):
+    import json
+
+    EXPORTERS["cytoscape"](seed_store, tmp_path / "g.json")
+    g = nx.cytoscape_graph(json.loads((tmp_path / "g.json").read_text("utf-8")), name="label", ident="id")
+    assert g.number_of_nodes() == store_to_networkx(seed_store).number_of_nodes()
+
+
+def test_followthemoney_entities_are_valid(tmp_path, seed_store):
+    import json
+
+    from followthemoney import model
+
+    EXPORTERS["ftm"](seed_store, tmp_path / "g.ftm.json")
+    entities = [model.get_proxy(json.loads(line)) for line in (tmp_path / "g.ftm.json").read_text("utf-8").splitlines()]
+    schemata = {e.schema.name for e in entities}
+    assert {"Person", "Organization", "PublicBody", "UnknownLink", "Document", "Documentation"} <= schemata
+    ice = next(e for e in entities if e.schema.name == "PublicBody" and "ICE" in e.get("alias"))
+    links = [e for e in entities if e.schema.name == "UnknownLink" and ice.id in e.get("object")
+             and "sharedDataWith" in e.get("role")]
+    assert links and "personal information" in links[0].first("description")
+
+
+@pytest.mark.parametrize("kwargs, expected_nodes", [
+    ({"classes": ["GovernmentAgency"]}, {"GovernmentAgency"}),
+    ({"predicates": ["createdCampaign"], "min_degree": 1}, {"Campaign", "Organization", "Person"}),
+])
+def test_views_keep_what_is_asked(seed_store, kwargs, expected_nodes):
+    from actorgraph.exports.view import View, apply_view
+
+    g = apply_view(store_to_networkx(seed_store), View(**kwargs).check())
+    assert g.number_of_nodes() > 0
+    assert {d["cls"] for _, d in g.nodes(data=True)} <= expected_nodes
+
+
+def test_focus_view_and_pictures(tmp_path, seed_store):
+    from actorgraph.exports.picture import write_png, write_svg
+    from actorgraph.exports.view import View, apply_view
+
+    ice = "https://w3id.org/actorgraph/id/government-agency/us-immigration-and-customs-enforcement"
+    g = apply_view(store_to_networkx(seed_store), View(focus=ice, depth=1))
+    assert ice in g and all(n == ice or g.has_edge(n, ice) or g.has_edge(ice, n) for n in g)
+    write_svg(g, tmp_path / "v.svg", title="<around ICE>")
+    svg = (tmp_path / "v.svg").read_text("utf-8")
+    assert svg.startswith("<svg") and "&lt;around ICE&gt;" in svg and svg.count("<circle") >= g.number_of_nodes()
+    write_png(g, tmp_path / "v.png")
+    assert (tmp_path / "v.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

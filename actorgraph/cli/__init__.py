@@ -252,6 +252,121 @@ def map_cli(
         typer.echo(f"wrote {out}{extra} ({graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges)")
 
 
+# --------------------------------------------------------------------- ask
+
+def _rows_out(columns: list[str], rows: list[dict], fmt: str) -> str:
+    import json
+
+    if fmt == "json":
+        return json.dumps([{c: r.get(c) for c in columns} for r in rows], indent=2, ensure_ascii=False, default=str)
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(columns)
+        for r in rows:
+            writer.writerow(["" if r.get(c) is None else r.get(c) for c in columns])
+        return buffer.getvalue().rstrip("\n")
+    return _table(columns, [["" if r.get(c) is None else str(r.get(c)) for c in columns] for r in rows])
+
+
+@app.command()
+def ask(
+    name: Annotated[Optional[str], typer.Argument(help="Question name (see --list).")] = None,
+    args: Annotated[Optional[list[str]], typer.Argument(help="Entity names the question needs (any alias).")] = None,
+    list_: Annotated[bool, typer.Option("--list", help="List the questions.")] = False,
+    by: Annotated[Optional[str], typer.Option("--by", help="campaigns: only those created by this actor.")] = None,
+    targeting: Annotated[Optional[str], typer.Option("--targeting", help="campaigns: only those targeting this actor.")] = None,
+    operator: Annotated[Optional[str], typer.Option("--operator", help="facilities: only those run by this operator.")] = None,
+    top: Annotated[int, typer.Option("--top", help="overlaps: how many to show.")] = 10,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, json or csv.")] = "table",
+) -> None:
+    """Answer a named question, with the quote and document behind every row."""
+    from actorgraph.graph.questions import ask as run, questions
+
+    with errors():
+        _check_format(fmt)
+        if list_ or not name:
+            for q in questions().values():
+                usage = " ".join(a.upper() for a in q.args) + "".join(f" [--{o} X]" for o in q.options)
+                typer.echo(f"{q.name:<17} {usage:<36} {q.description}")
+            return
+        with _open(read_only=True) as store:
+            answer = run(store, name, list(args or []), {"by": by, "targeting": targeting, "operator": operator}, top=top)
+        typer.echo(_rows_out(answer.columns, answer.rows, fmt))
+
+
+# ----------------------------------------------------------------- analyze
+
+ANALYSES = ("centrality", "communities", "brokers", "coalitions")
+
+
+@app.command()
+def analyze(
+    kind: Annotated[str, typer.Argument(metavar="KIND", help="centrality, communities, brokers or coalitions.")],
+    top: Annotated[int, typer.Option("--top", help="How many rows.")] = 10,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, json or csv.")] = "table",
+) -> None:
+    """Network analysis of the actor graph (networkx; deterministic)."""
+    from actorgraph.api import analyze as run
+
+    with errors():
+        _check_format(fmt)
+        if kind not in ANALYSES:
+            raise UnknownFormatError(f"unknown analysis '{kind}'; available: {', '.join(ANALYSES)}", where="KIND")
+        with _open(read_only=True) as store:
+            columns, rows = run(store, kind, top=top)
+        typer.echo(_rows_out(columns, rows, fmt))
+
+
+# ----------------------------------------------------------------- resolve
+
+@app.command()
+def resolve(
+    apply: Annotated[bool, typer.Option("--apply", help="Write the merges (without it: only show them).")] = False,
+) -> None:
+    """Merge entities that name the same thing across documents, with the curation file."""
+    from actorgraph.api import aliases_path, resolve as run
+
+    with errors():
+        if State.aliases is not None and not State.aliases.exists():
+            from actorgraph.errors import InputError
+
+            raise InputError("no such curation file", where=str(State.aliases))
+        with _open(read_only=not apply) as store:
+            report = run(store, State.aliases, apply=apply)
+        source = State.aliases or aliases_path(_store_name())
+        typer.echo(f"curation file: {source}{'' if Path(source).exists() else ' (none)'}")
+        for label, olds in report.merged:
+            typer.echo(f"merge: {label} <- {'; '.join(olds)}")
+        for old, new in report.renamed:
+            typer.echo(f"rename: {old} -> {new}")
+        for label, old, new in report.reclassed:
+            typer.echo(f"class: {label}: {old} -> {new}")
+        if not report.changed:
+            typer.echo("nothing to change")
+        elif not apply:
+            typer.echo("(dry run: add --apply to write these changes)")
+
+
+@app.command()
+def entities(
+    cls: Annotated[Optional[str], typer.Option("--class", help="Only this class (e.g. GovernmentAgency).")] = None,
+    search: Annotated[Optional[str], typer.Option("--search", help="Only names containing this text.")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, json or csv.")] = "table",
+) -> None:
+    """List entities with their aliases, mention counts and documents."""
+    from actorgraph.api import list_entities
+    from actorgraph.ontology import ENTITY_CLASSES
+
+    with errors():
+        _check_format(fmt)
+        if cls and cls not in ENTITY_CLASSES:
+            raise UnknownFormatError(f"unknown class '{cls}'; available: {', '.join(ENTITY_CLASSES)}", where="--class")
+        with _open(read_only=True) as store:
+            rows = list_entities(store, cls, search)
+        typer.echo(_rows_out(["label", "class", "aliases", "documents", "mentions", "sources"], rows, fmt))
+
+
 # ---------------------------------------------------------------- validate
 
 @app.command()

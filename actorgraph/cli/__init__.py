@@ -192,7 +192,7 @@ def format_summary(info: dict) -> str:
     lines.append("relations by predicate:")
     lines += [f"  {p:<20} {n:>5}" for p, n in info["relations"].items()]
     lines.append("top actors (by number of relations):")
-    lines += [f"  {a['label']:<45} {a['class']:<18} {a['relations']:>3}" for a in info["top_actors"]]
+    lines += [f"  {a['label'][:44]:<45} {a['class']:<18} {a['relations']:>3}" for a in info["top_actors"]]
     return "\n".join(lines)
 
 

@@ -289,12 +289,20 @@ def _phrase_hits(text: str, seg: Segment, phrases: dict[str, tuple[str, str]], c
     return out
 
 
+_DEFENDED = re.compile(r"^(?i:release|free|support|defend|save|bring home|justice for|stop the deportation of)\s+"
+                       r"((?:[A-Z][a-zñáéíóú'’.-]+\s+){1,3}?[A-Z][a-zñáéíóú'’-]+)(?=\s+(?i:from|now|home)\b|\s*[!.:,]|$)")
 _ADDRESSEE = re.compile(r"^(?:ask|tell|urge|call on)\s+(?:the\s+)?((?:[A-Z][\w.'’-]*\s*){1,6}?)(?=\s+(?:to|not to)\b|\s*[:!,]|$)")
 
 
 def _petition_mentions(text: str, seg: Segment) -> list[Mention]:
     title = text[seg.start:seg.end]
     out = [Mention(seg.start, seg.end, title, "Campaign", "rules.petition.v1", 0.95, title)]
+    person = _DEFENDED.match(title)
+    if person and not cue_class(person.group(1)) and not any(
+            w.lower().strip(".") in _ROLE_NOUNS | {"tenant", "community", "advocate", "our", "all"}
+            for w in person.group(1).split()):
+        s = seg.start + person.start(1)
+        out.append(Mention(s, s + len(person.group(1)), person.group(1), "Person", "rules.petition.defended.v1", 0.75))
     addressee = _ADDRESSEE.match(title)
     if addressee and len(addressee.group(1).split()) >= 2:
         s = seg.start + addressee.start(1)

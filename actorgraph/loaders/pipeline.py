@@ -26,8 +26,11 @@ def make_document(raw: str, source: str, media_type: str = "text/plain", title: 
     if not text.strip():
         raise InputError("no text left after clean-up (empty or only page furniture)", where=source)
     if title is None:
-        first = re.sub(r"^[•*▪◦·\-–]\s+", "", text.split("\n", 1)[0].strip())
-        if len(first) <= 120 and not first.endswith("."):
+        line = text.split("\n", 1)[0].strip()
+        first = re.sub(r"^[•*▪◦·\-–]\s+", "", line)
+        if first != line and ("/" in source or "." in source):
+            title = Path(source).stem  # a list item is not the page's title
+        elif len(first) <= 120 and not first.endswith("."):
             title = first
         else:
             title = Path(source).stem if "/" in source or "." in source else first[:80].rsplit(" ", 1)[0] + "…"

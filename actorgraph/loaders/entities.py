@@ -115,7 +115,9 @@ class _Cluster:
         if self.canonical:
             return self.canonical
         cls = self.cls
-        english = [m.text for m in self.mentions if m.extractor != "rules.spanish_names.v1"] or self.forms()
+        english = [m.text for m in self.mentions if m.extractor != "rules.spanish_names.v1"
+                   and not (m.extractor == "rules.petition.creator.v1" and _creator_key(m.text))] \
+            or [m.text for m in self.mentions if m.extractor != "rules.spanish_names.v1"] or self.forms()
         candidates = [strip_title(f) if cls == "Person" else f for f in dict.fromkeys(english)]
         candidates = [c for c in candidates if not (c.isupper() and " " not in c and len(c) <= 8)] or candidates
         return max(candidates, key=lambda f: (len(f.split()), not f.isupper(), len(f), f))

@@ -500,7 +500,7 @@ def creator_accounts(text: str, mentions: list[Mention]) -> list[Mention]:
         if not match:
             continue
         base = match.group(1)
-        hits = [h for h in re.finditer(r"(?<![\w-])" + re.escape(base) + r"(?![\w-])", text, re.I)
+        hits = [h for h in re.finditer(r"(?<![\w-])" + re.escape(base) + r"(?![\w-])(?!\s+(?:de|del|of|for)\b)", text, re.I)
                 if not (m.start <= h.start() < m.end) and h.group(0)[0].isupper()]
         if hits:
             out.append(Mention(m.start, m.end, m.text, "Organization", m.extractor, m.confidence))

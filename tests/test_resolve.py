@@ -80,6 +80,7 @@ def test_seed_resolution_one_node_per_gold_entity(seed_store):
     matched = report.entities.tp_gold
     assert report.split == [] and report.conflated == []
     assert report.one_node == matched
+    assert report.one_node / report.entities.n_gold >= 0.95
 
 
 def _dump(store) -> list[bytes]:

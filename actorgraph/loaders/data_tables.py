@@ -125,6 +125,7 @@ def known_place_names() -> frozenset[str]:
     names.update(c["name"].lower() for c in gc.get_continents().values())
     names.update(s["name"].lower() for s in gc.get_us_states().values())
     names.update(v.lower() for v in us_states().values())
+    names.update(k.lower() for k in us_states())  # USPS codes: "Springfield, KY"
     names.update(k.lower() for k in places())
     names.update(v.lower() for v in places().values())
     return frozenset(names)

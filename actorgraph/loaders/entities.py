@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 
 from actorgraph.loaders import data_tables
-from actorgraph.loaders.mentions import TITLES, _TITLE_RE
+from actorgraph.loaders.mentions import GENERIC_WORDS, TITLES, _TITLE_RE, cue_class
 from actorgraph.loaders.model import Entity, Mention
 from actorgraph.ontology.ids import entity_iri, normalize_name
 
@@ -280,8 +280,8 @@ def resolve_mentions(mentions: list[Mention]) -> tuple[list[Entity], dict[tuple[
         if c not in clusters or c.canonical or c.cls not in ("Organization", "GovernmentAgency", "Company", "Policy"):
             continue
         key = normalize_name(c.label())
-        if len(key.split()) < 2:
-            continue
+        if len(key.split()) < 2 or all(cue_class(w) or w in GENERIC_WORDS for w in key.split() if w not in _STOP):
+            continue  # "City Council" alone could be any city's
         for other in clusters:
             if other is c or other.cls != c.cls or any(m.extractor == "rules.unit.v1" for m in other.mentions):
                 continue

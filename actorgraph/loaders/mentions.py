@@ -211,8 +211,8 @@ def _ner_mentions(text: str, parsed: ParsedSegment) -> list[Mention]:
                 continue  # "Probation Officers" is a role, not a person
             if len(words) == 1 and ent.label_ != "PERSON" and _lowercase_elsewhere(text, name):
                 continue  # "Solidarity" when the text also says "solidarity"
-            if all(w.lower() in GENERIC_WORDS or w.lower() in ("and", "&") for w in words):
-                continue  # "Black and Brown"
+            if all(w.lower() in GENERIC_WORDS or w.lower() in ("and", "&") for w in words) and len(words) > 1 and cue_class(words[-1]) != "GovernmentAgency":
+                continue  # "Black and Brown" (but "City Council" is a body)
         canonical = ent.ent_id_ or None
         extractor = "spacy.entity_ruler.v1" if from_data else "spacy.ner.v1"
         confidence = 0.95 if canonical else (0.85 if from_data else 0.7)
@@ -291,7 +291,7 @@ def _phrase_hits(text: str, seg: Segment, phrases: dict[str, tuple[str, str]], c
 
 _DEFENDED = re.compile(r"^(?i:release|free|support|defend|save|bring home|justice for|stop the deportation of)\s+"
                        r"((?:[A-Z][a-zñáéíóú'’.-]+\s+){1,3}?[A-Z][a-zñáéíóú'’-]+)(?=\s+(?i:from|now|home)\b|\s*[!.:,]|$)")
-_ADDRESSEE = re.compile(r"^(?:ask|tell|urge|call on)\s+(?:the\s+)?((?:[A-Z][\w.'’-]*\s*){1,6}?)(?=\s+(?:to|not to)\b|\s*[:!,]|$)")
+_ADDRESSEE = re.compile(r"^(?i:ask|tell|urge|call on)\s+(?:the\s+)?((?:[A-Z][\w.'’-]*\s*){1,6}?)(?=\s+(?:to|not to)\b|\s*[:!,]|$)")
 
 
 def _petition_mentions(text: str, seg: Segment) -> list[Mention]:
@@ -404,6 +404,36 @@ UNIT_WORDS = ("field office", "office", "chapter", "branch", "section", "affilia
 _UNIT = re.compile(r"\s+(" + "|".join(UNIT_WORDS) + r")\s+of\s+(?:the\s+)?$", re.I)
 EVENT_HEADS = frozenset("""raid raids strike strikes protest protests march marches rally rallies vigil vigils
 walkout walkouts attack attacks sweep sweeps operation roundup roundups occupation encampment""".split())
+
+
+_QUOTED_EVENT = re.compile(r"[‘“\"']((?:[A-Z][a-z]+ ){1,3}(?:Depression|Recession|War|Revolution|Crisis|Massacre|"
+                           r"Uprising|Strike|Raids?|March|Riots?))[’”\"']")
+
+
+_STATE_CODE = re.compile(r",\s*([A-Z]{2})(?![\w-])")
+
+
+def state_codes(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"Springfield, KY": a USPS code after a place names the state."""
+    codes = data_tables.us_states()
+    out = []
+    for m in mentions:
+        if m.cls != "Place":
+            continue
+        match = _STATE_CODE.match(text, m.end)
+        if match and match.group(1) in codes:
+            out.append(Mention(match.start(1), match.end(1), match.group(1), "Place", "rules.state_code.v1", 0.9,
+                               codes[match.group(1)]))
+    return out
+
+
+def quoted_events(text: str, segments: list[Segment]) -> list[Mention]:
+    """A quoted capitalised name of a historical event: 'the 1929 ‘Great Depression’'."""
+    out = []
+    for seg in segments:
+        for m in _QUOTED_EVENT.finditer(text, seg.start, seg.end):
+            out.append(Mention(m.start(1), m.end(1), m.group(1), "Event", "rules.quoted_event.v1", 0.7))
+    return out
 
 
 def unit_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -538,7 +568,8 @@ def extract_mentions(text: str, parsed: list[ParsedSegment]) -> list[Mention]:
         found = [m for m in found if not (m.extractor == "rules.petition.creator.v1" and (m.start, m.end) in replaced)]
         found = resolve_overlaps(found + accounts)
     found.extend(acronym_definitions(text, found))
-    found = resolve_overlaps(found + event_mentions(text, parsed))
+    found = resolve_overlaps(found + event_mentions(text, parsed) + quoted_events(text, [p.segment for p in parsed]))
+    found = resolve_overlaps(found + state_codes(text, found))
     found = resolve_overlaps(found + capitalised_acronyms(text, [p.segment for p in parsed], found))
     found = resolve_overlaps(found + unit_mentions(text, [m for m in found if m.extractor not in _CONTAINERS]))
     # every later use of a defined or known acronym

@@ -72,6 +72,9 @@ def _structural_patterns() -> list[dict]:
                                            {"TEXT": {"REGEX": r"^\d+(\.\d+)*\.?$"}, "OP": "?"}]},
         {"label": "AG_POLICY", "pattern": [{"ORTH": {"IN": ["SB", "HB", "AB", "Proposition", "Prop", "Measure", "Ordinance"]}},
                                            {"TEXT": {"REGEX": r"^\d+$"}}]},
+        # "the Guatemalan government": a national government named by its demonym
+        {"label": "AG_GOV", "pattern": [{"IS_TITLE": True, "TEXT": {"REGEX": r"(?:an|ian|ese|ish|ic|i)$"}},
+                                        {"LOWER": "government"}]},
         # groups: a capitalised name ending in a group word ("Eastside Tenants Committee")
         {"label": "AG_ORG", "pattern": [{"IS_TITLE": True, "POS": {"IN": ["PROPN", "ADJ", "NOUN"]}, "OP": "+"},
                                         {"ORTH": {"IN": ["Committee", "Coalition", "Alliance", "Network", "Collective",

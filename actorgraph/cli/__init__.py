@@ -67,6 +67,13 @@ def _open(read_only: bool = False):
     return open_store(State.store, read_only=read_only, update_url=State.update_url)
 
 
+def _check_aliases() -> None:
+    if State.aliases is not None and not State.aliases.exists():
+        from actorgraph.errors import InputError
+
+        raise InputError("no such curation file", where=str(State.aliases))
+
+
 def _store_name() -> str:
     from actorgraph.graph.store import DEFAULT_LOCATION
 
@@ -86,10 +93,7 @@ def ingest(
     from actorgraph.api import ingest as ingest_api
 
     with errors():
-        if State.aliases is not None and not State.aliases.exists():
-            from actorgraph.errors import InputError
-
-            raise InputError("no such curation file", where=str(State.aliases))
+        _check_aliases()
         report = ingest_api(paths, store=_store_name(), model=model, keep_going=keep_going,
                             progress=not quiet and sys.stderr.isatty(), update_url=State.update_url,
                             aliases=State.aliases)
@@ -328,10 +332,7 @@ def resolve(
     from actorgraph.api import aliases_path, resolve as run
 
     with errors():
-        if State.aliases is not None and not State.aliases.exists():
-            from actorgraph.errors import InputError
-
-            raise InputError("no such curation file", where=str(State.aliases))
+        _check_aliases()
         with _open(read_only=not apply) as store:
             report = run(store, State.aliases, apply=apply)
         source = State.aliases or aliases_path(_store_name())

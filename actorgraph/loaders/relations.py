@@ -196,6 +196,12 @@ def petition_relations(text: str, seg: Segment, campaign: Entity, inside: list[_
         rel_start = n.mention.start - seg.start
         if 0 <= colon and rel_start < colon and n.entity.cls in ("Person", "GovernmentAgency", "Organization", "Company"):
             out.append(Relation(campaign.iri, "campaignTargets", n.entity.iri, ev_title))
+    # "<X> Should Provide Support for ...": the subject of the title is asked to act
+    if actors:
+        first = actors[0]
+        if _SHOULD_TITLE.match(text, first.mention.end) and text[seg.start:first.mention.start].strip() in ("", "The", "the") \
+                and _fits("campaignTargets", campaign, first.entity):
+            out.append(Relation(campaign.iri, "campaignTargets", first.entity.iri, ev_title))
     # "Tell X ...", "Ask the X to ...", "Demand X stop ..."
     for clause in re.split(r":\s*", title):
         clause_start = seg.start + title.find(clause)
@@ -241,7 +247,7 @@ _WORKSITE = re.compile(r"\bat (?:a|an|the|\w+)(?: [\w-]+){0,2} (?:warehouses?|pl
                        r"restaurants?|stores?|sites?|job ?sites?|construction sites?) in$", re.I)
 _TARGET_BODY = re.compile(r"\b(?:urg(?:e|es|ing)|call(?:s|ing)? on|ask(?:s|ing)?|tell(?:s|ing)?|demand(?:s|ing)? that|"
                           r"pressure on|petition(?:s|ing)?)\s+(?:the\s+)?(?:members of\s+(?:the\s+)?)?$", re.I)
-_SHOULD_TITLE = re.compile(r"^\s*(?:should|must|needs? to|has to|have to)\b", re.I)
+_SHOULD_TITLE = re.compile(r"\s*(?:should|must|needs? to|has to|have to)\b", re.I)
 _MEMBER_INTRO = re.compile(r"\bas (?:a|an|the) (?:\w+ )?(member|leader|founder|director|organizer) of\s*(?:the\s+)?$", re.I)
 
 

@@ -34,13 +34,37 @@ def store_to_graph(store: Store) -> Graph:
     return graph
 
 
+def jsonld_context() -> dict:
+    """A JSON-LD context built from ag.ttl: every class and property by its local name,
+    object properties typed as IRIs, data properties with their XSD range.
+
+    >>> ctx = jsonld_context(); ctx["sharedDataWith"]["@type"], ctx["signatureCount"]["@type"]
+    ('@id', 'http://www.w3.org/2001/XMLSchema#integer')
+    """
+    from rdflib import RDFS
+
+    from actorgraph.ontology import AG, CLASSES, DATA_PROPERTIES, NS, OBJECT_PROPERTIES, load_ontology
+
+    ont = load_ontology()
+    context: dict = dict(PREFIXES)
+    for cls in CLASSES:
+        context[cls] = NS + cls
+    for prop in OBJECT_PROPERTIES:
+        context[prop] = {"@id": NS + prop, "@type": "@id"}
+    for prop in DATA_PROPERTIES:
+        rng = ont.value(AG[prop], RDFS.range)
+        context[prop] = {"@id": NS + prop, **({"@type": str(rng)} if rng is not None else {})}
+    context["label"] = str(RDFS.label)
+    context["altLabel"] = "http://www.w3.org/2004/02/skos/core#altLabel"
+    return context
+
+
 def _serialize(store: Store, fmt: str) -> bytes:
     if fmt == "turtle":
         return store_to_graph(store).serialize(format="turtle", encoding="utf-8")
     ds = store_to_dataset(store)
     if fmt == "jsonld":
-        context = {**PREFIXES}
-        return ds.serialize(format="json-ld", context=context, encoding="utf-8")
+        return ds.serialize(format="json-ld", context=jsonld_context(), encoding="utf-8")
     return ds.serialize(format=fmt, encoding="utf-8")
 
 

@@ -159,8 +159,9 @@ _KIND_WEIGHT = {"campaign": 3.0, "supports": 2.0, "opposes": 1.0, "member of": 2
 
 
 def overlaps(graph: nx.MultiDiGraph, node: str, top: int = 10) -> list[dict]:
-    """Organizations that share campaigns, causes, targets or places with ``node``, ranked
-    by a weighted Jaccard similarity of what they work on (co-created campaigns count most).
+    """Organizations that share campaigns, causes, targets or places with ``node``: direct
+    collaborators (campaigns created together) first, then by a weighted Jaccard similarity
+    of what they work on.
 
     Examples
     --------
@@ -185,9 +186,9 @@ def overlaps(graph: nx.MultiDiGraph, node: str, top: int = 10) -> list[dict]:
         union = mine_items | theirs
         score = sum(_KIND_WEIGHT[k] for k, _ in shared) / sum(_KIND_WEIGHT[k] for k, _ in union)
         rows.append({"node": other, "label": data.get("label", other), "class": data.get("cls"),
-                     "score": round(score, 4),
+                     "score": round(score, 4), "campaigns": sum(1 for k, _ in shared if k == "campaign"),
                      "shared": sorted(f"{k}: {graph.nodes[v].get('label', v) if v in graph else v}" for k, v in shared)})
-    rows.sort(key=lambda r: (-r["score"], r["label"]))
+    rows.sort(key=lambda r: (-r["campaigns"], -r["score"], r["label"]))
     return rows[:top]
 
 

@@ -29,6 +29,7 @@ _APPOS_GAP = re.compile(r"^,\s*(?:the\s+|a\s+|an\s+)?[\w\s.-]{0,40}?\bof\s*(?:th
 _PRONOUN_SUBJECT = re.compile(r"(?:^|[,;:]\s*|\b(?:and|but|that|so|because|when)\s+)(?:we|i|you|they|he|she)\b", re.I)
 _ASKED = re.compile(r"\b(?:urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|call(?:s|ed|ing)? on|tell(?:s|ing)?|want(?:s)?|"
                     r"invite(?:s|d)?)\s+(?:all\s+)?(?:members of\s+)?(?:the\s+)?$", re.I)
+_OBJECT_OF = re.compile(r"\b(?:of|with|for|to|against|from|by|on|at)\s+(?:the\s+|a\s+|an\s+|our\s+|their\s+)?[“\"]?$", re.I)
 _TRAILING_DET = re.compile(r"(?:^|\s+)(?:the|a|an|its|their|his|her|our|this|that)$", re.I)
 _CONJ = re.compile(r"^\s*\)?\s*(?:,|,? and|&|,? as well as|,? along with)\s*(?:the\s+)?$", re.I)
 _OUR_MEMBER = re.compile(r"\bour (?:own )?(member|members|organizer|organizers|leader|comrade|comrades|volunteer|staff member)\s*,?\s*$", re.I)
@@ -97,7 +98,9 @@ def sentence_relations(text: str, start: int, end: int, nodes: list[_Node]) -> l
             middle = text[a.mention.end:b.mention.start]
             if len(middle) > 160 or "\n" in middle:
                 break
-            between = nodes[i + 1:j]
+            # a parenthesised acronym ("… Enforcement (ICE)") is an aside, not another actor
+            between = [n for n in nodes[i + 1:j]
+                       if not (text[n.mention.start - 1:n.mention.start] == "(" and text[n.mention.end:n.mention.end + 1] == ")")]
             # another actor in between blocks the pair, unless it sits in an apposition of a
             # ("X, the President of Y, wrote ...")
             if any(n.entity.cls in ("Person", "Organization", "GovernmentAgency", "Company")
@@ -118,10 +121,14 @@ def sentence_relations(text: str, start: int, end: int, nodes: list[_Node]) -> l
                     subj, obj = a, b
                 if _NEGATION.search(mid) or _NEGATION.search(text[start:a.mention.start][-40:]):
                     continue
+                if subj is a and trig.predicate in ("supports", "opposes", "targets") and \
+                        _OBJECT_OF.search(text[start:a.mention.start][-30:]):
+                    continue  # "in support of X, in support of Y": X is an object here, not the one acting
                 if subj is a and (_PRONOUN_SUBJECT.search(mid) or _ASKED.search(text[start:a.mention.start][-40:])):
                     continue  # "X ... we support Y" or "urge X to support Y": X is not the one acting
                 if subj is a and any(_fits_side(trig.predicate, n.entity, "domain") and not n.mention.extractor.startswith("rules.coref")
-                                     for n in between):
+                                     and not _APPOS_GAP.match(text[a.mention.end:n.mention.start])
+                                     and n.entity.iri != a.entity.iri for n in between):
                     continue  # a closer possible subject stands between
                 if not _fits(trig.predicate, subj.entity, obj.entity):
                     continue
@@ -137,7 +144,10 @@ def sentence_relations(text: str, start: int, end: int, nodes: list[_Node]) -> l
                         out.append(Relation(prev.entity.iri, trig.predicate, obj.entity.iri, ev))
                 for k in range(j + 1, len(nodes)):
                     nxt = nodes[k]
-                    if not _CONJ.match(text[nodes[k - 1].mention.end:nxt.mention.start]):
+                    gap = text[nodes[k - 1].mention.end:nxt.mention.start]
+                    if nxt.entity.iri == nodes[k - 1].entity.iri and re.fullmatch(r"\s*\(\s*", gap):
+                        continue  # "Long Name (ACR)"
+                    if not _CONJ.match(gap):
                         break
                     if obj is b and _fits(trig.predicate, subj.entity, nxt.entity):
                         out.append(Relation(subj.entity.iri, trig.predicate, nxt.entity.iri, ev))
@@ -259,7 +269,8 @@ def _nested(nodes: list[_Node]) -> list[_Node]:
 
 
 def _authors(text: str, parsed: list[ParsedSegment], nodes: list[_Node]) -> list[Entity]:
-    """Who "we" is in a statement: the groups that open its first sentence."""
+    """Who "we" is in a statement: the groups that open one of its first sentences."""
+    seen = 0
     for p in parsed:
         if p.doc is None or p.segment.kind != "paragraph":
             continue
@@ -267,11 +278,14 @@ def _authors(text: str, parsed: list[ParsedSegment], nodes: list[_Node]) -> list
             s = p.segment.start + sent.start_char
             e = p.segment.start + sent.end_char
             inside = [n for n in nodes if s <= n.mention.start < e]
+            seen += 1
+            if seen > 4:
+                return []
             if not inside:
                 continue
             first = inside[0]
             if first.entity.cls != "Organization" or first.mention.start - s > 4:
-                return []
+                continue
             group = [first.entity]
             for prev, nxt in zip(inside, inside[1:]):
                 if _CONJ.match(text[prev.mention.end:nxt.mention.start]) and nxt.entity.cls == "Organization":
@@ -327,7 +341,7 @@ def _last_group(text: str, before: list[_Node], position: int) -> list[Entity]:
 
 
 def _special_sentence_rules(text: str, s: int, e: int, inside: list[_Node], authors: list[Entity],
-                            agencies_by_title: dict[str, Entity]) -> list[Relation]:
+                            agencies_by_title: dict[str, Entity], with_refs: list[_Node] | None = None) -> list[Relation]:
     out: list[Relation] = []
     sentence = text[s:e]
     modality = _modality(sentence)
@@ -349,7 +363,8 @@ def _special_sentence_rules(text: str, s: int, e: int, inside: list[_Node], auth
                 if _fits("memberOf", n.entity, a):
                     out.append(Relation(n.entity.iri, "memberOf", a.iri, ev("rules.our_member.v1", 0.6)))
     # "As a member of X, he ..." -> memberOf
-    for a, b in zip(inside, inside[1:]):
+    refs = with_refs or inside
+    for a, b in zip(refs, refs[1:]):
         intro = _MEMBER_INTRO.search(text[s:a.mention.start])
         if intro and re.fullmatch(r",\s*", text[a.mention.end:b.mention.start]) and b.entity.cls == "Person":
             pred = {"member": "memberOf", "leader": "leads", "director": "leads", "founder": "founded",
@@ -360,8 +375,9 @@ def _special_sentence_rules(text: str, s: int, e: int, inside: list[_Node], auth
     for n in inside:
         if n.entity.cls != "Person":
             continue
+        before_mention = text[max(s, n.mention.start - 40):n.mention.start].lower().rstrip()
         for title, agency in agencies_by_title.items():
-            if n.mention.text.lower().startswith(title.lower() + " "):
+            if n.mention.text.lower().startswith(title.lower() + " ") or before_mention.endswith(title.lower()):
                 out.append(Relation(n.entity.iri, "leads", agency.iri, ev("rules.title.office.v1", 0.6)))
     # joint enforcement: "arrested by ICE and the State Patrol" -> the partner collaborates with the agency
     if _ENFORCEMENT.search(sentence):
@@ -465,7 +481,7 @@ def extract_relations(text: str, parsed: list[ParsedSegment], mentions: list[Men
                                               r.evidence.extractor.replace(".v1", ".coref.v1"),
                                               min(r.evidence.confidence, 0.5), r.evidence.modality))
                     relations.append(r)
-            relations.extend(_special_sentence_rules(text, s, e, inside, seg_authors, agencies_by_title))
+            relations.extend(_special_sentence_rules(text, s, e, inside, seg_authors, agencies_by_title, with_refs))
             if petition is not None:
                 campaign = next((n.entity for n in nodes_all if n.mention.start == petition.start
                                  and n.mention.extractor == "rules.petition.v1"), None)

@@ -25,7 +25,7 @@ class Question:
 
 
 GRAPH_QUESTIONS = {
-    "overlaps": Question("overlaps", "organizations that overlap with one (shared campaigns, causes, targets, places), ranked",
+    "overlaps": Question("overlaps", "who overlaps with an organization: campaigns created together first, then shared causes",
                          ("organization",), (), None),
     "path": Question("path", "the shortest chains of relations between two actors, each hop with its quote",
                      ("a", "b"), (), None),
@@ -116,7 +116,7 @@ def _graph_question(store: Store, q: Question, args: list[str], top: int) -> Ans
     if q.name == "overlaps":
         node = str(find_entity(store, args[0], ("Organization", "Person", "GovernmentAgency", "Company")))
         rows = analysis.overlaps(graph, node, top=top)
-        return Answer(["label", "class", "score", "shared"],
+        return Answer(["label", "class", "campaigns", "score", "shared"],
                       [{**r, "shared": "; ".join(r["shared"])} for r in rows])
     a, b = (str(find_entity(store, x)) for x in args)
     rows = []

@@ -291,7 +291,7 @@ def ask(
         _check_format(fmt)
         if list_ or not name:
             for q in questions().values():
-                usage = " ".join(a.upper() for a in q.args) + "".join(f" [--{o} X]" for o in q.options)
+                usage = (" ".join(a.upper() for a in q.args) + "".join(f" [--{o} X]" for o in q.options)).strip()
                 typer.echo(f"{q.name:<17} {usage:<36} {q.description}")
             return
         with _open(read_only=True) as store:

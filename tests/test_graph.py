@@ -4,12 +4,11 @@ import socket
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 from rdflib import Literal
 
-from actorgraph.errors import QueryError, StoreBusyError
+from actorgraph.errors import QueryError
 from actorgraph.graph.ingest import ingest_paths
 from actorgraph.graph.store import open_store, result_to_json
 

@@ -11,7 +11,7 @@ accounts ("ATU A.") that name a group of the same document. Never across classes
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from functools import lru_cache
 
 from actorgraph.loaders import data_tables

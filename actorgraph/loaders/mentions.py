@@ -508,7 +508,6 @@ def capitalised_acronyms(text: str, segments: list[Segment], taken: list[Mention
             if word in _CAPS_STOP or word.isdigit() or any(t.start <= m.start() < t.end for t in taken
                                                            if t.extractor not in _CONTAINERS):
                 continue
-            before, after = text[max(seg.start, m.start() - 2):m.start()], text[m.end():m.end() + 2]
             if re.search(r"[A-Z]{2,}\s*$", text[max(seg.start, m.start() - 12):m.start()]) or re.match(r"\s*[A-Z]{2,}", text[m.end():m.end() + 12]):
                 continue  # part of a shouted phrase: "GO AWAY", "TRUST ACT"
             if counts[word] >= 2 or _CAPS_CONTEXT.search(text[max(seg.start, m.start() - 12):m.start()]):

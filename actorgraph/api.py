@@ -55,6 +55,15 @@ def resolve(store: Store, aliases: Path | str | None = None, apply: bool = True)
     return resolve_store(store, curation, apply=apply)
 
 
+def _label_overrides(store: Store, aliases) -> dict[str, str]:
+    from actorgraph.graph.resolve import Curation, plan
+
+    curation = Curation.load(Path(aliases) if aliases else aliases_path(store.location))
+    if not curation.renames:
+        return {}
+    return plan(store, curation)[1]
+
+
 def ingest(paths, store: Store | str | None = None, model: str | None = None, keep_going: bool = False,
            progress: bool = False, update_url: str | None = None, aliases: Path | str | None = None) -> IngestReport:
     """Ingest files or folders into a store (an open Store or a location), then resolve
@@ -76,6 +85,11 @@ def ingest(paths, store: Store | str | None = None, model: str | None = None, ke
                               keep_going=keep_going)
         if report.added or report.replaced:
             resolve(target, aliases)
+            from actorgraph.graph.reference import refresh_reference
+            from actorgraph.graph.resolve import _refresh_labels
+
+            refresh_reference(target)
+            _refresh_labels(target, _label_overrides(target, aliases))
         return report
     finally:
         if bar:

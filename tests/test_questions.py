@@ -100,3 +100,26 @@ def test_cli_ask_json_and_errors(tmp_path):
     analysis = run_cli("--store", str(location), "analyze", "centrality", "--top", "3", "--format", "json")
     top = json.loads(analysis.stdout)
     assert top[0]["label"] == ICE and len(top) == 3
+
+
+def test_facilities_by_operator_from_the_ice_records(seed_store):
+    rows = ask(seed_store, "facilities", [], {"operator": "GEO Group"}).rows
+    assert [r["facility"] for r in rows] == ["Northwest ICE Processing Center"]
+    assert set(rows[0]["located_in"].split("; ")) == {"Tacoma", "Washington"}
+    assert "ICE records" in rows[0]["quote"]
+
+
+def test_reference_facts_need_the_facility_place_in_the_document(tmp_path):
+    from actorgraph.api import ingest
+    from actorgraph.graph.store import open_store
+
+    # York County Detention Center is in South Carolina in ICE's list; a text placing
+    # one in Pennsylvania must not get South Carolina facts
+    (tmp_path / "pa.txt").write_text("Luis Ortega is held at the York County Detention Center in Pennsylvania.", "utf-8")
+    (tmp_path / "sc.txt").write_text("Ana Gil is held at the York County Detention Center in York, South Carolina.", "utf-8")
+    pa = open_store("memory")
+    ingest([tmp_path / "pa.txt"], store=pa)
+    assert ask(pa, "facilities", []).rows[0]["located_in"] in ("", "Pennsylvania", None)
+    sc = open_store("memory")
+    ingest([tmp_path / "sc.txt"], store=sc)
+    assert "South Carolina" in ask(sc, "facilities", []).rows[0]["located_in"]

@@ -29,6 +29,7 @@ class Known:
     state: str = ""
     operator: str = ""
     capacity: int | None = None
+    source: str = ""
 
 
 FACILITY_WORDS = ("center", "centre", "jail", "facility", "correctional", "prison", "detention",
@@ -74,7 +75,7 @@ def facilities() -> tuple[Known, ...]:
             continue
         cap = r.get("capacity") or ""
         out.append(Known(good[0], "DetentionFacility", (), good[1:], r["city"], r["state"],
-                         r["operator"], int(cap) if cap.isdigit() else None))
+                         r["operator"], int(cap) if cap.isdigit() else None, r.get("source_id", "")))
     return tuple(out)
 
 

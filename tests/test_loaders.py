@@ -108,3 +108,16 @@ def test_evidence_quotes_are_exact_slices_of_the_cleaned_text(seed_extractions):
         for r in ex.relations:
             assert ex.document.text[r.evidence.start:r.evidence.end] == r.evidence.quote
             assert 0 < r.evidence.confidence <= 1
+
+
+def test_a_very_long_line_is_cut_into_parts_the_parser_can_take(nlp):
+    sentence = "The Harbor Workers Union stands in solidarity with the Coastal Tenants Alliance. "
+    text = "Long statement\n" + sentence * 1200  # one line of about 100,000 characters
+    doc = make_document(text, "long.txt")
+    segments = segment(doc.text)
+    assert max(s.end - s.start for s in segments) <= 20_000
+    assert sum(s.end - s.start for s in segments) >= len(doc.text) - 200
+    ex = extract(doc, nlp)
+    labels = {e.iri: e.label for e in ex.entities}
+    assert ("Harbor Workers Union", "supports", "Coastal Tenants Alliance") in {
+        (labels[r.subject], r.predicate, labels[r.object]) for r in ex.relations}

@@ -133,7 +133,11 @@ def ingest_paths(store: Store, paths: list[Path], nlp, on_progress: Callable[[Pa
     for path in paths:
         try:
             document = load_document(path)
-            ex = extract(document, nlp)
+            try:
+                ex = extract(document, nlp)
+            except (ValueError, MemoryError, RuntimeError) as exc:  # the model gave up on this text
+                raise InputError(f"could not extract from this document: {str(exc).splitlines()[0][:200]}",
+                                 where=str(path)) from exc
             status = ingest_extraction(store, ex, mapping)
         except InputError as exc:
             if not keep_going:

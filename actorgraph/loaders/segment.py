@@ -66,14 +66,36 @@ def _number(text: str) -> int:
     return int(re.sub(r"[,.]", "", text))
 
 
+MAX_SEGMENT = 20_000  # characters: the parser needs about 1 GB per 100,000
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut an over-long block at sentence ends (or spaces) into parts of at most MAX_SEGMENT."""
+    out = []
+    while end - start > MAX_SEGMENT:
+        window = text[start:start + MAX_SEGMENT]
+        cut = max(window.rfind(". "), window.rfind("! "), window.rfind("? "))
+        cut = cut + 1 if cut > MAX_SEGMENT // 2 else window.rfind(" ")
+        if cut <= 0:
+            cut = MAX_SEGMENT
+        out.append((start, start + cut))
+        start += cut
+        while start < end and text[start].isspace():
+            start += 1
+    out.append((start, end))
+    return out
+
+
 def _split_language(text: str, start: int, end: int, kind: str) -> list[Segment]:
-    """Cut a block at translation markers and detect each part's language."""
+    """Cut a block at translation markers (and into parts the parser can take) and detect
+    each part's language."""
     pieces = []
     cursor = start
     for match in _LANG_BREAK.finditer(text, start, end):
         pieces.append((cursor, match.start()))
         cursor = match.end()
     pieces.append((cursor, end))
+    pieces = [p for s, e in pieces for p in _pieces(text, s, e)]
     out = []
     for s, e in pieces:
         while s < e and text[s].isspace():

@@ -134,3 +134,17 @@ def test_focus_view_and_pictures(tmp_path, seed_store):
     assert svg.startswith("<svg") and "&lt;around ICE&gt;" in svg and svg.count("<circle") >= g.number_of_nodes()
     write_png(g, tmp_path / "v.png")
     assert (tmp_path / "v.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_hostile_names_from_a_document_reach_the_map_as_text(tmp_path):
+    from actorgraph.api import ingest, open_store, write_map
+    from conftest import DOCS
+
+    store = open_store("memory")
+    ingest([DOCS / "hostile-names.txt"], store=store)
+    out = tmp_path / "hostile.html"
+    write_map(store, out)
+    html = out.read_text("utf-8")
+    body = html.split("<script id=\"graph-data\"", 1)[1]
+    assert "<img" not in body.split("</script>", 1)[0] and "<script>alert" not in html
+    assert "Hostile Names Union" in html

@@ -114,3 +114,22 @@ def test_bilingual_statement_keeps_spanish_out_of_the_english_model(nlp):
     triples = {(labels[r.subject], r.predicate, labels[r.object]) for r in ex.relations}
     assert ("Eastside Tenants Committee", "opposes", ICE) in triples
     assert ("Tomas Villanueva", "memberOf", "Eastside Tenants Committee") in triples
+
+
+def test_press_release_document(nlp):
+    from conftest import DOCS
+
+    ex = extract(make_document((DOCS / "press-release.txt").read_text("utf-8"), "press-release.txt"), nlp)
+    labels = {e.iri: e.label for e in ex.entities}
+    triples = {(labels[r.subject], r.predicate, labels[r.object]) for r in ex.relations}
+    assert {("Texas Civil Rights Project", "sues", "Harris County"),
+            ("Harris County Sheriff's Office", "sharedDataWith", ICE),
+            ("Harris County", "contractsWith", ICE),
+            ("Maria Lopez", "leads", "Houston Immigrant Legal Services Collaborative"),
+            ("GEO Group", "operates", "Montgomery Processing Center"),
+            ("Montgomery Processing Center", "locatedIn", "Conroe")} <= triples
+    # "the county's agreement with ICE" is the county's, not the sheriff's; "FIEL Houston" is a name
+    assert ("Ed Gonzalez", "contractsWith", ICE) not in triples
+    assert not any(p == "locatedIn" and o == "Houston" for _, p, o in triples)
+    shared = next(r for r in ex.relations if r.predicate == "sharedDataWith")
+    assert shared.evidence.modality == "alleged"

@@ -30,6 +30,9 @@ _PRONOUN_SUBJECT = re.compile(r"(?:^|[,;:]\s*|\b(?:and|but|that|so|because|when)
 _ASKED = re.compile(r"\b(?:urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|call(?:s|ed|ing)? on|tell(?:s|ing)?|want(?:s)?|"
                     r"invite(?:s|d)?)\s+(?:all\s+)?(?:members of\s+)?(?:the\s+)?$", re.I)
 _OBJECT_OF = re.compile(r"\b(?:of|with|for|to|against|from|by|on|at)\s+(?:the\s+|a\s+|an\s+|our\s+|their\s+)?[“\"]?$", re.I)
+_QUALIFIED = re.compile(r"\s+(?:state\s+|county\s+|city\s+)?(?:officers|officials|agencies|agency|police|authorities|"
+                        r"deputies|agents|law enforcement|courts|prisons|jails|lawmakers|leaders|staff|employees|"
+                        r"residents|government|governments|troopers|sheriffs?|prosecutors)\b")
 _TRAILING_DET = re.compile(r"(?:^|\s+)(?:the|a|an|its|their|his|her|our|this|that)$", re.I)
 _CONJ = re.compile(r"^\s*\)?\s*(?:,|,? and|&|,? as well as|,? along with)\s*(?:the\s+)?$", re.I)
 _OUR_MEMBER = re.compile(r"\bour (?:own )?(member|members|organizer|organizers|leader|comrade|comrades|volunteer|staff member)\s*,?\s*$", re.I)
@@ -130,8 +133,18 @@ def sentence_relations(text: str, start: int, end: int, nodes: list[_Node]) -> l
                                      and not _APPOS_GAP.match(text[a.mention.end:n.mention.start])
                                      and n.entity.iri != a.entity.iri for n in between):
                     continue  # a closer possible subject stands between
+                if subj is a and re.search(r"\b(?:the|its|their)\s+[\w-]+(?:'s|’s)\s", mid):
+                    continue  # "X over the county's agreement with Y": the possessor acts, not X
+                if subj is a and a.entity.cls == "Place" and _QUALIFIED.match(text, a.mention.end):
+                    continue  # "Connecticut officers communicate with …": the place only qualifies the subject
                 if not _fits(trig.predicate, subj.entity, obj.entity):
-                    continue
+                    # "against Harris County and Sheriff X": a later conjoined object may fit
+                    later = [nodes[k] for k in range(j + 1, len(nodes))
+                             if _CONJ.match(text[nodes[k - 1].mention.end:nodes[k].mention.start])]
+                    fitting = [n for n in later if subj is a and _fits(trig.predicate, subj.entity, n.entity)]
+                    if not fitting:
+                        continue
+                    obj = fitting[0]
                 extractor = f"rules.trigger.{_snake(trig.predicate)}.v1"
                 ev = _evidence(text, start, end, extractor, 0.7 if len(mid) < 60 else 0.55, modality)
                 out.append(Relation(subj.entity.iri, trig.predicate, obj.entity.iri, ev))

@@ -133,3 +133,18 @@ def test_press_release_document(nlp):
     assert not any(p == "locatedIn" and o == "Houston" for _, p, o in triples)
     shared = next(r for r in ex.relations if r.predicate == "sharedDataWith")
     assert shared.evidence.modality == "alleged"
+
+
+def test_news_story_with_quotes_and_a_dateline(nlp):
+    from conftest import DOCS
+
+    ex = extract(make_document((DOCS / "news-rally.txt").read_text("utf-8"), "news-rally.txt"), nlp)
+    entities = {(e.label, e.cls) for e in ex.entities}
+    assert {("Illinois Coalition for Immigrant and Refugee Rights", "Organization"),
+            ("Broadview Processing Center", "DetentionFacility"), ("Tomas Delgado", "Person"),
+            ("Chicago Police Department", "GovernmentAgency")} <= entities
+    labels = {e.iri: e.label for e in ex.entities}
+    triples = {(labels[r.subject], r.predicate, labels[r.object]) for r in ex.relations}
+    assert {(ICE, "arrested", "Tomas Delgado"), ("Tomas Delgado", "detainedAt", "Broadview Processing Center")} <= triples
+    # "condemned the raids and said the Police Department does not cooperate": no stance toward the police
+    assert not any(p in ("opposes", "collaboratesWith") and "Chicago Police Department" in (s, o) for s, p, o in triples)

@@ -358,7 +358,7 @@ def acronym_fits(acronym: str, name: str) -> bool:
     return True
 
 
-_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|and|for|the))*?(?=\s*[(,.;:!?]|\s+[a-z]|$)")
+_OF_NAME = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:(?:and|of|for|the|&)\s+)*[A-Z][\w’'.-]*)*")
 
 
 def extend_of_place(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -374,6 +374,8 @@ def extend_of_place(text: str, mentions: list[Mention]) -> list[Mention]:
             tail = _OF_NAME.match(text, m.end)
         if tail:
             end = tail.end()
+            while text[end - 1] == "." and not re.search(r"\b[A-Z]\.$|\b(?:Inc|Corp|Co|Ltd|Jr|St)\.$", text[m.start:end]):
+                end -= 1  # a sentence's full stop is not part of the name
             out.append(Mention(m.start, end, text[m.start:end], "Organization", "rules.group_of_name.v1", 0.8))
             skip_until = end
         else:

@@ -121,3 +121,23 @@ def test_a_very_long_line_is_cut_into_parts_the_parser_can_take(nlp):
     labels = {e.iri: e.label for e in ex.entities}
     assert ("Harbor Workers Union", "supports", "Coastal Tenants Alliance") in {
         (labels[r.subject], r.predicate, labels[r.object]) for r in ex.relations}
+
+
+def test_pdf_text_is_read_and_extracted(tmp_path, nlp):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    matplotlib.rcParams["pdf.fonttype"] = 42  # embedded TrueType: real, extractable text
+    fig = plt.figure(figsize=(8.5, 11))
+    fig.text(0.1, 0.9, "The Lakeview Immigrant Alliance condemns U.S. Immigration and Customs Enforcement.", fontsize=10)
+    fig.text(0.1, 0.85, "The Lakeview Police Department shared license records with ICE.", fontsize=10)
+    fig.savefig(tmp_path / "statement.pdf")
+    plt.close(fig)
+    raw = read_file(tmp_path / "statement.pdf")
+    assert raw.media_type == "application/pdf" and "Lakeview Police Department shared" in raw.text
+    ex = extract(make_document(raw.text, "statement.pdf", raw.media_type), nlp)
+    labels = {e.iri: e.label for e in ex.entities}
+    triples = {(labels[r.subject], r.predicate, labels[r.object]) for r in ex.relations}
+    assert ("Lakeview Police Department", "sharedDataWith", "U.S. Immigration and Customs Enforcement") in triples

@@ -47,21 +47,12 @@ def aliases_path(location: str | None) -> Path:
     return Path(location).expanduser().resolve().parent / "actorgraph-aliases.toml"
 
 
-def resolve(store: Store, aliases: Path | str | None = None, apply: bool = True):
+def resolve(store: Store, aliases: Path | str | None = None, apply: bool = True, refresh_labels: bool = True):
     """Merge entities that name the same thing across documents, applying a curation file."""
     from actorgraph.graph.resolve import Curation, resolve_store
 
     curation = Curation.load(Path(aliases) if aliases else aliases_path(store.location))
-    return resolve_store(store, curation, apply=apply)
-
-
-def _label_overrides(store: Store, aliases) -> dict[str, str]:
-    from actorgraph.graph.resolve import Curation, plan
-
-    curation = Curation.load(Path(aliases) if aliases else aliases_path(store.location))
-    if not curation.renames:
-        return {}
-    return plan(store, curation)[1]
+    return resolve_store(store, curation, apply=apply, refresh_labels=refresh_labels)
 
 
 def ingest(paths, store: Store | str | None = None, model: str | None = None, keep_going: bool = False,
@@ -84,12 +75,12 @@ def ingest(paths, store: Store | str | None = None, model: str | None = None, ke
         report = ingest_paths(target, files, nlp, on_progress=(lambda _: bar.update(1)) if bar else None,
                               keep_going=keep_going)
         if report.added or report.replaced:
-            resolve(target, aliases)
             from actorgraph.graph.reference import refresh_reference
-            from actorgraph.graph.resolve import _refresh_labels
+            from actorgraph.graph.resolve import refresh_entity_labels
 
+            resolved = resolve(target, aliases, refresh_labels=False)
             refresh_reference(target)
-            _refresh_labels(target, _label_overrides(target, aliases))
+            refresh_entity_labels(target, resolved.labels)  # once, after merges and reference facts
         return report
     finally:
         if bar:

@@ -386,6 +386,7 @@ class ResolveReport:
     merged: list[tuple[str, list[str]]] = field(default_factory=list)
     renamed: list[tuple[str, str]] = field(default_factory=list)
     reclassed: list[tuple[str, str, str]] = field(default_factory=list)
+    labels: dict[str, str] = field(default_factory=dict)  # IRI -> label the curation file sets
 
     @property
     def changed(self) -> bool:
@@ -429,9 +430,13 @@ def plan(store, curation: Curation | None = None) -> tuple[dict[str, str], dict[
     return moves, labels, classes, report
 
 
-def resolve_store(store, curation: Curation | None = None, apply: bool = True) -> ResolveReport:
-    """Merge the entities of a store that name the same thing, in one update."""
+def resolve_store(store, curation: Curation | None = None, apply: bool = True,
+                  refresh_labels: bool = True) -> ResolveReport:
+    """Merge the entities of a store that name the same thing, in one update. With
+    ``refresh_labels=False`` the caller refreshes the canonical labels itself (with
+    ``report.labels``), once, after its own further writes."""
     moves, labels, classes, report = plan(store, curation)
+    report.labels = labels
     if not apply or not report.changed:
         return report
     ops = []
@@ -452,11 +457,12 @@ def resolve_store(store, curation: Curation | None = None, apply: bool = True) -
                    " ".join(f"{URIRef(o).n3()} <http://www.w3.org/2002/07/owl#sameAs> {URIRef(n).n3()} ."
                             for o, n in sorted(moves.items())) + " } }")
     store.update(" ;\n".join(ops))
-    _refresh_labels(store, labels)
+    if refresh_labels:
+        refresh_entity_labels(store, labels)
     return report
 
 
-def _refresh_labels(store, overrides: dict[str, str]) -> None:
+def refresh_entity_labels(store, overrides: dict[str, str]) -> None:
     """Recompute every canonical label from all surface forms (overrides win)."""
     from actorgraph.graph.ingest import choose_label
 

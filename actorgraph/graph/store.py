@@ -129,22 +129,6 @@ def _to_rdflib(term) -> Node:
     raise StoreError(f"unsupported RDF term {term!r}")
 
 
-def _to_ox(term: Node):
-    import pyoxigraph as ox
-
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    raise QueryError(f"cannot bind {term!r}")
-
-
 def _short(exc: Exception) -> str:
     """A parser message on one line: position and what was expected, without the
     Unicode-range listing Oxigraph appends."""

@@ -1,3 +1,4 @@
 from actorgraph.cli import main
 
-main()
+if __name__ == "__main__":
+    main()

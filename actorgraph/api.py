@@ -9,12 +9,29 @@
 
 from __future__ import annotations
 
+import os
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 
 from actorgraph.graph.ingest import IngestReport, ingest_paths
 from actorgraph.graph.store import Result, Store, open_store
 from actorgraph.ontology import NS
+
+#: What the API takes wherever a path goes
+PathLike = str | os.PathLike[str]
+
+
+def as_paths(paths: PathLike | Iterable[PathLike]) -> list[Path]:
+    """One path or several, as a list of Paths (a plain string is one path, not characters).
+
+    >>> as_paths("docs"), as_paths(["a.txt", Path("b.txt")])
+    ([PosixPath('docs')], [PosixPath('a.txt'), PosixPath('b.txt')])
+    """
+    if isinstance(paths, (str, os.PathLike)):
+        return [Path(paths)]
+    return [Path(p) for p in paths]
+
 
 DEMO_QUESTION = """
 SELECT DISTINCT ?agency ?relation ?quote WHERE {
@@ -47,7 +64,7 @@ def aliases_path(location: str | None) -> Path:
     return Path(location).expanduser().resolve().parent / "actorgraph-aliases.toml"
 
 
-def resolve(store: Store, aliases: Path | str | None = None, apply: bool = True, refresh_labels: bool = True):
+def resolve(store: Store, aliases: PathLike | None = None, apply: bool = True, refresh_labels: bool = True):
     """Merge entities that name the same thing across documents, applying a curation file."""
     from actorgraph.graph.resolve import Curation, resolve_store
 
@@ -55,17 +72,21 @@ def resolve(store: Store, aliases: Path | str | None = None, apply: bool = True,
     return resolve_store(store, curation, apply=apply, refresh_labels=refresh_labels)
 
 
-def ingest(paths, store: Store | str | None = None, model: str | None = None, keep_going: bool = False,
-           progress: bool = False, update_url: str | None = None, aliases: Path | str | None = None) -> IngestReport:
-    """Ingest files or folders into a store (an open Store or a location), then resolve
-    entities across documents (with the curation file next to the store, or ``aliases``)."""
+def ingest(paths: PathLike | Iterable[PathLike], store: Store | PathLike | None = None, model: str | None = None,
+           keep_going: bool = False, progress: bool = False, update_url: str | None = None,
+           aliases: PathLike | None = None) -> IngestReport:
+    """Ingest files or folders (one path or several) into a store (an open Store or a
+    location), then resolve entities across documents (with the curation file next to the
+    store, or ``aliases``)."""
     from actorgraph.loaders.nlp import load_pipeline
     from actorgraph.loaders.read import find_documents
 
-    files = find_documents([Path(p) for p in paths])
+    files = find_documents(as_paths(paths))
     nlp = load_pipeline(model)
-    owned = not isinstance(store, Store)
-    target = open_store(store, update_url=update_url) if owned else store
+    if isinstance(store, Store):
+        target, owned = store, False
+    else:
+        target, owned = open_store(None if store is None else os.fspath(store), update_url=update_url), True
     bar = None
     try:
         if progress:
@@ -105,10 +126,10 @@ def summary(store: Store, top: int = 8) -> dict:
     """Counts for the CLI summary: documents, entities by class, relations by predicate, top actors."""
     docs = store.query("SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a ag:Document }").rows[0]["n"]
     triples = store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").rows[0]["n"]
-    classes = Counter()
+    classes: Counter[str] = Counter()
     for row in store.query("SELECT ?c (COUNT(DISTINCT ?e) AS ?n) WHERE { ?d ag:mentions ?e . ?e a ?c } GROUP BY ?c").rows:
         classes[str(row["c"])[len(NS):]] = int(row["n"])
-    predicates = Counter()
+    predicates: Counter[str] = Counter()
     for row in store.query("SELECT ?p (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE "
                            "{ ?ev a ag:Evidence ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o } } GROUP BY ?p").rows:
         predicates[str(row["p"])[len(NS):]] = int(row["n"])
@@ -126,7 +147,7 @@ def summary(store: Store, top: int = 8) -> dict:
     }
 
 
-def write_map(store: Store, out: Path, title: str = "actorgraph map", view=None, png=None, svg=None):
+def write_map(store: Store, out: PathLike, title: str = "actorgraph map", view=None, png=None, svg=None):
     """Write the interactive map of the store (or of a view, see actorgraph.exports.view);
     optionally a static PNG and/or SVG of the same view. Returns the graph drawn."""
     from actorgraph.exports.html import write_html
@@ -156,9 +177,8 @@ def write_map(store: Store, out: Path, title: str = "actorgraph map", view=None,
 def list_entities(store: Store, cls: str | None = None, search: str | None = None) -> list[dict]:
     """Entities with aliases, the number of documents and evidence sentences that mention
     them, and the documents' titles."""
-    from actorgraph.ontology.ids import normalize_name
-
     from actorgraph.graph.resolve import entity_table
+    from actorgraph.ontology.ids import normalize_name
 
     titles = {str(r["d"]): str(r["t"]) for r in store.query("SELECT ?d ?t WHERE { ?d a ag:Document ; dcterms:title ?t }").rows}
     counts = {str(r["e"]): int(r["n"]) for r in store.query(
@@ -217,4 +237,5 @@ def analyze(store: Store, kind: str, top: int = 10) -> tuple[list[str], list[dic
                              where="KIND")
 
 
-__all__ = ["list_entities", "resolve", "aliases_path", "ask", "analyze", "open_store", "ingest", "query", "to_networkx", "summary", "write_map", "seeds_path", "Result"]
+__all__ = ["list_entities", "resolve", "aliases_path", "ask", "analyze", "open_store", "ingest", "query",
+           "to_networkx", "summary", "write_map", "seeds_path", "Result"]

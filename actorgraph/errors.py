@@ -41,8 +41,15 @@ class QueryError(ActorgraphError, ValueError):
     """A SPARQL query or update that is malformed or fails."""
 
 
-class UnknownFormatError(ActorgraphError, ValueError):
-    """A format name that no reader or writer knows."""
+class UsageError(ActorgraphError, ValueError):
+    """A command used wrongly: an unknown name of a format, class, question or analysis,
+    the wrong number of arguments, an option a command does not take. Exit code 2."""
+
+    exit_code = 2
+
+
+class UnknownFormatError(UsageError):
+    """A format (or other) name that no reader, writer or command knows."""
 
 
 class NotFoundError(ActorgraphError, LookupError):

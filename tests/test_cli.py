@@ -2,7 +2,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import DOCS, GOLD, run_cli
 
 
@@ -47,8 +46,8 @@ def test_cli_stats_and_export(cli_store, tmp_path):
     assert proc.returncode == 0 and out.stat().st_size > 1000
 
 
-def _one_error_line(proc, *needles):
-    assert proc.returncode == 1, (proc.stdout, proc.stderr)
+def _one_error_line(proc, *needles, code=1):
+    assert proc.returncode == code, (proc.stdout, proc.stderr)
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1, proc.stderr
     assert lines[0].startswith("error: ")
@@ -57,20 +56,28 @@ def _one_error_line(proc, *needles):
         assert needle in lines[0]
 
 
-@pytest.mark.parametrize("args, needles", [
-    (["ingest", "does-not-exist.txt"], ["does-not-exist.txt", "no such file"]),
-    (["ingest", str(DOCS / "empty.txt")], ["empty.txt", "empty"]),
-    (["ingest", str(DOCS / "binary.txt")], ["binary.txt", "binary"]),
-    (["ingest", str(DOCS / "bad-encoding.txt")], ["bad-encoding.txt", "UTF-8"]),
-    (["ingest", str(DOCS / "malformed.pdf")], ["malformed.pdf", "PDF"]),
-    (["query", "SELECT ?x WHERE { ?x"], ["malformed SPARQL"]),
-    (["query", "--format", "xml", "SELECT * {}"], ["unknown format 'xml'", "table, json, csv"]),
-    (["export", "gml", "--out", "x.gml"], ["unknown format 'gml'", "turtle"]),
+@pytest.mark.parametrize("args, needles, code", [
+    (["ingest", "does-not-exist.txt"], ["does-not-exist.txt", "no such file"], 1),
+    (["ingest", str(DOCS / "empty.txt")], ["empty.txt", "empty"], 1),
+    (["ingest", str(DOCS / "binary.txt")], ["binary.txt", "binary"], 1),
+    (["ingest", str(DOCS / "bad-encoding.txt")], ["bad-encoding.txt", "UTF-8"], 1),
+    (["ingest", str(DOCS / "malformed.pdf")], ["malformed.pdf", "PDF"], 1),
+    (["query", "SELECT ?x WHERE { ?x"], ["malformed SPARQL", "error at 1:21"], 1),
+    (["query", "INSERT DATA { <urn:a> <urn:b> <urn:c> }"], ["query:", "SPARQL update"], 1),
+    (["query", "--format", "xml", "SELECT * {}"], ["query --format:", "unknown format 'xml'", "table, json, csv"], 2),
+    (["export", "gml", "--out", "x.gml"], ["export FORMAT:", "unknown format 'gml'", "turtle"], 2),
+    (["ask", "no-such-question"], ["ask:", "no question named 'no-such-question'", "shared-data-with"], 2),
+    (["ask", "facilities", "--by", "Anyone"], ["ask facilities:", "does not take --by", "--operator"], 2),
+    (["ask", "shared-data-with"], ["ask shared-data-with:", "takes 1 argument"], 2),
+    (["analyze", "pagerankk"], ["analyze KIND:", "unknown analysis"], 2),
+    (["entities", "--class", "Agency"], ["entities --class:", "unknown class 'Agency'"], 2),
+    (["map", "--focus", "Nobody Anywhere", "--out", "m.html"], ["map --focus:", "no entity named 'Nobody Anywhere'"], 1),
+    (["map", "--classes", "Agency", "--out", "m.html"], ["map --classes:", "unknown class Agency"], 2),
 ])
-def test_cli_bad_input_gives_one_line_and_leaves_the_store_as_it_was(cli_store, args, needles):
+def test_cli_bad_input_gives_one_line_and_leaves_the_store_as_it_was(cli_store, args, needles, code, tmp_path):
     before = run_cli("--store", str(cli_store), "query", "--format", "csv",
                      "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").stdout
-    _one_error_line(run_cli("--store", str(cli_store), *args), *needles)
+    _one_error_line(run_cli("--store", str(cli_store), *args, cwd=tmp_path), *needles, code=code)
     after = run_cli("--store", str(cli_store), "query", "--format", "csv",
                     "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").stdout
     assert before == after

@@ -137,8 +137,9 @@ def test_focus_view_and_pictures(tmp_path, seed_store):
 
 
 def test_hostile_names_from_a_document_reach_the_map_as_text(tmp_path):
-    from actorgraph.api import ingest, open_store, write_map
     from conftest import DOCS
+
+    from actorgraph.api import ingest, open_store, write_map
 
     store = open_store("memory")
     ingest([DOCS / "hostile-names.txt"], store=store)

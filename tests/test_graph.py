@@ -6,13 +6,12 @@ import sys
 import time
 
 import pytest
+from conftest import DOCS, GOLD
 from rdflib import Literal
 
 from actorgraph.errors import QueryError
 from actorgraph.graph.ingest import ingest_paths
 from actorgraph.graph.store import open_store, result_to_json
-
-from conftest import DOCS, GOLD
 
 
 def _count(store) -> int:

@@ -1,14 +1,13 @@
 import json
 
 import pytest
+from conftest import DOCS, GOLD, SEEDS
 
 from actorgraph.errors import InputError
 from actorgraph.loaders.clean import clean_text
 from actorgraph.loaders.pipeline import extract, make_document
 from actorgraph.loaders.read import find_documents, read_file
 from actorgraph.loaders.segment import detect_language, segment
-
-from conftest import DOCS, GOLD, SEEDS
 
 
 @pytest.mark.parametrize("raw, absent, present", [

@@ -1,11 +1,10 @@
 import json
 
 import pytest
+from conftest import run_cli
 
 from actorgraph.errors import AmbiguousNameError, InputError, NotFoundError
 from actorgraph.graph.questions import ask, find_entity, questions
-
-from conftest import run_cli
 
 ICE = "U.S. Immigration and Customs Enforcement"
 

@@ -1,11 +1,10 @@
 import random
 
 import pytest
+from conftest import run_cli
 
 from actorgraph.graph.resolve import Curation, EntityRecord, cluster_entities, match, state_key
 from actorgraph.graph.store import open_store
-
-from conftest import run_cli
 
 
 def rec(iri, cls, label, *forms, docs=1):
@@ -73,8 +72,9 @@ def test_curation_merge_and_forbid():
 
 
 def test_seed_resolution_one_node_per_gold_entity(seed_store):
-    from actorgraph.graph.evaluate import evaluate
     from conftest import GOLD
+
+    from actorgraph.graph.evaluate import evaluate
 
     report = evaluate(seed_store, GOLD)
     matched = report.entities.tp_gold

@@ -8,7 +8,7 @@ import io
 import sys
 import time
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -18,8 +18,20 @@ app = typer.Typer(
     name="actorgraph",
     help="Turn documents about immigration enforcement and organizing into a graph of actors, "
          "with the sentence behind every fact.",
-    no_args_is_help=True, pretty_exceptions_enable=False, add_completion=False,
+    no_args_is_help=True, pretty_exceptions_enable=False, add_completion=False, rich_markup_mode=None,
 )
+
+
+def safe(text: object) -> str:
+    """Text fit for one line of a terminal table: control characters (newlines in file
+    names, escape sequences) shown escaped, undecodable bytes of file names as escapes.
+
+    >>> safe("a\\nb"), safe("caf\\udce9")
+    ('a\\\\nb', 'caf\\\\xe9')
+    """
+    value = str(text)
+    value = value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in value)
 
 
 class State:
@@ -30,15 +42,15 @@ class State:
 
 @app.callback()
 def main_options(
-    store: Annotated[Optional[str], typer.Option(
-        "--store", envvar="ACTORGRAPH_STORE", show_envvar=True,
+    store: Annotated[str | None, typer.Option(
+        "--store", envvar="ACTORGRAPH_STORE", show_envvar=True, metavar="LOCATION",
         help="Where the graph lives: a folder (embedded Oxigraph), 'memory', or an http(s):// "
              "SPARQL endpoint. Default ./actorgraph-store")] = None,
-    update_url: Annotated[Optional[str], typer.Option(
-        "--update-url", envvar="ACTORGRAPH_UPDATE_URL",
+    update_url: Annotated[str | None, typer.Option(
+        "--update-url", envvar="ACTORGRAPH_UPDATE_URL", metavar="URL",
         help="SPARQL update URL when it differs from the --store query URL.")] = None,
-    aliases: Annotated[Optional[Path], typer.Option(
-        "--aliases", envvar="ACTORGRAPH_ALIASES",
+    aliases: Annotated[Path | None, typer.Option(
+        "--aliases", envvar="ACTORGRAPH_ALIASES", metavar="FILE",
         help="Curation file (TOML: merge, forbid, rename, class). Default: actorgraph-aliases.toml "
              "next to the store folder.")] = None,
 ) -> None:
@@ -53,7 +65,7 @@ def errors():
     try:
         yield
     except ActorgraphError as exc:
-        typer.echo(f"error: {exc}", err=True)
+        typer.echo(f"error: {safe(exc)}", err=True)
         raise typer.Exit(exc.exit_code) from None
     except KeyboardInterrupt:
         typer.echo("error: interrupted; the store keeps every document that finished", err=True)
@@ -81,14 +93,15 @@ def _store_name() -> str:
 
 # ------------------------------------------------------------------ ingest
 
-@app.command()
+@app.command(epilog="Example: actorgraph --store ./my-store ingest reports/ statement.html")
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt .md .html .htm .pdf).")],
-    model: Annotated[Optional[str], typer.Option(help="spaCy pipeline to use (any installed one).")] = None,
+    paths: Annotated[list[Path], typer.Argument(metavar="PATH...", help="Files or folders (.txt .md .html .htm .pdf).")],
+    model: Annotated[str | None, typer.Option(metavar="NAME", help="spaCy pipeline to use (any installed one).")] = None,
     keep_going: Annotated[bool, typer.Option("--keep-going", help="Skip unreadable files instead of stopping.")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only the one-line summary: no progress bar, table or warnings.")] = False,
 ) -> None:
-    """Read documents into the graph, one transaction per document."""
+    """Read documents into the graph, one transaction per document, then print what each
+    added or replaced document yielded."""
     from actorgraph.api import ingest as ingest_api
 
     with errors():
@@ -96,10 +109,19 @@ def ingest(
         report = ingest_api(paths, store=_store_name(), model=model, keep_going=keep_going,
                             progress=not quiet and sys.stderr.isatty(), update_url=State.update_url,
                             aliases=State.aliases)
+        warned = [d for d in report.documents if d.warnings]
         typer.echo(f"{len(report.added)} added, {len(report.replaced)} replaced, "
-                   f"{len(report.unchanged)} unchanged, {len(report.failed)} failed -> {_store_name()}")
+                   f"{len(report.unchanged)} unchanged, {len(report.failed)} failed, "
+                   f"{len(warned)} with warnings -> {safe(_store_name())}")
+        if report.documents and not quiet:
+            rows = [[safe(d.path), d.status, d.language, str(d.entities), str(d.relations), "; ".join(d.warnings)]
+                    for d in report.documents]
+            typer.echo(_table(["document", "status", "language", "entities", "relations", "warnings"], rows, width=90))
+            for d in warned:
+                for warning in d.warnings:
+                    typer.echo(f"warning: {safe(d.path)}: {warning}", err=True)
         for path, message in report.failed:
-            typer.echo(f"skipped: {path}: {message}", err=True)
+            typer.echo(f"skipped: {safe(path)}: {safe(message)}", err=True)
         if report.failed:
             raise typer.Exit(1)
 
@@ -112,7 +134,7 @@ def _format_result(result, fmt: str) -> str:
     if fmt == "json":
         if result.triples is not None:
             raise UnknownFormatError("json is for SELECT and ASK; CONSTRUCT prints N-Triples with --format table",
-                                     where="--format")
+                                     where="query --format")
         return result_to_json(result)
     if result.boolean is not None:
         return "true" if result.boolean else "false"
@@ -131,7 +153,7 @@ def _format_result(result, fmt: str) -> str:
 def _table(headers: list[str], rows: list[list[str]], width: int = 70) -> str:
     if not headers:
         return ""
-    cells = [[h for h in headers]] + [[c if len(c) <= width else c[: width - 1] + "…" for c in r] for r in rows]
+    cells = [list(headers)] + [[c if len(c) <= width else c[: width - 1] + "…" for c in r] for r in rows]
     widths = [max(len(r[i]) for r in cells) for i in range(len(headers))]
     lines = ["  ".join(c.ljust(w) for c, w in zip(cells[0], widths)).rstrip(),
              "  ".join("-" * w for w in widths)]
@@ -143,43 +165,52 @@ def _table(headers: list[str], rows: list[list[str]], width: int = 70) -> str:
 FORMATS = ("table", "json", "csv")
 
 
-def _check_format(fmt: str, allowed=FORMATS) -> str:
+def _check_format(fmt: str, allowed=FORMATS, where: str = "--format") -> str:
     if fmt not in allowed:
-        raise UnknownFormatError(f"unknown format '{fmt}'; available: {', '.join(allowed)}", where="--format")
+        raise UnknownFormatError(f"unknown format '{fmt}'; available: {', '.join(allowed)}", where=where)
     return fmt
 
 
-@app.command()
+@app.command(epilog="Example: actorgraph query --format csv 'SELECT DISTINCT ?name WHERE { ?x a ag:GovernmentAgency ; rdfs:label ?name }'")
 def query(
-    sparql: Annotated[str, typer.Argument(help="A SPARQL query, or @file.rq to read one from a file.")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table, json (SPARQL 1.1 JSON results) or csv.")] = "table",
+    sparql: Annotated[str, typer.Argument(metavar="SPARQL", help="A SPARQL query, or @file.rq to read one from a file. "
+                                          "Prefixes ag: rdf: rdfs: skos: xsd: dcterms: prov: owl: are predeclared.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="table, json (SPARQL 1.1 JSON results) or csv.")] = "table",
 ) -> None:
-    """Run a SPARQL query over all documents (the union of their graphs)."""
-    from actorgraph.errors import InputError
+    """Run a SPARQL query over all documents (the union of their graphs; use DISTINCT, a
+    fact stated in several documents is in several graphs)."""
+    from actorgraph.errors import InputError, QueryError
+    from actorgraph.graph.sparql import is_update, unknown_terms
 
     with errors():
-        _check_format(fmt)
+        _check_format(fmt, where="query --format")
         if sparql.startswith("@"):
             path = Path(sparql[1:])
             try:
                 sparql = path.read_text("utf-8")
             except (OSError, UnicodeDecodeError) as exc:
                 raise InputError(f"cannot read query file: {exc}", where=str(path)) from exc
+        if is_update(sparql):
+            raise QueryError("this is a SPARQL update; `query` only reads the store (documents change it "
+                             "through `ingest`, curation through `resolve --apply`)", where="query")
+        for term in unknown_terms(sparql):
+            typer.echo(f"warning: query: {term} is not in the actorgraph ontology (a typo?); "
+                       "see the README's ontology tables", err=True)
         with _open(read_only=True) as store:
             typer.echo(_format_result(store.query(sparql), fmt))
 
 
 # ------------------------------------------------------------------- stats
 
-@app.command()
-def stats(fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table") -> None:
+@app.command(epilog="Example: actorgraph --store ./my-store stats --format json")
+def stats(fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="table or json.")] = "table") -> None:
     """Documents, entities by class, relations by predicate, top actors."""
     import json
 
     from actorgraph.api import summary
 
     with errors():
-        _check_format(fmt, ("table", "json"))
+        _check_format(fmt, ("table", "json"), where="stats --format")
         with _open(read_only=True) as store:
             info = summary(store)
         if fmt == "json":
@@ -201,20 +232,21 @@ def format_summary(info: dict) -> str:
 
 # ------------------------------------------------------------------ export
 
-@app.command()
+@app.command(epilog="Example: actorgraph export graphml --out actors.graphml")
 def export(
-    fmt: Annotated[str, typer.Argument(metavar="FORMAT", help="turtle, trig, nquads, jsonld, graphml, gexf, csv (a folder), cytoscape or ftm.")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="File to write.")],
+    fmt: Annotated[str, typer.Argument(metavar="FORMAT", help="RDF: turtle, trig, nquads, jsonld; networks: graphml, gexf, "
+                                       "cytoscape; tables: csv (a folder with nodes.csv and edges.csv); ftm (FollowTheMoney).")],
+    out: Annotated[Path, typer.Option("--out", "-o", metavar="FILE", help="File (or, for csv, folder) to write.")],
 ) -> None:
-    """Write the whole graph in an RDF format (atomically)."""
+    """Write the whole graph as RDF, a network file or CSV tables (atomically)."""
     from actorgraph.exports import EXPORTERS
 
     with errors():
         if fmt not in EXPORTERS:
-            raise UnknownFormatError(f"unknown format '{fmt}'; available: {', '.join(EXPORTERS)}", where="FORMAT")
+            raise UnknownFormatError(f"unknown format '{fmt}'; available: {', '.join(EXPORTERS)}", where="export FORMAT")
         with _open(read_only=True) as store:
             EXPORTERS[fmt](store, out)
-        typer.echo(f"wrote {out}")
+        typer.echo(f"wrote {safe(out)}")
 
 
 # --------------------------------------------------------------------- map
@@ -223,19 +255,20 @@ def _split(value: str | None) -> list[str]:
     return [v.strip() for v in (value or "").split(",") if v.strip()]
 
 
-@app.command("map")
+@app.command("map", epilog="Example: actorgraph map --focus ICE --depth 1 --out ice.html --png ice.png")
 def map_cli(
-    out: Annotated[Path, typer.Option("--out", "-o", help="HTML file to write.")] = Path("actorgraph-map.html"),
-    title: Annotated[str, typer.Option(help="Title shown on the map.")] = "actorgraph map",
-    focus: Annotated[Optional[str], typer.Option(help="Only the neighbourhood of this entity (any alias).")] = None,
-    depth: Annotated[int, typer.Option(help="Steps around --focus.")] = 1,
-    classes: Annotated[Optional[str], typer.Option(help="Comma-separated classes to keep, e.g. Organization,GovernmentAgency.")] = None,
-    predicates: Annotated[Optional[str], typer.Option(help="Comma-separated relations to keep, e.g. sharedDataWith,collaboratesWith.")] = None,
-    min_degree: Annotated[int, typer.Option(help="Drop nodes with fewer relations.")] = 0,
-    top: Annotated[Optional[int], typer.Option(help="Keep the N nodes with the highest PageRank.")] = None,
-    documents: Annotated[Optional[str], typer.Option(help="Comma-separated documents (title, path or IRI): only what they say.")] = None,
-    png: Annotated[Optional[Path], typer.Option(help="Also write a static PNG picture of the view.")] = None,
-    svg: Annotated[Optional[Path], typer.Option(help="Also write a static SVG picture of the view.")] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", metavar="FILE", help="HTML file to write.")] = Path("actorgraph-map.html"),
+    title: Annotated[str, typer.Option(metavar="TEXT", help="Title shown on the map.")] = "actorgraph map",
+    focus: Annotated[str | None, typer.Option(metavar="NAME", help="Only the neighbourhood of this entity (any alias).")] = None,
+    depth: Annotated[int, typer.Option(metavar="N", help="Steps around --focus.")] = 1,
+    classes: Annotated[str | None, typer.Option(metavar="LIST", help="Comma-separated classes to keep, e.g. Organization,GovernmentAgency.")] = None,
+    predicates: Annotated[str | None, typer.Option(metavar="LIST",
+                                                   help="Comma-separated relations to keep, e.g. sharedDataWith,collaboratesWith.")] = None,
+    min_degree: Annotated[int, typer.Option(metavar="N", help="Drop nodes with fewer relations.")] = 0,
+    top: Annotated[int | None, typer.Option(metavar="N", help="Keep the N nodes with the highest PageRank.")] = None,
+    documents: Annotated[str | None, typer.Option(metavar="LIST", help="Comma-separated documents (title, path or IRI): only what they say.")] = None,
+    png: Annotated[Path | None, typer.Option(metavar="FILE", help="Also write a static PNG picture of the view.")] = None,
+    svg: Annotated[Path | None, typer.Option(metavar="FILE", help="Also write a static SVG picture of the view.")] = None,
 ) -> None:
     """Draw the graph (or a view of it) as an interactive HTML map that works offline."""
     from actorgraph.api import write_map
@@ -247,12 +280,12 @@ def map_cli(
             if focus:
                 from actorgraph.graph.questions import find_entity
 
-                focus_iri = str(find_entity(store, focus))
+                focus_iri = str(find_entity(store, focus, where="map --focus"))
             view = View(focus_iri, focus, depth, _split(classes), _split(predicates), min_degree, top,
                         _split(documents)).check()
             graph = write_map(store, out, title=title, view=view, png=png, svg=svg)
         extra = "".join(f", {p}" for p in (png, svg) if p)
-        typer.echo(f"wrote {out}{extra} ({graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges)")
+        typer.echo(f"wrote {safe(out)}{safe(extra)} ({graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges)")
 
 
 # --------------------------------------------------------------------- ask
@@ -272,27 +305,45 @@ def _rows_out(columns: list[str], rows: list[dict], fmt: str) -> str:
     return _table(columns, [["" if r.get(c) is None else str(r.get(c)) for c in columns] for r in rows])
 
 
-@app.command()
+def _question_lines() -> list[str]:
+    from actorgraph.graph.questions import questions
+
+    lines = []
+    for q in questions().values():
+        usage = (" ".join(a.upper() for a in q.args) + "".join(f" [--{o} X]" for o in q.options)).strip()
+        lines.append(f"{q.name:<17} {usage:<36} {q.description}")
+    return lines
+
+
+def _ask_help() -> str:
+    listing = "\n".join("  " + line.split("  ")[0].strip() + " — " + line.rsplit("  ", 1)[-1].strip()
+                        for line in _question_lines())
+    return ("Answer a named question, with the quote and document behind every row.\n\n"
+            "\b\nQuestions:\n" + listing)
+
+
+@app.command(help=_ask_help(), epilog="Example: actorgraph ask shared-data-with ICE --format csv")
 def ask(
-    name: Annotated[Optional[str], typer.Argument(help="Question name (see --list).")] = None,
-    args: Annotated[Optional[list[str]], typer.Argument(help="Entity names the question needs (any alias).")] = None,
-    list_: Annotated[bool, typer.Option("--list", help="List the questions.")] = False,
-    by: Annotated[Optional[str], typer.Option("--by", help="campaigns: only those created by this actor.")] = None,
-    targeting: Annotated[Optional[str], typer.Option("--targeting", help="campaigns: only those targeting this actor.")] = None,
-    operator: Annotated[Optional[str], typer.Option("--operator", help="facilities: only those run by this operator.")] = None,
-    top: Annotated[int, typer.Option("--top", help="overlaps: how many to show.")] = 10,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table, json or csv.")] = "table",
+    name: Annotated[str | None, typer.Argument(metavar="QUESTION", help="Question name (see --list).")] = None,
+    args: Annotated[list[str] | None, typer.Argument(metavar="[NAME]...", help="Entity names the question needs (any alias).")] = None,
+    list_: Annotated[bool, typer.Option("--list", help="List the questions with their arguments.")] = False,
+    by: Annotated[str | None, typer.Option("--by", metavar="NAME", help="campaigns: only those created by this actor.")] = None,
+    targeting: Annotated[str | None, typer.Option("--targeting", metavar="NAME", help="campaigns: only those targeting this actor.")] = None,
+    operator: Annotated[str | None, typer.Option("--operator", metavar="NAME", help="facilities: only those run by this operator.")] = None,
+    top: Annotated[int, typer.Option("--top", metavar="N", help="overlaps: how many to show.")] = 10,
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="table, json or csv.")] = "table",
 ) -> None:
-    """Answer a named question, with the quote and document behind every row."""
-    from actorgraph.graph.questions import ask as run, questions
+    from actorgraph.graph.questions import ask as run
 
     with errors():
-        _check_format(fmt)
+        _check_format(fmt, where="ask --format")
         if list_ or not name:
-            for q in questions().values():
-                usage = (" ".join(a.upper() for a in q.args) + "".join(f" [--{o} X]" for o in q.options)).strip()
-                typer.echo(f"{q.name:<17} {usage:<36} {q.description}")
+            for line in _question_lines():
+                typer.echo(line)
             return
+        from actorgraph.graph.questions import get_question
+
+        get_question(name)  # an unknown name is a usage error, whatever the store
         with _open(read_only=True) as store:
             answer = run(store, name, list(args or []), {"by": by, "targeting": targeting, "operator": operator}, top=top)
         typer.echo(_rows_out(answer.columns, answer.rows, fmt))
@@ -303,19 +354,19 @@ def ask(
 ANALYSES = ("centrality", "communities", "brokers", "coalitions")
 
 
-@app.command()
+@app.command(epilog="Example: actorgraph analyze brokers --top 5")
 def analyze(
     kind: Annotated[str, typer.Argument(metavar="KIND", help="centrality, communities, brokers or coalitions.")],
-    top: Annotated[int, typer.Option("--top", help="How many rows.")] = 10,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table, json or csv.")] = "table",
+    top: Annotated[int, typer.Option("--top", metavar="N", help="How many rows.")] = 10,
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="table, json or csv.")] = "table",
 ) -> None:
     """Network analysis of the actor graph (networkx; deterministic)."""
     from actorgraph.api import analyze as run
 
     with errors():
-        _check_format(fmt)
+        _check_format(fmt, where="analyze --format")
         if kind not in ANALYSES:
-            raise UnknownFormatError(f"unknown analysis '{kind}'; available: {', '.join(ANALYSES)}", where="KIND")
+            raise UnknownFormatError(f"unknown analysis '{kind}'; available: {', '.join(ANALYSES)}", where="analyze KIND")
         with _open(read_only=True) as store:
             columns, rows = run(store, kind, top=top)
         typer.echo(_rows_out(columns, rows, fmt))
@@ -323,12 +374,13 @@ def analyze(
 
 # ----------------------------------------------------------------- resolve
 
-@app.command()
+@app.command(epilog="Example: actorgraph --aliases my-corrections.toml resolve --apply")
 def resolve(
     apply: Annotated[bool, typer.Option("--apply", help="Write the merges (without it: only show them).")] = False,
 ) -> None:
     """Merge entities that name the same thing across documents, with the curation file."""
-    from actorgraph.api import aliases_path, resolve as run
+    from actorgraph.api import aliases_path
+    from actorgraph.api import resolve as run
 
     with errors():
         _check_aliases()
@@ -348,20 +400,20 @@ def resolve(
             typer.echo("(dry run: add --apply to write these changes)")
 
 
-@app.command()
+@app.command(epilog="Example: actorgraph entities --class GovernmentAgency --search sheriff")
 def entities(
-    cls: Annotated[Optional[str], typer.Option("--class", help="Only this class (e.g. GovernmentAgency).")] = None,
-    search: Annotated[Optional[str], typer.Option("--search", help="Only names containing this text.")] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table, json or csv.")] = "table",
+    cls: Annotated[str | None, typer.Option("--class", metavar="CLASS", help="Only this class (e.g. GovernmentAgency).")] = None,
+    search: Annotated[str | None, typer.Option("--search", metavar="TEXT", help="Only names containing this text.")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="table, json or csv.")] = "table",
 ) -> None:
     """List entities with their aliases, mention counts and documents."""
     from actorgraph.api import list_entities
     from actorgraph.ontology import ENTITY_CLASSES
 
     with errors():
-        _check_format(fmt)
+        _check_format(fmt, where="entities --format")
         if cls and cls not in ENTITY_CLASSES:
-            raise UnknownFormatError(f"unknown class '{cls}'; available: {', '.join(ENTITY_CLASSES)}", where="--class")
+            raise UnknownFormatError(f"unknown class '{cls}'; available: {', '.join(ENTITY_CLASSES)}", where="entities --class")
         with _open(read_only=True) as store:
             rows = list_entities(store, cls, search)
         typer.echo(_rows_out(["label", "class", "aliases", "documents", "mentions", "sources"], rows, fmt))
@@ -369,7 +421,7 @@ def entities(
 
 # ---------------------------------------------------------------- validate
 
-@app.command()
+@app.command(epilog="Example: actorgraph --store ./my-store validate")
 def validate() -> None:
     """Check the graph against the SHACL shapes of the ontology."""
     from actorgraph.exports.rdf import store_to_graph
@@ -388,14 +440,14 @@ def validate() -> None:
 
 # ---------------------------------------------------------------- evaluate
 
-@app.command()
+@app.command(epilog="Example: actorgraph evaluate --gold seeds/gold seeds/*.txt --show-errors")
 def evaluate(
-    gold: Annotated[Path, typer.Option("--gold", help="Folder of gold .json files.")],
-    paths: Annotated[Optional[list[Path]], typer.Argument(help="Documents to extract and score; "
-                                                          "without them the --store is scored.")] = None,
+    gold: Annotated[Path, typer.Option("--gold", metavar="FOLDER", help="Folder of gold .json files.")],
+    paths: Annotated[list[Path] | None, typer.Argument(metavar="[PATH]...", help="Documents to extract and score; "
+                                                       "without them the --store is scored.")] = None,
     show_errors: Annotated[bool, typer.Option("--show-errors", help="List false positives and misses.")] = False,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
-    model: Annotated[Optional[str], typer.Option(help="spaCy pipeline to use.")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="table or json.")] = "table",
+    model: Annotated[str | None, typer.Option(metavar="NAME", help="spaCy pipeline to use.")] = None,
 ) -> None:
     """Precision, recall and F1 of entities and relations against gold annotations."""
     import json
@@ -406,7 +458,7 @@ def evaluate(
     from actorgraph.loaders.read import find_documents
 
     with errors():
-        _check_format(fmt, ("table", "json"))
+        _check_format(fmt, ("table", "json"), where="evaluate --format")
         if paths:
             store = open_store("memory")
             files = find_documents(paths)
@@ -432,14 +484,15 @@ def evaluate(
 
 # -------------------------------------------------------------------- demo
 
-@app.command()
+@app.command(epilog="Example: actorgraph demo --out demo-map.html")
 def demo(
-    out: Annotated[Path, typer.Option("--out", "-o", help="Map file to write.")] = Path("actorgraph-map.html"),
+    out: Annotated[Path, typer.Option("--out", "-o", metavar="FILE", help="Map file to write.")] = Path("actorgraph-map.html"),
 ) -> None:
     """Ingest the bundled sample documents into a fresh store, summarise, query and map them."""
     import shutil
 
-    from actorgraph.api import DEMO_QUESTION, ingest as ingest_api, seeds_path, summary, write_map
+    from actorgraph.api import DEMO_QUESTION, seeds_path, summary, write_map
+    from actorgraph.api import ingest as ingest_api
 
     with errors():
         location = State.store or "./actorgraph-demo-store"

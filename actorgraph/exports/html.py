@@ -69,7 +69,7 @@ def graph_to_vis(graph: nx.MultiDiGraph, size_by: dict[str, float] | None = None
         net.add_node(iri, label=attrs["label"], title=_node_details(iri, attrs), color=color, shape=shape,
                      size=10 + 30 * (sizes.get(iri, 0) / top if top else 0), cls=attrs["cls"],
                      aliases=attrs.get("aliases", []), details=_node_details(iri, attrs), **extra)
-    for s, o, key, attrs in sorted(graph.edges(keys=True, data=True)):
+    for s, o, _key, attrs in sorted(graph.edges(keys=True, data=True)):
         details = _edge_details(graph, s, o, attrs)
         net.add_edge(s, o, label=ontology.label(attrs["predicate"]), title=details, details=details,
                      predicate=attrs["predicate"], color=PREDICATE_COLORS.get(attrs["predicate"], "#888"),

@@ -106,7 +106,7 @@ def ftm_entities(store: Store) -> list[dict]:
             d.add("title", title or iri)
             d.add("sourceUrl", iri)
             out.append(d.to_dict())
-            docs[iri] = d.id
+            docs[iri] = str(d.id)
         return docs[iri]
 
     for node, data in sorted(graph.nodes(data=True)):
@@ -125,7 +125,7 @@ def ftm_entities(store: Store) -> list[dict]:
         if data.get("cls") == "Campaign":
             e.add("topics", "role.campaign", quiet=True)
         out.append(e.to_dict())
-        ids[node] = e.id
+        ids[node] = str(e.id)
     for s, o, key, data in sorted(graph.edges(keys=True, data=True)):
         predicate = data.get("predicate", key)
         for ev in data.get("evidence", []) or [{}]:
@@ -157,7 +157,7 @@ def ftm_entities(store: Store) -> list[dict]:
                     mention.add("entity", ids[end])
                     mention.add("summary", ev.get("quote", ""))
                     out.append(mention.to_dict())
-    unique = {}
+    unique: dict[str, dict] = {}
     for item in out:
         unique.setdefault(item["id"], item)
     return list(unique.values())

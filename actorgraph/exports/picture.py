@@ -71,7 +71,8 @@ def write_png(graph: nx.MultiDiGraph, out: Path, title: str = "") -> Path:
     colors = [CLASS_STYLE.get(graph.nodes[n].get("cls"), DEFAULT_STYLE)[0] for n in simple]
     def predicate(u, v):
         data = graph.get_edge_data(u, v) or graph.get_edge_data(v, u) or {}
-        return next(iter(data.values()), {}).get("predicate")
+        first: dict = next(iter(data.values()), {})
+        return str(first.get("predicate", ""))
 
     edge_colors = [PREDICATE_COLORS.get(predicate(u, v), "#999") for u, v in simple.edges]
     nx.draw_networkx_edges(simple, pos, ax=ax, edge_color=edge_colors, alpha=0.6)

@@ -17,10 +17,7 @@ def store_to_dataset(store: Store) -> Dataset:
     for prefix, iri in PREFIXES.items():
         ds.bind(prefix, iri)
     for s, p, o, g in store.quads():
-        if g is None:
-            ds.add((s, p, o))
-        else:
-            ds.add((s, p, o, URIRef(str(g))))
+        ds.add((s, p, o, None if g is None else ds.graph(URIRef(str(g)))))
     return ds
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from actorgraph.errors import InputError
+from actorgraph.errors import UsageError
 from actorgraph.ontology import ENTITY_CLASSES, RELATION_PREDICATES
 
 
@@ -22,16 +22,16 @@ class View:
     top: int | None = None
     documents: list[str] = field(default_factory=list)  # document IRIs, titles or source paths
 
-    def check(self) -> "View":
+    def check(self) -> View:
         bad = [c for c in self.classes if c not in ENTITY_CLASSES]
         if bad:
-            raise InputError(f"unknown class {', '.join(bad)}; available: {', '.join(ENTITY_CLASSES)}", where="--classes")
+            raise UsageError(f"unknown class {', '.join(bad)}; available: {', '.join(ENTITY_CLASSES)}", where="map --classes")
         bad = [p for p in self.predicates if p not in RELATION_PREDICATES]
         if bad:
-            raise InputError(f"unknown predicate {', '.join(bad)}; available: {', '.join(RELATION_PREDICATES)}",
-                             where="--predicates")
+            raise UsageError(f"unknown predicate {', '.join(bad)}; available: {', '.join(RELATION_PREDICATES)}",
+                             where="map --predicates")
         if self.depth < 0 or self.min_degree < 0 or (self.top is not None and self.top < 1):
-            raise InputError("--depth, --min-degree and --top must be positive", where="map")
+            raise UsageError("--depth, --min-degree and --top must be positive", where="map")
         return self
 
     def describe(self) -> str:
@@ -84,7 +84,7 @@ def apply_view(graph: nx.MultiDiGraph, view: View) -> nx.MultiDiGraph:
         g.remove_nodes_from([n for n, d in list(g.nodes(data=True)) if d.get("cls") not in view.classes])
     if view.focus is not None:
         if view.focus not in g:
-            raise InputError("the focus entity is not in this view", where="--focus")
+            raise UsageError("the focus entity is not in this view", where="map --focus")
         near = nx.single_source_shortest_path_length(g.to_undirected(as_view=True), view.focus, cutoff=view.depth)
         g = g.subgraph(near).copy()
     if view.min_degree:

@@ -9,7 +9,15 @@ from pathlib import Path
 from actorgraph.errors import InputError
 
 
+def _umask() -> int:
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
+
+
 def atomic_write(out: Path, data: bytes | str) -> Path:
+    """Write ``data`` to ``out`` whole or not at all, with the permissions a plain ``open``
+    would give (0644 under umask 022), so the file can be shared like any other."""
     out = Path(out)
     if out.is_dir():
         raise InputError("is a folder; give a file name", where=str(out))
@@ -19,6 +27,7 @@ def atomic_write(out: Path, data: bytes | str) -> Path:
     payload = data.encode("utf-8") if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=parent)
     try:
+        os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
         os.replace(tmp, out)

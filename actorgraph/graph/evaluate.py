@@ -84,7 +84,7 @@ class Report:
         return "\n".join(lines)
 
     def to_dict(self) -> dict:
-        out = {name.strip(): {"precision": round(s.precision, 4), "recall": round(s.recall, 4),
+        out: dict[str, object] = {name.strip(): {"precision": round(s.precision, 4), "recall": round(s.recall, 4),
                               "f1": round(s.f1, 4), "predicted": s.n_pred, "gold": s.n_gold}
                for name, s in self.rows()}
         out["resolution"] = {"gold_on_one_node": self.one_node, "gold": self.entities.n_gold,
@@ -122,7 +122,7 @@ def load_gold(folder: Path, documents: list[str] | None = None) -> dict:
 
 
 def _predicted(store: Store):
-    ents = {}
+    ents: dict[str, dict] = {}
     rows = store.query("""SELECT ?e ?cls ?name WHERE { ?d ag:mentions ?e . ?e a ?cls .
                           { ?e rdfs:label ?name } UNION { ?e skos:altLabel ?name } }""").rows
     for row in rows:

@@ -6,18 +6,49 @@ same way whatever the ingest order."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from rdflib import Literal, URIRef
 
 from actorgraph.errors import ActorgraphError, InputError
 from actorgraph.graph.store import Store, nquad_lines
-from actorgraph.loaders.model import Extraction
+from actorgraph.loaders.model import Entity, Extraction
 from actorgraph.loaders.triples import extraction_to_quads
 from actorgraph.ontology import ENTITIES_GRAPH
 from actorgraph.ontology.ids import slug
+
+#: languages with an extraction pipeline of their own; other passages are only matched
+#: against known names
+PIPELINE_LANGUAGES = ("en",)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentSummary:
+    """What one added or replaced document yielded, for the report after an ingest."""
+
+    path: str
+    status: str
+    language: str
+    entities: int
+    relations: int
+    warnings: tuple[str, ...] = ()
+
+
+def summarize_extraction(path: str, status: str, ex: Extraction) -> DocumentSummary:
+    """Counts and warnings of one extraction: no relation found, or a language without a
+    pipeline of its own."""
+    warnings = []
+    if not ex.relations:
+        warnings.append("no relation found")
+    languages = sorted({s.language for s in ex.segments if s.language not in PIPELINE_LANGUAGES})
+    if languages:
+        share = sum(s.end - s.start for s in ex.segments if s.language not in PIPELINE_LANGUAGES)
+        total = sum(s.end - s.start for s in ex.segments) or 1
+        warnings.append(f"{round(100 * share / total)}% of the text is in {', '.join(languages)}, "
+                        "which has no pipeline: only known names are read there")
+    return DocumentSummary(path, status, ex.document.language, len(ex.entities), len(ex.relations), tuple(warnings))
 
 
 @dataclass
@@ -26,6 +57,7 @@ class IngestReport:
     replaced: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
+    documents: list[DocumentSummary] = field(default_factory=list)
     triples: int = 0
 
 
@@ -81,7 +113,7 @@ def remap_extraction(ex: Extraction, mapping: dict[str, str]) -> Extraction:
 
     if not mapping:
         return ex
-    merged: dict[str, object] = {}
+    merged: dict[str, Entity] = {}
     for e in ex.entities:
         iri = mapping.get(e.iri, e.iri)
         if iri in merged:
@@ -139,6 +171,8 @@ def ingest_paths(store: Store, paths: list[Path], nlp, on_progress: Callable[[Pa
                 raise InputError(f"could not extract from this document: {str(exc).splitlines()[0][:200]}",
                                  where=str(path)) from exc
             status = ingest_extraction(store, ex, mapping)
+            if status != "unchanged":
+                report.documents.append(summarize_extraction(str(path), status, ex))
         except InputError as exc:
             if not keep_going:
                 raise

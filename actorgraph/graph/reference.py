@@ -23,7 +23,7 @@ TITLE = "ICE detention facility list (ICE records, public domain; bundled as loa
 
 
 def _index() -> dict[str, data_tables.Known]:
-    out = {}
+    out: dict[str, data_tables.Known] = {}
     for known in data_tables.facilities():
         for name in (known.name,) + known.aliases:
             out.setdefault(normalize_name(name), known)

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 import tomllib
 from collections import defaultdict
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -51,7 +51,7 @@ class Curation:
     source: str = ""
 
     @classmethod
-    def load(cls, path: Path | None) -> "Curation":
+    def load(cls, path: Path | None) -> Curation:
         if path is None or not Path(path).exists():
             return cls()
         try:
@@ -266,8 +266,8 @@ def cluster_entities(records: list[EntityRecord], curation: Curation | None = No
     # 1. exact keys (same class): a multi-word name or a state-normalized name in common
     exact: dict[tuple[str, str], str] = {}
     for r in sorted(records, key=lambda r: r.iri):
-        keys = {("n", f) for f in _strong_forms(r)} | {("s", k) for k in
-                                                      ({state_key(f) for f in r.forms | {r.label}} - {None})}
+        state_keys = {k for k in (state_key(f) for f in r.forms | {r.label}) if k is not None}
+        keys = {("n", f) for f in _strong_forms(r)} | {("s", k) for k in state_keys}
         for kind, key in sorted(keys):
             first = exact.setdefault((r.cls, kind + ":" + key), r.iri)
             if first != r.iri and not (_places_in(by_iri[first].label) and _places_in(r.label)
@@ -280,12 +280,12 @@ def cluster_entities(records: list[EntityRecord], curation: Curation | None = No
         for key in _keys(r):
             blocks[key].add(root)
     pairs: set[tuple[str, str]] = set()
-    for key, members in blocks.items():
-        if len(members) < 2 or len(members) > _BLOCK_LIMIT:
+    for block in blocks.values():
+        if len(block) < 2 or len(block) > _BLOCK_LIMIT:
             continue
-        members = sorted(members)
-        for i, a in enumerate(members):
-            for b in members[i + 1:]:
+        ordered = sorted(block)
+        for i, a in enumerate(ordered):
+            for b in ordered[i + 1:]:
                 pairs.add((a, b))
     people: dict[str, list[EntityRecord]] = defaultdict(list)
     for r in records:
@@ -329,7 +329,7 @@ def cluster_entities(records: list[EntityRecord], curation: Curation | None = No
 
 
 def _forbidden(records, curation: Curation) -> set[frozenset[str]]:
-    out = set()
+    out: set[frozenset[str]] = set()
     for names in curation.forbids:
         groups = [sorted(r.iri for r in records if {normalize_name(f) for f in r.forms | {r.label}} & {n})
                   for n in names]

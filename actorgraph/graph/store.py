@@ -13,15 +13,17 @@ import re
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from rdflib import BNode, Literal, URIRef
-from rdflib.term import Node
 
 from actorgraph.errors import QueryError, StoreBusyError, StoreError
 from actorgraph.ontology import PREFIXES
+
+#: An RDF term of a result row (all three are str subclasses)
+Term = URIRef | Literal | BNode
 
 DEFAULT_LOCATION = "./actorgraph-store"
 PROLOGUE = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
@@ -33,9 +35,9 @@ class Result:
     for CONSTRUCT/DESCRIBE. Terms are rdflib terms."""
 
     vars: list[str] = field(default_factory=list)
-    rows: list[dict[str, Node]] = field(default_factory=list)
+    rows: list[dict[str, Term]] = field(default_factory=list)
     boolean: bool | None = None
-    triples: list[tuple[Node, Node, Node]] | None = None
+    triples: list[tuple[Term, Term, Term]] | None = None
 
     def __iter__(self):
         return iter(self.rows)
@@ -49,10 +51,12 @@ class Result:
                 for row in self.rows]
 
 
-def bind_values(sparql: str, bindings: dict[str, Node] | None) -> str:
-    """Bind variables with a trailing VALUES block (as rdflib's SPARQLStore does); each
-    term is serialized by rdflib, which escapes it, so no user text reaches the query
-    unescaped.
+def bind_values(sparql: str, bindings: dict[str, Term] | None) -> str:
+    """Bind variables of actorgraph's own query templates (named questions, internal
+    look-ups) with a VALUES block at the start of the outer WHERE group, so FILTERs and
+    OPTIONALs see them; each term is serialized by rdflib, which escapes it, so no user
+    text reaches the query unescaped. (Oxigraph's native substitutions need the variable in
+    the projection, which the templates do not always have.) User SPARQL is never bound.
 
     >>> print(bind_values("SELECT ?x WHERE { ?x ?p ?name }", {"name": Literal('a "b"')}))
     SELECT ?x WHERE {
@@ -73,28 +77,19 @@ def bind_values(sparql: str, bindings: dict[str, Node] | None) -> str:
     return f"{sparql}\n{block}"
 
 
-def _query_kind(sparql: str) -> str:
-    body = re.sub(r"#[^\n]*", "", sparql)
-    body = re.sub(r"(?is)^\s*(?:(?:PREFIX\s+\S*:\s*<[^>]*>|BASE\s+<[^>]*>)\s*)*", "", body)
-    match = re.match(r"(?i)\s*(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", body)
-    if not match:
-        raise QueryError("not a SPARQL query (expected SELECT, ASK, CONSTRUCT or DESCRIBE)", where="query")
-    return match.group(1).upper()
-
-
 class Store:
     """Common interface. Use :func:`open_store`."""
 
     location: str
     writable: bool
 
-    def query(self, sparql: str, bindings: dict[str, Node] | None = None) -> Result:
+    def query(self, sparql: str, bindings: dict[str, Term] | None = None) -> Result:
         raise NotImplementedError
 
     def update(self, sparql: str) -> None:
         raise NotImplementedError
 
-    def quads(self) -> Iterator[tuple[Node, Node, Node, Node | None]]:
+    def quads(self) -> Iterator[tuple[Term, Term, Term, Term | None]]:
         """Every quad of the store (graph None for the default graph)."""
         raise NotImplementedError
 
@@ -110,7 +105,7 @@ class Store:
 
 # ------------------------------------------------------------------ Oxigraph
 
-def _to_rdflib(term) -> Node:
+def _to_rdflib(term) -> Term:
     import pyoxigraph as ox
 
     if isinstance(term, ox.NamedNode):
@@ -124,20 +119,27 @@ def _to_rdflib(term) -> Node:
         if datatype == "http://www.w3.org/2001/XMLSchema#string":
             return Literal(term.value)
         return Literal(term.value, datatype=URIRef(datatype))
-    if isinstance(term, ox.DefaultGraph):
-        return None
     raise StoreError(f"unsupported RDF term {term!r}")
 
 
-def _short(exc: Exception) -> str:
-    """A parser message on one line: position and what was expected, without the
-    Unicode-range listing Oxigraph appends."""
-    text = " ".join(str(exc).split())
-    match = re.match(r"(error at \d+:\d+: expected one of) (.*)", text)
-    if match:
-        tokens = re.findall(r'"([^"]+)"', match.group(2))[:8]
-        return f"{match.group(1)} {' '.join(tokens)} …" if tokens else match.group(1)
-    return text[:300]
+def _graph_name(term) -> Term | None:
+    import pyoxigraph as ox
+
+    return None if isinstance(term, ox.DefaultGraph) else _to_rdflib(term)
+
+
+def _one_line(exc: Exception) -> str:
+    """A parser message on one line, whole: position and what was expected."""
+    return " ".join(str(exc).split())
+
+
+def _syntax_error(exc: Exception, text: str, where: str) -> QueryError:
+    from actorgraph.graph.sparql import is_update
+
+    if where == "query" and is_update(text):
+        return QueryError("this is a SPARQL update; `query` only reads the store "
+                          "(documents change it through `ingest`, curation through `resolve --apply`)", where=where)
+    return QueryError(f"malformed SPARQL: {_one_line(exc)}", where=where)
 
 
 class OxigraphStore(Store):
@@ -159,6 +161,8 @@ class OxigraphStore(Store):
                 if path.is_dir() and any(path.iterdir()) and not (path / "CURRENT").exists():
                     raise StoreError("folder is not empty and holds no actorgraph store", where=str(path))
                 self._store = ox.Store(str(path))
+        except StoreError:
+            raise
         except OSError as exc:
             message = str(exc)
             if "lock" in message.lower():
@@ -166,18 +170,19 @@ class OxigraphStore(Store):
                                      "wait for it to finish", where=str(path)) from exc
             raise StoreError(f"cannot open store: {message}", where=str(path)) from exc
 
-    def query(self, sparql: str, bindings: dict[str, Node] | None = None) -> Result:
-        kind = _query_kind(sparql)
+    def query(self, sparql: str, bindings: dict[str, Term] | None = None) -> Result:
+        import pyoxigraph as ox
+
         sparql = bind_values(sparql, bindings)
         try:
             answer = self._store.query(sparql, use_default_graph_as_union=True, prefixes=dict(PREFIXES))
         except SyntaxError as exc:
-            raise QueryError(f"malformed SPARQL: {_short(exc)}", where="query") from exc
+            raise _syntax_error(exc, sparql, "query") from exc
         except OSError as exc:
             raise StoreError(f"query failed: {exc}", where=self.location) from exc
-        if kind == "ASK":
+        if isinstance(answer, ox.QueryBoolean):
             return Result(boolean=bool(answer))
-        if kind in ("CONSTRUCT", "DESCRIBE"):
+        if isinstance(answer, ox.QueryTriples):
             return Result(triples=[(_to_rdflib(t.subject), _to_rdflib(t.predicate), _to_rdflib(t.object))
                                    for t in answer])
         names = [v.value for v in answer.variables]
@@ -197,18 +202,18 @@ class OxigraphStore(Store):
         try:
             self._store.update(sparql, prefixes=dict(PREFIXES))
         except SyntaxError as exc:
-            raise QueryError(f"malformed SPARQL update: {_short(exc)}", where="update") from exc
+            raise _syntax_error(exc, sparql, "update") from exc
         except OSError as exc:
             raise StoreError(f"update failed, nothing was written: {exc}", where=self.location) from exc
 
     def quads(self):
         for q in self._store:
-            yield (_to_rdflib(q.subject), _to_rdflib(q.predicate), _to_rdflib(q.object), _to_rdflib(q.graph_name))
+            yield (_to_rdflib(q.subject), _to_rdflib(q.predicate), _to_rdflib(q.object), _graph_name(q.graph_name))
 
     def dump_nquads(self) -> bytes:
         import pyoxigraph as ox
 
-        return self._store.dump(format=ox.RdfFormat.N_QUADS)
+        return self._store.dump(format=ox.RdfFormat.N_QUADS) or b""
 
     def rdflib_dataset(self):
         """This store as an rdflib Dataset (through oxrdflib), for rdflib's own API."""
@@ -221,7 +226,7 @@ class OxigraphStore(Store):
         store = getattr(self, "_store", None)
         if store is not None and self.writable and self.location != "memory":
             store.flush()
-        self._store = None
+        self._store = None  # type: ignore[assignment]  # closed: any later use fails loudly
 
 
 # -------------------------------------------------------------------- remote
@@ -238,38 +243,64 @@ class RemoteStore(Store):
         self.writable = True
         self.timeout = timeout
 
-    def _post(self, url: str, data: dict[str, str], accept: str) -> bytes:
+    def _post(self, url: str, data: dict[str, str], accept: str) -> tuple[bytes, str]:
+        """POST a form; returns the body and its media type."""
         body = urllib.parse.urlencode(data).encode("utf-8")
         request = urllib.request.Request(url, data=body, method="POST", headers={
             "Content-Type": "application/x-www-form-urlencoded", "Accept": accept,
             "User-Agent": "actorgraph"})
+        where = _safe_url(url)
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
-                return response.read()
+                media = (response.headers.get_content_type() or "").lower()
+                return response.read(), media
         except urllib.error.HTTPError as exc:
             detail = exc.read().decode("utf-8", "replace").strip().splitlines()
             message = detail[0][:300] if detail else exc.reason
             if exc.code == 400:
-                raise QueryError(f"endpoint rejected the request: {message}", where=url) from exc
-            raise StoreError(f"HTTP {exc.code}: {message}", where=url) from exc
-        except (urllib.error.URLError, OSError) as exc:
+                raise QueryError(f"endpoint rejected the request: {message}", where=where) from exc
+            raise StoreError(f"HTTP {exc.code}: {message}", where=where) from exc
+        except TimeoutError as exc:
+            raise StoreError(f"no answer within {self.timeout:g} s", where=where) from exc
+        except (urllib.error.URLError, OSError, ValueError) as exc:
             reason = getattr(exc, "reason", exc)
-            raise StoreError(f"cannot reach the SPARQL endpoint: {reason}", where=url) from exc
+            raise StoreError(f"cannot reach the SPARQL endpoint: {reason}", where=where) from exc
 
-    def query(self, sparql: str, bindings: dict[str, Node] | None = None) -> Result:
-        kind = _query_kind(sparql)
+    def query(self, sparql: str, bindings: dict[str, Term] | None = None) -> Result:
         text = PROLOGUE + bind_values(sparql, bindings)
-        if kind in ("CONSTRUCT", "DESCRIBE"):
+        data, media = self._post(self.query_url, {"query": text},
+                                 "application/sparql-results+json, application/n-triples;q=0.9")
+        if media in ("application/n-triples", "text/plain"):
             from rdflib import Graph
 
-            data = self._post(self.query_url, {"query": text}, "application/n-triples")
             graph = Graph().parse(data=data.decode("utf-8"), format="nt")
-            return Result(triples=list(graph))
-        data = self._post(self.query_url, {"query": text}, "application/sparql-results+json")
-        return parse_results_json(data)
+            return Result(triples=list(graph))  # type: ignore[arg-type]
+        if media not in ("application/sparql-results+json", "application/json"):
+            raise StoreError(f"not a SPARQL endpoint: it answered {media or 'no content type'} "
+                             "instead of SPARQL results", where=_safe_url(self.query_url))
+        try:
+            return parse_results_json(data)
+        except (ValueError, KeyError, TypeError) as exc:
+            raise StoreError(f"not a SPARQL endpoint: its answer is not SPARQL JSON results ({exc})",
+                             where=_safe_url(self.query_url)) from exc
 
     def update(self, sparql: str) -> None:
         self._post(self.update_url, {"update": PROLOGUE + sparql}, "*/*")
+
+
+def _safe_url(url: str) -> str:
+    """A URL without its user name and password, fit for a message.
+
+    >>> _safe_url("http://user:secret@127.0.0.1:7878/query")
+    'http://127.0.0.1:7878/query'
+    """
+    parts = urllib.parse.urlsplit(url)
+    if parts.username is None and parts.password is None:
+        return url
+    host = parts.hostname or ""
+    if parts.port:
+        host = f"{host}:{parts.port}"
+    return urllib.parse.urlunsplit((parts.scheme, host, parts.path, parts.query, parts.fragment))
 
     def quads(self):
         result = self.query("SELECT ?s ?p ?o ?g WHERE { { GRAPH ?g { ?s ?p ?o } } UNION "
@@ -286,7 +317,7 @@ def parse_results_json(data: bytes) -> Result:
     names = doc["head"].get("vars", [])
     rows = []
     for binding in doc["results"]["bindings"]:
-        row = {}
+        row: dict[str, Term] = {}
         for name, value in binding.items():
             kind = value["type"]
             if kind == "uri":
@@ -313,7 +344,7 @@ def result_to_json(result: Result) -> str:
             elif isinstance(term, BNode):
                 out[name] = {"type": "bnode", "value": str(term)}
             else:
-                item = {"type": "literal", "value": str(term)}
+                item: dict[str, str] = {"type": "literal", "value": str(term)}
                 if term.language:
                     item["xml:lang"] = term.language
                 elif term.datatype:

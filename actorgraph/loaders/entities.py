@@ -11,11 +11,11 @@ accounts ("ATU A.") that name a group of the same document. Never across classes
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import defaultdict
 from functools import lru_cache
 
 from actorgraph.loaders import data_tables
-from actorgraph.loaders.mentions import GENERIC_WORDS, TITLES, _TITLE_RE, cue_class
+from actorgraph.loaders.mentions import _TITLE_RE, GENERIC_WORDS, TITLES, cue_class
 from actorgraph.loaders.model import Entity, Mention
 from actorgraph.ontology.ids import entity_iri, normalize_name
 
@@ -94,7 +94,7 @@ class _Cluster:
     def __init__(self) -> None:
         self.mentions: list[Mention] = []
         self.canonical: str | None = None
-        self.cls_votes: Counter = Counter()
+        self.cls_votes: defaultdict[str, float] = defaultdict(float)
         self.data_cls: str | None = None
 
     def add(self, m: Mention, weight: float) -> None:
@@ -259,9 +259,10 @@ def resolve_mentions(mentions: list[Mention]) -> tuple[list[Entity], dict[tuple[
         forms = c.forms()
         if c not in clusters or c.cls == "DetentionFacility" or c.canonical or any(len(f.split()) > 1 for f in forms):
             continue
-        for f in facilities:
-            if f in clusters and any(normalize_name(x).split()[:1] == [normalize_name(forms[0])] for x in f.forms()):
-                merge(f, c, votes=False)
+        for facility in facilities:
+            if facility in clusters and any(normalize_name(x).split()[:1] == [normalize_name(forms[0])]
+                                            for x in facility.forms()):
+                merge(facility, c, votes=False)
                 break
 
     # 3c. "City of X", "State of X": the place itself
@@ -313,13 +314,13 @@ def resolve_mentions(mentions: list[Mention]) -> tuple[list[Entity], dict[tuple[
         cls = c.cls
         label = c.label()
         iri = str(entity_iri(cls, label))
-        forms = tuple(sorted(set(c.forms()) | {label}))
+        surface = tuple(sorted(set(c.forms()) | {label}))
         if iri in seen:  # two clusters that resolved to the same IRI
             old = seen[iri]
-            entity = Entity(iri, cls, label, tuple(sorted(set(old.forms) | set(forms))),
+            entity = Entity(iri, cls, label, tuple(sorted(set(old.forms) | set(surface))),
                             old.mentions + tuple(c.mentions))
         else:
-            entity = Entity(iri, cls, label, forms, tuple(sorted(c.mentions, key=lambda m: m.start)))
+            entity = Entity(iri, cls, label, surface, tuple(sorted(c.mentions, key=lambda m: m.start)))
         seen[iri] = entity
         for m in c.mentions:
             spans[(m.start, m.end)] = iri

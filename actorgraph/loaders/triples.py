@@ -32,7 +32,7 @@ def extraction_to_quads(ex: Extraction) -> list[Quad]:
             quads.append((node, SKOS.altLabel, Literal(form), doc))
         for prop, value in e.attributes:
             if value is not None:
-                quads.append((node, AG[prop], Literal(int(value), datatype=XSD.integer), doc))
+                quads.append((node, AG[prop], Literal(int(str(value)), datatype=XSD.integer), doc))
     for r in ex.relations:
         s, p, o = URIRef(r.subject), AG[r.predicate], URIRef(r.object)
         ev = r.evidence

@@ -14,6 +14,7 @@ from importlib.resources import files
 from rdflib import OWL, RDF, RDFS, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, PROV, SKOS, XSD, ClosedNamespace
+from rdflib.term import Node
 
 from actorgraph.errors import OntologyError
 
@@ -58,7 +59,9 @@ _ONT = load_ontology()
 CLASSES: tuple[str, ...] = tuple(_terms(_ONT, OWL.Class))
 OBJECT_PROPERTIES: tuple[str, ...] = tuple(_terms(_ONT, OWL.ObjectProperty))
 DATA_PROPERTIES: tuple[str, ...] = tuple(_terms(_ONT, OWL.DatatypeProperty))
-AG = ClosedNamespace(NS, list(CLASSES + OBJECT_PROPERTIES + DATA_PROPERTIES))
+#: Every local name ag.ttl declares.
+TERMS: frozenset[str] = frozenset(CLASSES + OBJECT_PROPERTIES + DATA_PROPERTIES)
+AG = ClosedNamespace(NS, sorted(TERMS))
 
 #: The nine classes an extracted entity can have (Actor, Document and Evidence are not).
 ENTITY_CLASSES: tuple[str, ...] = (
@@ -154,7 +157,7 @@ def load_shapes() -> Graph:
             if len(allowed) == 1:
                 shapes.add((shape, SH["class"], AG[allowed[0]]))
             else:
-                options = []
+                options: list[Node] = []
                 for cls in allowed:
                     option = BNode()
                     shapes.add((option, SH["class"], AG[cls]))

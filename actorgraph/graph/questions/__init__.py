@@ -10,8 +10,8 @@ from importlib.resources import files
 
 from rdflib import Literal, URIRef
 
-from actorgraph.errors import AmbiguousNameError, InputError, NotFoundError
-from actorgraph.graph.store import Store
+from actorgraph.errors import AmbiguousNameError, InputError, NotFoundError, UsageError
+from actorgraph.graph.store import Store, Term
 from actorgraph.ontology.ids import normalize_name
 
 
@@ -32,6 +32,9 @@ GRAPH_QUESTIONS = {
 }
 
 
+_HEADER = re.compile(r"^# (description|args):[ \t]*(.*)$", re.M)
+
+
 @lru_cache(maxsize=1)
 def questions() -> dict[str, Question]:
     out = {}
@@ -40,8 +43,10 @@ def questions() -> dict[str, Question]:
         if not entry.name.endswith(".rq"):
             continue
         text = entry.read_text("utf-8")
-        description = re.search(r"^# description:\s*(.+)$", text, re.M).group(1).strip()
-        args_line = re.search(r"^# args:\s*(.*)$", text, re.M).group(1)
+        header = dict(_HEADER.findall(text))
+        if "description" not in header or "args" not in header:
+            raise ValueError(f"{entry.name}: needs '# description:' and '# args:' lines")
+        description, args_line = header["description"].strip(), header["args"]
         args, options = [], []
         for part in [a.strip() for a in args_line.split(",") if a.strip()]:
             if part.startswith("--"):
@@ -57,15 +62,16 @@ def questions() -> dict[str, Question]:
 def get_question(name: str) -> Question:
     table = questions()
     if name not in table:
-        raise NotFoundError(f"no question named '{name}'; available: {', '.join(table)}", where="ask")
+        raise UsageError(f"no question named '{name}'; available: {', '.join(table)}", where="ask")
     return table[name]
 
 
-def find_entity(store: Store, name: str, classes: tuple[str, ...] = ()) -> URIRef:
+def find_entity(store: Store, name: str, classes: tuple[str, ...] = (), where: str = "ask") -> URIRef:
     """The one entity whose label or alias is ``name`` (case, accents and punctuation
-    ignored). Raises NotFoundError or AmbiguousNameError (listing the candidates)."""
+    ignored). Raises NotFoundError or AmbiguousNameError (listing the candidates);
+    ``where`` names the command and option for the message."""
     if not name.strip():
-        raise InputError("empty entity name", where="ask")
+        raise InputError("empty entity name", where=where)
     key = normalize_name(name)
     rows = store.query("""SELECT DISTINCT ?e ?cls ?label ?form WHERE { ?d ag:mentions ?e . ?e a ?cls ; rdfs:label ?label .
                           { ?e rdfs:label ?form } UNION { ?e skos:altLabel ?form } }""").rows
@@ -78,10 +84,10 @@ def find_entity(store: Store, name: str, classes: tuple[str, ...] = ()) -> URIRe
     if not hits:
         close = sorted({str(r["label"]) for r in rows if key and key in normalize_name(str(r["form"]))})[:8]
         hint = f"; did you mean: {', '.join(close)}" if close else ""
-        raise NotFoundError(f"no entity named '{name}'{hint}", where="ask")
+        raise NotFoundError(f"no entity named '{name}'{hint}", where=where)
     if len(hits) > 1:
         listing = "; ".join(f"{label} ({cls})" for _, (label, cls) in sorted(hits.items(), key=lambda x: x[1]))
-        raise AmbiguousNameError(f"'{name}' names {len(hits)} entities: {listing}; use a fuller name", where="ask")
+        raise AmbiguousNameError(f"'{name}' names {len(hits)} entities: {listing}; use a fuller name", where=where)
     return URIRef(next(iter(hits)))
 
 
@@ -95,14 +101,19 @@ def ask(store: Store, name: str, args: list[str], options: dict[str, str | None]
     """Answer a named question. ``args`` are entity names, ``options`` optional filters."""
     q = get_question(name)
     if len(args) != len(q.args):
-        raise InputError(f"'{name}' takes {len(q.args)} argument(s): {' '.join(a.upper() for a in q.args) or '(none)'}",
-                         where="ask")
+        raise UsageError(f"'{name}' takes {len(q.args)} argument(s): {' '.join(a.upper() for a in q.args) or '(none)'}",
+                         where=f"ask {name}")
+    extra = sorted(k for k, v in (options or {}).items() if v and k not in q.options)
+    if extra:
+        takes = ", ".join(f"--{o}" for o in q.options) or "no options"
+        raise UsageError(f"'{name}' does not take --{extra[0]}; it takes {takes}", where=f"ask {name}")
     if q.sparql is None:
         return _graph_question(store, q, args, top)
-    bindings = {var: find_entity(store, value) for var, value in zip(q.args, args)}
+    bindings: dict[str, Term] = {var: find_entity(store, value, where=f"ask {name}")
+                                             for var, value in zip(q.args, args)}
     for var, value in (options or {}).items():
         if value:
-            bindings[var] = find_entity(store, value)
+            bindings[var] = find_entity(store, value, where=f"ask {name} --{var}")
     result = store.query(q.sparql, bindings or None)
     rows = [{k: (v.toPython() if isinstance(v, Literal) else str(v)) for k, v in row.items()} for row in result.rows]
     return Answer([v for v in result.vars if v != "start"], rows)
@@ -114,11 +125,11 @@ def _graph_question(store: Store, q: Question, args: list[str], top: int) -> Ans
 
     graph = store_to_networkx(store)
     if q.name == "overlaps":
-        node = str(find_entity(store, args[0], ("Organization", "Person", "GovernmentAgency", "Company")))
+        node = str(find_entity(store, args[0], ("Organization", "Person", "GovernmentAgency", "Company"), where="ask overlaps"))
         rows = analysis.overlaps(graph, node, top=top)
         return Answer(["label", "class", "campaigns", "score", "shared"],
                       [{**r, "shared": "; ".join(r["shared"])} for r in rows])
-    a, b = (str(find_entity(store, x)) for x in args)
+    a, b = (str(find_entity(store, x, where="ask path")) for x in args)
     rows = []
     for i, hops in enumerate(analysis.paths(graph, a, b), 1):
         for j, hop in enumerate(hops, 1):

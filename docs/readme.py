@@ -1,0 +1,135 @@
+"""Run every example of the README and write (or check) its real output.
+
+A code block right after a ``<!-- cli -->`` line holds shell commands (``$ actorgraph …``,
+continued with ``\\``); each is run with bash in a scratch folder that has ``seeds/`` and the
+demo store, and the lines after it are replaced by what it printed (stdout and stderr).
+A ``<!-- python -->`` block is run as a Python script; the next ``<!-- python-output -->``
+block gets its output. Paths of the scratch folder and of the repository are shown as
+``/home/you/actorgraph``; durations are masked when checking.
+
+    python docs/readme.py           # rewrite README.md
+    python docs/readme.py --check   # exit 1 and show a diff when README.md is out of date
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import os
+import re
+import shlex
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+README = ROOT / "README.md"
+SHOWN_ROOT = "/home/you/actorgraph"
+_DURATION = re.compile(r"\b\d+(?:\.\d+)? s\b")
+
+
+def _run_shell(command: str, cwd: Path) -> str:
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+           "COLUMNS": "200", "PYTHONHASHSEED": "0"}
+    env.pop("ACTORGRAPH_STORE", None)
+    proc = subprocess.run(["bash", "-c", command], cwd=cwd, env=env, capture_output=True, text=True, timeout=600)
+    return proc.stdout + proc.stderr
+
+
+def _run_python(code: str, cwd: Path) -> str:
+    proc = subprocess.run([sys.executable, "-c", code], cwd=cwd, capture_output=True, text=True, timeout=600,
+                          env={**os.environ, "PYTHONHASHSEED": "0"})
+    if proc.returncode:
+        raise SystemExit(f"README python example failed:\n{proc.stderr}")
+    return proc.stdout
+
+
+def _shown(output: str, cwd: Path) -> list[str]:
+    for real in (str(cwd.resolve()), str(cwd), str(ROOT)):
+        output = output.replace(real, SHOWN_ROOT)
+    return output.rstrip("\n").split("\n") if output.strip() else []
+
+
+def _complete(command: str) -> bool:
+    """True when a shell command has no open quote."""
+    try:
+        shlex.split(command)
+    except ValueError:
+        return False
+    return True
+
+
+def _commands(block: list[str]) -> list[str]:
+    """The commands of a cli block: ``$ `` lines with their ``\\`` continuations."""
+    out: list[str] = []
+    i = 0
+    while i < len(block):
+        line = block[i]
+        if line.startswith("$ "):
+            parts = [line[2:]]
+            while (parts[-1].endswith("\\") or not _complete("\n".join(parts))) and i + 1 < len(block):
+                i += 1
+                parts.append(block[i])
+            out.append("\n".join(parts))
+        i += 1
+    return out
+
+
+def render(text: str, cwd: Path) -> str:
+    lines = text.split("\n")
+    out: list[str] = []
+    python_output: list[str] | None = None
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        out.append(line)
+        marker = line.strip()
+        if marker in ("<!-- cli -->", "<!-- python -->", "<!-- python-output -->") and i + 1 < len(lines) \
+                and lines[i + 1].startswith("```"):
+            out.append(lines[i + 1])
+            end = lines.index("```", i + 2)
+            block = lines[i + 2:end]
+            if marker == "<!-- cli -->":
+                for command in _commands(block):
+                    out.extend("$ " + c if k == 0 else c for k, c in enumerate(command.split("\n")))
+                    out.extend(_shown(_run_shell(command, cwd), cwd))
+            elif marker == "<!-- python -->":
+                out.extend(block)
+                python_output = _shown(_run_python("\n".join(block), cwd), cwd)
+            else:
+                out.extend(python_output if python_output is not None else block)
+            out.append("```")
+            i = end + 1
+            continue
+        i += 1
+    return "\n".join(out)
+
+
+def _masked(text: str) -> str:
+    return _DURATION.sub("N s", text)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--check", action="store_true", help="compare instead of writing")
+    args = parser.parse_args(argv)
+    current = README.read_text("utf-8")
+    with tempfile.TemporaryDirectory(prefix="ag-readme-") as scratch:
+        cwd = Path(scratch)
+        (cwd / "seeds").symlink_to(ROOT / "seeds")
+        fresh = render(current, cwd)
+    if args.check:
+        if _masked(fresh) != _masked(current):
+            diff = difflib.unified_diff(_masked(current).splitlines(), _masked(fresh).splitlines(),
+                                        "README.md", "real output", lineterm="", n=1)
+            print("\n".join(diff))
+            print("README.md is out of date: run python docs/readme.py", file=sys.stderr)
+            return 1
+        return 0
+    README.write_text(fresh, "utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

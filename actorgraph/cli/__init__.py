@@ -452,26 +452,28 @@ def evaluate(
     """Precision, recall and F1 of entities and relations against gold annotations."""
     import json
 
-    from actorgraph.api import ingest as ingest_api
     from actorgraph.graph.evaluate import evaluate as run
-    from actorgraph.graph.store import open_store
+    from actorgraph.graph.evaluate import evaluate_files
     from actorgraph.loaders.read import find_documents
 
     with errors():
         _check_format(fmt, ("table", "json"), where="evaluate --format")
+        by_language = {}
         if paths:
-            store = open_store("memory")
-            files = find_documents(paths)
-            ingest_api(files, store=store, model=model)
-            names = [str(p) for p in files]
+            report, by_language = evaluate_files(find_documents(paths), gold, model)
         else:
-            store = _open(read_only=True)
-            names = None
-        report = run(store, gold, names)
+            with _open(read_only=True) as store:
+                report = run(store, gold, None)
         if fmt == "json":
-            typer.echo(json.dumps(report.to_dict(), indent=2))
+            data = report.to_dict()
+            if by_language:
+                data["languages"] = {lang: r.to_dict() for lang, r in by_language.items()}
+            typer.echo(json.dumps(data, indent=2))
         else:
             typer.echo(report.table())
+            for lang, sub in by_language.items():
+                typer.echo(f"\nlanguage {lang} (its documents alone):")
+                typer.echo(sub.table())
         if show_errors:
             for title, items in (("gold entities split over several nodes", report.split),
                                  ("nodes standing for several gold entities", report.conflated),

@@ -229,3 +229,32 @@ def evaluate(store: Store, gold_dir: Path, documents: list[str] | None = None) -
                   false_entities=sorted(report_fp), missed_entities=sorted(missed),
                   false_relations=sorted(false_rels), missed_relations=sorted(missed_rels),
                   one_node=one_node, split=sorted(split), conflated=sorted(conflated))
+
+
+def file_language(path: Path) -> str:
+    """The language most of a document file is in (read and segmented, not parsed)."""
+    from actorgraph.loaders.pipeline import load_document
+    from actorgraph.loaders.segment import document_language, segment
+
+    document = load_document(path)
+    return document_language(document.text, segment(document.text))
+
+
+def evaluate_files(paths: list[Path], gold_dir: Path, model: str | None = None) -> tuple[Report, dict[str, Report]]:
+    """Extract ``paths`` into a fresh in-memory store and score them; when they are in
+    several languages, also score each language on its own (its documents alone, so the
+    figures do not borrow from the other language's documents)."""
+    from actorgraph.api import ingest
+    from actorgraph.graph.store import open_store
+
+    def score(files: list[Path]) -> Report:
+        store = open_store("memory")
+        ingest(files, store=store, model=model)
+        return evaluate(store, gold_dir, [str(p) for p in files])
+
+    overall = score(paths)
+    groups: dict[str, list[Path]] = defaultdict(list)
+    for path in paths:
+        groups[file_language(path)].append(path)
+    by_language = {lang: score(files) for lang, files in sorted(groups.items())} if len(groups) > 1 else {}
+    return overall, by_language

@@ -452,13 +452,14 @@ def evaluate(
     """Precision, recall and F1 of entities and relations against gold annotations."""
     import json
 
+    from actorgraph.graph.evaluate import Report
     from actorgraph.graph.evaluate import evaluate as run
     from actorgraph.graph.evaluate import evaluate_files
     from actorgraph.loaders.read import find_documents
 
     with errors():
         _check_format(fmt, ("table", "json"), where="evaluate --format")
-        by_language = {}
+        by_language: dict[str, Report] = {}
         if paths:
             report, by_language = evaluate_files(find_documents(paths), gold, model)
         else:

@@ -452,9 +452,8 @@ def evaluate(
     """Precision, recall and F1 of entities and relations against gold annotations."""
     import json
 
-    from actorgraph.graph.evaluate import Report
+    from actorgraph.graph.evaluate import Report, evaluate_files
     from actorgraph.graph.evaluate import evaluate as run
-    from actorgraph.graph.evaluate import evaluate_files
     from actorgraph.loaders.read import find_documents
 
     with errors():

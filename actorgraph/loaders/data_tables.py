@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
@@ -130,3 +131,32 @@ def known_place_names() -> frozenset[str]:
     names.update(k.lower() for k in places())
     names.update(v.lower() for v in places().values())
     return frozenset(names)
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """Upper-case given names from the U.S. Census Bureau's 1990 name frequency lists
+    (public domain), as shipped in the ``names`` package (dist.male.first, dist.female.first)."""
+    from importlib.resources import files as package_files
+
+    out: set[str] = set()
+    for name in ("dist.male.first", "dist.female.first"):
+        for line in package_files("names").joinpath(name).read_text("utf-8").splitlines():
+            if line.strip():
+                out.add(line.split()[0])
+    return frozenset(out)
+
+
+def looks_like_person(name: str) -> bool:
+    """A name of two to four capitalised words whose first word is a common given name and
+    which is not a known place ("Heather Slivko-Bathurst", not "Virginia Beach").
+
+    >>> looks_like_person("Jennifer Mazzon"), looks_like_person("Wells Fargo"), looks_like_person("Virginia Beach")
+    (True, False, False)
+    """
+    words = name.split()
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+        return False
+    if words[0].upper() not in first_names() or name.lower() in known_place_names():
+        return False
+    return all(re.fullmatch(r"[A-Z][a-zà-ÿ'’-]+|[A-Z]\.|[A-Z][a-z]+-[A-Z][a-z]+|(?:Jr|Sr)\.?|I{2,3}", w) for w in words)

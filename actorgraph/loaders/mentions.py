@@ -111,6 +111,9 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
             break
     while end > start and text[end - 1] in " ,;:!?\"“”()[]-–—":
         end -= 1
+    tail = re.search(r"[ \t]+(?:of|for|and|the|&|de|del)$", text[start:end])
+    if tail and tail.start() > 0:  # "the National Lawyers Guild of" (the place was tagged apart)
+        end = start + tail.start()
     while start < end and text[start] in " ,;:!?\"“”()[]-–—'’":
         start += 1
     return start, end
@@ -201,6 +204,8 @@ def _ner_mentions(text: str, parsed: ParsedSegment) -> list[Mention]:
         cls = classify(name, ent.label_)
         if cls is None:
             continue
+        if cls in ("Organization", "Place") and not from_data and not cue_class(name) and data_tables.looks_like_person(name):
+            cls = "Person"  # "Heather Slivko-Bathurst" tagged as a group: a given name says it is a person
         if re.match(r",\s+who\b", after) and cls in ("Place", "Organization") and name.lower() not in data_tables.known_place_names():
             cls = "Person"  # "Arlen, who is twelve"
         elif cls == "Place" and not from_data and len(ent) == 1 and ent.label_ in ("GPE", "LOC") \
@@ -364,7 +369,33 @@ def acronym_fits(acronym: str, name: str) -> bool:
     return True
 
 
-_OF_NAME = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:(?:and|of|for|the|&)\s+)*[A-Z][\w’'.-]*)*")
+_OF_NAME = re.compile(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?[A-Z][\w’'.-]*(?:[ \t]+(?:(?:and|of|for|the|&)[ \t]+)*[A-Z][\w’'.-]*)*")
+_OF_PLACE = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?((?:(?:Northern|Southern|Eastern|Western|Central|North|South|East|West|"
+                       r"Greater|Upstate|Downstate)[ \t]+)?[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,2})")
+
+
+def _place_after(text: str, end: int) -> int | None:
+    """End of "of <Place>" right after a group's name, when <Place> is a known place
+    ("ACLU of Northern California", "NAACP of Texas"); None otherwise."""
+    match = _OF_PLACE.match(text, end)
+    if not match:
+        return None
+    words = match.group(1).split()
+    known = data_tables.known_place_names()
+    for size in range(len(words), 0, -1):
+        core = [w.rstrip(".,") for w in words[:size]]
+        if core and core[0] in ("Northern", "Southern", "Eastern", "Western", "Central", "North", "South", "East",
+                                "West", "Greater", "Upstate", "Downstate") and len(core) > 1:
+            place = " ".join(core[1:])
+        else:
+            place = " ".join(core)
+        if place.lower() in known:
+            return match.start(1) + len(" ".join(words[:size]).rstrip(".,"))
+    return None
+
+
+#: group names that have affiliates named by a place ("National Lawyers Guild of Sacramento")
+_AFFILIATE_HEADS = frozenset({"Guild", "Chapter", "Society", "Foundation", "Institute", "Clinic"})
 
 
 def extend_of_place(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -376,10 +407,13 @@ def extend_of_place(text: str, mentions: list[Mention]) -> list[Mention]:
         if m.start < skip_until:
             continue
         tail = None
-        if m.cls == "Organization" and cue_class(m.text.split()[-1]) == "Organization":
+        end = None
+        if m.cls == "Organization" and (re.fullmatch(r"[A-Z][A-Z&.-]{1,7}", m.text) or m.text.split()[-1] in _AFFILIATE_HEADS):
+            end = _place_after(text, m.end)  # "ACLU of Texas" is not "ACLU of Nevada"
+        elif m.cls == "Organization" and cue_class(m.text.split()[-1]) == "Organization":
             tail = _OF_NAME.match(text, m.end)
-        if tail:
-            end = tail.end()
+            end = tail.end() if tail else None
+        if end is not None:
             while text[end - 1] == "." and not re.search(r"\b[A-Z]\.$|\b(?:Inc|Corp|Co|Ltd|Jr|St)\.$", text[m.start:end]):
                 end -= 1  # a sentence's full stop is not part of the name
             out.append(Mention(m.start, end, text[m.start:end], "Organization", "rules.group_of_name.v1", 0.8))
@@ -582,8 +616,11 @@ def extract_mentions(text: str, parsed: list[ParsedSegment]) -> list[Mention]:
     # every later use of a defined or known acronym
     acronyms = {m.text: (m.cls, m.canonical or m.text) for m in found
                 if m.text.isupper() and 2 <= len(m.text) <= 8}
+    taken = [m for m in found if m.extractor not in _CONTAINERS]
     for p in parsed:
-        found.extend(_phrase_hits(text, p.segment, acronyms, True, "rules.acronym_use.v1"))
+        found.extend(hit for hit in _phrase_hits(text, p.segment, acronyms, True, "rules.acronym_use.v1")
+                     if not any(t.start <= hit.start and hit.end <= t.end and (t.start, t.end) != (hit.start, hit.end)
+                                for t in taken))  # "ACLU" inside "ACLU of Texas" is not a use of the acronym
     return resolve_overlaps(found)
 
 

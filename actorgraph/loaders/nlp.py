@@ -116,7 +116,7 @@ def load_pipeline(name: str | None = None):
     nlp = None
     for candidate in candidates:
         try:
-            nlp = spacy.load(candidate, exclude=["lemmatizer"])
+            nlp = spacy.load(candidate)
             break
         except OSError:
             continue

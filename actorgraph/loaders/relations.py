@@ -7,6 +7,7 @@ their modality in the Evidence."""
 from __future__ import annotations
 
 import csv
+import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -482,7 +483,7 @@ def extract_relations(text: str, parsed: list[ParsedSegment], mentions: list[Men
                                                          for n in inside)]
             with_refs = sorted(inside + pronouns, key=lambda n: (n.mention.start, n.mention.end))
             if len(with_refs) >= 2:
-                for r in sentence_relations(text, s, e, with_refs):
+                for r in (sentence_relations(text, s, e, with_refs) if not os.environ.get("AG_NO_TRIGGERS") else []):
                     if any(n.mention.extractor.startswith("rules.coref") and n.entity.iri in (r.subject, r.object)
                            and not any(m.entity.iri == n.entity.iri for m in inside) for n in pronouns):
                         r = Relation(r.subject, r.predicate, r.object,
@@ -497,7 +498,10 @@ def extract_relations(text: str, parsed: list[ParsedSegment], mentions: list[Men
                 if campaign is not None:
                     relations.extend(_petition_body_rules(text, s, e, inside, campaign))
     relations.extend(_unit_relations(text, nodes_all, sentence_bounds))
-    for _i, seg in enumerate(petitions):
+    from actorgraph.loaders.syntax import syntactic_relations
+
+    relations.extend(syntactic_relations(text, parsed, [(n.mention, n.entity) for n in nodes], entities, _modality))
+    for seg in petitions:
         title_nodes = [n for n in nodes_all if n.mention.start == seg.start and n.mention.end == seg.end
                        and n.mention.extractor == "rules.petition.v1"]
         if not title_nodes:

@@ -1,0 +1,106 @@
+"""Rule packs per language, as data: verb frames, nominal frames, role nouns, titles,
+coreference nouns, stand-in nouns and negation verbs (``lang/<code>/*.csv|txt``).
+
+Each file is general knowledge of the language (how English says that one body shares data
+with another, who leads what), never names from particular documents.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """A verb that states a relation: its subject acts, its object(s) are found through
+    the dependency labels in ``objects`` (``dobj``, ``dative``, ``prep:with`` …)."""
+
+    lemma: str
+    predicate: str
+    objects: tuple[str, ...]
+    requires: str = ""        # "data": the verb's object must be a data noun; "agency": both ends agencies
+    inverse: bool = False     # "X funds Y" states fundedBy(Y, X)
+
+
+@dataclass(frozen=True, slots=True)
+class NominalFrame:
+    """A noun that states a relation: "the county's contract with ICE", "a lawsuit against B"."""
+
+    noun: str
+    predicate: str
+    subject_preps: tuple[str, ...]
+    object_preps: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    """A title before a person's name that ties the person to a body named by ``body``
+    (a word of the body's name, or ``@city`` / ``@state`` for a place)."""
+
+    title: str
+    body: str
+    predicate: str
+
+
+@dataclass(frozen=True, slots=True)
+class LanguagePack:
+    code: str
+    frames: tuple[Frame, ...]
+    nominal: tuple[NominalFrame, ...]
+    roles: dict[str, str]
+    role_modifiers: frozenset[str]
+    titles: tuple[Title, ...]
+    coref: dict[str, str]
+    standins: frozenset[str]
+    negation: frozenset[str]
+    data_nouns: frozenset[str]
+
+    def frames_for(self, lemma: str) -> tuple[Frame, ...]:
+        return tuple(f for f in self.frames if f.lemma == lemma)
+
+    def nominal_for(self, noun: str) -> tuple[NominalFrame, ...]:
+        return tuple(f for f in self.nominal if f.noun == noun)
+
+
+def _text(code: str, name: str) -> str:
+    return files("actorgraph.loaders.lang").joinpath(f"{code}/{name}").read_text("utf-8")
+
+
+def _rows(code: str, name: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(_text(code, name).splitlines()))
+
+
+def _words(code: str, name: str) -> frozenset[str]:
+    return frozenset(line.strip().lower() for line in _text(code, name).splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+def _split(value: str) -> tuple[str, ...]:
+    return tuple(v.strip() for v in (value or "").split("|") if v.strip())
+
+
+@lru_cache(maxsize=4)
+def load_pack(code: str = "en") -> LanguagePack:
+    """The rule pack of a language (``en``, ``es``).
+
+    >>> pack = load_pack("en")
+    >>> [f.predicate for f in pack.frames_for("share")], pack.roles["director"]
+    (['sharedDataWith'], 'leads')
+    """
+    return LanguagePack(
+        code=code,
+        frames=tuple(Frame(r["lemma"], r["predicate"], _split(r["objects"]), r.get("requires", ""),
+                           r.get("inverse", "") == "yes") for r in _rows(code, "frames.csv")),
+        nominal=tuple(NominalFrame(r["noun"], r["predicate"], _split(r["subject_preps"]), _split(r["object_preps"]))
+                      for r in _rows(code, "nominal.csv")),
+        roles={r["role"]: r["predicate"] for r in _rows(code, "roles.csv")},
+        role_modifiers=_words(code, "role_modifiers.txt"),
+        titles=tuple(Title(r["title"], r["body"], r["predicate"]) for r in _rows(code, "titles.csv")),
+        coref={r["noun"]: r["class"] for r in _rows(code, "coref.csv")},
+        standins=_words(code, "standins.txt"),
+        negation=_words(code, "negation.txt"),
+        data_nouns=_words(code, "data_nouns.txt"),
+    )

@@ -1,0 +1,143 @@
+"""Relation rules as small named components over the dependency parse (spaCy's registry is
+the model): each rule family lives in one file, registers itself under a versioned dotted
+name with :func:`register`, and that name is recorded in ``ag:extractor`` of every Evidence
+it produces. :data:`ORDER` says, in one place, which rules run and in what order.
+
+A rule is a function ``rule(ctx: SentenceContext) -> Iterable[Relation]``. The context
+gives the parsed sentence, which entity each token names (directly, through a stand-in noun
+such as "agents of X", or through coreference), the language's rule pack and the
+sentence's modality; :func:`make_relation` checks the ontology's domains and ranges and
+builds the Evidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from actorgraph import ontology
+from actorgraph.loaders.lang import LanguagePack
+from actorgraph.loaders.model import Entity, Evidence, Relation
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+RuleFn = Callable[["SentenceContext"], Iterable[Relation]]
+RULES: dict[str, RuleFn] = {}
+
+
+def register(name: str) -> Callable[[RuleFn], RuleFn]:
+    """Register a rule under ``name`` (``rules.<family>.<what>.v<N>``)."""
+
+    def wrap(fn: RuleFn) -> RuleFn:
+        if name in RULES:
+            raise ValueError(f"rule {name} registered twice")
+        RULES[name] = fn
+        return fn
+
+    return wrap
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """An entity a token names, and how it was reached: ``""`` (the token is in a mention),
+    ``"standin"`` ("agents of X"), ``"coref"`` (a pronoun or "the agency")."""
+
+    entity: Entity
+    via: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceContext:
+    text: str                          # the whole cleaned document text
+    sent: Span                         # the parsed sentence
+    base: int                          # offset of the sentence's segment in ``text``
+    tokens: Mapping[int, Entity]       # token index -> entity of the mention it is in
+    coref: Mapping[int, Entity]        # token index -> antecedent of a pronoun or description
+    document_entities: tuple[Entity, ...]
+    pack: LanguagePack
+    modality: str
+
+    @property
+    def start(self) -> int:
+        return self.base + self.sent.start_char
+
+    @property
+    def end(self) -> int:
+        return self.base + self.sent.end_char
+
+
+def refs(ctx: SentenceContext, token: Token, standins: bool = True) -> list[Ref]:
+    """The entities a token names: its mention, the body a stand-in noun belongs to
+    ("agents of X", "X agents", "the county's deputies"), or a pronoun's antecedent."""
+    if token.i in ctx.tokens:
+        return [Ref(ctx.tokens[token.i])]
+    if token.i in ctx.coref:
+        return [Ref(ctx.coref[token.i], "coref")]
+    if standins and token.lower_ in ctx.pack.standins:
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "from", "with", "at"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        found = refs(ctx, pobj, standins=False)
+                        if found:
+                            return [Ref(r.entity, r.via or "standin") for r in found]
+        for child in token.children:
+            if child.dep_ in ("compound", "poss", "nmod", "amod") and (child.i in ctx.tokens or child.i in ctx.coref):
+                return [Ref(r.entity, r.via or "standin") for r in refs(ctx, child, standins=False)]
+    return []
+
+
+def with_conjuncts(token: Token) -> list[Token]:
+    """A token and the tokens conjoined with it ("X, Y and Z")."""
+    return [token, *[c for c in token.conjuncts if c.i > token.i]]
+
+
+def make_relation(ctx: SentenceContext, subject: Ref, predicate: str, obj: Ref, extractor: str,
+                  confidence: float = 0.7) -> Relation | None:
+    """A relation with the sentence as evidence, or None when the ends do not fit the
+    predicate's domain and range (or are one entity). An end reached through coreference
+    marks the extractor ``.coref`` and lowers the confidence."""
+    s, o = subject.entity, obj.entity
+    if s.iri == o.iri:
+        return None
+    if not (ontology.fits(s.cls, ontology.domain(predicate)) and ontology.fits(o.cls, ontology.range_(predicate))):
+        return None
+    if predicate == "locatedIn" and s.cls == "Place":
+        return None
+    if "coref" in (subject.via, obj.via):
+        extractor, confidence = extractor + ".coref", min(confidence, 0.5)
+    start, end = ctx.start, ctx.end
+    while start < end and ctx.text[start].isspace():
+        start += 1
+    while end > start and ctx.text[end - 1].isspace():
+        end -= 1
+    return Relation(s.iri, predicate, o.iri, Evidence(ctx.text[start:end], start, end, extractor, confidence, ctx.modality))
+
+
+# the rule families register themselves on import
+from actorgraph.loaders.rules import frames, locations, roles  # noqa: E402,F401
+
+#: Which rules run, in order (a rule's name is also its ``ag:extractor``)
+ORDER: tuple[str, ...] = (
+    "rules.frame.verb.v1",
+    "rules.frame.nominal.v1",
+    "rules.role.apposition.v1",
+    "rules.role.prenominal.v1",
+    "rules.role.title.v1",
+    "rules.role.copula.v1",
+    "rules.location.in.v1",
+)
+
+
+def run_rules(ctx: SentenceContext, order: Iterable[str] = ORDER) -> list[Relation]:
+    """Every relation the rules in ``order`` find in one sentence."""
+    out: list[Relation] = []
+    for name in order:
+        out.extend(RULES[name](ctx))
+    return out
+
+
+__all__ = ["ORDER", "RULES", "Ref", "SentenceContext", "make_relation", "refs", "register", "run_rules",
+           "with_conjuncts"]

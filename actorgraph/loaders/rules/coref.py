@@ -1,0 +1,75 @@
+"""Coreference enough for relations: a pronoun or a definite description ("the agency",
+"the company", "the motel chain", "the sheriff") names the most recent entity of a fitting
+class mentioned shortly before it (``lang/<code>/coref.csv``). Only tokens in argument
+positions are resolved; an expletive "it" ("it is clear that") is not."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from actorgraph.loaders.lang import LanguagePack
+from actorgraph.ontology.ids import normalize_name
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from actorgraph.loaders.model import Entity
+
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
+_GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
+_ARGUMENT = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "pobj", "poss", "dative", "appos", "conj"})
+_GROUP_CLASSES = ("Organization", "GovernmentAgency", "Company")
+#: description nouns whose antecedent must carry the noun in its name ("the county", "the sheriff")
+_NAMED_BY_NOUN = frozenset({"county", "city", "state", "sheriff", "department", "office", "network", "union",
+                            "alliance", "jail", "prison", "center", "centre"})
+WINDOW = 900  # characters: how far back an antecedent may be
+
+
+def _antecedent(seen: list[tuple[int, Entity]], position: int, fits) -> Entity | None:
+    for start, entity in reversed(seen):
+        if position - start > WINDOW:
+            return None
+        if fits(entity):
+            return entity
+    return None
+
+
+def resolve(tokens: Iterable[tuple[int, Token]], mentions: dict[int, Entity], pack: LanguagePack) -> dict[int, Entity]:
+    """Antecedents for pronouns and definite descriptions.
+
+    ``tokens`` are (character offset in the document, token) in document order; ``mentions``
+    maps a token's offset to the entity of the mention it is in. Returns offset -> entity.
+    """
+    seen: list[tuple[int, Entity]] = []
+    out: dict[int, Entity] = {}
+    for position, token in tokens:
+        entity = mentions.get(position)
+        if entity is not None:
+            if not seen or seen[-1][1] is not entity:
+                seen.append((position, entity))
+            continue
+        if token.dep_ not in _ARGUMENT:
+            continue
+        word = token.lower_
+        found = None
+        if token.pos_ == "PRON" and word in _PERSON_PRONOUNS:
+            found = _antecedent(seen, position, lambda e: e.cls == "Person")
+        elif token.pos_ in ("PRON", "DET") and word in _GROUP_PRONOUNS:
+            found = _antecedent(seen, position, lambda e: e.cls in _GROUP_CLASSES)
+        elif token.pos_ == "NOUN" and (word in pack.coref or token.lemma_.lower() in pack.coref):
+            noun = word if word in pack.coref else token.lemma_.lower()
+            cls = pack.coref[noun]
+            determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
+            if not determiners & {"the", "this", "that", "its", "their"} or any(
+                    c.dep_ == "prep" and c.lower_ == "of" for c in token.children) or any(
+                    c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children):
+                continue
+            named = noun in _NAMED_BY_NOUN
+            found = _antecedent(seen, position, lambda e, cls=cls, noun=noun, named=named: (
+                e.cls == cls or (cls == "GovernmentAgency" and e.cls == "GovernmentAgency"))
+                and (not named or noun in normalize_name(e.label).split()
+                     or any(noun in normalize_name(f).split() for f in e.forms)))
+        if found is not None:
+            out[position] = found
+    return out

@@ -1,0 +1,230 @@
+"""Verb and noun frames over the dependency parse.
+
+Verb frames (``lang/<code>/frames.csv``): the subject of a verb such as *share*, *sue*,
+*operate* or *condemn* acts, its object (``dobj``, ``dative`` or the object of a given
+preposition) undergoes. Passives ("X was sued by Y"), reduced relatives ("the center run by
+GEO Group"), relative clauses ("GEO Group, which runs …"), control ("agreed to share"),
+shared subjects of conjoined verbs ("arrested and deported") and conjoined subjects and
+objects are followed. A negated verb, or one under a verb of refusal ("refused to share"),
+states nothing.
+
+Noun frames (``lang/<code>/nominal.csv``): "the county's contract with ICE", "a contract
+between X and Y", "the lawsuit filed by A against B", "contracts that ICE holds with X".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from actorgraph.loaders.rules import Ref, SentenceContext, make_relation, refs, register, with_conjuncts
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from actorgraph.loaders.model import Relation
+
+_RELATIVE = frozenset({"which", "that", "who", "whom"})
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN")
+
+
+def _agents(verb: Token) -> list[Token]:
+    return [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+
+
+def subjects(verb: Token, depth: int = 0) -> list[Token]:
+    """The tokens that act in a verb's event (before conjunct expansion)."""
+    if is_passive(verb):
+        return _agents(verb)
+    own = [c for c in verb.children if c.dep_ == "nsubj"]
+    if own:
+        if own[0].lower_ in _RELATIVE and verb.dep_ == "relcl":
+            return [verb.head]
+        return own
+    if depth > 3:
+        return []
+    if verb.dep_ == "relcl":
+        return [verb.head]
+    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+        return subjects(verb.head, depth + 1)
+    return []
+
+
+def patients(verb: Token) -> list[Token]:
+    """The direct object of a verb, or what a passive verb is about."""
+    if is_passive(verb):
+        if verb.dep_ == "acl":
+            return [verb.head]
+        found = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if found and found[0].lower_ in _RELATIVE and verb.dep_ == "relcl":
+            return [verb.head]
+        return found
+    return [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+
+
+def objects(verb: Token, spec: str) -> list[Token]:
+    if spec == "dobj":
+        return patients(verb)
+    if spec == "dative":
+        return [c for c in verb.children if c.dep_ == "dative"]
+    if spec.startswith("prep:"):
+        prep = spec[5:]
+        found: list[Token] = []
+        holders = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "prt")]
+        for holder in holders:
+            for c in holder.children:
+                if c.dep_ in ("prep", "dative") and c.lower_ == prep:
+                    found.extend(p for p in c.children if p.dep_ == "pobj")
+        return found
+    return []
+
+
+def negated(verb: Token, pack) -> bool:
+    """A verb with a negation, or under a verb of refusal or under a negated verb."""
+    node = verb
+    for _ in range(4):
+        if any(c.dep_ == "neg" for c in node.children):
+            return True
+        if node is not verb and node.lemma_.lower() in pack.negation:
+            return True
+        if node.dep_ not in ("xcomp", "ccomp", "conj", "relcl", "acl") or node.head is node:
+            return False
+        node = node.head
+    return False
+
+
+def _examples(token: Token) -> list[Token]:
+    """"agencies such as X and Y", "groups including X": the named examples."""
+    out: list[Token] = []
+    for c in token.children:
+        if c.dep_ == "prep" and (c.lower_ == "including" or (c.lower_ == "as" and any(
+                g.lower_ == "such" for g in c.children))):
+            out.extend(p for p in c.children if p.dep_ == "pobj")
+    return out
+
+
+def _expand(ctx: SentenceContext, tokens: list[Token], stance: bool = False) -> list[Ref]:
+    """Entities of argument tokens, their conjuncts and examples ("agencies such as X");
+    for a stance (``stance``), also the body behind a thing ("X's policies", "raids by X")."""
+    out: list[Ref] = []
+    for t in tokens:
+        for c in with_conjuncts(t):
+            found = refs(ctx, c)
+            if not found:
+                for example in _examples(c):
+                    for e in with_conjuncts(example):
+                        found.extend(refs(ctx, e))
+            if not found and stance and c.pos_ == "NOUN":
+                owners = [g for g in c.children if g.dep_ == "poss"]
+                owners += [p for g in c.children if g.dep_ in ("prep", "agent") and g.lower_ in ("by", "of")
+                           for p in g.children if p.dep_ == "pobj"]
+                for owner in owners:
+                    for e in with_conjuncts(owner):
+                        found.extend(refs(ctx, e))
+            out.extend(found)
+    return list(dict.fromkeys(out))
+
+
+_STANCES = frozenset({"opposes", "supports"})
+
+
+def _has_data_object(verb: Token, pack) -> bool:
+    nouns = patients(verb) + [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+    for noun in nouns:
+        words = {noun.lower_, noun.lemma_.lower()} | {c.lower_ for c in noun.children if c.dep_ in ("compound",)}
+        if words & pack.data_nouns:
+            return True
+    return False
+
+
+@register("rules.frame.verb.v1")
+def verb_frames(ctx: SentenceContext) -> Iterator[Relation]:
+    pack = ctx.pack
+    for verb in ctx.sent:
+        if verb.pos_ not in ("VERB", "AUX") and verb.tag_ != "VBN":
+            continue
+        frames = pack.frames_for(verb.lemma_.lower())
+        if not frames or negated(verb, pack):
+            continue
+        agents, undergoers = _expand(ctx, subjects(verb)), _expand(ctx, patients(verb))
+        for frame in frames:
+            actors = undergoers if frame.requires == "patient" else agents
+            if not actors:
+                continue
+            if frame.requires == "data" and not _has_data_object(verb, pack):
+                continue
+            targets = _expand(ctx, [t for spec in frame.objects for t in objects(verb, spec)],
+                              stance=frame.predicate in _STANCES)
+            for actor in actors:
+                for target in targets:
+                    if frame.requires == "agency" and not (actor.entity.cls == target.entity.cls == "GovernmentAgency"):
+                        continue
+                    subject, obj = (target, actor) if frame.inverse else (actor, target)
+                    relation = make_relation(ctx, subject, frame.predicate, obj, "rules.frame.verb.v1")
+                    if relation is not None:
+                        yield relation
+
+
+def _between(noun: Token) -> tuple[list[Token], list[Token]]:
+    """"a contract between X and Y": X acts, Y is the other party."""
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "between":
+            pobjs = [p for p in c.children if p.dep_ == "pobj"]
+            if pobjs:
+                parties = with_conjuncts(pobjs[0])
+                if len(parties) >= 2:
+                    return parties[:1], parties[1:]
+    return [], []
+
+
+def _governing_verbs(noun: Token) -> list[Token]:
+    """Verbs whose subject holds the relation a noun names: "X filed a lawsuit", "the suit
+    filed by X", "contracts that X holds"."""
+    out = []
+    if noun.dep_ in ("dobj", "obj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+        out.append(noun.head)
+    elif noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("VERB", "AUX"):
+        out.append(noun.head.head)  # "stands in solidarity with X"
+    out.extend(c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "AUX"))
+    if noun.dep_ == "nsubjpass":
+        out.append(noun.head)
+    return out
+
+
+@register("rules.frame.nominal.v1")
+def nominal_frames(ctx: SentenceContext) -> Iterator[Relation]:
+    pack = ctx.pack
+    for noun in ctx.sent:
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        frames = pack.nominal_for(noun.lower_) or pack.nominal_for(noun.lemma_.lower())
+        if not frames:
+            continue
+        for frame in frames:
+            subj_tokens, obj_tokens = _between(noun)
+            if not subj_tokens:
+                subj_tokens = [c for c in noun.children if c.dep_ == "poss"]
+            if not subj_tokens:  # "an EEOC suit", "the ACLU lawsuit"
+                subj_tokens = [c for c in noun.children if c.dep_ == "compound" and c.i in ctx.tokens
+                               and ctx.tokens[c.i].cls != "Place"]
+            obj_tokens += [p for c in noun.children if c.dep_ == "prep" and c.lower_ in frame.object_preps
+                           for p in c.children if p.dep_ == "pobj"]
+            for verb in _governing_verbs(noun):
+                if negated(verb, pack):
+                    obj_tokens = []
+                    break
+                if not subj_tokens:
+                    subj_tokens = subjects(verb) if verb.dep_ != "acl" or is_passive(verb) else []
+                obj_tokens += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in frame.object_preps
+                               for p in c.children if p.dep_ == "pobj"]
+            actors = _expand(ctx, subj_tokens)
+            targets = _expand(ctx, obj_tokens, stance=frame.predicate in _STANCES)
+            for actor in actors:
+                for target in targets:
+                    relation = make_relation(ctx, actor, frame.predicate, target, "rules.frame.nominal.v1", 0.65)
+                    if relation is not None:
+                        yield relation

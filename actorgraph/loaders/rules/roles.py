@@ -1,0 +1,196 @@
+"""Who leads, founded or belongs to what, from how English names people's roles
+(``lang/<code>/roles.csv``, ``titles.csv``):
+
+- apposition: "X, director of Y", "X, an organizer with Y", "X, Y's spokeswoman",
+  "X, Y Senior Campaign Organizer";
+- a role between two names: "Y director X", "Y attorney X", "Y Police Chief X";
+- a title alone, tied to the body it names in the document: "Commissioner X" and the
+  city commission, "Supervisors X, Y and Z" and the board of supervisors, "Gov. X" and the
+  state in the sentence;
+- the copula: "X is a member of Y", "X serves as director of Y".
+
+"vice president", "deputy director" make a member, not a leader.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from actorgraph.loaders.rules import Ref, SentenceContext, make_relation, refs, register, with_conjuncts
+from actorgraph.ontology.ids import normalize_name
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from actorgraph.loaders.model import Entity, Relation
+
+_GROUPS = ("Organization", "GovernmentAgency", "Company")
+
+
+def role_predicate(ctx: SentenceContext, noun: Token) -> str | None:
+    """The predicate a role noun gives (with its modifiers: "vice president" is a member)."""
+    pack = ctx.pack
+    words = [c.lower_ for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i]
+    phrase = " ".join([*words[-1:], noun.lower_])
+    predicate = pack.roles.get(phrase) or pack.roles.get(noun.lower_) or pack.roles.get(noun.lemma_.lower())
+    if predicate is None:
+        return None
+    if predicate == "leads" and set(words) & pack.role_modifiers:
+        return "memberOf"
+    return predicate
+
+
+def _person_heads(ctx: SentenceContext) -> list[Token]:
+    """The syntactic head token of every person mention in the sentence."""
+    out = []
+    for token in ctx.sent:
+        entity = ctx.tokens.get(token.i)
+        if entity is not None and entity.cls == "Person" and ctx.tokens.get(token.head.i) is not entity:
+            out.append(token)
+    return out
+
+
+def _groups_of_role(ctx: SentenceContext, noun: Token) -> list[Ref]:
+    """The body a role noun is tied to: "director of Y", "organizer with Y", "Y director",
+    "Y's director"."""
+    out: list[Ref] = []
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "for", "with", "at"):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    for q in with_conjuncts(p):
+                        out.extend(refs(ctx, q, standins=False))
+        elif c.dep_ in ("compound", "poss", "nmod") and c.i < noun.i:
+            out.extend(refs(ctx, c, standins=False))
+            for grand in c.children:  # "ACLU of Louisiana attorney": the compound's own compounds
+                if grand.dep_ in ("compound", "poss"):
+                    out.extend(refs(ctx, grand, standins=False))
+    return [r for r in dict.fromkeys(out) if r.entity.cls in _GROUPS or r.entity.cls == "Campaign"]
+
+
+def _relations(ctx: SentenceContext, person: Token, predicate: str, groups: list[Ref], extractor: str) -> Iterator[Relation]:
+    for subject in refs(ctx, person, standins=False):
+        for group in groups:
+            relation = make_relation(ctx, subject, predicate, group, extractor, 0.7)
+            if relation is not None:
+                yield relation
+
+
+@register("rules.role.apposition.v1")
+def apposition(ctx: SentenceContext) -> Iterator[Relation]:
+    for person in _person_heads(ctx):
+        for appos in (c for c in person.children if c.dep_ == "appos"):
+            for noun in with_conjuncts(appos):
+                predicate = role_predicate(ctx, noun)
+                if predicate:
+                    yield from _relations(ctx, person, predicate, _groups_of_role(ctx, noun), "rules.role.apposition.v1")
+
+
+def _mention_bounds(ctx: SentenceContext, token: Token) -> tuple[int, int]:
+    """First and last token index of the mention a token is in."""
+    entity = ctx.tokens.get(token.i)
+    start = end = token.i
+    while start - 1 >= ctx.sent.start and ctx.tokens.get(start - 1) is entity:
+        start -= 1
+    while end + 1 < ctx.sent.end and ctx.tokens.get(end + 1) is entity:
+        end += 1
+    return start, end
+
+
+def _role_words(ctx: SentenceContext) -> set[str]:
+    pack = ctx.pack
+    words = set(pack.roles) | pack.role_modifiers | {t.title for t in pack.titles}
+    return {w for phrase in words for w in phrase.split()} | {"senior", "staff", "campaign", "general", "executive",
+                                                               "legal", "policy", "communications", "national", "state"}
+
+
+@register("rules.role.prenominal.v1")
+def prenominal(ctx: SentenceContext) -> Iterator[Relation]:
+    """"Y director X": a role between the name of a body and a person's name."""
+    doc = ctx.sent.doc
+    vocabulary = _role_words(ctx)
+    for person in _person_heads(ctx):
+        first, _ = _mention_bounds(ctx, person)
+        i = first - 1
+        role_tokens: list[Token] = []
+        while i >= ctx.sent.start and i not in ctx.tokens and doc[i].lower_.rstrip(".") in vocabulary and len(role_tokens) < 4:
+            role_tokens.insert(0, doc[i])
+            i -= 1
+        if not role_tokens or i < ctx.sent.start or i not in ctx.tokens:
+            continue
+        group = ctx.tokens[i]
+        if group.cls not in _GROUPS:
+            continue
+        head = role_tokens[-1]
+        predicate = ctx.pack.roles.get(head.lower_) or ctx.pack.roles.get(head.lemma_.lower())
+        if predicate is None:
+            continue
+        if predicate == "leads" and {t.lower_ for t in role_tokens[:-1]} & ctx.pack.role_modifiers:
+            predicate = "memberOf"
+        yield from _relations(ctx, person, predicate, [Ref(group)], "rules.role.prenominal.v1")
+
+
+def _body(ctx: SentenceContext, body: str, person: Token) -> list[Entity]:
+    """The one entity of the document a title's body word names, or a place of the sentence."""
+    from actorgraph.loaders import data_tables
+
+    if body in ("@state", "@city"):
+        states = {normalize_name(s) for s in data_tables.us_states().values()}
+        places = [e for t, e in ctx.tokens.items() if e.cls == "Place" and t != person.i]
+        wanted = [e for e in dict.fromkeys(places) if (normalize_name(e.label) in states) == (body == "@state")]
+        return wanted if len(wanted) == 1 else []
+    hits = [e for e in ctx.document_entities if e.cls in _GROUPS and body in normalize_name(e.label).split()]
+    if len(hits) > 1:  # "Sheriff" names the sheriff's office, not the county
+        hits = [e for e in hits if normalize_name(e.label).split()[-1:] != [body] or len(hits) == 1]
+    return hits if len(hits) == 1 else []
+
+
+@register("rules.role.title.v1")
+def title(ctx: SentenceContext) -> Iterator[Relation]:
+    """"Commissioner X", "Supervisors X, Y and Z", "Gov. X": a title alone names a body of the
+    document (or a place of the sentence) the person belongs to or leads."""
+    doc = ctx.sent.doc
+    for person in _person_heads(ctx):
+        first, _ = _mention_bounds(ctx, person)
+        before = [doc[i] for i in range(max(ctx.sent.start, first - 2), first) if i not in ctx.tokens]
+        words = [t.lower_ for t in before]
+        match = None
+        for t in ctx.pack.titles:
+            size = len(t.title.split())
+            if words[-size:] == t.title.split():
+                match = t
+        if match is None:
+            # the mention itself may begin with the title: "Sheriff Mark Ortiz"
+            text = ctx.text[ctx.base + doc[first].idx:ctx.base + person.idx + len(person)].lower()
+            match = next((t for t in ctx.pack.titles if text.startswith(t.title + " ")), None)
+        if match is None:
+            continue
+        bodies = _body(ctx, match.body, person)
+        people = with_conjuncts(person)
+        for p in people:
+            for subject in refs(ctx, p, standins=False):
+                for body in bodies:
+                    relation = make_relation(ctx, subject, match.predicate, Ref(body), "rules.role.title.v1", 0.6)
+                    if relation is not None:
+                        yield relation
+
+
+@register("rules.role.copula.v1")
+def copula(ctx: SentenceContext) -> Iterator[Relation]:
+    """"X is a member of Y", "X serves as director of Y", "X became president of Y"."""
+    for noun in ctx.sent:
+        predicate = role_predicate(ctx, noun) if noun.pos_ in ("NOUN", "PROPN") else None
+        if predicate is None:
+            continue
+        verb = None
+        if noun.dep_ in ("attr", "acomp", "oprd") and noun.head.lemma_ in ("be", "become", "remain"):
+            verb = noun.head
+        elif noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.head.lemma_ in ("serve", "work", "act"):
+            verb = noun.head.head
+        if verb is None:
+            continue
+        groups = _groups_of_role(ctx, noun)
+        for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+            for person in with_conjuncts(subject):
+                yield from _relations(ctx, person, predicate, groups, "rules.role.copula.v1")

@@ -204,7 +204,10 @@ def _ner_mentions(text: str, parsed: ParsedSegment) -> list[Mention]:
         cls = classify(name, ent.label_)
         if cls is None:
             continue
-        if cls in ("Organization", "Place") and not from_data and not cue_class(name) and data_tables.looks_like_person(name):
+        kind = _KIND_APPOSITION.match(after)
+        if kind and not from_data and cls in ("Organization", "Place", "Company"):
+            cls = _KIND_CLASSES[kind.group(1).lower()]  # "Camp East Montana, a detention center in El Paso"
+        elif cls in ("Organization", "Place") and not from_data and not cue_class(name) and data_tables.looks_like_person(name):
             cls = "Person"  # "Heather Slivko-Bathurst" tagged as a group: a given name says it is a person
         if re.match(r",\s+who\b", after) and cls in ("Place", "Organization") and name.lower() not in data_tables.known_place_names():
             cls = "Person"  # "Arlen, who is twelve"
@@ -230,6 +233,16 @@ def _ner_mentions(text: str, parsed: ParsedSegment) -> list[Mention]:
         out.append(Mention(start, end, name, cls, extractor, confidence, canonical))
     return out
 
+
+#: "X, a detention center …", "X, a private prison operator": the apposition says what X is
+_KIND_CLASSES = {"detention center": "DetentionFacility", "detention facility": "DetentionFacility",
+                 "processing center": "DetentionFacility", "prison": "DetentionFacility", "jail": "DetentionFacility",
+                 "tent camp": "DetentionFacility", "company": "Company", "firm": "Company", "corporation": "Company",
+                 "contractor": "Company", "operator": "Company", "nonprofit": "Organization",
+                 "organization": "Organization", "coalition": "Organization", "network": "Organization",
+                 "agency": "GovernmentAgency"}
+_KIND_APPOSITION = re.compile(r",[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,4}?(" +
+                              "|".join(sorted(_KIND_CLASSES, key=len, reverse=True)) + r")\b", re.I)
 
 _ORG_TAIL = re.compile(r"\s+(Resistance|Coalition|Committee|Project|Network|Alliance|Collective|"
                        r"Solidarity|Support Committee|Defense Committee|Union|Association|Campaign|Fund)\b")
@@ -344,7 +357,10 @@ def creator_class(name: str) -> str:
         return "Person"
     if words and words[0].rstrip(".") in ("Rev", "Dr", "Mr", "Mrs", "Ms", "Fr", "Sr", "Sra"):
         return "Person"
-    return cue_class(name) or "Organization"
+    cue = cue_class(name)
+    if cue is None and data_tables.looks_like_person(name):
+        return "Person"
+    return cue or "Organization"
 
 
 def acronym_fits(acronym: str, name: str) -> bool:

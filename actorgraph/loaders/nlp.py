@@ -76,6 +76,11 @@ def _structural_patterns() -> list[dict[str, Any]]:
                                            {"TEXT": {"REGEX": r"^\d+(\.\d+)*\.?$"}, "OP": "?"}]},
         {"label": "AG_POLICY", "pattern": [{"ORTH": {"IN": ["SB", "HB", "AB", "Proposition", "Prop", "Measure", "Ordinance"]}},
                                            {"TEXT": {"REGEX": r"^\d+$"}}]},
+        # "Assembly Bill 32", "Senate Bill 303", "Michigan House Bill 4105": a bill, not the chamber
+        {"label": "AG_POLICY", "pattern": [{"IS_TITLE": True, "OP": "*"}, {"ORTH": {"IN": ["Assembly", "Senate", "House"]}},
+                                           {"ORTH": {"IN": ["Bill", "Resolution"]}}, {"TEXT": {"REGEX": r"^\d+$"}}]},
+        # "Sonoma County Sheriff" as a body (the sheriff's office)
+        {"label": "AG_GOV", "pattern": [propn_run, {"ORTH": "County"}, {"ORTH": "Sheriff"}]},
         # "the Guatemalan government": a national government named by its demonym
         {"label": "AG_GOV", "pattern": [{"IS_TITLE": True, "TEXT": {"REGEX": r"(?:an|ian|ese|ish|ic|i)$"}},
                                         {"LOWER": "government"}]},

@@ -1,56 +1,27 @@
-"""Relations between the entities of one sentence, from trigger lexicons (data/triggers.csv)
-over the words between two mentions, coordination ("X and Y shared"), passive voice,
-apposition ("Roger R., the President of X"), petition structure, and "<Place> office of
-<Agency>" units. Negated and refused statements are dropped; demands and allegations keep
-their modality in the Evidence."""
+"""The relations of a document: the syntactic rule components of
+:mod:`actorgraph.loaders.rules` (verb and noun frames, roles, titles, locations, over the
+dependency parse), plus the rule families that read a document's structure rather than a
+sentence's syntax: petition listings (creators, addressees, people defended), statements
+signed by groups ("we", slogans, "our member X"), titles of offices, joint enforcement,
+worksite raids and "<Place> office of <Agency>" units. Demands and allegations keep their
+modality in the Evidence."""
 
 from __future__ import annotations
 
-import csv
-import os
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib.resources import files
 
 from actorgraph import ontology
 from actorgraph.loaders.entities import strip_title
 from actorgraph.loaders.mentions import ParsedSegment
 from actorgraph.loaders.model import Entity, Evidence, Mention, Relation, Segment
 
-_NEGATION = re.compile(r"\b(?:not|n't|never|no longer|refus(?:e|es|ed|ing) to|declin(?:e|es|ed|ing) to|"
-                       r"den(?:y|ies|ied|ying) (?:that|having)|stopp?(?:ed)? (?:sharing|cooperating)|"
-                       r"without)\b", re.I)
 _DEMAND = re.compile(r"\b(?:demand(?:s|ed|ing)?|call(?:s|ed)? (?:on|for)|urg(?:e|es|ed)|ask(?:s|ed)?|"
                      r"must|should|tell|insist)\b", re.I)
 _ALLEGED = re.compile(r"\b(?:allegedly|reportedly|accused of|allegations?|alleg(?:e|es|ed)|claim(?:s|ed)? that|"
                       r"suspected)\b", re.I)
-_DATA_AFTER = re.compile(r"^\s*(?:\S+\s+){0,2}?(?:personal |private )?(?:information|data|records|addresses|details)\b", re.I)
-_APPOS_GAP = re.compile(r"^,\s*(?:the\s+|a\s+|an\s+)?[\w\s.-]{0,40}?\bof\s*(?:the\s+)?$", re.I)
-_PRONOUN_SUBJECT = re.compile(r"(?:^|[,;:]\s*|\b(?:and|but|that|so|because|when)\s+)(?:we|i|you|they|he|she)\b", re.I)
-_ASKED = re.compile(r"\b(?:urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|call(?:s|ed|ing)? on|tell(?:s|ing)?|want(?:s)?|"
-                    r"invite(?:s|d)?)\s+(?:all\s+)?(?:members of\s+)?(?:the\s+)?$", re.I)
-_OBJECT_OF = re.compile(r"\b(?:of|with|for|to|against|from|by|on|at)\s+(?:the\s+|a\s+|an\s+|our\s+|their\s+)?[“\"]?$", re.I)
-_QUALIFIED = re.compile(r"\s+(?:state\s+|county\s+|city\s+)?(?:officers|officials|agencies|agency|police|authorities|"
-                        r"deputies|agents|law enforcement|courts|prisons|jails|lawmakers|leaders|staff|employees|"
-                        r"residents|government|governments|troopers|sheriffs?|prosecutors)\b")
-_TRAILING_DET = re.compile(r"(?:^|\s+)(?:the|a|an|its|their|his|her|our|this|that)$", re.I)
 _CONJ = re.compile(r"^\s*\)?\s*(?:,|,? and|&|,? as well as|,? along with)\s*(?:the\s+)?$", re.I)
 _OUR_MEMBER = re.compile(r"\bour (?:own )?(member|members|organizer|organizers|leader|comrade|comrades|volunteer|staff member)\s*,?\s*$", re.I)
-
-
-@dataclass(frozen=True, slots=True)
-class Trigger:
-    predicate: str
-    direction: str
-    pattern: re.Pattern[str]
-
-
-@lru_cache(maxsize=1)
-def triggers() -> tuple[Trigger, ...]:
-    text = files("actorgraph.loaders").joinpath("data/triggers.csv").read_text("utf-8")
-    return tuple(Trigger(r["predicate"], r["direction"], re.compile(r["pattern"], re.I))
-                 for r in csv.DictReader(text.splitlines()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,13 +38,6 @@ def _evidence(text: str, start: int, end: int, extractor: str, confidence: float
     return Evidence(text[start:end], start, end, extractor, confidence, modality)
 
 
-def _fits_side(predicate: str, entity: Entity, side: str) -> bool:
-    allowed = ontology.domain(predicate) if side == "domain" else ontology.range_(predicate)
-    if predicate == "locatedIn" and entity.cls == "Place":
-        return False
-    return ontology.fits(entity.cls, allowed) and entity.cls in ("Person", "Organization", "GovernmentAgency", "Company", "Place")
-
-
 def _fits(predicate: str, subj: Entity, obj: Entity) -> bool:
     if predicate == "locatedIn" and subj.cls == "Place":
         return False  # place-in-place ("Tacoma, Washington") is geography, not a finding
@@ -87,108 +51,6 @@ def _modality(sentence: str) -> str:
     if _DEMAND.search(sentence):
         return "demanded"
     return "asserted"
-
-
-def sentence_relations(text: str, start: int, end: int, nodes: list[_Node]) -> list[Relation]:
-    """Relations stated in one sentence ``text[start:end]`` among its mentioned entities."""
-    out: list[Relation] = []
-    sentence = text[start:end]
-    modality = _modality(sentence)
-    for i, a in enumerate(nodes):
-        for j in range(i + 1, len(nodes)):
-            b = nodes[j]
-            if b.mention.start < a.mention.end or a.entity.iri == b.entity.iri:
-                continue  # the same words (a pronoun read as several antecedents)
-            middle = text[a.mention.end:b.mention.start]
-            if len(middle) > 160 or "\n" in middle:
-                break
-            # a parenthesised acronym ("… Enforcement (ICE)") is an aside, not another actor
-            between = [n for n in nodes[i + 1:j]
-                       if not (text[n.mention.start - 1:n.mention.start] == "(" and text[n.mention.end:n.mention.end + 1] == ")")]
-            # another actor in between blocks the pair, unless it sits in an apposition of a
-            # ("X, the President of Y, wrote ...")
-            if any(n.entity.cls in ("Person", "Organization", "GovernmentAgency", "Company")
-                   and not n.mention.extractor.startswith("rules.coref")
-                   and not _APPOS_GAP.match(text[a.mention.end:n.mention.start]) for n in between):
-                continue
-            mid = _TRAILING_DET.sub("", " ".join(middle.split()))
-            for trig in triggers():
-                if trig.direction == "forward_then_data":
-                    if not (trig.pattern.search(mid) and _DATA_AFTER.match(text, b.mention.end)):
-                        continue
-                    subj, obj = a, b
-                elif not trig.pattern.search(mid):
-                    continue
-                elif trig.direction == "passive":
-                    subj, obj = b, a
-                else:
-                    subj, obj = a, b
-                if _NEGATION.search(mid) or _NEGATION.search(text[start:a.mention.start][-40:]):
-                    continue
-                if subj is a and trig.predicate in ("supports", "opposes", "targets") and \
-                        _OBJECT_OF.search(text[start:a.mention.start][-30:]):
-                    continue  # "in support of X, in support of Y": X is an object here, not the one acting
-                if subj is a and (_PRONOUN_SUBJECT.search(mid) or _ASKED.search(text[start:a.mention.start][-40:])):
-                    continue  # "X ... we support Y" or "urge X to support Y": X is not the one acting
-                if subj is a and any(_fits_side(trig.predicate, n.entity, "domain") and not n.mention.extractor.startswith("rules.coref")
-                                     and not _APPOS_GAP.match(text[a.mention.end:n.mention.start])
-                                     and n.entity.iri != a.entity.iri for n in between):
-                    continue  # a closer possible subject stands between
-                if subj is a and re.search(r"\b(?:the|its|their)\s+[\w-]+(?:'s|’s)\s", mid):
-                    continue  # "X over the county's agreement with Y": the possessor acts, not X
-                if subj is a and a.entity.cls == "Place" and _QUALIFIED.match(text, a.mention.end):
-                    continue  # "Connecticut officers communicate with …": the place only qualifies the subject
-                if not _fits(trig.predicate, subj.entity, obj.entity):
-                    # "against Harris County and Sheriff X": a later conjoined object may fit
-                    later = [nodes[k] for k in range(j + 1, len(nodes))
-                             if _CONJ.match(text[nodes[k - 1].mention.end:nodes[k].mention.start])]
-                    fitting = [n for n in later if subj is a and _fits(trig.predicate, subj.entity, n.entity)]
-                    if not fitting:
-                        continue
-                    obj = fitting[0]
-                extractor = f"rules.trigger.{_snake(trig.predicate)}.v1"
-                ev = _evidence(text, start, end, extractor, 0.7 if len(mid) < 60 else 0.55, modality)
-                out.append(Relation(subj.entity.iri, trig.predicate, obj.entity.iri, ev))
-                # coordination: "X and Y shared data with Z" -> Y too; "with X and Y" -> Y too
-                for k in range(i - 1, -1, -1):
-                    prev = nodes[k]
-                    if not _CONJ.match(text[prev.mention.end:nodes[k + 1].mention.start]):
-                        break
-                    if subj is a and _fits(trig.predicate, prev.entity, obj.entity):
-                        out.append(Relation(prev.entity.iri, trig.predicate, obj.entity.iri, ev))
-                for k in range(j + 1, len(nodes)):
-                    nxt = nodes[k]
-                    gap = text[nodes[k - 1].mention.end:nxt.mention.start]
-                    if nxt.entity.iri == nodes[k - 1].entity.iri and re.fullmatch(r"\s*\(\s*", gap):
-                        continue  # "Long Name (ACR)"
-                    if not _CONJ.match(gap):
-                        break
-                    if obj is b and _fits(trig.predicate, subj.entity, nxt.entity):
-                        out.append(Relation(subj.entity.iri, trig.predicate, nxt.entity.iri, ev))
-                break
-    out.extend(_apposition_leads(text, start, end, nodes, modality))
-    return out
-
-
-_APPOS_LEADS = re.compile(r"^,?\s*(?:the\s+)?(?:president|director|executive director|head|chair|chairman|"
-                          r"chairwoman|leader|founder|co-founder|secretary|commissioner|chief|spokesperson)\s+of(?:\s+the)?\s*$", re.I)
-_TITLE_LEADS = re.compile(r"\b(?:director|head|chief|commissioner|secretary|president|chair)\s*$", re.I)
-
-
-def _apposition_leads(text: str, start: int, end: int, nodes: list[_Node], modality: str) -> list[Relation]:
-    """"X, the President of Y" and "Y director X" give leads(X, Y)."""
-    out = []
-    for i, a in enumerate(nodes[:-1]):
-        b = nodes[i + 1]
-        middle = text[a.mention.end:b.mention.start]
-        if a.entity.cls == "Person" and _APPOS_LEADS.match(middle) and _fits("leads", a.entity, b.entity):
-            out.append(Relation(a.entity.iri, "leads", b.entity.iri,
-                                _evidence(text, start, end, "rules.apposition.leads.v1", 0.8, modality)))
-        if b.entity.cls == "Person" and _TITLE_LEADS.match(middle.strip() or "-") and middle.strip() \
-                and len(middle.split()) == 1 and _fits("leads", b.entity, a.entity):
-            out.append(Relation(b.entity.iri, "leads", a.entity.iri,
-                                _evidence(text, start, end, "rules.title.leads.v1", 0.75, modality)))
-    return out
 
 
 def _snake(name: str) -> str:
@@ -482,15 +344,6 @@ def extract_relations(text: str, parsed: list[ParsedSegment], mentions: list[Men
             pronouns = [pn for pn in pronouns if not any(pn.mention.start < n.mention.end and n.mention.start < pn.mention.end
                                                          for n in inside)]
             with_refs = sorted(inside + pronouns, key=lambda n: (n.mention.start, n.mention.end))
-            if len(with_refs) >= 2:
-                for r in (sentence_relations(text, s, e, with_refs) if not os.environ.get("AG_NO_TRIGGERS") else []):
-                    if any(n.mention.extractor.startswith("rules.coref") and n.entity.iri in (r.subject, r.object)
-                           and not any(m.entity.iri == n.entity.iri for m in inside) for n in pronouns):
-                        r = Relation(r.subject, r.predicate, r.object,
-                                     Evidence(r.evidence.quote, r.evidence.start, r.evidence.end,
-                                              r.evidence.extractor.replace(".v1", ".coref.v1"),
-                                              min(r.evidence.confidence, 0.5), r.evidence.modality))
-                    relations.append(r)
             relations.extend(_special_sentence_rules(text, s, e, inside, seg_authors, agencies_by_title, with_refs))
             if petition is not None:
                 campaign = next((n.entity for n in nodes_all if n.mention.start == petition.start
@@ -547,4 +400,4 @@ def _petition_body_rules(text: str, s: int, e: int, inside: list[_Node], campaig
     return out
 
 
-__all__ = ["extract_relations", "triggers", "strip_title"]
+__all__ = ["extract_relations", "strip_title"]

@@ -73,8 +73,18 @@ def refs(ctx: SentenceContext, token: Token, standins: bool = True) -> list[Ref]
     ("agents of X", "X agents", "the county's deputies"), or a pronoun's antecedent."""
     if token.i in ctx.tokens:
         return [Ref(ctx.tokens[token.i])]
+    if token.lower_ in ("they", "them", "their") and token.pos_ == "PRON":
+        return _plural_antecedent(ctx, token)
+    if token.lower_ in ctx.pack.coref:  # "the IMA-USA network", "the GEO company"
+        named = [ctx.tokens[c.i] for c in token.children if c.dep_ in ("compound", "nmod") and c.i in ctx.tokens]
+        if len(set(named)) == 1:
+            return [Ref(named[0])]
     if token.i in ctx.coref:
         return [Ref(ctx.coref[token.i], "coref")]
+    if token.pos_ == "PROPN":  # "CoreCivic Inc.": the rest of a name the mention left out
+        named = [ctx.tokens[c.i] for c in token.children if c.dep_ == "compound" and c.i in ctx.tokens]
+        if len(set(named)) == 1:
+            return [Ref(named[0])]
     if standins and token.lower_ in ctx.pack.standins:
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in ("of", "from", "with", "at"):
@@ -86,6 +96,21 @@ def refs(ctx: SentenceContext, token: Token, standins: bool = True) -> list[Ref]
         for child in token.children:
             if child.dep_ in ("compound", "poss", "nmod", "amod") and (child.i in ctx.tokens or child.i in ctx.coref):
                 return [Ref(r.entity, r.via or "standin") for r in refs(ctx, child, standins=False)]
+    return []
+
+
+def _plural_antecedent(ctx: SentenceContext, pronoun: Token) -> list[Ref]:
+    """"they", "them", "their": the subject before it in the same sentence ("the staff at
+    X delayed … while they communicated with ICE"); across sentences it is too ambiguous."""
+    for token in reversed(list(ctx.sent[:pronoun.i - ctx.sent.start])):
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            found: list[Ref] = []
+            for t in with_conjuncts(token):
+                found.extend(refs(ctx, t))
+            if len(found) > 1 or (found and found[0].via == "standin"):
+                return [Ref(r.entity, "coref") for r in found]
+            if found and found[0].entity.cls in ("Organization", "GovernmentAgency", "Company"):
+                return [Ref(found[0].entity, "coref")]
     return []
 
 
@@ -123,6 +148,7 @@ from actorgraph.loaders.rules import frames, locations, roles  # noqa: E402,F401
 ORDER: tuple[str, ...] = (
     "rules.frame.verb.v1",
     "rules.frame.nominal.v1",
+    "rules.frame.adjacent.v1",
     "rules.role.apposition.v1",
     "rules.role.prenominal.v1",
     "rules.role.title.v1",

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from actorgraph.loaders.model import Entity
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
-_GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
+_GROUP_PRONOUNS = frozenset({"it", "its"})  # "they" is resolved within its sentence (rules.refs)
 _ARGUMENT = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "pobj", "poss", "dative", "appos", "conj"})
 _GROUP_CLASSES = ("Organization", "GovernmentAgency", "Company")
 #: description nouns whose antecedent must carry the noun in its name ("the county", "the sheriff")

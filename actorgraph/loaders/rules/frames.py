@@ -49,6 +49,9 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         return []
     if verb.dep_ == "relcl":
         return [verb.head]
+    if verb.dep_ == "pcomp" and verb.head.lower_ in ("for", "of") and verb.head.head.pos_ in ("VERB", "AUX"):
+        # "condemns X for sharing …", "accusing X of passing …": the gerund's subject is the object
+        return [c for c in verb.head.head.children if c.dep_ in ("dobj", "obj")]
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         return subjects(verb.head, depth + 1)
     return []
@@ -62,8 +65,25 @@ def patients(verb: Token) -> list[Token]:
         found = [c for c in verb.children if c.dep_ == "nsubjpass"]
         if found and found[0].lower_ in _RELATIVE and verb.dep_ == "relcl":
             return [verb.head]
+        if not found and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+            return patients(verb.head)  # "was detained by ICE … and has been detained at Y"
         return found
     return [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+
+
+def _holders(verb: Token) -> list[Token]:
+    """The verb and the words its prepositional objects may hang from: its direct object,
+    particle, and an open complement's object (the parser's "shared booking data with X")."""
+    out = [verb]
+    for c in verb.children:
+        if c.dep_ in ("dobj", "prt"):
+            out.append(c)
+            # "served a notice to appear on X"
+            out.extend(g for g in c.children if g.dep_ in ("acl", "relcl") and g.pos_ == "VERB")
+        elif c.dep_ == "xcomp" and c.tag_ in ("VBG", "VBN"):
+            out.append(c)
+            out.extend(g for g in c.children if g.dep_ == "dobj")
+    return out
 
 
 def objects(verb: Token, spec: str) -> list[Token]:
@@ -74,7 +94,7 @@ def objects(verb: Token, spec: str) -> list[Token]:
     if spec.startswith("prep:"):
         prep = spec[5:]
         found: list[Token] = []
-        holders = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "prt")]
+        holders = _holders(verb)
         for holder in holders:
             for c in holder.children:
                 if c.dep_ in ("prep", "dative") and c.lower_ == prep:
@@ -114,6 +134,9 @@ def _expand(ctx: SentenceContext, tokens: list[Token], stance: bool = False) -> 
     for t in tokens:
         for c in with_conjuncts(t):
             found = refs(ctx, c)
+            if not found:  # "her husband, Tomas Delgado", "the company, GEO Group"
+                for appos in (a for a in c.children if a.dep_ == "appos"):
+                    found.extend(refs(ctx, appos))
             if not found:
                 for example in _examples(c):
                     for e in with_conjuncts(example):
@@ -132,11 +155,13 @@ def _expand(ctx: SentenceContext, tokens: list[Token], stance: bool = False) -> 
 _STANCES = frozenset({"opposes", "supports"})
 
 
-def _has_data_object(verb: Token, pack) -> bool:
-    nouns = patients(verb) + [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+def _has_data_object(verb: Token, pack, wanted: frozenset[str] | None = None) -> bool:
+    """The verb's object is a data noun ("information", "booking data"), or one of ``wanted``."""
+    wanted = pack.data_nouns if wanted is None else wanted
+    nouns = patients(verb) + [g for h in _holders(verb)[1:] for g in [h] if h.pos_ in ("NOUN", "PROPN")]
     for noun in nouns:
         words = {noun.lower_, noun.lemma_.lower()} | {c.lower_ for c in noun.children if c.dep_ in ("compound",)}
-        if words & pack.data_nouns:
+        if words & wanted:
             return True
     return False
 
@@ -156,6 +181,9 @@ def verb_frames(ctx: SentenceContext) -> Iterator[Relation]:
             if not actors:
                 continue
             if frame.requires == "data" and not _has_data_object(verb, pack):
+                continue
+            if frame.requires.startswith("dobj:") and not _has_data_object(
+                    verb, pack, frozenset(frame.requires[5:].split("|"))):
                 continue
             targets = _expand(ctx, [t for spec in frame.objects for t in objects(verb, spec)],
                               stance=frame.predicate in _STANCES)
@@ -228,3 +256,30 @@ def nominal_frames(ctx: SentenceContext) -> Iterator[Relation]:
                     relation = make_relation(ctx, actor, frame.predicate, target, "rules.frame.nominal.v1", 0.65)
                     if relation is not None:
                         yield relation
+
+
+@register("rules.frame.adjacent.v1")
+def adjacent_frames(ctx: SentenceContext) -> Iterator[Relation]:
+    """A verb the parser missed between two names ("The Eastside Tenants Committee denounces
+    ICE", tagged as a noun): subject, finite verb of a direct-object frame, object, adjacent
+    in that order (only a determiner may stand before the object)."""
+    pack = ctx.pack
+    doc = ctx.sent.doc
+    for token in ctx.sent:
+        if token.i in ctx.tokens or token.pos_ in ("VERB", "AUX") or token.tag_ not in ("VBZ", "VBD", "NNS", "NN"):
+            continue
+        if not token.lower_.endswith(("s", "ed")):
+            continue
+        frames = [f for f in pack.frames_for(token.lemma_.lower()) if f.objects == ("dobj",) and not f.requires]
+        if not frames or token.i - 1 < ctx.sent.start or token.i - 1 not in ctx.tokens:
+            continue
+        j = token.i + 1
+        while j < ctx.sent.end and doc[j].lower_ in ("the", "a", "an") and j not in ctx.tokens:
+            j += 1
+        if j >= ctx.sent.end or j not in ctx.tokens:
+            continue
+        subject, obj = Ref(ctx.tokens[token.i - 1]), Ref(ctx.tokens[j])
+        for frame in frames:
+            relation = make_relation(ctx, subject, frame.predicate, obj, "rules.frame.adjacent.v1", 0.55)
+            if relation is not None:
+                yield relation

@@ -54,3 +54,12 @@ def run_cli(*args: str, env: dict | None = None, cwd: Path | None = None) -> sub
     full_env.pop("ACTORGRAPH_STORE", None) if env is None or "ACTORGRAPH_STORE" not in env else None
     return subprocess.run([sys.executable, "-m", "actorgraph", *args], capture_output=True, text=True,
                           env=full_env, cwd=cwd, timeout=300)
+
+
+def triples_of(nlp, text: str) -> dict:
+    """(subject label, predicate, object label) -> Relation for an invented text."""
+    from actorgraph.loaders.pipeline import extract, make_document
+
+    ex = extract(make_document(text, "invented.txt"), nlp)
+    labels = {e.iri: e.label for e in ex.entities}
+    return {(labels[r.subject], r.predicate, labels[r.object]): r for r in ex.relations}

@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 NER_CLASSES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place",
                "FAC": "Place", "LAW": "Policy", "EVENT": "Event"}
 _LEADING = {"the", "a", "an", "our", "his", "her", "their", "its", "this", "these", "that", "those",
-            "dear", "via"}
+            "dear", "via", "yesterday", "today", "tonight", "tomorrow", "meanwhile", "however", "also", "now",
+            "then", "earlier", "later", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 #: single words that NER tags as places or groups but that name nothing on their own
 GENERIC_WORDS = frozenset("""county city state town village black white brown asian latino latina latinx
 hispanic indigenous native federal national sanctuary department agency government council
@@ -528,6 +529,34 @@ def event_mentions(text: str, parsed: list[ParsedSegment]) -> list[Mention]:
     return out
 
 
+def given_name_mentions(text: str, parsed: list[ParsedSegment], taken: list[Mention]) -> list[Mention]:
+    """People the model missed: two or three proper nouns in a row, the first a common given
+    name (Census lists), not part of a longer name, not a place ("Ana Ruiz, a spokeswoman")."""
+    out = []
+    spans = sorted((m.start, m.end) for m in taken)
+    for p in parsed:
+        if p.doc is None or _title_case_text(p.segment):
+            continue
+        base = p.segment.start
+        tokens = list(p.doc)
+        i = 0
+        while i < len(tokens):
+            t = tokens[i]
+            j = i
+            while j < len(tokens) and tokens[j].pos_ == "PROPN" and tokens[j].is_title and j - i < 4:
+                j += 1
+            run = tokens[i:j]
+            if 2 <= len(run) <= 3 and (i == 0 or tokens[i - 1].pos_ != "PROPN") \
+                    and (j == len(tokens) or tokens[j].pos_ != "PROPN"):
+                start, end = base + run[0].idx, base + run[-1].idx + len(run[-1])
+                name = text[start:end]
+                if data_tables.looks_like_person(name) and not cue_class(name) \
+                        and not any(s < end and start < e for s, e in spans):
+                    out.append(Mention(start, end, name, "Person", "rules.given_name.v1", 0.6))
+            i = max(j, i + 1) if t.pos_ == "PROPN" else i + 1
+    return out
+
+
 def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     """Keep the best of overlapping mentions: data-backed, then longer, then earlier."""
     def rank(m: Mention):
@@ -619,6 +648,7 @@ def extract_mentions(text: str, parsed: list[ParsedSegment]) -> list[Mention]:
         if p.doc is None or p.segment.kind == "petition-title":
             found.extend(_phrase_hits(text, p.segment, seen, True, "rules.known_form.v1"))
     found = resolve_overlaps(found)
+    found = resolve_overlaps(found + given_name_mentions(text, parsed, found))
     accounts = creator_accounts(text, found)
     if accounts:
         replaced = {(a.start, a.end) for a in accounts if a.extractor == "rules.petition.creator.v1"}

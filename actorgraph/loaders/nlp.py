@@ -79,6 +79,11 @@ def _structural_patterns() -> list[dict[str, Any]]:
         # "Assembly Bill 32", "Senate Bill 303", "Michigan House Bill 4105": a bill, not the chamber
         {"label": "AG_POLICY", "pattern": [{"IS_TITLE": True, "OP": "*"}, {"ORTH": {"IN": ["Assembly", "Senate", "House"]}},
                                            {"ORTH": {"IN": ["Bill", "Resolution"]}}, {"TEXT": {"REGEX": r"^\d+$"}}]},
+        # "<X> County Board of Supervisors", "<X> Board of Education"
+        {"label": "AG_GOV", "pattern": [propn_run, {"ORTH": {"IN": ["County", "City", "School", "State"]}, "OP": "?"},
+                                        {"ORTH": "Board"}, {"ORTH": "of"},
+                                        {"ORTH": {"IN": ["Supervisors", "Commissioners", "Education", "Directors", "Trustees",
+                                                         "Aldermen", "Elections", "Regents"]}}]},
         # "Sonoma County Sheriff" as a body (the sheriff's office)
         {"label": "AG_GOV", "pattern": [propn_run, {"ORTH": "County"}, {"ORTH": "Sheriff"}]},
         # "the Guatemalan government": a national government named by its demonym

@@ -42,8 +42,9 @@ def load_document(path: Path) -> Document:
     return make_document(raw.text, str(path), raw.media_type, raw.title)
 
 
-def extract(document: Document, nlp) -> Extraction:
-    """Everything the document says, as entities and relations with evidence."""
+def extract(document: Document, nlp, rules: tuple[str, ...] | None = None) -> Extraction:
+    """Everything the document says, as entities and relations with evidence. ``rules``
+    names the syntactic rules to run (default :data:`actorgraph.loaders.rules.ORDER`)."""
     text = document.text
     segments = segment(text)
     document = replace(document, language=document_language(text, segments))
@@ -58,7 +59,7 @@ def extract(document: Document, nlp) -> Extraction:
             if iri:
                 figures[iri] = (("signatureCount", seg.get("count")), ("signatureGoal", seg.get("goal")))
     entities = [replace(e, attributes=figures[e.iri]) if e.iri in figures else e for e in entities]
-    relations = extract_relations(text, parsed, mentions, entities, spans)
+    relations = extract_relations(text, parsed, mentions, entities, spans, rules)
     return Extraction(document, tuple(entities), tuple(relations), tuple(segments))
 
 

@@ -301,7 +301,8 @@ def _unit_relations(text: str, nodes_all: list[_Node], sentence_bounds) -> list[
 
 
 def extract_relations(text: str, parsed: list[ParsedSegment], mentions: list[Mention],
-                      entities: list[Entity], spans: dict[tuple[int, int], str]) -> list[Relation]:
+                      entities: list[Entity], spans: dict[tuple[int, int], str],
+                      rules: tuple[str, ...] | None = None) -> list[Relation]:
     """All relations of a document, deduplicated on (subject, predicate, object, quote)."""
     by_iri = {e.iri: e for e in entities}
     nodes_all = [_Node(m, by_iri[spans[(m.start, m.end)]]) for m in mentions if (m.start, m.end) in spans]
@@ -351,9 +352,11 @@ def extract_relations(text: str, parsed: list[ParsedSegment], mentions: list[Men
                 if campaign is not None:
                     relations.extend(_petition_body_rules(text, s, e, inside, campaign))
     relations.extend(_unit_relations(text, nodes_all, sentence_bounds))
+    from actorgraph.loaders.rules import ORDER
     from actorgraph.loaders.syntax import syntactic_relations
 
-    relations.extend(syntactic_relations(text, parsed, [(n.mention, n.entity) for n in nodes], entities, _modality))
+    relations.extend(syntactic_relations(text, parsed, [(n.mention, n.entity) for n in nodes], entities, _modality,
+                                         ORDER if rules is None else rules))
     for seg in petitions:
         title_nodes = [n for n in nodes_all if n.mention.start == seg.start and n.mention.end == seg.end
                        and n.mention.extractor == "rules.petition.v1"]

@@ -68,7 +68,10 @@ def patients(verb: Token) -> list[Token]:
         if not found and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
             return patients(verb.head)  # "was detained by ICE … and has been detained at Y"
         return found
-    return [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    found = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    if found and found[0].lower_ in _RELATIVE and verb.dep_ == "relcl":
+        return [verb.head]  # "the center, which GEO Group runs"
+    return found
 
 
 def _holders(verb: Token) -> list[Token]:

@@ -1,0 +1,25 @@
+"""Coreference for relations: definite descriptions and pronouns, marked in the evidence."""
+
+from conftest import triples_of
+
+ICE = "U.S. Immigration and Customs Enforcement"
+
+
+def test_rules_coref_definite_description(nlp):
+    text = ("Reporters looked at Restwell Inns, a motel company. Guests said the company passed their personal "
+            "details to ICE.")
+    found = triples_of(nlp, text)
+    relation = found[("Restwell Inns", "sharedDataWith", ICE)]
+    assert relation.evidence.extractor.endswith(".coref")
+    assert relation.evidence.quote.startswith("Guests said the company")
+
+
+def test_rules_coref_pronoun(nlp):
+    text = "Marco Ibarra was arrested in March. He has been held at the Pinecrest Detention Center since then."
+    assert ("Marco Ibarra", "detainedAt", "Pinecrest Detention Center") in triples_of(nlp, text)
+
+
+def test_rules_coref_they_stays_in_its_sentence(nlp):
+    text = ("The Greenfield County Board met on Monday. Hundreds of people protested outside. "
+            "They said they cooperated with ICE.")
+    assert not [t for t in triples_of(nlp, text) if t[1] == "collaboratesWith"]

@@ -1,0 +1,76 @@
+"""Verb and noun frames (rules.frame.*) on invented sentences."""
+
+import pytest
+from conftest import triples_of
+
+ICE = "U.S. Immigration and Customs Enforcement"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Lakeside Department of Motor Vehicles shared drivers' addresses with ICE.",
+     ("Lakeside Department of Motor Vehicles", "sharedDataWith", ICE)),
+    ("The Brook County Sheriff's Office provided inmate records to ICE.",
+     ("Brook County Sheriff's Office", "sharedDataWith", ICE)),
+    ("Records were handed over to ICE by the Maple Valley Police Department.",
+     ("Maple Valley Police Department", "sharedDataWith", ICE)),
+    ("The Maple Valley Police Department cooperated with ICE during the operation.",
+     ("Maple Valley Police Department", "collaboratesWith", ICE)),
+    ("The Riverside Workers Alliance sued ICE in federal court.", ("Riverside Workers Alliance", "sues", ICE)),
+    ("Harbor Justice Services operates the Pinecrest Detention Center.",
+     ("Harbor Justice Services", "operates", "Pinecrest Detention Center")),
+    ("The Pinecrest Detention Center is run by CoreCivic.", ("CoreCivic", "operates", "Pinecrest Detention Center")),
+    ("The Pinecrest Detention Center, which is run by CoreCivic, is full.",
+     ("CoreCivic", "operates", "Pinecrest Detention Center")),
+    ("The Eastside Neighbors Union condemned ICE.", ("Eastside Neighbors Union", "opposes", ICE)),
+    ("The Eastside Neighbors Union and the Valley Faith Council condemned ICE.", ("Valley Faith Council", "opposes", ICE)),
+    ("ICE arrested and deported Marco Ibarra.", (ICE, "deported", "Marco Ibarra")),
+    ("Marco Ibarra was arrested by ICE agents in March.", (ICE, "arrested", "Marco Ibarra")),
+    ("Marco Ibarra has been held at the Pinecrest Detention Center since May.",
+     ("Marco Ibarra", "detainedAt", "Pinecrest Detention Center")),
+    ("The Greenfield County Board agreed to share jail records with ICE.",
+     ("Greenfield County Board", "sharedDataWith", ICE)),
+    ("The Eastside Neighbors Union accused the Lakeside Department of Motor Vehicles of passing personal data to ICE.",
+     ("Lakeside Department of Motor Vehicles", "sharedDataWith", ICE)),
+])
+def test_rules_frame_verbs(nlp, text, expected):
+    assert expected in triples_of(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Voters objected to Greenfield County's contract with ICE.", ("Greenfield County", "contractsWith", ICE)),
+    ("Critics cited a contract between ICE and the software firm Brightline Analytics.",
+     (ICE, "contractsWith", "Brightline Analytics")),
+    ("The Riverside Workers Alliance filed a lawsuit against ICE on Monday.", ("Riverside Workers Alliance", "sues", ICE)),
+    ("The lawsuit the Riverside Workers Alliance brought against ICE was dismissed.",
+     ("Riverside Workers Alliance", "sues", ICE)),
+    ("The Valley Faith Council stands in solidarity with the Riverside Workers Alliance.",
+     ("Valley Faith Council", "supports", "Riverside Workers Alliance")),
+])
+def test_rules_frame_nouns(nlp, text, expected):
+    assert expected in triples_of(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Lakeside Department of Motor Vehicles did not share drivers' addresses with ICE.",
+    "The Lakeside Department of Motor Vehicles refused to share records with ICE.",
+    "The Lakeside Department of Motor Vehicles declined to give ICE its records.",
+    "The Maple Valley Police Department never cooperated with ICE.",
+])
+def test_rules_frame_negation_states_nothing(nlp, text):
+    assert not [t for t in triples_of(nlp, text) if t[1] in ("sharedDataWith", "collaboratesWith")]
+
+
+def test_rules_frame_share_needs_data(nlp):
+    """Sharing concerns or a stage is not sharing data."""
+    found = triples_of(nlp, "The Lakeside Department of Motor Vehicles shared its concerns with ICE.")
+    assert not [t for t in found if t[1] == "sharedDataWith"]
+
+
+def test_rules_frame_helping_is_collaboration_only_between_agencies(nlp):
+    found = triples_of(nlp, "The Eastside Neighbors Union helped ICE detainees find lawyers.")
+    assert not [t for t in found if t[1] == "collaboratesWith"]
+
+
+def test_rules_frame_records_its_name_in_the_evidence(nlp):
+    relations = triples_of(nlp, "The Riverside Workers Alliance sued ICE in federal court.")
+    assert relations[("Riverside Workers Alliance", "sues", ICE)].evidence.extractor == "rules.frame.verb.v1"

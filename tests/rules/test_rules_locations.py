@@ -1,0 +1,20 @@
+"""Locations (rules.location.in.v1): a place tied to a name, not to an event."""
+
+import pytest
+from conftest import triples_of
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Women are held at the Pinecrest Detention Center in Taylorsville.",
+     ("Pinecrest Detention Center", "locatedIn", "Taylorsville")),
+    ("He died at Camp Redrock, a detention center in El Paso, Texas.", ("Camp Redrock", "locatedIn", "El Paso")),
+    ("He was moved to the Pinecrest Detention Center, which is in Fort Lauderdale.",
+     ("Pinecrest Detention Center", "locatedIn", "Fort Lauderdale")),
+])
+def test_rules_location_in(nlp, text, expected):
+    assert expected in triples_of(nlp, text)
+
+
+def test_rules_location_a_place_of_an_event_is_not_a_location(nlp):
+    found = triples_of(nlp, "The Riverside Workers Alliance held a rally in Denver.")
+    assert ("Riverside Workers Alliance", "locatedIn", "Denver") not in found

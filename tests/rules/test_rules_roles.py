@@ -1,0 +1,58 @@
+"""Roles (rules.role.*): appositions, titles between names, titles alone, the copula."""
+
+import pytest
+from conftest import triples_of
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Marisol Vega, the director of the Coastal Farmworkers Union, spoke at the rally.",
+     ("Marisol Vega", "leads", "Coastal Farmworkers Union")),
+    ("Marisol Vega, the deputy director of the Coastal Farmworkers Union, spoke at the rally.",
+     ("Marisol Vega", "memberOf", "Coastal Farmworkers Union")),
+    ("Tomas Reyes, an organizer with the Coastal Farmworkers Union, spoke at the rally.",
+     ("Tomas Reyes", "memberOf", "Coastal Farmworkers Union")),
+    ("Ana Ruiz, a spokeswoman for the Lakeside Department of Motor Vehicles, declined to comment.",
+     ("Ana Ruiz", "memberOf", "Lakeside Department of Motor Vehicles")),
+    ("Pedro Alonso, founder of the Valley Migrant Coalition, spoke first.",
+     ("Pedro Alonso", "founded", "Valley Migrant Coalition")),
+])
+def test_rules_role_apposition(nlp, text, expected):
+    assert expected in triples_of(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Coastal Farmworkers Union director Marisol Vega spoke at the rally.",
+     ("Marisol Vega", "leads", "Coastal Farmworkers Union")),
+    ("Yesterday Valley Migrant Coalition attorney Tomas Reyes filed the papers.",
+     ("Tomas Reyes", "memberOf", "Valley Migrant Coalition")),
+])
+def test_rules_role_prenominal(nlp, text, expected):
+    assert expected in triples_of(nlp, text)
+
+
+def test_rules_role_title_names_the_body_of_the_document(nlp):
+    text = ("The Greenfield City Commission met on Monday. Commissioner Laura Benton said the agreement "
+            "was never approved.")
+    assert ("Laura Benton", "memberOf", "Greenfield City Commission") in triples_of(nlp, text)
+
+
+def test_rules_role_title_for_several_people(nlp):
+    text = ("The Greenfield County Board of Supervisors voted on Tuesday. The motion was backed by Supervisors "
+            "Laura Benton and Ray Ocampo.")
+    found = triples_of(nlp, text)
+    assert ("Laura Benton", "memberOf", "Greenfield County Board of Supervisors") in found
+    assert ("Ray Ocampo", "memberOf", "Greenfield County Board of Supervisors") in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Marisol Vega is a member of the Coastal Farmworkers Union.", ("Marisol Vega", "memberOf", "Coastal Farmworkers Union")),
+    ("Marisol Vega serves as president of the Coastal Farmworkers Union.",
+     ("Marisol Vega", "leads", "Coastal Farmworkers Union")),
+])
+def test_rules_role_copula(nlp, text, expected):
+    assert expected in triples_of(nlp, text)
+
+
+def test_rules_role_needs_a_role_word(nlp):
+    found = triples_of(nlp, "Marisol Vega, a resident of Greenfield, praised the Coastal Farmworkers Union.")
+    assert not [t for t in found if t[1] in ("memberOf", "leads")]

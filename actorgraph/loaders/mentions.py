@@ -156,12 +156,38 @@ def _lowercase_elsewhere(text: str, word: str) -> bool:
     return re.search(r"(?<![\w-])" + re.escape(word.lower()) + r"(?![\w-])", text) is not None
 
 
+_JOINT = re.compile(r"[ \t]*/[ \t]*|,[ \t]+(?!(?:Inc|LLC|Ltd|Jr|Sr|Corp)\b)")
+
+
+def joined_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the names a tagged span glues together with a slash or commas, when every
+    part is a capitalised name; [] when it is one name.
+
+    >>> t = "Color of Change, Demand Progress"
+    >>> [t[s:e] for s, e in joined_parts(t, 0, len(t))]
+    ['Color of Change', 'Demand Progress']
+    """
+    pieces = []
+    cursor = start
+    for match in _JOINT.finditer(text, start, end):
+        pieces.append((cursor, match.start()))
+        cursor = match.end()
+    if not pieces:
+        return []
+    pieces.append((cursor, end))
+    if all(e > s and text[s].isupper() for s, e in pieces):
+        return pieces
+    return []
+
+
 def _ner_mentions(text: str, parsed: ParsedSegment) -> list[Mention]:
     out = []
     base = parsed.segment.start
     titled = _title_case_text(parsed.segment)
     assert parsed.doc is not None
-    for ent in parsed.doc.ents:
+    work = [(ent, *trim(text, base + ent.start_char, base + ent.end_char), False) for ent in parsed.doc.ents]
+    while work:
+        ent, start, end, split = work.pop(0)
         from_data = ent.label_ in RULER_LABELS
         if not from_data and ent.label_ not in NER_CLASSES:
             continue
@@ -170,8 +196,14 @@ def _ner_mentions(text: str, parsed: ParsedSegment) -> list[Mention]:
             continue
         if not from_data and any(t.pos_ in ("AUX", "VERB", "PRON") and t.tag_ != "VBN" for t in ent):
             continue  # a clause, such as a quoted article title, is not a name
-        start, end = trim(text, base + ent.start_char, base + ent.end_char)
+        if not from_data and not split and ent.label_ in ("ORG", "PERSON", "FAC"):
+            parts = joined_parts(text, start, end)
+            if parts:  # "Color of Change, Demand Progress", "Community Change/Community Change Action"
+                work[:0] = [(ent, s, e, True) for s, e in parts]
+                continue
         name = text[start:end]
+        if not from_data and re.fullmatch(r"(?:District|Ward|Precinct|Zone|Region) \d+", name):
+            continue  # "District 4" is a seat, not a body
         if not from_data and ent.label_ == "PERSON":
             cut = _POSSESSIVE_IN.search(name)
             if cut:  # "Trump’s Racist" -> "Trump"
@@ -205,6 +237,9 @@ def _ner_mentions(text: str, parsed: ParsedSegment) -> list[Mention]:
         cls = classify(name, ent.label_)
         if cls is None:
             continue
+        if cls == "Person" and not from_data and len(name.split()) == 1 and name.lower() in \
+                data_tables.known_place_names() and re.search(r"\b(?:in|at|from|near|to)\s+$", text[max(0, start - 8):start]):
+            cls = "Place"  # "in Taylor"
         kind = _KIND_APPOSITION.match(after)
         if kind and not from_data and cls in ("Organization", "Place", "Company"):
             cls = _KIND_CLASSES[kind.group(1).lower()]  # "Camp East Montana, a detention center in El Paso"

@@ -70,6 +70,9 @@ def _structural_patterns() -> list[dict[str, Any]]:
                                         {"LOWER": {"IN": ["administration", "regime"]}}]},
         # policies: "<X> Act", "Executive Order 13768", "Administrative Directive 9.3", "SB 54"
         {"label": "AG_POLICY", "pattern": [{"IS_TITLE": True, "OP": "+"}, {"ORTH": {"IN": ["Act", "ACT"]}}]},
+        # "Freedom of Information Act", "Trust Act for Immigrants"
+        {"label": "AG_POLICY", "pattern": [{"IS_TITLE": True, "OP": "+"}, {"LOWER": {"IN": ["of", "for", "and", "to"]}},
+                                           {"IS_TITLE": True, "OP": "+"}, {"ORTH": "Act"}]},
         {"label": "AG_POLICY", "pattern": [{"IS_UPPER": True, "OP": "+"}, {"ORTH": "ACT"}]},
         {"label": "AG_POLICY", "pattern": [{"ORTH": "Executive"}, {"ORTH": "Order"}, {"LIKE_NUM": True, "OP": "?"}]},
         {"label": "AG_POLICY", "pattern": [{"ORTH": "Administrative"}, {"ORTH": {"IN": ["Directive", "Order"]}},

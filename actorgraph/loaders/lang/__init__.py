@@ -21,7 +21,9 @@ class Frame:
     lemma: str
     predicate: str
     objects: tuple[str, ...]
-    requires: str = ""        # "data": the verb's object must be a data noun; "agency": both ends agencies
+    requires: str = ""        # "data": a data noun object; "agency": both ends agencies; "patient": the
+    #                           object undergoes; "halt": X is asked to stop; "dobj:a|b": object lemmas;
+    #                           "direct": the object names the entity itself (not "X's policy")
     inverse: bool = False     # "X funds Y" states fundedBy(Y, X)
 
 
@@ -57,6 +59,7 @@ class LanguagePack:
     standins: frozenset[str]
     negation: frozenset[str]
     data_nouns: frozenset[str]
+    halt_verbs: frozenset[str]
 
     def frames_for(self, lemma: str) -> tuple[Frame, ...]:
         return tuple(f for f in self.frames if f.lemma == lemma)
@@ -103,4 +106,5 @@ def load_pack(code: str = "en") -> LanguagePack:
         standins=_words(code, "standins.txt"),
         negation=_words(code, "negation.txt"),
         data_nouns=_words(code, "data_nouns.txt"),
+        halt_verbs=_words(code, "halt_verbs.txt"),
     )

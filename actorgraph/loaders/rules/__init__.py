@@ -152,6 +152,7 @@ ORDER: tuple[str, ...] = (
     "rules.role.apposition.v1",
     "rules.role.prenominal.v1",
     "rules.role.title.v1",
+    "rules.role.of.v1",
     "rules.role.copula.v1",
     "rules.location.in.v1",
 )

@@ -54,6 +54,9 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         return [c for c in verb.head.head.children if c.dep_ in ("dobj", "obj")]
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         return subjects(verb.head, depth + 1)
+    if verb.dep_ == "acl" and verb.head.dep_ in ("dobj", "obj") and verb.head.head.pos_ in ("VERB", "AUX"):
+        # "co-wrote the motion to end X", "started petitions urging X to stop …"
+        return subjects(verb.head.head, depth + 1)
     return []
 
 
@@ -185,11 +188,14 @@ def verb_frames(ctx: SentenceContext) -> Iterator[Relation]:
                 continue
             if frame.requires == "data" and not _has_data_object(verb, pack):
                 continue
+            if frame.requires == "halt" and not any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in pack.halt_verbs
+                                                    for c in verb.children):
+                continue
             if frame.requires.startswith("dobj:") and not _has_data_object(
                     verb, pack, frozenset(frame.requires[5:].split("|"))):
                 continue
             targets = _expand(ctx, [t for spec in frame.objects for t in objects(verb, spec)],
-                              stance=frame.predicate in _STANCES)
+                              stance=frame.predicate in _STANCES and frame.requires != "direct")
             for actor in actors:
                 for target in targets:
                     if frame.requires == "agency" and not (actor.entity.cls == target.entity.cls == "GovernmentAgency"):

@@ -141,8 +141,9 @@ def _body(ctx: SentenceContext, body: str, person: Token) -> list[Entity]:
         wanted = [e for e in dict.fromkeys(places) if (normalize_name(e.label) in states) == (body == "@state")]
         return wanted if len(wanted) == 1 else []
     hits = [e for e in ctx.document_entities if e.cls in _GROUPS and body in normalize_name(e.label).split()]
-    if len(hits) > 1:  # "Sheriff" names the sheriff's office, not the county
-        hits = [e for e in hits if normalize_name(e.label).split()[-1:] != [body] or len(hits) == 1]
+    # "City Commission" is the short form of "Key West City Commission": keep the fullest
+    hits = [e for e in hits if not any(o is not e and normalize_name(o.label).endswith(" " + normalize_name(e.label))
+                                       for o in hits)]
     return hits if len(hits) == 1 else []
 
 
@@ -174,6 +175,17 @@ def title(ctx: SentenceContext) -> Iterator[Relation]:
                     relation = make_relation(ctx, subject, match.predicate, Ref(body), "rules.role.title.v1", 0.6)
                     if relation is not None:
                         yield relation
+
+
+@register("rules.role.of.v1")
+def person_of_group(ctx: SentenceContext) -> Iterator[Relation]:
+    """"Hayley Sanchez of Colorado Public Radio": a person named with a group after "of"
+    belongs to it (a leading title is left to rules.role.title)."""
+    for person in _person_heads(ctx):
+        for prep in (c for c in person.children if c.dep_ == "prep" and c.lower_ == "of"):
+            groups = [r for p in prep.children if p.dep_ == "pobj" for r in refs(ctx, p, standins=False)
+                      if r.entity.cls in _GROUPS]
+            yield from _relations(ctx, person, "memberOf", groups, "rules.role.of.v1")
 
 
 @register("rules.role.copula.v1")

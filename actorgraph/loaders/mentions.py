@@ -564,6 +564,34 @@ def event_mentions(text: str, parsed: list[ParsedSegment]) -> list[Mention]:
     return out
 
 
+_CAPWORD = r"(?:[A-Z][\w'’.-]*|#\w+|\d+)"
+_NAMED_CAMPAIGN = re.compile(r"\b(?:the|a|its|their|our|his|her)[ \t]+(" + _CAPWORD + r"(?:[ \t]+(?:" + _CAPWORD +
+                             r"|of|for|and|the|to|in|a))*?)[ \t]+(?:campaign|petition|boycott)\b")
+_CALLED_CAMPAIGN = re.compile(r"\b(?:campaign|petition|boycott|initiative)[ \t]+(?:called|named|dubbed|titled)[ \t]+[“\"']?(" +
+                              _CAPWORD + r"(?:[ \t]+(?:" + _CAPWORD + r"|of|for|and|the|to|in|a))*)")
+
+
+def campaign_names(text: str, parsed: list[ParsedSegment], taken: list[Mention]) -> list[Mention]:
+    """Campaigns named in prose: "the We Are Home campaign", "the #StopTheRaids campaign",
+    "a petition called Keep Families Together" (not a group's name: "the ACLU campaign")."""
+    out = []
+    for p in parsed:
+        if p.doc is None or _title_case_text(p.segment):
+            continue
+        for pattern in (_NAMED_CAMPAIGN, _CALLED_CAMPAIGN):
+            for m in pattern.finditer(text, p.segment.start, p.segment.end):
+                start, end = m.start(1), m.end(1)
+                name = text[start:end].rstrip(".,")
+                end = start + len(name)
+                words = name.split()
+                if not (name.startswith("#") or len(words) >= 2):
+                    continue
+                if any(t.start < end and start < t.end and t.cls != "Campaign" for t in taken):
+                    continue
+                out.append(Mention(start, end, name, "Campaign", "rules.campaign_name.v1", 0.7, name))
+    return out
+
+
 def given_name_mentions(text: str, parsed: list[ParsedSegment], taken: list[Mention]) -> list[Mention]:
     """People the model missed: two or three proper nouns in a row, the first a common given
     name (Census lists), not part of a longer name, not a place ("Ana Ruiz, a spokeswoman")."""
@@ -684,6 +712,7 @@ def extract_mentions(text: str, parsed: list[ParsedSegment]) -> list[Mention]:
             found.extend(_phrase_hits(text, p.segment, seen, True, "rules.known_form.v1"))
     found = resolve_overlaps(found)
     found = resolve_overlaps(found + given_name_mentions(text, parsed, found))
+    found = resolve_overlaps(found + campaign_names(text, parsed, found))
     accounts = creator_accounts(text, found)
     if accounts:
         replaced = {(a.start, a.end) for a in accounts if a.extractor == "rules.petition.creator.v1"}

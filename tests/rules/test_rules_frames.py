@@ -74,3 +74,14 @@ def test_rules_frame_helping_is_collaboration_only_between_agencies(nlp):
 def test_rules_frame_records_its_name_in_the_evidence(nlp):
     relations = triples_of(nlp, "The Riverside Workers Alliance sued ICE in federal court.")
     assert relations[("Riverside Workers Alliance", "sues", ICE)].evidence.extractor == "rules.frame.verb.v1"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Dozens of groups are launching the Homes Not Cages campaign today.", "Homes Not Cages"),
+    ("The union launched a petition called Keep Our Families Together.", "Keep Our Families Together"),
+])
+def test_rules_campaigns_named_in_prose(nlp, text, name):
+    from actorgraph.loaders.pipeline import extract, make_document
+
+    ex = extract(make_document(text, "invented.txt"), nlp)
+    assert (name, "Campaign") in {(e.label, e.cls) for e in ex.entities}

@@ -586,8 +586,10 @@ def campaign_names(text: str, parsed: list[ParsedSegment], taken: list[Mention])
                 words = name.split()
                 if not (name.startswith("#") or len(words) >= 2):
                     continue
-                if any(t.start < end and start < t.end and t.cls != "Campaign" for t in taken):
-                    continue
+                if any(t.start < end and start < t.end and t.cls != "Campaign"
+                       and (t.extractor != "spacy.ner.v1" or t.cls in ("Organization", "GovernmentAgency", "Company"))
+                       for t in taken):
+                    continue  # a group's campaign, not a campaign's name (the model's guess of a law gives way)
                 out.append(Mention(start, end, name, "Campaign", "rules.campaign_name.v1", 0.7, name))
     return out
 

@@ -122,9 +122,17 @@ def to_networkx(store: Store):
     return store_to_networkx(store)
 
 
+def document_count(store: Store) -> int:
+    """How many documents were ingested (the bundled reference facts are not one)."""
+    from actorgraph.graph.reference import REFERENCE_GRAPH
+
+    return int(store.query("SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a ag:Document FILTER(?d != ?ref) }",
+                           {"ref": REFERENCE_GRAPH}).rows[0]["n"])
+
+
 def summary(store: Store, top: int = 8) -> dict:
     """Counts for the CLI summary: documents, entities by class, relations by predicate, top actors."""
-    docs = store.query("SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a ag:Document }").rows[0]["n"]
+    docs = document_count(store)
     triples = store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").rows[0]["n"]
     classes: Counter[str] = Counter()
     for row in store.query("SELECT ?c (COUNT(DISTINCT ?e) AS ?n) WHERE { ?d ag:mentions ?e . ?e a ?c } GROUP BY ?c").rows:
@@ -157,7 +165,7 @@ def write_map(store: Store, out: PathLike, title: str = "actorgraph map", view=N
     graph = store_to_networkx(store)
     if view is not None:
         graph = apply_view(graph, view)
-    docs = store.query("SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a ag:Document }").rows[0]["n"]
+    docs = document_count(store)
     filters = view.describe() if view is not None else ""
     caption = (f"{graph.number_of_nodes()} entities and {graph.number_of_edges()} relations from {int(docs)} "
                f"document(s) in {store.location}{'; ' + filters if filters else ''}. "

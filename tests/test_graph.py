@@ -52,7 +52,8 @@ def test_store_reopens_after_the_process_ends(tmp_path):
             f"ingest([{str(DOCS / 'good.txt')!r}], store={str(location)!r})")
     subprocess.run([sys.executable, "-c", code], check=True, timeout=300)
     with open_store(str(location), read_only=True) as store:
-        docs = store.query("SELECT ?t WHERE { ?d a ag:Document ; dcterms:title ?t }").rows
+        docs = store.query("SELECT ?t WHERE { ?d a ag:Document ; dcterms:title ?t ; dcterms:source ?src "
+                           "FILTER(STRENDS(?src, 'good.txt')) }").rows
         assert [str(r["t"]) for r in docs] == ["Coalition Condemns Data Sharing in Rivermouth"]
 
 

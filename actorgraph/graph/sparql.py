@@ -18,10 +18,12 @@ def _walk(node, seen: set[int] | None = None):
         return
     seen.add(id(node))
     yield node
+    from pyparsing import ParseResults
+
     if isinstance(node, dict):
         for value in list(node.values()):
             yield from _walk(value, seen)
-    elif isinstance(node, (list, tuple, set, frozenset)):
+    elif isinstance(node, (list, tuple, set, frozenset, ParseResults)):
         for value in node:
             yield from _walk(value, seen)
 

@@ -60,6 +60,7 @@ class LanguagePack:
     negation: frozenset[str]
     data_nouns: frozenset[str]
     halt_verbs: frozenset[str]
+    authored_nouns: frozenset[str]
 
     def frames_for(self, lemma: str) -> tuple[Frame, ...]:
         return tuple(f for f in self.frames if f.lemma == lemma)
@@ -107,4 +108,5 @@ def load_pack(code: str = "en") -> LanguagePack:
         negation=_words(code, "negation.txt"),
         data_nouns=_words(code, "data_nouns.txt"),
         halt_verbs=_words(code, "halt_verbs.txt"),
+        authored_nouns=_words(code, "authored_nouns.txt"),
     )

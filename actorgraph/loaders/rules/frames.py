@@ -36,8 +36,9 @@ def _agents(verb: Token) -> list[Token]:
     return [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
 
 
-def subjects(verb: Token, depth: int = 0) -> list[Token]:
-    """The tokens that act in a verb's event (before conjunct expansion)."""
+def subjects(verb: Token, depth: int = 0, authored: frozenset[str] = frozenset()) -> list[Token]:
+    """The tokens that act in a verb's event (before conjunct expansion). ``authored``:
+    nouns whose authors act through them ("the motion to end X")."""
     if is_passive(verb):
         return _agents(verb)
     own = [c for c in verb.children if c.dep_ == "nsubj"]
@@ -53,10 +54,11 @@ def subjects(verb: Token, depth: int = 0) -> list[Token]:
         # "condemns X for sharing …", "accusing X of passing …": the gerund's subject is the object
         return [c for c in verb.head.head.children if c.dep_ in ("dobj", "obj")]
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
-        return subjects(verb.head, depth + 1)
-    if verb.dep_ == "acl" and verb.head.dep_ in ("dobj", "obj") and verb.head.head.pos_ in ("VERB", "AUX"):
+        return subjects(verb.head, depth + 1, authored)
+    if verb.dep_ == "acl" and verb.head.lower_ in authored and verb.head.dep_ in ("dobj", "obj") \
+            and verb.head.head.pos_ in ("VERB", "AUX"):
         # "co-wrote the motion to end X", "started petitions urging X to stop …"
-        return subjects(verb.head.head, depth + 1)
+        return subjects(verb.head.head, depth + 1, authored)
     return []
 
 
@@ -142,7 +144,8 @@ def _expand(ctx: SentenceContext, tokens: list[Token], stance: bool = False) -> 
             found = refs(ctx, c)
             if not found:  # "her husband, Tomas Delgado", "the company, GEO Group"
                 for appos in (a for a in c.children if a.dep_ == "appos"):
-                    found.extend(refs(ctx, appos))
+                    for e in with_conjuncts(appos):
+                        found.extend(refs(ctx, e))
             if not found:
                 for example in _examples(c):
                     for e in with_conjuncts(example):
@@ -181,7 +184,7 @@ def verb_frames(ctx: SentenceContext) -> Iterator[Relation]:
         frames = pack.frames_for(verb.lemma_.lower())
         if not frames or negated(verb, pack):
             continue
-        agents, undergoers = _expand(ctx, subjects(verb)), _expand(ctx, patients(verb))
+        agents, undergoers = _expand(ctx, subjects(verb, authored=pack.authored_nouns)), _expand(ctx, patients(verb))
         for frame in frames:
             actors = undergoers if frame.requires == "patient" else agents
             if not actors:

@@ -82,6 +82,11 @@ def strip_title(name: str) -> str:
     return stripped if stripped and stripped != name and stripped[0].isupper() else name
 
 
+def _base_key(name: str) -> str:
+    """A name's key without possessive endings ("Sheriff's Department" -> "sheriff department")."""
+    return normalize_name(re.sub(r"(?<=\w)['’]s\b", "", name))
+
+
 def _creator_key(name: str) -> str | None:
     """"ATU A." -> "ATU": a petition account name without its trailing initial."""
     match = re.fullmatch(r"(.+?)\s+[A-Za-z]\.", name)
@@ -276,17 +281,25 @@ def resolve_mentions(mentions: list[Mention]) -> tuple[list[Entity], dict[tuple[
                 merge(places[normalize_name(match.group(1))], c, votes=False)
                 break
 
-    # 4. a shorter name that begins a longer one of the same class
-    for c in sorted(clusters, key=lambda c: len(c.label())):
+    # 4. a shorter name that begins a longer one of the same class ("Sonoma County Sheriff" and
+    #    "Sonoma County Sheriff's Department"); a lone head word ("the Sheriff") that only one
+    #    longer name of the document has
+    for c in sorted(clusters, key=lambda c: (len(c.label().split()) == 1, len(c.label()))):
         if c not in clusters or c.canonical or c.cls not in ("Organization", "GovernmentAgency", "Company", "Policy"):
             continue
-        key = normalize_name(c.label())
-        if len(key.split()) < 2 or all(cue_class(w) or w in GENERIC_WORDS for w in key.split() if w not in _STOP):
+        key = _base_key(c.label())
+        lone = len(key.split()) == 1 and c.cls == "GovernmentAgency" and cue_class(key) == "GovernmentAgency"
+        if not lone and (len(key.split()) < 2 or all(cue_class(w) or w in GENERIC_WORDS for w in key.split() if w not in _STOP)):
             continue  # "City Council" alone could be any city's
-        for other in clusters:
-            if other is c or other.cls != c.cls or any(m.extractor == "rules.unit.v1" for m in other.mentions):
-                continue
-            okey = normalize_name(other.label())
+        candidates = [other for other in clusters if other is not c and other.cls == c.cls
+                      and not any(m.extractor == "rules.unit.v1" for m in other.mentions)]
+        if lone:
+            holders = [o for o in candidates if key in _base_key(o.label()).split() and len(o.label().split()) > 1]
+            if len(holders) == 1:
+                merge(holders[0], c)
+            continue
+        for other in candidates:
+            okey = _base_key(other.label())
             if okey.startswith(key + " ") or okey.endswith(" " + key):
                 merge(other, c)
                 break

@@ -117,7 +117,8 @@ def main(argv: list[str] | None = None) -> int:
     current = README.read_text("utf-8")
     with tempfile.TemporaryDirectory(prefix="ag-readme-") as scratch:
         cwd = Path(scratch)
-        (cwd / "seeds").symlink_to(ROOT / "seeds")
+        for folder in ("seeds", "eval", "bench"):
+            (cwd / folder).symlink_to(ROOT / folder)
         fresh = render(current, cwd)
     if args.check:
         if _masked(fresh) != _masked(current):

@@ -110,8 +110,14 @@ def ingest(paths: PathLike | Iterable[PathLike], store: Store | PathLike | None 
             target.close()
 
 
-def query(store: Store, sparql: str, **bindings) -> list[dict[str, object]]:
-    """Run SPARQL with bound parameters; rows as plain Python values."""
+def query(store: Store, sparql: str, allow_service: bool = False, **bindings) -> list[dict[str, object]]:
+    """Run SPARQL with bound parameters; rows as plain Python values. A ``SERVICE`` clause
+    (federated access to another endpoint) is refused unless ``allow_service``."""
+    from actorgraph.errors import QueryError
+    from actorgraph.graph.sparql import uses_service
+
+    if not allow_service and uses_service(sparql):
+        raise QueryError("SERVICE queries another endpoint over the network; pass allow_service=True", where="query")
     return store.query(sparql, bindings or None).values()
 
 

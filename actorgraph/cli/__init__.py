@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import csv
-import io
 import sys
 import time
 from pathlib import Path
@@ -141,12 +139,9 @@ def _format_result(result, fmt: str) -> str:
     if result.triples is not None:
         return "\n".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in result.triples)
     if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(result.vars)
-        for row in result.rows:
-            writer.writerow([str(row.get(v, "")) for v in result.vars])
-        return buffer.getvalue().rstrip("\n")
+        from actorgraph.exports.tables import csv_text
+
+        return csv_text(result.vars, ([str(row.get(v, "")) for v in result.vars] for row in result.rows)).rstrip("\n")
     return _table(result.vars, [[str(row.get(v, "")) for v in result.vars] for row in result.rows])
 
 
@@ -176,11 +171,13 @@ def query(
     sparql: Annotated[str, typer.Argument(metavar="SPARQL", help="A SPARQL query, or @file.rq to read one from a file. "
                                           "Prefixes ag: rdf: rdfs: skos: xsd: dcterms: prov: owl: are predeclared.")],
     fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="table, json (SPARQL 1.1 JSON results) or csv.")] = "table",
+    allow_service: Annotated[bool, typer.Option("--allow-service", help="Let SERVICE clauses query other endpoints "
+                                                "over the network (refused by default).")] = False,
 ) -> None:
     """Run a SPARQL query over all documents (the union of their graphs; use DISTINCT, a
     fact stated in several documents is in several graphs)."""
     from actorgraph.errors import InputError, QueryError
-    from actorgraph.graph.sparql import is_update, unknown_terms
+    from actorgraph.graph.sparql import is_update, unknown_terms, uses_service
 
     with errors():
         _check_format(fmt, where="query --format")
@@ -193,6 +190,9 @@ def query(
         if is_update(sparql):
             raise QueryError("this is a SPARQL update; `query` only reads the store (documents change it "
                              "through `ingest`, curation through `resolve --apply`)", where="query")
+        if not allow_service and uses_service(sparql):
+            raise QueryError("SERVICE sends part of the query to another endpoint over the network; "
+                             "add --allow-service if that is what you want", where="query")
         for term in unknown_terms(sparql):
             typer.echo(f"warning: query: {term} is not in the actorgraph ontology (a typo?); "
                        "see the README's ontology tables", err=True)
@@ -296,12 +296,9 @@ def _rows_out(columns: list[str], rows: list[dict], fmt: str) -> str:
     if fmt == "json":
         return json.dumps([{c: r.get(c) for c in columns} for r in rows], indent=2, ensure_ascii=False, default=str)
     if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(columns)
-        for r in rows:
-            writer.writerow(["" if r.get(c) is None else r.get(c) for c in columns])
-        return buffer.getvalue().rstrip("\n")
+        from actorgraph.exports.tables import csv_text
+
+        return csv_text(columns, ([r.get(c) for c in columns] for r in rows)).rstrip("\n")
     return _table(columns, [["" if r.get(c) is None else str(r.get(c)) for c in columns] for r in rows])
 
 

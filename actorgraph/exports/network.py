@@ -4,7 +4,6 @@ All are written atomically from the networkx projection of the store."""
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from pathlib import Path
@@ -45,11 +44,9 @@ def write_gexf(store: Store, out: Path) -> Path:
 
 
 def _csv(rows: list[dict], columns: list[str]) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return buffer.getvalue()
+    from actorgraph.exports.tables import csv_text
+
+    return csv_text(columns, ([row.get(c, "") for c in columns] for row in rows))
 
 
 def write_csv(store: Store, out: Path) -> Path:

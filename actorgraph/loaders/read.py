@@ -65,15 +65,33 @@ def read_file(path: Path, max_bytes: int = MAX_BYTES) -> RawText:
         raise InputError("file is empty", where=str(path))
     if suffix == ".pdf":
         return RawText(_read_pdf(data, path), SUFFIXES[suffix], None)
-    if b"\x00" in data[:8192]:
+    bom = _bom_encoding(data)
+    if bom is None and b"\x00" in data[:8192]:
         raise InputError("binary data in a text file (NUL bytes); expected UTF-8 text", where=str(path))
-    text = _decode(data, path)
+    text = _decode(data, path, bom)
     if suffix in (".html", ".htm"):
         return _read_html(text, path)
     return RawText(text, SUFFIXES[suffix], None)
 
 
-def _decode(data: bytes, path: Path) -> str:
+def _bom_encoding(data: bytes) -> str | None:
+    """The encoding a byte-order mark announces (UTF-32 before UTF-16: its mark starts alike)."""
+    import codecs
+
+    for bom, name in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                      (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return name
+    return None
+
+
+def _decode(data: bytes, path: Path, bom: str | None = None) -> str:
+    if bom is not None:
+        try:
+            return data.decode(bom)
+        except UnicodeDecodeError as exc:
+            raise InputError(f"not valid {bom.upper()} although it starts with its byte-order mark "
+                             f"(offset {exc.start})", where=str(path)) from exc
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

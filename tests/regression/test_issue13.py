@@ -1,0 +1,70 @@
+"""Safe outputs and input edges (issue 13, the parts done so far): CSV cells that a
+spreadsheet would run are neutralised, SERVICE is refused, UTF-16/32 files with a BOM read."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+
+import pytest
+from conftest import DOCS, run_cli
+
+HOSTILE = ['=HYPERLINK("http://example.org","x")', "=cmd|' /C calc'!A0", "@SUM(1+1)", "+1+1", "-2+3", "\tTab", "\rCR"]
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_issue13_csv_cells_are_neutralised(value):
+    from actorgraph.exports.tables import csv_text
+
+    rows = list(csv.reader(io.StringIO(csv_text(["name"], [[value]]))))
+    assert rows[1][0] == "'" + value
+
+
+@pytest.fixture(scope="module")
+def hostile_store(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("hostile")
+    doc = folder / "hostile.txt"
+    doc.write_text("Statement\n\nThe =HYPERLINK Workers Alliance condemned ICE on Monday. "
+                   "The @SUM Defense Network sued ICE in federal court.\n", "utf-8")
+    location = folder / "store"
+    assert run_cli("--store", str(location), "ingest", "-q", str(doc)).returncode == 0
+    return location
+
+
+def _cells(text: str) -> list[str]:
+    return [cell for row in csv.reader(io.StringIO(text)) for cell in row]
+
+
+def test_issue13_every_csv_output_is_safe(hostile_store, tmp_path):
+    outputs = [
+        run_cli("--store", str(hostile_store), "query", "--format", "csv",
+                "SELECT DISTINCT ?l WHERE { ?x rdfs:label ?l }").stdout,
+        run_cli("--store", str(hostile_store), "entities", "--format", "csv").stdout,
+        run_cli("--store", str(hostile_store), "ask", "opponents-of", "ICE", "--format", "csv").stdout,
+    ]
+    assert run_cli("--store", str(hostile_store), "export", "csv", "--out", str(tmp_path / "t")).returncode == 0
+    outputs += [(tmp_path / "t" / "nodes.csv").read_text("utf-8"), (tmp_path / "t" / "edges.csv").read_text("utf-8")]
+    names = [cell for text in outputs for cell in _cells(text) if "HYPERLINK" in cell or "@SUM" in cell]
+    assert names, outputs
+    assert not [cell for cell in names if cell.startswith(("=", "@", "+", "-"))]
+
+
+def test_issue13_service_is_refused_unless_allowed(hostile_store):
+    query = "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"
+    proc = run_cli("--store", str(hostile_store), "query", query)
+    assert proc.returncode == 1
+    assert proc.stderr.startswith("error: query: SERVICE") and "--allow-service" in proc.stderr
+    tricky = run_cli("--store", str(hostile_store), "query", "SELECT * WHERE { ?s ?p 'SERVICE <http://x>' }")
+    assert tricky.returncode == 0, tricky.stderr
+
+
+@pytest.mark.parametrize("encoding, bom", [("utf-16-le", codecs.BOM_UTF16_LE), ("utf-16-be", codecs.BOM_UTF16_BE),
+                                           ("utf-32-le", codecs.BOM_UTF32_LE)])
+def test_issue13_text_with_a_byte_order_mark_is_read(tmp_path, encoding, bom):
+    from actorgraph.loaders.read import read_file
+
+    text = (DOCS / "good.txt").read_text("utf-8")
+    path = tmp_path / "doc.txt"
+    path.write_bytes(bom + text.encode(encoding))
+    assert read_file(path).text == text

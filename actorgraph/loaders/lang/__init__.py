@@ -61,6 +61,7 @@ class LanguagePack:
     data_nouns: frozenset[str]
     halt_verbs: frozenset[str]
     authored_nouns: frozenset[str]
+    negators: frozenset[str]
 
     def frames_for(self, lemma: str) -> tuple[Frame, ...]:
         return tuple(f for f in self.frames if f.lemma == lemma)
@@ -86,6 +87,9 @@ def _split(value: str) -> tuple[str, ...]:
     return tuple(v.strip() for v in (value or "").split("|") if v.strip())
 
 
+LANGUAGES = ("en", "es")
+
+
 @lru_cache(maxsize=4)
 def load_pack(code: str = "en") -> LanguagePack:
     """The rule pack of a language (``en``, ``es``).
@@ -109,4 +113,5 @@ def load_pack(code: str = "en") -> LanguagePack:
         data_nouns=_words(code, "data_nouns.txt"),
         halt_verbs=_words(code, "halt_verbs.txt"),
         authored_nouns=_words(code, "authored_nouns.txt"),
+        negators=_words(code, "negators.txt"),
     )

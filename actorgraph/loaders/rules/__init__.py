@@ -86,13 +86,11 @@ def refs(ctx: SentenceContext, token: Token, standins: bool = True) -> list[Ref]
         if len(set(named)) == 1:
             return [Ref(named[0])]
     if standins and token.lower_ in ctx.pack.standins:
-        for child in token.children:
-            if child.dep_ == "prep" and child.lower_ in ("of", "from", "with", "at"):
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        found = refs(ctx, pobj, standins=False)
-                        if found:
-                            return [Ref(r.entity, r.via or "standin") for r in found]
+        for prep in ("of", "from", "with", "at", "de", "del"):
+            for pobj in prep_objects(token, prep):
+                found = refs(ctx, pobj, standins=False)
+                if found:
+                    return [Ref(r.entity, r.via or "standin") for r in found]
         for child in token.children:
             if child.dep_ in ("compound", "poss", "nmod", "amod") and (child.i in ctx.tokens or child.i in ctx.coref):
                 return [Ref(r.entity, r.via or "standin") for r in refs(ctx, child, standins=False)]
@@ -112,6 +110,29 @@ def _plural_antecedent(ctx: SentenceContext, pronoun: Token) -> list[Ref]:
             if found and found[0].entity.cls in ("Organization", "GovernmentAgency", "Company"):
                 return [Ref(found[0].entity, "coref")]
     return []
+
+
+_UD_OBLIQUE = ("obl", "nmod", "obj", "iobj", "obl:arg", "obl:agent")
+
+
+def case_of(token: Token) -> str | None:
+    """The preposition (case marker) of a Universal Dependencies oblique: "con ICE" -> "con"."""
+    for c in token.children:
+        if c.dep_ == "case":
+            return c.lower_
+    return None
+
+
+def prep_objects(holder: Token, prep: str) -> list[Token]:
+    """Objects of a preposition attached to ``holder``: "with X" (prep + pobj) or "con X"
+    (an oblique whose case marker is the preposition)."""
+    found: list[Token] = []
+    for c in holder.children:
+        if c.dep_ in ("prep", "dative", "agent") and c.lower_ == prep:
+            found.extend(p for p in c.children if p.dep_ == "pobj")
+        elif c.dep_ in _UD_OBLIQUE and case_of(c) == prep:
+            found.append(c)
+    return found
 
 
 def with_conjuncts(token: Token) -> list[Token]:
@@ -167,5 +188,5 @@ def run_rules(ctx: SentenceContext, order: Iterable[str] = ORDER) -> list[Relati
     return out
 
 
-__all__ = ["ORDER", "RULES", "Ref", "SentenceContext", "make_relation", "refs", "register", "run_rules",
-           "with_conjuncts"]
+__all__ = ["ORDER", "RULES", "Ref", "SentenceContext", "case_of", "make_relation", "prep_objects", "refs", "register",
+           "run_rules", "with_conjuncts"]

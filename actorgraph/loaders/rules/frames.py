@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from actorgraph.loaders.rules import Ref, SentenceContext, make_relation, refs, register, with_conjuncts
+from actorgraph.loaders.rules import Ref, SentenceContext, case_of, make_relation, prep_objects, refs, register, with_conjuncts
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -27,13 +27,21 @@ if TYPE_CHECKING:
 _RELATIVE = frozenset({"which", "that", "who", "whom"})
 
 
+# The English model labels dependencies in the ClearNLP style (dobj, prep + pobj, nsubjpass);
+# the Spanish one in Universal Dependencies (obj, obl/nmod with a case marker, nsubj:pass).
+# The helpers below read both.
+_OBJECT_DEPS = ("dobj", "obj")
+_PASSIVE_DEPS = ("nsubjpass", "auxpass", "nsubj:pass", "aux:pass")
+
+
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+    return any(c.dep_ in _PASSIVE_DEPS for c in verb.children) or (
         verb.dep_ == "acl" and verb.tag_ == "VBN")
 
 
 def _agents(verb: Token) -> list[Token]:
-    return [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    found = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    return found + [c for c in verb.children if c.dep_ in ("obl:agent", "obl") and case_of(c) == "por"]
 
 
 def subjects(verb: Token, depth: int = 0, authored: frozenset[str] = frozenset()) -> list[Token]:
@@ -43,12 +51,12 @@ def subjects(verb: Token, depth: int = 0, authored: frozenset[str] = frozenset()
         return _agents(verb)
     own = [c for c in verb.children if c.dep_ == "nsubj"]
     if own:
-        if own[0].lower_ in _RELATIVE and verb.dep_ == "relcl":
+        if own[0].lower_ in _RELATIVE | {"que", "quien", "cual"} and verb.dep_ in ("relcl", "acl:relcl"):
             return [verb.head]
         return own
     if depth > 3:
         return []
-    if verb.dep_ == "relcl":
+    if verb.dep_ in ("relcl", "acl:relcl"):
         return [verb.head]
     if verb.dep_ == "pcomp" and verb.head.lower_ in ("for", "of") and verb.head.head.pos_ in ("VERB", "AUX"):
         # "condemns X for sharing …", "accusing X of passing …": the gerund's subject is the object
@@ -67,14 +75,14 @@ def patients(verb: Token) -> list[Token]:
     if is_passive(verb):
         if verb.dep_ == "acl":
             return [verb.head]
-        found = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        found = [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj:pass")]
         if found and found[0].lower_ in _RELATIVE and verb.dep_ == "relcl":
             return [verb.head]
         if not found and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
             return patients(verb.head)  # "was detained by ICE … and has been detained at Y"
         return found
-    found = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
-    if found and found[0].lower_ in _RELATIVE and verb.dep_ == "relcl":
+    found = [c for c in verb.children if c.dep_ in _OBJECT_DEPS and case_of(c) in (None, "a")]
+    if found and found[0].lower_ in _RELATIVE and verb.dep_ in ("relcl", "acl:relcl"):
         return [verb.head]  # "the center, which GEO Group runs"
     return found
 
@@ -99,15 +107,10 @@ def objects(verb: Token, spec: str) -> list[Token]:
         return patients(verb)
     if spec == "dative":
         return [c for c in verb.children if c.dep_ == "dative"]
+    if spec == "iobj":
+        return [c for c in verb.children if c.dep_ == "iobj"]
     if spec.startswith("prep:"):
-        prep = spec[5:]
-        found: list[Token] = []
-        holders = _holders(verb)
-        for holder in holders:
-            for c in holder.children:
-                if c.dep_ in ("prep", "dative") and c.lower_ == prep:
-                    found.extend(p for p in c.children if p.dep_ == "pobj")
-        return found
+        return [t for holder in _holders(verb) for t in prep_objects(holder, spec[5:])]
     return []
 
 
@@ -115,7 +118,7 @@ def negated(verb: Token, pack) -> bool:
     """A verb with a negation, or under a verb of refusal or under a negated verb."""
     node = verb
     for _ in range(4):
-        if any(c.dep_ == "neg" for c in node.children):
+        if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in pack.negators) for c in node.children):
             return True
         if node is not verb and node.lemma_.lower() in pack.negation:
             return True
@@ -152,8 +155,7 @@ def _expand(ctx: SentenceContext, tokens: list[Token], stance: bool = False) -> 
                         found.extend(refs(ctx, e))
             if not found and stance and c.pos_ == "NOUN":
                 owners = [g for g in c.children if g.dep_ == "poss"]
-                owners += [p for g in c.children if g.dep_ in ("prep", "agent") and g.lower_ in ("by", "of")
-                           for p in g.children if p.dep_ == "pobj"]
+                owners += [p for prep in ("by", "of", "de", "por") for p in prep_objects(c, prep)]
                 for owner in owners:
                     for e in with_conjuncts(owner):
                         found.extend(refs(ctx, e))
@@ -225,7 +227,7 @@ def _governing_verbs(noun: Token) -> list[Token]:
     """Verbs whose subject holds the relation a noun names: "X filed a lawsuit", "the suit
     filed by X", "contracts that X holds"."""
     out = []
-    if noun.dep_ in ("dobj", "obj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+    if noun.dep_ in ("dobj", "obj", "attr") and case_of(noun) is None and noun.head.pos_ in ("VERB", "AUX"):
         out.append(noun.head)
     elif noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("VERB", "AUX"):
         out.append(noun.head.head)  # "stands in solidarity with X"
@@ -251,16 +253,14 @@ def nominal_frames(ctx: SentenceContext) -> Iterator[Relation]:
             if not subj_tokens:  # "an EEOC suit", "the ACLU lawsuit"
                 subj_tokens = [c for c in noun.children if c.dep_ == "compound" and c.i in ctx.tokens
                                and ctx.tokens[c.i].cls != "Place"]
-            obj_tokens += [p for c in noun.children if c.dep_ == "prep" and c.lower_ in frame.object_preps
-                           for p in c.children if p.dep_ == "pobj"]
+            obj_tokens += [p for prep in frame.object_preps for p in prep_objects(noun, prep)]
             for verb in _governing_verbs(noun):
                 if negated(verb, pack):
                     obj_tokens = []
                     break
                 if not subj_tokens:
                     subj_tokens = subjects(verb) if verb.dep_ != "acl" or is_passive(verb) else []
-                obj_tokens += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in frame.object_preps
-                               for p in c.children if p.dep_ == "pobj"]
+                obj_tokens += [p for prep in frame.object_preps for p in prep_objects(verb, prep)]
             actors = _expand(ctx, subj_tokens)
             targets = _expand(ctx, obj_tokens, stance=frame.predicate in _STANCES)
             for actor in actors:

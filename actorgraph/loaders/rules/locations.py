@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from actorgraph.loaders.rules import Ref, SentenceContext, make_relation, refs, register
+from actorgraph.loaders.rules import Ref, SentenceContext, make_relation, prep_objects, refs, register
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -25,14 +25,11 @@ def _places_in(ctx: SentenceContext, holder: Token) -> list[Ref]:
     """Places that are objects of "in" attached to ``holder``, with the places in apposition
     to them ("El Paso, Texas")."""
     out: list[Ref] = []
-    for c in holder.children:
-        if c.dep_ == "prep" and c.lower_ == "in":
-            for p in c.children:
-                if p.dep_ != "pobj":
-                    continue
-                chain = [p, *[q for q in p.children if q.dep_ in ("appos", "npadvmod", "conj")]]
-                for q in chain:
-                    out.extend(r for r in refs(ctx, q, standins=False) if r.entity.cls == "Place")
+    for prep in ("in", "en"):
+        for p in prep_objects(holder, prep):
+            chain = [p, *[q for q in p.children if q.dep_ in ("appos", "npadvmod", "conj", "flat")]]
+            for q in chain:
+                out.extend(r for r in refs(ctx, q, standins=False) if r.entity.cls == "Place")
     return out
 
 

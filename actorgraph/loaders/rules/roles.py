@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from actorgraph.loaders.rules import Ref, SentenceContext, make_relation, refs, register, with_conjuncts
+from actorgraph.loaders.rules import Ref, SentenceContext, make_relation, prep_objects, refs, register, with_conjuncts
 from actorgraph.ontology.ids import normalize_name
 
 if TYPE_CHECKING:
@@ -55,13 +55,12 @@ def _groups_of_role(ctx: SentenceContext, noun: Token) -> list[Ref]:
     """The body a role noun is tied to: "director of Y", "organizer with Y", "Y director",
     "Y's director"."""
     out: list[Ref] = []
+    for prep in ("of", "for", "with", "at", "de", "del", "en", "con"):
+        for p in prep_objects(noun, prep):
+            for q in with_conjuncts(p):
+                out.extend(refs(ctx, q, standins=False))
     for c in noun.children:
-        if c.dep_ == "prep" and c.lower_ in ("of", "for", "with", "at"):
-            for p in c.children:
-                if p.dep_ == "pobj":
-                    for q in with_conjuncts(p):
-                        out.extend(refs(ctx, q, standins=False))
-        elif c.dep_ in ("compound", "poss", "nmod") and c.i < noun.i:
+        if c.dep_ in ("compound", "poss", "nmod", "nmod:poss") and c.i < noun.i:
             out.extend(refs(ctx, c, standins=False))
             for grand in c.children:  # "ACLU of Louisiana attorney": the compound's own compounds
                 if grand.dep_ in ("compound", "poss"):

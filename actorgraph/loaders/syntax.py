@@ -20,7 +20,8 @@ def syntactic_relations(text: str, parsed: Sequence[ParsedSegment], nodes: Itera
                         entities: Sequence[Entity], modality: Callable[[str], str],
                         order: Iterable[str] = ORDER, language: str = "en") -> list[Relation]:
     """Relations the rules in ``order`` find in the parsed (non-title) segments."""
-    pack = load_pack(language)
+    from actorgraph.loaders.lang import LANGUAGES
+
     order = tuple(order)
     nodes = sorted(nodes, key=lambda n: (n[0].start, -n[0].end))
     segments = []
@@ -39,7 +40,7 @@ def syntactic_relations(text: str, parsed: Sequence[ParsedSegment], nodes: Itera
                 by_offset.setdefault(base + token.idx, entity)
         segments.append((p, token_map))
     tokens = [(p.segment.start + t.idx, t) for p, _ in segments for t in p.doc]  # type: ignore[union-attr]
-    antecedents = resolve(tokens, by_offset, pack)
+    antecedents = resolve(tokens, by_offset, load_pack(language))
     out: list[Relation] = []
     document_entities = tuple(entities)
     for p, token_map in segments:
@@ -47,6 +48,8 @@ def syntactic_relations(text: str, parsed: Sequence[ParsedSegment], nodes: Itera
         doc = p.doc
         assert doc is not None
         coref = {t.i: antecedents[base + t.idx] for t in doc if base + t.idx in antecedents}
+        language = p.segment.language if p.segment.language in LANGUAGES else language
+        pack = load_pack(language)
         for sent in doc.sents:
             ctx = SentenceContext(text, sent, base, token_map, coref, document_entities, pack,
                                   modality(text[base + sent.start_char:base + sent.end_char]))

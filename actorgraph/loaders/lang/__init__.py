@@ -8,6 +8,7 @@ with another, who leads what), never names from particular documents.
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
@@ -115,3 +116,28 @@ def load_pack(code: str = "en") -> LanguagePack:
         authored_nouns=_words(code, "authored_nouns.txt"),
         negators=_words(code, "negators.txt"),
     )
+
+
+@lru_cache(maxsize=4)
+def name_translations(code: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Structural translations of names into their English form, when the language has
+    them (``lang/<code>/names.csv``): "Oficina del Alguacil del Condado Maricopa" ->
+    "Maricopa County Sheriff's Office".
+
+    >>> english_name("es", "Oficina del Alguacil del Condado Maricopa")
+    "Maricopa County Sheriff's Office"
+    """
+    resource = files("actorgraph.loaders.lang").joinpath(f"{code}/names.csv")
+    if not resource.is_file():
+        return ()
+    return tuple((re.compile(r["pattern"]), r["english"]) for r in _rows(code, "names.csv"))
+
+
+def english_name(code: str, name: str) -> str | None:
+    """The English form of a name by the structural translations of its language, or None."""
+    for pattern, template in name_translations(code):
+        match = pattern.match(name)
+        if match:
+            parts = {k: (v or "").strip() for k, v in match.groupdict().items()}
+            return " ".join(template.format(**parts).split())
+    return None

@@ -154,8 +154,8 @@ def looks_like_person(name: str) -> bool:
     >>> looks_like_person("Jennifer Mazzon"), looks_like_person("Wells Fargo"), looks_like_person("Virginia Beach")
     (True, False, False)
     """
-    words = name.split()
-    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+    words = [w for w in name.split() if w.rstrip(".") not in ("Jr", "Sr", "II", "III")]
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
         return False
     if words[0].upper() not in first_names() or name.lower() in known_place_names():
         return False

@@ -19,7 +19,8 @@ NER_CLASSES = {"PERSON": "Person", "PER": "Person", "ORG": "Organization", "GPE"
                "FAC": "Place", "LAW": "Policy", "EVENT": "Event"}
 _LEADING = {"the", "a", "an", "our", "his", "her", "their", "its", "this", "these", "that", "those",
             "dear", "via", "yesterday", "today", "tonight", "tomorrow", "meanwhile", "however", "also", "now",
-            "then", "earlier", "later", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+            "then", "earlier", "later", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+            "un", "una", "este", "esta", "estos", "estas", "ese", "esa", "nuestro", "nuestra"}
 #: single words that NER tags as places or groups but that name nothing on their own
 GENERIC_WORDS = frozenset("""county city state town village black white brown asian latino latina latinx
 hispanic indigenous native federal national sanctuary department agency government council
@@ -201,7 +202,7 @@ def _ner_mentions(text: str, parsed: ParsedSegment) -> list[Mention]:
         from_data = ent.label_ in RULER_LABELS
         if not from_data and ent.label_ not in NER_CLASSES:
             continue
-        if not from_data and len(ent) == 1 and (ent[0].pos_ in ("NOUN", "ADJ", "VERB", "PRON")
+        if not from_data and len(ent) == 1 and (ent[0].pos_ in ("NOUN", "ADJ", "VERB", "PRON", "ADV", "DET")
                                                  or ent[0].lower_ in GENERIC_WORDS):
             continue
         if not from_data and any(t.pos_ in ("AUX", "VERB", "PRON") and t.tag_ != "VBN" for t in ent):
@@ -212,6 +213,10 @@ def _ner_mentions(text: str, parsed: ParsedSegment) -> list[Mention]:
                 work[:0] = [(ent, s, e, True) for s, e in parts]
                 continue
         name = text[start:end]
+        if not from_data and ent.label_ == "LOC" and parsed.segment.language == "es" \
+                and name.lower() not in data_tables.known_place_names() \
+                and not re.search(r"\b(?:en|de|desde|hacia|a|al|del)\s+$", text[max(0, start - 8):start]):
+            continue  # the Spanish model's unknown "places" with nothing that says they are places
         if not from_data and re.fullmatch(r"(?:District|Ward|Precinct|Zone|Region) \d+", name):
             continue  # "District 4" is a seat, not a body
         if not from_data and ent.label_ == "PERSON":

@@ -157,10 +157,11 @@ def _spanish_patterns(nlp) -> list[dict[str, Any]]:
     label_of = {"GovernmentAgency": "AG_GOV", "DetentionFacility": "AG_FACILITY", "Company": "AG_COMPANY",
                 "Policy": "AG_POLICY", "Place": "AG_PLACE"}
     index = known_index()
+    from actorgraph.loaders.mentions import cue_class
     from actorgraph.ontology.ids import normalize_name
 
     for spanish, english in data_tables.spanish_names().items():
-        cls = index.get(normalize_name(english), ("GovernmentAgency", english))[0]
+        cls = index.get(normalize_name(english), (cue_class(english) or "GovernmentAgency", english))[0]
         if cls in label_of and (spanish[:1].isupper() or " " in spanish):
             patterns.append({"label": label_of[cls], "pattern": _name_pattern(nlp, spanish, False), "id": english})
     patterns += [p for p in _data_patterns(nlp) if p["label"] != "AG_POLICY"]

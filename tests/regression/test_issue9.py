@@ -112,7 +112,7 @@ def test_issue9_ask_help_lists_every_question():
 def test_issue9_ingest_prints_a_table_and_warns(tmp_path):
     location = str(tmp_path / "s")
     docs = [str(DOCS / name) for name in ("good.txt", "no-relations.txt", "spanish-news.txt")]
-    proc = run_cli("--store", location, "ingest", *docs)
+    proc = run_cli("--store", location, "ingest", *docs, env={"ACTORGRAPH_SPANISH": "off"})
     assert proc.returncode == 0, proc.stderr
     lines = proc.stdout.splitlines()
     assert lines[0].startswith("3 added, 0 replaced, 0 unchanged, 0 failed, 2 with warnings")
@@ -123,6 +123,6 @@ def test_issue9_ingest_prints_a_table_and_warns(tmp_path):
     assert "es" == rows["spanish-news.txt"].split()[2]
     assert "which has no pipeline" in rows["spanish-news.txt"]
     assert f"warning: {DOCS / 'no-relations.txt'}: no relation found" in proc.stderr
-    quiet = run_cli("--store", location, "ingest", "-q", *docs)
+    quiet = run_cli("--store", location, "ingest", "-q", *docs, env={"ACTORGRAPH_SPANISH": "off"})
     assert quiet.stdout.strip().splitlines() == [f"0 added, 0 replaced, 3 unchanged, 0 failed, 0 with warnings -> {location}"]
     assert quiet.stderr == ""

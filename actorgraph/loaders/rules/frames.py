@@ -92,7 +92,7 @@ def _holders(verb: Token) -> list[Token]:
     particle, and an open complement's object (the parser's "shared booking data with X")."""
     out = [verb]
     for c in verb.children:
-        if c.dep_ in ("dobj", "prt"):
+        if c.dep_ in ("dobj", "prt") or (c.dep_ == "obj" and case_of(c) is None):
             out.append(c)
             # "served a notice to appear on X"
             out.extend(g for g in c.children if g.dep_ in ("acl", "relcl") and g.pos_ == "VERB")
@@ -103,7 +103,7 @@ def _holders(verb: Token) -> list[Token]:
 
 
 def objects(verb: Token, spec: str) -> list[Token]:
-    if spec == "dobj":
+    if spec in ("dobj", "obj"):
         return patients(verb)
     if spec == "dative":
         return [c for c in verb.children if c.dep_ == "dative"]
@@ -282,7 +282,7 @@ def adjacent_frames(ctx: SentenceContext) -> Iterator[Relation]:
             continue
         if not token.lower_.endswith(("s", "ed")):
             continue
-        frames = [f for f in pack.frames_for(token.lemma_.lower()) if f.objects == ("dobj",) and not f.requires]
+        frames = [f for f in pack.frames_for(token.lemma_.lower()) if f.objects in (("dobj",), ("obj",)) and not f.requires]
         if not frames or token.i - 1 < ctx.sent.start or token.i - 1 not in ctx.tokens:
             continue
         j = token.i + 1

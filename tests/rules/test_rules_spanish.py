@@ -1,0 +1,62 @@
+"""The Spanish rule pack on invented Spanish sentences (needs the optional Spanish pipeline:
+`actorgraph models install es`, which CI installs)."""
+
+import pytest
+from conftest import triples_of
+
+from actorgraph.loaders.nlp import spanish_available
+
+pytestmark = pytest.mark.skipif(not spanish_available(), reason="the optional Spanish pipeline is not installed "
+                                                                "(actorgraph models install es)")
+
+ICE = "U.S. Immigration and Customs Enforcement"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("La Oficina del Alguacil del Condado Pinal colaboró con ICE durante años.",
+     ("Pinal County Sheriff's Office", "collaboratesWith", ICE)),
+    ("El Departamento de Policía de Ribera compartió datos personales con ICE.",
+     ("Ribera Police Department", "sharedDataWith", ICE)),
+    ("La empresa Sendero Correccional opera el Centro de Detención de Valleverde.",
+     ("Sendero Correccional", "operates", "Valleverde Detention Center")),
+    ("La Coalición de Trabajadores del Valle denunció a ICE por las redadas.",
+     ("Coalición de Trabajadores del Valle", "opposes", ICE)),
+])
+def test_rules_spanish_frames(nlp, text, expected):
+    assert expected in triples_of(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "La Oficina del Alguacil del Condado Pinal no colaboró con ICE.",
+    "El Departamento de Policía de Ribera nunca compartió datos con ICE.",
+])
+def test_rules_spanish_negation(nlp, text):
+    assert not [t for t in triples_of(nlp, text) if t[1] in ("collaboratesWith", "sharedDataWith")]
+
+
+def test_rules_spanish_apposition(nlp):
+    text = "Marta Quiroga, directora de la Coalición de Trabajadores del Valle, habló en la marcha."
+    assert ("Marta Quiroga", "leads", "Coalición de Trabajadores del Valle") in triples_of(nlp, text)
+
+
+@pytest.mark.parametrize("spanish, english", [
+    ("La Oficina del Alguacil del Condado Pinal respondió.", "Pinal County Sheriff's Office"),
+    ("Los Tribunales Municipales de Ribera cerraron.", "Ribera Municipal Courts"),
+])
+def test_rules_spanish_names_get_their_english_form(nlp, spanish, english):
+    from actorgraph.loaders.pipeline import extract, make_document
+
+    ex = extract(make_document(spanish, "invented.txt"), nlp)
+    assert english in {e.label for e in ex.entities}
+
+
+def test_rules_spanish_bilingual_document_names_one_entity(nlp):
+    from actorgraph.loaders.pipeline import extract, make_document
+
+    text = ("The Pinal County Sheriff's Office worked with ICE for years.\n\n"
+            "La Oficina del Alguacil del Condado Pinal colaboró con ICE durante años.")
+    ex = extract(make_document(text, "invented.txt"), nlp)
+    sheriffs = [e for e in ex.entities if "Pinal" in e.label]
+    assert len(sheriffs) == 1 and "Oficina del Alguacil del Condado Pinal" in sheriffs[0].forms
+    quotes = {r.evidence.quote for r in ex.relations if r.predicate == "collaboratesWith"}
+    assert len(quotes) == 2  # one edge, stated in both languages

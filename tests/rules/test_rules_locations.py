@@ -18,3 +18,8 @@ def test_rules_location_in(nlp, text, expected):
 def test_rules_location_a_place_of_an_event_is_not_a_location(nlp):
     found = triples_of(nlp, "The Riverside Workers Alliance held a rally in Denver.")
     assert ("Riverside Workers Alliance", "locatedIn", "Denver") not in found
+
+
+def test_rules_location_based_in(nlp):
+    text = "Harbor Justice Services, a company based in Boca Raton, runs the center."
+    assert ("Harbor Justice Services", "locatedIn", "Boca Raton") in triples_of(nlp, text)

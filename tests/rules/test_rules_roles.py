@@ -56,3 +56,8 @@ def test_rules_role_copula(nlp, text, expected):
 def test_rules_role_needs_a_role_word(nlp):
     found = triples_of(nlp, "Marisol Vega, a resident of Greenfield, praised the Coastal Farmworkers Union.")
     assert not [t for t in found if t[1] in ("memberOf", "leads")]
+
+
+def test_rules_role_person_in_apposition_to_the_role(nlp):
+    text = "The spokesman for the Lakeside Department of Motor Vehicles, Tomas Reyes, declined to comment."
+    assert ("Tomas Reyes", "memberOf", "Lakeside Department of Motor Vehicles") in triples_of(nlp, text)

@@ -17,6 +17,10 @@ if TYPE_CHECKING:
     from actorgraph.loaders.model import Relation
 
 _LOCATED = ("DetentionFacility", "Organization", "Company", "GovernmentAgency")
+#: participles that say where a body is ("based in", "located in", "ubicado en", "radicada en")
+_SITED = frozenset({"base", "locate", "headquarter", "situate", "ubicar", "situar", "radicar", "localizar",
+                    "based", "located", "headquartered", "situated", "ubicado", "ubicada", "situado", "situada",
+                    "radicado", "radicada"})
 _KIND_NOUNS = frozenset({"company", "firm", "group", "organization", "organisation", "nonprofit", "contractor",
                          "corporation", "center", "facility", "prison", "jail", "college", "university"})
 
@@ -33,6 +37,16 @@ def _places_in(ctx: SentenceContext, holder: Token) -> list[Ref]:
     return out
 
 
+def _sited(ctx: SentenceContext, holder: Token) -> list[Ref]:
+    """Places "in" a name, "…, which is in Y", "based in Y", "ubicado en Y"."""
+    places = _places_in(ctx, holder)
+    for relcl in (c for c in holder.children if c.dep_ in ("relcl", "acl:relcl") and c.lemma_ in ("be", "estar")):
+        places += _places_in(ctx, relcl)
+    for acl in (c for c in holder.children if c.dep_ in ("acl", "amod") and c.lemma_.lower() in _SITED):
+        places += _places_in(ctx, acl)
+    return places
+
+
 def _heads(ctx: SentenceContext) -> list[tuple[Token, Ref]]:
     out = []
     for token in ctx.sent:
@@ -45,14 +59,12 @@ def _heads(ctx: SentenceContext) -> list[tuple[Token, Ref]]:
 @register("rules.location.in.v1")
 def located_in(ctx: SentenceContext) -> Iterator[Relation]:
     for head, subject in _heads(ctx):
-        places = _places_in(ctx, head)
+        places = _sited(ctx, head)
         for appos in (c for c in head.children if c.dep_ == "appos"):
-            places += _places_in(ctx, appos)
+            places += _sited(ctx, appos)
             if appos.lower_ in _KIND_NOUNS:
                 places += [r for c in appos.children if c.dep_ in ("compound", "amod", "nmod")
                            for r in refs(ctx, c, standins=False) if r.entity.cls == "Place"]
-        for relcl in (c for c in head.children if c.dep_ == "relcl" and c.lemma_ == "be"):
-            places += _places_in(ctx, relcl)
         for place in dict.fromkeys(places):
             relation = make_relation(ctx, subject, "locatedIn", place, "rules.location.in.v1", 0.7)
             if relation is not None:

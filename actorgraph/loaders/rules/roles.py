@@ -78,12 +78,23 @@ def _relations(ctx: SentenceContext, person: Token, predicate: str, groups: list
 
 @register("rules.role.apposition.v1")
 def apposition(ctx: SentenceContext) -> Iterator[Relation]:
+    """"X, director of Y" (the role in apposition to the person) and "the spokesman for Y,
+    X" / "el portavoz de ICE, X" (the person in apposition to the role)."""
     for person in _person_heads(ctx):
         for appos in (c for c in person.children if c.dep_ == "appos"):
             for noun in with_conjuncts(appos):
                 predicate = role_predicate(ctx, noun)
                 if predicate:
                     yield from _relations(ctx, person, predicate, _groups_of_role(ctx, noun), "rules.role.apposition.v1")
+        if person.dep_ == "appos":
+            noun = person.head
+            if noun.i in ctx.tokens and noun.dep_ == "pobj":  # the parser hung X on "…for Y, X"
+                noun = noun.head.head
+            if noun.pos_ != "NOUN":
+                continue
+            predicate = role_predicate(ctx, noun)
+            if predicate:
+                yield from _relations(ctx, person, predicate, _groups_of_role(ctx, noun), "rules.role.apposition.v1")
 
 
 def _mention_bounds(ctx: SentenceContext, token: Token) -> tuple[int, int]:

@@ -106,8 +106,14 @@ def test_bilingual_statement_keeps_spanish_out_of_the_english_model(nlp):
 
     ex = extract(make_document((DOCS / "bilingual-statement.md").read_text("utf-8"), "bilingual-statement.md"), nlp)
     entities = {(e.label, e.cls) for e in ex.entities}
-    assert entities == {("Eastside Tenants Committee", "Organization"), ("Tomas Villanueva", "Person"),
-                        (ICE, "GovernmentAgency"), ("Otay Mesa Detention Center", "DetentionFacility")}
+    english = {("Eastside Tenants Committee", "Organization"), ("Tomas Villanueva", "Person"),
+               (ICE, "GovernmentAgency"), ("Otay Mesa Detention Center", "DetentionFacility")}
+    from actorgraph.loaders.nlp import spanish_available
+
+    # with a Spanish pipeline the Spanish passage is read too; a group's Spanish name stays
+    # its own node (no general rule translates it), an agency's joins the English one
+    spanish = {("Comité de Inquilinos del Este", "Organization")} if spanish_available() else set()
+    assert entities == english | spanish
     ice = next(e for e in ex.entities if e.label == ICE)
     assert "la migra" in ice.forms
     labels = {e.iri: e.label for e in ex.entities}

@@ -13,11 +13,11 @@ from pathlib import Path
 from rdflib import Literal, URIRef
 
 from actorgraph.errors import ActorgraphError, InputError
+from actorgraph.graph.labels import choose_label
 from actorgraph.graph.store import Store, nquad_lines
 from actorgraph.loaders.model import Entity, Extraction
 from actorgraph.loaders.triples import extraction_to_quads
 from actorgraph.ontology import ENTITIES_GRAPH
-from actorgraph.ontology.ids import slug
 
 
 def pipeline_languages() -> tuple[str, ...]:
@@ -69,20 +69,6 @@ class IngestReport:
 
 def _values(iris) -> str:
     return " ".join(URIRef(i).n3() for i in sorted(set(iris)))
-
-
-def choose_label(iri: str, forms: dict[str, int]) -> str:
-    """Canonical label among the surface forms of an entity: a form whose slug is the IRI's
-    (the fullest well-formed name), then seen in most documents, then the longest.
-
-    >>> choose_label("https://w3id.org/actorgraph/id/person/ana-ruiz-solano",
-    ...              {"Ana": 2, "Ana Ruiz Solano": 1, "Ana Ruiz-Solano": 1})
-    'Ana Ruiz-Solano'
-    """
-    key = iri.rsplit("/", 1)[-1]
-    matching = [f for f in forms if slug(f) == key] or list(forms)
-    return max(matching, key=lambda f: (forms[f], not f.isupper(), "-" in f, len(f),
-                                        f.isascii(), f))
 
 
 def _label_updates(store: Store, entities: set[str], dropped: list[str], new_forms: dict[str, set[str]]) -> str:

@@ -317,7 +317,7 @@ def cluster_entities(records: list[EntityRecord], curation: Curation | None = No
     clusters: dict[str, list[EntityRecord]] = defaultdict(list)
     for iri in sorted(by_iri):
         clusters[uf.find(iri)].append(by_iri[iri])
-    from actorgraph.loaders.entities import known_index
+    from actorgraph.loaders.data_tables import known_index
 
     data_names = frozenset(normalize_name(v[1]) for v in known_index().values())
     mapping = {}
@@ -464,7 +464,7 @@ def resolve_store(store, curation: Curation | None = None, apply: bool = True,
 
 def refresh_entity_labels(store, overrides: dict[str, str]) -> None:
     """Recompute every canonical label from all surface forms (overrides win)."""
-    from actorgraph.graph.ingest import choose_label
+    from actorgraph.graph.labels import choose_label
 
     rows = store.query("""SELECT ?e ?f (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?e skos:altLabel ?f } }
                           GROUP BY ?e ?f""").rows

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
+from actorgraph.ontology.ids import normalize_name
+
 
 def _rows(name: str) -> list[dict[str, str]]:
     text = files("actorgraph.loaders").joinpath(f"data/{name}").read_text("utf-8")
@@ -160,3 +162,25 @@ def looks_like_person(name: str) -> bool:
     if words[0].upper() not in first_names() or name.lower() in known_place_names():
         return False
     return all(re.fullmatch(r"[A-Z][a-zà-ÿ'’-]+|[A-Z]\.|[A-Z][a-z]+-[A-Z][a-z]+|(?:Jr|Sr)\.?|I{2,3}", w) for w in words)
+
+
+@lru_cache(maxsize=1)
+def known_index() -> dict[str, tuple[str, str]]:
+    """normalized name/alias/acronym -> (class, canonical name) from the domain tables."""
+    index: dict[str, tuple[str, str]] = {}
+    for known in all_known():
+        for form in (known.name,) + known.aliases + known.acronyms:
+            index.setdefault(normalize_name(form), (known.cls, known.name))
+    for es, en in spanish_names().items():
+        if normalize_name(en) in index:
+            index.setdefault(normalize_name(es), index[normalize_name(en)])
+    for code, state in us_states().items():
+        index.setdefault(normalize_name(state), ("Place", state))
+        index.setdefault(code.lower(), ("Place", state))
+        for form in (f"{code} State", f"{state} State", f"State of {state}", f"Commonwealth of {state}",
+                     f"{code}-State", f"{code} state"):
+            index.setdefault(normalize_name(form), ("Place", state))
+    for alias, place in places().items():
+        index.setdefault(normalize_name(alias), ("Place", place))
+        index.setdefault(normalize_name(place), ("Place", place))
+    return index

@@ -12,37 +12,14 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from functools import lru_cache
 
-from actorgraph.loaders import data_tables
+from actorgraph.loaders.data_tables import known_index
 from actorgraph.loaders.mentions import _TITLE_RE, GENERIC_WORDS, TITLES, cue_class
 from actorgraph.loaders.model import Entity, Mention
 from actorgraph.ontology.ids import entity_iri, normalize_name
 
 _STOP = {"of", "and", "the", "for", "de", "del", "la", "el", "y", "&", "in", "on", "to"}
 _ACTOR_LIKE = {"Person", "Organization", "GovernmentAgency", "Company"}
-
-
-@lru_cache(maxsize=1)
-def known_index() -> dict[str, tuple[str, str]]:
-    """normalized name/alias/acronym -> (class, canonical name) from the domain tables."""
-    index: dict[str, tuple[str, str]] = {}
-    for known in data_tables.all_known():
-        for form in (known.name,) + known.aliases + known.acronyms:
-            index.setdefault(normalize_name(form), (known.cls, known.name))
-    for es, en in data_tables.spanish_names().items():
-        if normalize_name(en) in index:
-            index.setdefault(normalize_name(es), index[normalize_name(en)])
-    for code, state in data_tables.us_states().items():
-        index.setdefault(normalize_name(state), ("Place", state))
-        index.setdefault(code.lower(), ("Place", state))
-        for form in (f"{code} State", f"{state} State", f"State of {state}", f"Commonwealth of {state}",
-                     f"{code}-State", f"{code} state"):
-            index.setdefault(normalize_name(form), ("Place", state))
-    for alias, place in data_tables.places().items():
-        index.setdefault(normalize_name(alias), ("Place", place))
-        index.setdefault(normalize_name(place), ("Place", place))
-    return index
 
 
 def initials_all(name: str) -> set[str]:

@@ -4,6 +4,7 @@ filter for fragments, furniture and common nouns tagged as names."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -283,6 +284,8 @@ def _ner_mentions(text: str, parsed: ParsedSegment) -> list[Mention]:
                 continue  # "Black and Brown" (but "City Council" is a body)
         canonical = ent.ent_id_ or None
         extractor = "spacy.entity_ruler.v1" if from_data else "spacy.ner.v1"
+        if canonical and canonical != name and parsed.segment.language != "en":
+            extractor = "rules.spanish_names.v1"  # a name of the sourced table: its English name labels it
         confidence = 0.95 if canonical else (0.85 if from_data else 0.7)
         out.append(Mention(start, end, name, cls, extractor, confidence, canonical))
     return out
@@ -646,20 +649,35 @@ def given_name_mentions(text: str, parsed: list[ParsedSegment], taken: list[Ment
 
 
 def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
-    """Keep the best of overlapping mentions: data-backed, then longer, then earlier."""
+    """Keep the best of overlapping mentions: data-backed, then longer, then earlier.
+
+    Containers (a petition title, a unit "the Seattle office of X") may hold other mentions.
+    The kept plain mentions never overlap, so one binary search finds a clash: the time is
+    O(n log n) in the number of mentions, whatever the document's length.
+    """
     def rank(m: Mention):
         return (m.extractor.startswith(("rules.petition", "rules.campaign_label")), m.canonical is not None,
                 m.end - m.start, m.confidence, -m.start)
 
     chosen: list[Mention] = []
-    titles = [m for m in mentions if m.extractor in _CONTAINERS]
+    containers: set[tuple[int, int]] = set()
+    titles = {(m.start, m.end) for m in mentions if m.extractor in _CONTAINERS}
+    starts: list[int] = []
+    ends: list[int] = []
     for m in sorted(mentions, key=rank, reverse=True):
         if m.extractor in _CONTAINERS:
-            if all(m.start != c.start or m.end != c.end for c in chosen):
+            if (m.start, m.end) not in containers:
+                containers.add((m.start, m.end))
                 chosen.append(m)
-        elif all(m.end <= c.start or m.start >= c.end for c in chosen if c.extractor not in _CONTAINERS):
-            if not any(t.start == m.start and t.end == m.end for t in titles):
-                chosen.append(m)
+            continue
+        i = bisect.bisect_left(starts, m.end)  # kept spans that start before m ends: the last may reach m
+        if i > 0 and ends[i - 1] > m.start:
+            continue
+        if (m.start, m.end) in titles:
+            continue
+        starts.insert(i, m.start)
+        ends.insert(i, m.end)
+        chosen.append(m)
     return sorted(chosen, key=lambda m: (m.start, m.end))
 
 

@@ -151,7 +151,7 @@ SPANISH_MODELS = ("es_core_news_sm", "es_core_news_md", "es_core_news_lg")
 def _spanish_patterns(nlp) -> list[dict[str, Any]]:
     """EntityRuler patterns for Spanish: the sourced Spanish names of agencies (their English
     name as id), the domain tables, and naming structure."""
-    from actorgraph.loaders.entities import known_index
+    from actorgraph.loaders.data_tables import known_index
 
     patterns: list[dict[str, Any]] = []
     label_of = {"GovernmentAgency": "AG_GOV", "DetentionFacility": "AG_FACILITY", "Company": "AG_COMPANY",

@@ -133,11 +133,23 @@ def name_translations(code: str) -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple((re.compile(r["pattern"]), r["english"]) for r in _rows(code, "names.csv"))
 
 
+@lru_cache(maxsize=4)
+def name_words(code: str) -> dict[str, str]:
+    """Words translated inside names ("Noroeste" -> "Northwest"), from ``lang/<code>/words.csv``."""
+    resource = files("actorgraph.loaders.lang").joinpath(f"{code}/words.csv")
+    return {r["spanish"]: r["english"] for r in _rows(code, "words.csv")} if resource.is_file() else {}
+
+
 def english_name(code: str, name: str) -> str | None:
-    """The English form of a name by the structural translations of its language, or None."""
+    """The English form of a name by the structural translations of its language, or None.
+
+    >>> english_name("es", "Centro de Detención del Noroeste")
+    'Northwest Detention Center'
+    """
+    words = name_words(code)
     for pattern, template in name_translations(code):
         match = pattern.match(name)
         if match:
-            parts = {k: (v or "").strip() for k, v in match.groupdict().items()}
+            parts = {k: " ".join(words.get(w, w) for w in (v or "").split()) for k, v in match.groupdict().items()}
             return " ".join(template.format(**parts).split())
     return None

@@ -65,11 +65,23 @@ def aliases_path(location: str | None) -> Path:
 
 
 def resolve(store: Store, aliases: PathLike | None = None, apply: bool = True, refresh_labels: bool = True):
-    """Merge entities that name the same thing across documents, applying a curation file."""
+    """Merge entities that name the same thing across documents, applying a curation file.
+    With ``apply`` and ``refresh_labels`` it also rebuilds the reference facts and labels
+    (and finishes an ingest that was killed before it did)."""
+    from actorgraph.graph import recovery
     from actorgraph.graph.resolve import Curation, resolve_store
 
     curation = Curation.load(Path(aliases) if aliases else aliases_path(store.location))
-    return resolve_store(store, curation, apply=apply, refresh_labels=refresh_labels)
+    if not (apply and refresh_labels):
+        return resolve_store(store, curation, apply=apply, refresh_labels=refresh_labels)
+    reports: list = []
+
+    def step() -> dict[str, str]:
+        reports.append(resolve_store(store, curation, refresh_labels=False))
+        return reports[-1].labels
+
+    recovery.finish(store, step)
+    return reports[-1]
 
 
 def ingest(paths: PathLike | Iterable[PathLike], store: Store | PathLike | None = None, model: str | None = None,
@@ -93,15 +105,23 @@ def ingest(paths: PathLike | Iterable[PathLike], store: Store | PathLike | None 
             from tqdm import tqdm
 
             bar = tqdm(total=len(files), unit="doc", desc="ingest")
-        report = ingest_paths(target, files, nlp, on_progress=(lambda _: bar.update(1)) if bar else None,
-                              keep_going=keep_going)
-        if report.added or report.replaced:
-            from actorgraph.graph.reference import refresh_reference
-            from actorgraph.graph.resolve import refresh_entity_labels
+        from actorgraph.graph import recovery
 
-            resolved = resolve(target, aliases, refresh_labels=False)
-            refresh_reference(target)
-            refresh_entity_labels(target, resolved.labels)  # once, after merges and reference facts
+        pending = recovery.is_pending(target)  # an earlier ingest was killed before it finished
+        if not pending:
+            recovery.mark_pending(target)
+        recovery.crash_point("after-mark")
+        report = IngestReport()
+        try:
+            report = ingest_paths(target, files, nlp, on_progress=(lambda _: bar.update(1)) if bar else None,
+                                  keep_going=keep_going, report=report)
+        finally:
+            recovery.crash_point("after-documents")
+            # documents written before an error still get resolved, reference facts and labels
+            if pending or report.added or report.replaced:
+                recovery.finish(target, lambda: resolve(target, aliases, refresh_labels=False).labels)
+            else:
+                recovery.clear_pending(target)
         return report
     finally:
         if bar:

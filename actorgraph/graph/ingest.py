@@ -146,13 +146,13 @@ def ingest_extraction(store: Store, ex: Extraction, mapping: dict[str, str] | No
 
 
 def ingest_paths(store: Store, paths: list[Path], nlp, on_progress: Callable[[Path], None] | None = None,
-                 keep_going: bool = False) -> IngestReport:
+                 keep_going: bool = False, report: IngestReport | None = None) -> IngestReport:
     """Read, extract and write each document. With ``keep_going`` a bad file is reported
     and skipped; otherwise the first bad file stops the run (documents before it stay)."""
     from actorgraph.graph.resolve import mapping_from_store
     from actorgraph.loaders.pipeline import extract, load_document
 
-    report = IngestReport()
+    report = IngestReport() if report is None else report  # filled as it goes, so a caller sees what was written
     mapping = mapping_from_store(store)
     for path in paths:
         try:

@@ -68,3 +68,38 @@ def test_issue13_text_with_a_byte_order_mark_is_read(tmp_path, encoding, bom):
     path = tmp_path / "doc.txt"
     path.write_bytes(bom + text.encode(encoding))
     assert read_file(path).text == text
+
+
+def _nquads(location) -> list[str]:
+    from actorgraph.graph.store import open_store
+
+    with open_store(str(location), read_only=True) as store:
+        return sorted(store.dump_nquads().decode("utf-8").splitlines())
+
+
+@pytest.fixture(scope="module")
+def clean_ingest(tmp_path_factory):
+    location = tmp_path_factory.mktemp("clean") / "store"
+    docs = [str(DOCS / "good.txt"), str(DOCS / "news-report.txt")]
+    assert run_cli("--store", str(location), "ingest", "-q", *docs).returncode == 0
+    return docs, _nquads(location)
+
+
+@pytest.mark.parametrize("phase", ["after-mark", "after-documents", "after-resolve", "after-reference", "after-labels"])
+def test_issue13_a_crash_at_any_phase_is_finished_by_the_next_run(tmp_path, clean_ingest, phase):
+    docs, expected = clean_ingest
+    location = tmp_path / "store"
+    crashed = run_cli("--store", str(location), "ingest", "-q", *docs, env={"ACTORGRAPH_CRASH_AT": phase})
+    assert crashed.returncode == 86, crashed.stderr
+    again = run_cli("--store", str(location), "ingest", "-q", *docs)
+    assert again.returncode == 0, again.stderr
+    assert _nquads(location) == expected
+
+
+def test_issue13_resolve_apply_finishes_a_crashed_ingest(tmp_path, clean_ingest):
+    docs, expected = clean_ingest
+    location = tmp_path / "store"
+    assert run_cli("--store", str(location), "ingest", "-q", *docs,
+                   env={"ACTORGRAPH_CRASH_AT": "after-documents"}).returncode == 86
+    assert run_cli("--store", str(location), "resolve", "--apply").returncode == 0
+    assert _nquads(location) == expected

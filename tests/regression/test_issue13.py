@@ -103,3 +103,27 @@ def test_issue13_resolve_apply_finishes_a_crashed_ingest(tmp_path, clean_ingest)
                    env={"ACTORGRAPH_CRASH_AT": "after-documents"}).returncode == 86
     assert run_cli("--store", str(location), "resolve", "--apply").returncode == 0
     assert _nquads(location) == expected
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=150, deadline=2000, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.one_of(st.binary(max_size=3000), st.text(max_size=3000).map(lambda t: t.encode("utf-8", "surrogatepass"))),
+       suffix=st.sampled_from([".txt", ".md", ".html"]))
+def test_issue13_any_bytes_give_a_document_or_one_input_error(tmp_path, data, suffix):
+    """Readers, clean-up and the segmenter on arbitrary input: a Document or an InputError."""
+    from actorgraph.errors import InputError
+    from actorgraph.loaders.model import Document
+    from actorgraph.loaders.pipeline import load_document
+    from actorgraph.loaders.segment import segment
+
+    path = tmp_path / f"doc{suffix}"
+    path.write_bytes(data)
+    try:
+        document = load_document(path)
+    except InputError:
+        return
+    assert isinstance(document, Document) and document.text.strip()
+    assert all(0 <= s.start <= s.end <= len(document.text) for s in segment(document.text))

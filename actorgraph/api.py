@@ -181,12 +181,40 @@ def summary(store: Store, top: int = 8) -> dict:
     }
 
 
-def write_map(store: Store, out: PathLike, title: str = "actorgraph map", view=None, png=None, svg=None):
+def private_view(store: Store, privacy: str = "standard", aliases: PathLike | None = None):
+    """The store as ``privacy`` (open, standard, strict) lets it leave the machine, and a
+    report of what was masked (see actorgraph.exports.privacy)."""
+    from actorgraph.exports.privacy import check_mode, masked_store
+    from actorgraph.graph.resolve import Curation
+
+    check_mode(privacy)
+    curation = Curation.load(Path(aliases) if aliases else aliases_path(store.location))
+    return masked_store(store, privacy, curation.privacy)
+
+
+def export(store: Store, fmt: str, out: PathLike, privacy: str = "standard", aliases: PathLike | None = None):
+    """Write the store in a format of actorgraph.exports.EXPORTERS, as ``privacy`` allows;
+    returns the privacy report."""
+    from actorgraph.errors import UnknownFormatError
+    from actorgraph.exports import EXPORTERS
+
+    if fmt not in EXPORTERS:
+        raise UnknownFormatError(f"unknown format '{fmt}'; available: {', '.join(EXPORTERS)}", where="export FORMAT")
+    view, report = private_view(store, privacy, aliases)
+    EXPORTERS[fmt](view, Path(out))
+    return report
+
+
+def write_map(store: Store, out: PathLike, title: str = "actorgraph map", view=None, png=None, svg=None,
+              privacy: str = "standard", aliases: PathLike | None = None):
     """Write the interactive map of the store (or of a view, see actorgraph.exports.view);
-    optionally a static PNG and/or SVG of the same view. Returns the graph drawn."""
+    optionally a static PNG and/or SVG of the same view, as ``privacy`` allows (default:
+    private people as pseudonyms). Returns the graph drawn."""
     from actorgraph.exports.html import write_html
     from actorgraph.exports.view import apply_view
     from actorgraph.graph.project import store_to_networkx
+
+    store, report = private_view(store, privacy, aliases)
 
     graph = store_to_networkx(store)
     if view is not None:
@@ -194,7 +222,7 @@ def write_map(store: Store, out: PathLike, title: str = "actorgraph map", view=N
     docs = document_count(store)
     filters = view.describe() if view is not None else ""
     caption = (f"{graph.number_of_nodes()} entities and {graph.number_of_edges()} relations from {int(docs)} "
-               f"document(s) in {store.location}{'; ' + filters if filters else ''}. "
+               f"document(s){'; ' + filters if filters else ''}; {report.describe()}. "
                "Node size: PageRank. Click a node or an edge for its sources.")
     write_html(graph, Path(out), title=title, caption=caption)
     if png:

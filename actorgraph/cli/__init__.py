@@ -158,6 +158,8 @@ def _table(headers: list[str], rows: list[list[str]], width: int = 70) -> str:
 
 
 FORMATS = ("table", "json", "csv")
+PRIVACY_HELP = ("open, standard or strict. standard (default) shows private people (not officials, not named with a "
+                "public role) as pseudonyms; strict masks every person who is not an official; open shows all.")
 
 
 def _check_format(fmt: str, allowed=FORMATS, where: str = "--format") -> str:
@@ -237,16 +239,21 @@ def export(
     fmt: Annotated[str, typer.Argument(metavar="FORMAT", help="RDF: turtle, trig, nquads, jsonld; networks: graphml, gexf, "
                                        "cytoscape; tables: csv (a folder with nodes.csv and edges.csv); ftm (FollowTheMoney).")],
     out: Annotated[Path, typer.Option("--out", "-o", metavar="FILE", help="File (or, for csv, folder) to write.")],
+    privacy: Annotated[str, typer.Option(metavar="MODE", help=PRIVACY_HELP)] = "standard",
 ) -> None:
-    """Write the whole graph as RDF, a network file or CSV tables (atomically)."""
+    """Write the whole graph as RDF, a network file or CSV tables (atomically), without the
+    names of private people unless --privacy open."""
+    from actorgraph.api import export as run
     from actorgraph.exports import EXPORTERS
+    from actorgraph.exports.privacy import check_mode
 
     with errors():
         if fmt not in EXPORTERS:
             raise UnknownFormatError(f"unknown format '{fmt}'; available: {', '.join(EXPORTERS)}", where="export FORMAT")
+        check_mode(privacy, where="export --privacy")
         with _open(read_only=True) as store:
-            EXPORTERS[fmt](store, out)
-        typer.echo(f"wrote {safe(out)}")
+            report = run(store, fmt, out, privacy=privacy, aliases=State.aliases)
+        typer.echo(f"wrote {safe(out)}; {report.describe()}")
 
 
 # --------------------------------------------------------------------- map
@@ -269,6 +276,7 @@ def map_cli(
     documents: Annotated[str | None, typer.Option(metavar="LIST", help="Comma-separated documents (title, path or IRI): only what they say.")] = None,
     png: Annotated[Path | None, typer.Option(metavar="FILE", help="Also write a static PNG picture of the view.")] = None,
     svg: Annotated[Path | None, typer.Option(metavar="FILE", help="Also write a static SVG picture of the view.")] = None,
+    privacy: Annotated[str, typer.Option(metavar="MODE", help=PRIVACY_HELP)] = "standard",
 ) -> None:
     """Draw the graph (or a view of it) as an interactive HTML map that works offline."""
     from actorgraph.api import write_map
@@ -281,11 +289,15 @@ def map_cli(
                 from actorgraph.graph.questions import find_entity
 
                 focus_iri = str(find_entity(store, focus, where="map --focus"))
+            from actorgraph.exports.privacy import check_mode
+
+            check_mode(privacy, where="map --privacy")
             view = View(focus_iri, focus, depth, _split(classes), _split(predicates), min_degree, top,
                         _split(documents)).check()
-            graph = write_map(store, out, title=title, view=view, png=png, svg=svg)
+            graph = write_map(store, out, title=title, view=view, png=png, svg=svg, privacy=privacy, aliases=State.aliases)
         extra = "".join(f", {p}" for p in (png, svg) if p)
-        typer.echo(f"wrote {safe(out)}{safe(extra)} ({graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges)")
+        typer.echo(f"wrote {safe(out)}{safe(extra)} ({graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges); "
+                   f"privacy: {privacy}")
 
 
 # --------------------------------------------------------------------- ask

@@ -48,6 +48,7 @@ class Curation:
     forbids: list[list[str]] = field(default_factory=list)
     renames: dict[str, str] = field(default_factory=dict)
     classes: dict[str, str] = field(default_factory=dict)
+    privacy: dict[str, str] = field(default_factory=dict)  # normalized name -> public | private
     source: str = ""
 
     @classmethod
@@ -72,6 +73,10 @@ class Curation:
                 raise InputError(f"each [[class]] needs name and class (one of {', '.join(ENTITY_CLASSES)})",
                                  where=str(path))
             out.classes[normalize_name(item["name"])] = item["class"]
+        for item in data.get("privacy", []):
+            if not {"name", "level"} <= set(item) or item["level"] not in ("public", "private"):
+                raise InputError("each [[privacy]] needs name and level (public or private)", where=str(path))
+            out.privacy[normalize_name(item["name"])] = item["level"]
         return out
 
 

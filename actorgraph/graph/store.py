@@ -160,6 +160,7 @@ class OxigraphStore(Store):
                     raise StoreError("exists and is not a folder", where=str(path))
                 if path.is_dir() and any(path.iterdir()) and not (path / "CURRENT").exists():
                     raise StoreError("folder is not empty and holds no actorgraph store", where=str(path))
+                path.parent.mkdir(parents=True, exist_ok=True)
                 self._store = ox.Store(str(path))
         except StoreError:
             raise
@@ -168,7 +169,7 @@ class OxigraphStore(Store):
             if "lock" in message.lower():
                 raise StoreBusyError("store is in use by another process (an ingest still running?); "
                                      "wait for it to finish", where=str(path)) from exc
-            raise StoreError(f"cannot open store: {message}", where=str(path)) from exc
+            raise StoreError(f"cannot open store: {message.replace(str(path), '').strip(' :')}", where=str(path)) from exc
 
     def query(self, sparql: str, bindings: dict[str, Term] | None = None) -> Result:
         import pyoxigraph as ox

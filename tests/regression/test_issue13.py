@@ -127,3 +127,61 @@ def test_issue13_any_bytes_give_a_document_or_one_input_error(tmp_path, data, su
         return
     assert isinstance(document, Document) and document.text.strip()
     assert all(0 <= s.start <= s.end <= len(document.text) for s in segment(document.text))
+
+
+DETAINED = ("Nuñez", "Nunez", "Benjamin Valdez")  # shown in the seeds only as arrested or detained
+OFFICIALS = ("Bob Ferguson", "Homan")              # an attorney general, an ICE director
+
+
+@pytest.fixture(scope="module")
+def privacy_outputs(tmp_path_factory, seed_store):
+    from actorgraph import api
+
+    out = tmp_path_factory.mktemp("privacy")
+    texts = {}
+    for mode in ("standard", "open", "strict"):
+        api.write_map(seed_store, out / f"{mode}.html", privacy=mode)
+        api.export(seed_store, "csv", out / f"{mode}-csv", privacy=mode)
+        api.export(seed_store, "graphml", out / f"{mode}.graphml", privacy=mode)
+        api.export(seed_store, "nquads", out / f"{mode}.nq", privacy=mode)
+        texts[mode] = "\n".join(p.read_text("utf-8") for p in [out / f"{mode}.html", out / f"{mode}-csv" / "nodes.csv",
+                                                                out / f"{mode}-csv" / "edges.csv", out / f"{mode}.graphml",
+                                                                out / f"{mode}.nq"])
+    return texts
+
+
+def test_issue13_privacy_standard_masks_the_detained_and_keeps_officials(privacy_outputs):
+    text = privacy_outputs["standard"]
+    assert not [name for name in DETAINED if name in text]
+    assert all(name in text for name in OFFICIALS)
+    assert "Person " in text
+
+
+def test_issue13_privacy_open_restores_the_names(privacy_outputs):
+    assert all(name in privacy_outputs["open"] for name in ("Nuñez", "Benjamin Valdez", *OFFICIALS))
+
+
+def test_issue13_privacy_strict_masks_every_person_but_officials(privacy_outputs):
+    text = privacy_outputs["strict"]
+    assert "Mora-Villalpando" not in text and "Mora Villalpando" not in text
+    assert all(name in text for name in OFFICIALS)
+
+
+def test_issue13_exports_carry_relative_source_paths(privacy_outputs):
+    from conftest import ROOT
+
+    assert str(ROOT) not in privacy_outputs["standard"]
+
+
+def test_issue13_curation_file_sets_a_persons_level(tmp_path, seed_store):
+    from actorgraph import api
+
+    aliases = tmp_path / "aliases.toml"
+    aliases.write_text('[[privacy]]\nname = "Benjamin Valdez"\nlevel = "public"\n', "utf-8")
+    api.export(seed_store, "csv", tmp_path / "csv", aliases=aliases)
+    assert "Benjamin Valdez" in (tmp_path / "csv" / "nodes.csv").read_text("utf-8")
+
+
+def test_issue13_privacy_mode_is_checked(tmp_path):
+    proc = run_cli("--store", "memory", "export", "csv", "--out", str(tmp_path / "x"), "--privacy", "secret")
+    assert proc.returncode == 2 and "export --privacy: unknown privacy mode 'secret'" in proc.stderr

@@ -1,0 +1,201 @@
+"""Privacy for everything that leaves the store (maps, pictures, every export format).
+
+The documents name undocumented immigrants, detainees and their families. A person is
+*public* when the documents give them a public role (they lead or founded something, hold a
+title or role in a body, or hold office), *private* otherwise, in particular when they appear
+only as arrested, detained, deported, targeted or defended by a campaign. Modes:
+
+- ``standard`` (default): private people become stable pseudonyms ("Person 3f9a");
+- ``strict``: every person who is not an official (a role in a government body, or the
+  head of a place) is masked;
+- ``open``: everything is shown, and the output says so.
+
+Masking rewrites a masked person's IRI and every occurrence of any of their names (all
+aliases, case- and accent-insensitive) in labels, aliases, quotes, campaign and document
+titles. Source paths become relative to the folder the documents were ingested from. The
+store itself and ``query`` keep the full data: this is the researcher's own.
+The curation file can set a person's level: ``[[privacy]] name = "…" level = "public"``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from rdflib import Literal, URIRef
+
+from actorgraph.errors import UsageError
+from actorgraph.graph.store import OxigraphStore, Store, Term, nquad_lines
+from actorgraph.ontology import DCTERMS, NS
+from actorgraph.ontology.ids import normalize_name
+
+MODES = ("open", "standard", "strict")
+PUBLIC_ROLES = ("leads", "founded")
+ENFORCED = {("arrested", "object"), ("deported", "object"), ("targets", "object"), ("detainedAt", "subject"),
+            ("detainedBy", "subject"), ("campaignSupports", "object")}
+
+
+@dataclass
+class PrivacyReport:
+    mode: str
+    masked: dict[str, str] = field(default_factory=dict)  # person IRI -> pseudonym
+
+    def describe(self) -> str:
+        if self.mode == "open":
+            return "privacy: open (names of private people are included)"
+        return f"privacy: {self.mode} ({len(self.masked)} people shown as pseudonyms)"
+
+
+def check_mode(mode: str, where: str = "--privacy") -> str:
+    if mode not in MODES:
+        raise UsageError(f"unknown privacy mode '{mode}'; available: {', '.join(MODES)}", where=where)
+    return mode
+
+
+def pseudonym(iri: str) -> str:
+    """A stable pseudonym for a person.
+
+    >>> pseudonym("https://w3id.org/actorgraph/id/person/ana-ruiz")
+    'Person d228'
+    """
+    return "Person " + hashlib.sha256(iri.encode("utf-8")).hexdigest()[:4]
+
+
+def _people(store: Store) -> dict[str, dict]:
+    people: dict[str, dict] = {}
+    for row in store.query("SELECT DISTINCT ?p ?f WHERE { ?d ag:mentions ?p . ?p a ag:Person ; skos:altLabel ?f }").rows:
+        people.setdefault(str(row["p"]), {"forms": set(), "edges": set()})["forms"].add(str(row["f"]))
+    for row in store.query("SELECT DISTINCT ?p ?l WHERE { ?p a ag:Person ; rdfs:label ?l }").rows:
+        if str(row["p"]) in people:
+            people[str(row["p"])]["forms"].add(str(row["l"]))
+    rows = store.query("""SELECT DISTINCT ?s ?pred ?o ?ocls ?scls ?x WHERE {
+        ?ev a ag:Evidence ; rdf:subject ?s ; rdf:predicate ?pred ; rdf:object ?o .
+        OPTIONAL { ?ev ag:extractor ?x } OPTIONAL { ?o a ?ocls } OPTIONAL { ?s a ?scls } }""").rows
+    for row in rows:
+        pred = str(row["pred"])[len(NS):]
+        s, o = str(row["s"]), str(row["o"])
+        if s in people:
+            people[s]["edges"].add((pred, "subject", str(row.get("ocls", ""))[len(NS):], str(row.get("x", ""))))
+        if o in people:
+            people[o]["edges"].add((pred, "object", str(row.get("scls", ""))[len(NS):], str(row.get("x", ""))))
+    return people
+
+
+def _level(edges: set[tuple[str, str, str, str]], mode: str) -> str:
+    official = any(side == "subject" and ((pred in ("leads", "memberOf") and other == "GovernmentAgency")
+                                          or (pred == "leads" and other == "Place"))
+                   for pred, side, other, _ in edges)
+    if mode == "strict":
+        return "public" if official else "private"
+    role = official or any(side == "subject" and (pred in PUBLIC_ROLES or (pred == "memberOf" and x.startswith("rules.role.")))
+                           for pred, side, _, x in edges)
+    return "public" if role else "private"
+
+
+def private_people(store: Store, mode: str, overrides: dict[str, str] | None = None) -> dict[str, set[str]]:
+    """Person IRI -> every name of each person to mask under ``mode``."""
+    if mode == "open":
+        return {}
+    out = {}
+    overrides = overrides or {}
+    for iri, item in _people(store).items():
+        level = next((overrides[normalize_name(f)] for f in item["forms"] if normalize_name(f) in overrides), None)
+        if (level or _level(item["edges"], mode)) == "private":
+            out[iri] = item["forms"]
+    return out
+
+
+def _fold(text: str) -> tuple[str, list[int]]:
+    """Case- and accent-folded text, with each folded character's index in ``text``."""
+    chars, index = [], []
+    for i, ch in enumerate(text):
+        for part in unicodedata.normalize("NFD", ch):
+            if not unicodedata.combining(part):
+                chars.append(part.lower())
+                index.append(i)
+    return "".join(chars), index
+
+
+def name_pattern(names: set[str]) -> re.Pattern[str] | None:
+    """One pattern for every name (folded), longest first, word-bounded."""
+    folded = sorted({_fold(n)[0] for n in names if len(n.strip()) >= 3}, key=len, reverse=True)
+    if not folded:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(f) for f in folded) + r")(?!\w)")
+
+
+def mask_text(text: str, patterns: list[tuple[re.Pattern[str], str]]) -> str:
+    """``text`` with every name of a masked person replaced by the person's pseudonym.
+
+    >>> p = name_pattern({"José Ruiz", "Ruiz"})
+    >>> mask_text("Jose RUIZ was detained; Ruiz's lawyer spoke.", [(p, "Person 1a2b")])
+    "Person 1a2b was detained; Person 1a2b's lawyer spoke."
+    """
+    for pattern, replacement in patterns:
+        folded, index = _fold(text)
+        pieces, last = [], 0
+        for m in pattern.finditer(folded):
+            start, end = index[m.start()], index[m.end() - 1] + 1
+            pieces.append(text[last:start])
+            pieces.append(replacement)
+            last = end
+        if pieces:
+            text = "".join(pieces) + text[last:]
+    return text
+
+
+def _relative_sources(store: Store) -> dict[str, str]:
+    paths = [str(r["src"]) for r in store.query("SELECT DISTINCT ?src WHERE { ?d dcterms:source ?src }").rows]
+    local = [p for p in paths if os.path.isabs(p)]
+    if not local:
+        return {}
+    root = os.path.commonpath([os.path.dirname(p) for p in local])
+    return {p: os.path.relpath(p, root) for p in local}
+
+
+def masked_store(store: Store, mode: str, overrides: dict[str, str] | None = None) -> tuple[Store, PrivacyReport]:
+    """An in-memory copy of ``store`` as ``mode`` allows it to leave the machine."""
+    check_mode(mode)
+    private = private_people(store, mode, overrides)
+    report = PrivacyReport(mode, {iri: pseudonym(iri) for iri in private})
+    patterns = [(pattern, report.masked[iri]) for iri, names in sorted(private.items())
+                if (pattern := name_pattern(names)) is not None]
+    iris = {iri: URIRef("https://w3id.org/actorgraph/id/person/" + report.masked[iri].lower().replace(" ", "-"))
+            for iri in private}
+    sources = _relative_sources(store)
+
+    def term(t: Term | None, predicate: Term | None = None):
+        if isinstance(t, URIRef):
+            return iris.get(str(t), t)
+        if isinstance(t, Literal) and t.datatype is None:
+            if predicate == DCTERMS.source and str(t) in sources:
+                return Literal(sources[str(t)])
+            masked = mask_text(str(t), patterns) if patterns else str(t)
+            return Literal(masked, lang=t.language) if masked != str(t) else t
+        return t
+
+    copy = OxigraphStore(None)
+    batch = []
+    for s, p, o, g in store.quads():
+        batch.append((term(s), term(p), term(o, p), term(g) if g is not None else None))
+        if len(batch) >= 5000:
+            _load(copy, batch)
+            batch = []
+    _load(copy, batch)
+    copy.location = store.location
+    return copy, report
+
+
+def _load(copy: OxigraphStore, quads: list) -> None:
+    named = [q for q in quads if q[3] is not None]
+    default = [q for q in quads if q[3] is None]
+    parts = []
+    if named:
+        parts.append("INSERT DATA {\n" + nquad_lines(named) + "\n}")
+    if default:
+        parts.append("INSERT DATA {\n" + "\n".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o, _ in default) + "\n}")
+    if parts:
+        copy.update(" ;\n".join(parts))

@@ -237,19 +237,29 @@ class RemoteStore(Store):
     graphs (Oxigraph: ``--union-default-graph``; Fuseki: ``tdb2:unionDefaultGraph true``;
     GraphDB and Virtuoso do this by default)."""
 
-    def __init__(self, query_url: str, update_url: str | None = None, timeout: float = 60.0) -> None:
-        self.location = query_url
-        self.query_url = query_url
-        self.update_url = update_url or query_url
+    def __init__(self, query_url: str, update_url: str | None = None, timeout: float | None = None) -> None:
+        self.query_url, credentials = _check_url(query_url, "--store")
+        self.location = self.query_url
+        self.update_url, update_credentials = _check_url(update_url, "--update-url") if update_url else (self.query_url, None)
+        self.update_url_given = update_url is not None
         self.writable = True
-        self.timeout = timeout
+        self.timeout = timeout if timeout is not None else float(os.environ.get("ACTORGRAPH_TIMEOUT", "60"))
+        token = os.environ.get("ACTORGRAPH_TOKEN")
+        self._headers: dict[str, str] = {}
+        if token:
+            self._headers["Authorization"] = f"Bearer {token}"
+        elif credentials or update_credentials:
+            import base64
+
+            user, password = credentials or update_credentials or ("", "")
+            self._headers["Authorization"] = "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode("ascii")
 
     def _post(self, url: str, data: dict[str, str], accept: str) -> tuple[bytes, str]:
         """POST a form; returns the body and its media type."""
         body = urllib.parse.urlencode(data).encode("utf-8")
         request = urllib.request.Request(url, data=body, method="POST", headers={
             "Content-Type": "application/x-www-form-urlencoded", "Accept": accept,
-            "User-Agent": "actorgraph"})
+            "User-Agent": "actorgraph", **self._headers})
         where = _safe_url(url)
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
@@ -286,7 +296,28 @@ class RemoteStore(Store):
                              where=_safe_url(self.query_url)) from exc
 
     def update(self, sparql: str) -> None:
-        self._post(self.update_url, {"update": PROLOGUE + sparql}, "*/*")
+        try:
+            self._post(self.update_url, {"update": PROLOGUE + sparql}, "*/*")
+        except (QueryError, StoreError) as exc:
+            if self.update_url_given:
+                raise
+            raise StoreError("the endpoint refused a SPARQL update at its query URL; give its update endpoint "
+                             "with --update-url or ACTORGRAPH_UPDATE_URL (Oxigraph: …/update, Fuseki: …/update, "
+                             f"Virtuoso: …/sparql-auth) ({exc.message})", where=self.location) from exc
+
+
+def _check_url(url: str, option: str) -> tuple[str, tuple[str, str] | None]:
+    """A usable endpoint URL without its credentials, and the credentials it carried."""
+    try:
+        parts = urllib.parse.urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError as exc:
+        raise StoreError(f"not a usable URL: {exc}", where=option) from exc
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise StoreError("not a usable URL: expected http(s)://host[:port]/path", where=option)
+    credentials = (urllib.parse.unquote(parts.username or ""), urllib.parse.unquote(parts.password or "")) \
+        if parts.username or parts.password else None
+    return _safe_url(url), credentials
 
 
 def _safe_url(url: str) -> str:
@@ -299,8 +330,8 @@ def _safe_url(url: str) -> str:
     if parts.username is None and parts.password is None:
         return url
     host = parts.hostname or ""
-    if parts.port:
-        host = f"{host}:{parts.port}"
+    netloc = parts.netloc.rsplit("@", 1)[-1]
+    host = netloc or host
     return urllib.parse.urlunsplit((parts.scheme, host, parts.path, parts.query, parts.fragment))
 
     def quads(self):

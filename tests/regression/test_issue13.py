@@ -185,3 +185,46 @@ def test_issue13_curation_file_sets_a_persons_level(tmp_path, seed_store):
 def test_issue13_privacy_mode_is_checked(tmp_path):
     proc = run_cli("--store", "memory", "export", "csv", "--out", str(tmp_path / "x"), "--privacy", "secret")
     assert proc.returncode == 2 and "export --privacy: unknown privacy mode 'secret'" in proc.stderr
+
+
+@pytest.fixture
+def html_server():
+    """A web server on 127.0.0.1 that answers every request with an HTML page (status 200)."""
+    import http.server
+    import threading
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def _page(self):
+            body = b"<html><body>Welcome</body></html>"
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        do_GET = do_POST = _page
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/sparql"
+    server.shutdown()
+    server.server_close()
+
+
+def test_issue13_remote_errors_are_one_line(html_server):
+    url = html_server.replace("http://", "http://reader:s3cret@")
+    cases = [
+        (["--store", url, "stats"], "not a SPARQL endpoint: it answered text/html"),
+        (["--store", "http://127.0.0.1:99x/q", "stats"], "not a usable URL"),
+        (["--store", "http://reader:s3cret@127.0.0.1:9/q", "stats"], "cannot reach the SPARQL endpoint"),
+    ]
+    for args, needle in cases:
+        proc = run_cli(*args)
+        assert proc.returncode == 1, proc.stderr
+        lines = proc.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("error: ") and needle in lines[0], proc.stderr
+        assert "s3cret" not in proc.stderr + proc.stdout

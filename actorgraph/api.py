@@ -93,7 +93,8 @@ def ingest(paths: PathLike | Iterable[PathLike], store: Store | PathLike | None 
     from actorgraph.loaders.nlp import load_pipeline
     from actorgraph.loaders.read import find_documents
 
-    files = find_documents(as_paths(paths))
+    skipped: list[tuple[str, str]] = []
+    files = find_documents(as_paths(paths), skip_unreadable=keep_going, skipped=skipped)
     nlp = load_pipeline(model)
     if isinstance(store, Store):
         target, owned = store, False
@@ -111,7 +112,7 @@ def ingest(paths: PathLike | Iterable[PathLike], store: Store | PathLike | None 
         if not pending:
             recovery.mark_pending(target)
         recovery.crash_point("after-mark")
-        report = IngestReport()
+        report = IngestReport(failed=list(skipped))
         try:
             report = ingest_paths(target, files, nlp, on_progress=(lambda _: bar.update(1)) if bar else None,
                                   keep_going=keep_going, report=report)

@@ -4,6 +4,7 @@ not navigation), .pdf through pypdf. Every failure is an InputError naming the f
 from __future__ import annotations
 
 import io
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,20 +22,32 @@ class RawText:
     title: str | None
 
 
-def find_documents(paths: list[Path]) -> list[Path]:
+def find_documents(paths: list[Path], skip_unreadable: bool = False,
+                   skipped: list[tuple[str, str]] | None = None) -> list[Path]:
     """Expand files and folders into the readable documents they hold, sorted.
 
-    Raises InputError for a missing path, a file of an unsupported type, or a folder
-    without documents.
+    Raises InputError for a missing path, a file of an unsupported type, a folder without
+    documents, or an unreadable folder (with ``skip_unreadable`` it is added to ``skipped``
+    with the reason instead).
     """
+    skipped = [] if skipped is None else skipped
     found: list[Path] = []
     for path in paths:
         if not path.exists():
             raise InputError("no such file or folder", where=str(path))
         if path.is_dir():
-            inside = sorted(p for p in path.rglob("*")
-                            if p.is_file() and p.suffix.lower() in SUFFIXES
-                            and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            problems: list[OSError] = []
+            inside: list[Path] = []
+            for folder, subfolders, names in os.walk(path, onerror=problems.append):
+                subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+                inside.extend(Path(folder) / n for n in names
+                              if not n.startswith(".") and Path(n).suffix.lower() in SUFFIXES)
+            inside.sort()
+            if problems and not skip_unreadable:
+                first = problems[0]
+                raise InputError(f"cannot read folder: {first.strerror or first}", where=str(first.filename or path))
+            for problem in problems:
+                skipped.append((str(problem.filename or path), f"cannot read folder: {problem.strerror or problem}"))
             if not inside:
                 raise InputError(f"folder holds no documents ({', '.join(SUFFIXES)})", where=str(path))
             found.extend(inside)
@@ -110,9 +123,45 @@ def _read_html(html: str, path: Path) -> RawText:
     except Exception as exc:  # noqa: BLE001 - trafilatura raises many kinds on broken markup
         raise InputError(f"malformed HTML: {exc}", where=str(path)) from exc
     if not text or not text.strip():
-        raise InputError("no main text found in the HTML", where=str(path))
+        text = _all_text(html)  # the main-text extractor gave up (very deep nesting, odd markup)
+    if not text or not text.strip():
+        raise InputError("no text found in the HTML", where=str(path))
     title = meta.title if meta is not None and meta.title else None
     return RawText(text, "text/html", title)
+
+
+def _all_text(html: str) -> str:
+    """Every text of an HTML page outside scripts and styles, block by block (the standard
+    library's parser has no depth limit)."""
+    from html.parser import HTMLParser
+
+    blocks = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "blockquote"}
+
+    class Collector(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.parts: list[str] = []
+            self.skip = 0
+
+        def handle_starttag(self, tag, attrs):
+            if tag in ("script", "style", "noscript", "template"):
+                self.skip += 1
+            elif tag in blocks:
+                self.parts.append("\n\n")
+
+        def handle_endtag(self, tag):
+            if tag in ("script", "style", "noscript", "template") and self.skip:
+                self.skip -= 1
+
+        def handle_data(self, data):
+            if not self.skip:
+                self.parts.append(data)
+
+    collector = Collector()
+    collector.feed(html)
+    collector.close()
+    paragraphs = [" ".join(p.split()) for p in "".join(collector.parts).split("\n\n")]
+    return "\n\n".join(p for p in paragraphs if p)
 
 
 def _read_pdf(data: bytes, path: Path) -> str:

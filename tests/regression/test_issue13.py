@@ -228,3 +228,13 @@ def test_issue13_remote_errors_are_one_line(html_server):
         lines = proc.stderr.strip().splitlines()
         assert len(lines) == 1 and lines[0].startswith("error: ") and needle in lines[0], proc.stderr
         assert "s3cret" not in proc.stderr + proc.stdout
+
+
+def test_issue13_deeply_nested_html_is_read(tmp_path):
+    from actorgraph.loaders.read import read_file
+
+    path = tmp_path / "deep.html"
+    path.write_text("<html><body>" + "<div>" * 400 + "<p>The Valley Workers Union sued ICE.</p>" + "</div>" * 400
+                    + "<script>var secret = 1;</script></body></html>", "utf-8")
+    text = read_file(path).text
+    assert "The Valley Workers Union sued ICE." in text and "secret" not in text

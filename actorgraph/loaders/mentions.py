@@ -624,7 +624,7 @@ def given_name_mentions(text: str, parsed: list[ParsedSegment], taken: list[Ment
     """People the model missed: two or three proper nouns in a row, the first a common given
     name (Census lists), not part of a longer name, not a place ("Ana Ruiz, a spokeswoman")."""
     out = []
-    spans = sorted((m.start, m.end) for m in taken)
+    spans = SpanIndex([(m.start, m.end) for m in taken])
     for p in parsed:
         if p.doc is None or _title_case_text(p.segment):
             continue
@@ -642,10 +642,28 @@ def given_name_mentions(text: str, parsed: list[ParsedSegment], taken: list[Ment
                 start, end = base + run[0].idx, base + run[-1].idx + len(run[-1])
                 name = text[start:end]
                 if data_tables.looks_like_person(name) and not cue_class(name) \
-                        and not any(s < end and start < e for s, e in spans):
+                        and not spans.overlaps(start, end):
                     out.append(Mention(start, end, name, "Person", "rules.given_name.v1", 0.6))
             i = max(j, i + 1) if t.pos_ == "PROPN" else i + 1
     return out
+
+
+class SpanIndex:
+    """Spans (which may overlap one another) and a logarithmic test of whether any of them
+    overlaps a given span: sorted starts with the running maximum of ends."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.reach: list[int] = []
+        furthest = -1
+        for _, e in ordered:
+            furthest = max(furthest, e)
+            self.reach.append(furthest)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, end)
+        return i > 0 and self.reach[i - 1] > start
 
 
 def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
@@ -693,13 +711,13 @@ def capitalised_acronyms(text: str, segments: list[Segment], taken: list[Mention
     for m in _CAPS.finditer(text):
         counts[m.group(1)] = counts.get(m.group(1), 0) + 1
     out = []
+    occupied = SpanIndex([(t.start, t.end) for t in taken if t.extractor not in _CONTAINERS])
     for seg in segments:
         if seg.language != "en":
             continue
         for m in _CAPS.finditer(text, seg.start, seg.end):
             word = m.group(1)
-            if word in _CAPS_STOP or word.isdigit() or any(t.start <= m.start() < t.end for t in taken
-                                                           if t.extractor not in _CONTAINERS):
+            if word in _CAPS_STOP or word.isdigit() or occupied.overlaps(m.start(), m.start() + 1):
                 continue
             if re.search(r"[A-Z]{2,}\s*$", text[max(seg.start, m.start() - 12):m.start()]) or re.match(r"\s*[A-Z]{2,}", text[m.end():m.end() + 12]):
                 continue  # part of a shouted phrase: "GO AWAY", "TRUST ACT"
@@ -787,9 +805,11 @@ def english_forms(mentions: list[Mention], parsed: list[ParsedSegment]) -> list[
     from actorgraph.loaders.lang import english_name
 
     languages = [(p.segment.start, p.segment.end, p.segment.language) for p in parsed if p.segment.language != "en"]
+    starts = [s for s, _, _ in languages]
     out = []
     for m in mentions:
-        language = next((lang for s, e, lang in languages if s <= m.start < e), None)
+        i = bisect.bisect_right(starts, m.start) - 1
+        language = languages[i][2] if i >= 0 and m.start < languages[i][1] else None
         english = english_name(language, m.text) if language and m.canonical in (None, m.text) else None
         out.append(replace(m, canonical=english, extractor="rules.english_form.v1") if english else m)
     return out

@@ -12,7 +12,16 @@ from actorgraph.errors import InputError
 
 SUFFIXES = {".txt": "text/plain", ".md": "text/markdown", ".html": "text/html",
             ".htm": "text/html", ".pdf": "application/pdf"}
-MAX_BYTES = 50 * 1024 * 1024
+MAX_BYTES = 50 * 1024 * 1024  # ACTORGRAPH_MAX_MIB sets another limit
+
+
+def max_bytes() -> int:
+    """The largest document accepted, in bytes (``ACTORGRAPH_MAX_MIB``, default 50 MiB)."""
+    value = os.environ.get("ACTORGRAPH_MAX_MIB")
+    try:
+        return int(float(value) * 1024 * 1024) if value else MAX_BYTES
+    except ValueError as exc:
+        raise InputError(f"ACTORGRAPH_MAX_MIB must be a number of MiB, not {value!r}", where="ACTORGRAPH_MAX_MIB") from exc
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,17 +69,19 @@ def find_documents(paths: list[Path], skip_unreadable: bool = False,
     return unique
 
 
-def read_file(path: Path, max_bytes: int = MAX_BYTES) -> RawText:
-    """Read one document file into raw text."""
+def read_file(path: Path, limit: int | None = None) -> RawText:
+    """Read one document file into raw text (refused above ``limit`` bytes, by default
+    :func:`max_bytes`)."""
+    limit = max_bytes() if limit is None else limit
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise InputError(f"unsupported file type '{suffix}'; allowed: {', '.join(SUFFIXES)}",
                          where=str(path))
     try:
         size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(f"file is {size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB",
-                             where=str(path))
+        if size > limit:
+            raise InputError(f"file is {size / 2**20:.1f} MiB; the limit is {limit / 2**20:g} MiB "
+                             "(ACTORGRAPH_MAX_MIB sets another)", where=str(path))
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", where=str(path)) from exc

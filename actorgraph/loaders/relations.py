@@ -8,6 +8,7 @@ modality in the Evidence."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -308,6 +309,7 @@ def extract_relations(text: str, parsed: list[ParsedSegment], mentions: list[Men
     nodes_all = [_Node(m, by_iri[spans[(m.start, m.end)]]) for m in mentions if (m.start, m.end) in spans]
     nodes_all.sort(key=lambda n: (n.mention.start, n.mention.end))
     nodes = _nested(nodes_all)
+    starts = [n.mention.start for n in nodes]
     relations: list[Relation] = []
     petitions = [p.segment for p in parsed if p.segment.kind == "petition-title"]
     authors = _authors(text, parsed, nodes)
@@ -337,10 +339,13 @@ def extract_relations(text: str, parsed: list[ParsedSegment], mentions: list[Men
         seg_authors = [] if petition is not None else authors
         for sent in p.doc.sents:
             s, e = seg.start + sent.start_char, seg.start + sent.end_char
-            before = [n for n in nodes if seg.start <= n.mention.start < s
-                      or (petition is not None and petition.start <= n.mention.start < petition.end)]
-            inside = [n for n in nodes if s <= n.mention.start and n.mention.end <= e
-                      and n.mention.extractor not in ("rules.petition.v1", "rules.heading_campaign.v1")]
+            # nodes are sorted by start: slices by binary search keep this linear in the document
+            before = nodes[max(bisect.bisect_left(starts, seg.start), bisect.bisect_left(starts, s) - 60):
+                           bisect.bisect_left(starts, s)]
+            if petition is not None:
+                before = nodes[bisect.bisect_left(starts, petition.start):bisect.bisect_left(starts, petition.end)] + before
+            inside = [n for n in nodes[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]
+                      if n.mention.end <= e and n.mention.extractor not in ("rules.petition.v1", "rules.heading_campaign.v1")]
             pronouns = _pronoun_nodes(text, s, e, before + inside, seg_authors)
             pronouns = [pn for pn in pronouns if not any(pn.mention.start < n.mention.end and n.mention.start < pn.mention.end
                                                          for n in inside)]

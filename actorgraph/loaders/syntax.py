@@ -4,6 +4,7 @@ descriptions, and give each parsed sentence to the rules in order."""
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
@@ -24,6 +25,7 @@ def syntactic_relations(text: str, parsed: Sequence[ParsedSegment], nodes: Itera
 
     order = tuple(order)
     nodes = sorted(nodes, key=lambda n: (n[0].start, -n[0].end))
+    starts = [mention.start for mention, _ in nodes]
     segments = []
     by_offset: dict[int, Entity] = {}
     for p in parsed:
@@ -31,8 +33,8 @@ def syntactic_relations(text: str, parsed: Sequence[ParsedSegment], nodes: Itera
             continue
         base, end = p.segment.start, p.segment.end
         token_map: dict[int, Entity] = {}
-        for mention, entity in nodes:
-            if not (base <= mention.start and mention.end <= end):
+        for mention, entity in nodes[bisect.bisect_left(starts, base):bisect.bisect_left(starts, end)]:
+            if mention.end > end:
                 continue
             span = p.doc.char_span(mention.start - base, mention.end - base, alignment_mode="expand")
             for token in span or ():

@@ -238,3 +238,11 @@ def test_issue13_deeply_nested_html_is_read(tmp_path):
                     + "<script>var secret = 1;</script></body></html>", "utf-8")
     text = read_file(path).text
     assert "The Valley Workers Union sued ICE." in text and "secret" not in text
+
+
+def test_issue13_size_limit_is_configurable_and_said_in_mib(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_text("The Valley Workers Union sued ICE. " * 40_000, "utf-8")  # about 1.3 MiB
+    proc = run_cli("--store", str(tmp_path / "s"), "ingest", str(path), env={"ACTORGRAPH_MAX_MIB": "1"})
+    assert proc.returncode == 1
+    assert "file is 1.3 MiB; the limit is 1 MiB" in proc.stderr

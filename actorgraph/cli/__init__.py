@@ -95,7 +95,8 @@ def _store_name() -> str:
 def ingest(
     paths: Annotated[list[Path], typer.Argument(metavar="PATH...", help="Files or folders (.txt .md .html .htm .pdf).")],
     model: Annotated[str | None, typer.Option(metavar="NAME", help="spaCy pipeline to use (any installed one).")] = None,
-    keep_going: Annotated[bool, typer.Option("--keep-going", help="Skip unreadable files instead of stopping.")] = False,
+    keep_going: Annotated[bool, typer.Option("--keep-going", help="Skip missing or unreadable files and folders (each "
+                                             "named on stderr with the reason, counted in the summary) and exit 0.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only the one-line summary: no progress bar, table or warnings.")] = False,
 ) -> None:
     """Read documents into the graph, one transaction per document, then print what each
@@ -120,7 +121,7 @@ def ingest(
                     typer.echo(f"warning: {safe(d.path)}: {warning}", err=True)
         for path, message in report.failed:
             typer.echo(f"skipped: {safe(path)}: {safe(message)}", err=True)
-        if report.failed:
+        if report.failed and not keep_going:
             raise typer.Exit(1)
 
 

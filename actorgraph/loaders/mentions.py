@@ -764,9 +764,9 @@ def extract_mentions(text: str, parsed: list[ParsedSegment]) -> list[Mention]:
         found.extend(_hashtags(text, seg))
     # Spanish passages: the sourced Spanish table and names already seen in English
     spanish = {es: (_class_of_english(en), en) for es, en in data_tables.spanish_names().items()}
-    english = [(p.segment.start, p.segment.end) for p in parsed if p.segment.language == "en"]
+    english = SpanIndex([(p.segment.start, p.segment.end) for p in parsed if p.segment.language == "en"])
     seen = {m.text: (m.cls, m.canonical or m.text) for m in found
-            if m.extractor != "rules.petition.v1" and len(m.text) > 3 and any(s <= m.start < e for s, e in english)}
+            if m.extractor != "rules.petition.v1" and len(m.text) > 3 and english.overlaps(m.start, m.start + 1)}
     for p in parsed:
         if p.doc is None or p.segment.language == "es":
             found.extend(_phrase_hits(text, p.segment, spanish, False, "rules.spanish_names.v1"))
@@ -788,11 +788,18 @@ def extract_mentions(text: str, parsed: list[ParsedSegment]) -> list[Mention]:
     # every later use of a defined or known acronym
     acronyms = {m.text: (m.cls, m.canonical or m.text) for m in found
                 if m.text.isupper() and 2 <= len(m.text) <= 8}
-    taken = [m for m in found if m.extractor not in _CONTAINERS]
+    # kept plain mentions do not overlap: the one starting last at or before a hit is the only
+    # one that can contain it ("ACLU" inside "ACLU of Texas" is not a use of the acronym)
+    taken = sorted((m.start, m.end) for m in found if m.extractor not in _CONTAINERS)
+    starts = [s for s, _ in taken]
+
+    def inside_another(hit: Mention) -> bool:
+        i = bisect.bisect_right(starts, hit.start) - 1
+        return i >= 0 and taken[i][1] >= hit.end and taken[i] != (hit.start, hit.end)
+
     for p in parsed:
         found.extend(hit for hit in _phrase_hits(text, p.segment, acronyms, True, "rules.acronym_use.v1")
-                     if not any(t.start <= hit.start and hit.end <= t.end and (t.start, t.end) != (hit.start, hit.end)
-                                for t in taken))  # "ACLU" inside "ACLU of Texas" is not a use of the acronym
+                     if not inside_another(hit))
     return english_forms(resolve_overlaps(found), parsed)
 
 

@@ -37,9 +37,19 @@ def make_document(raw: str, source: str, media_type: str = "text/plain", title: 
     return Document(text=text, source=source, title=title, iri=str(document_iri(text)), media_type=media_type)
 
 
+def path_text(path: Path) -> str:
+    """A path as text that any output can hold: bytes of a file name that are not UTF-8
+    become backslash escapes ("caf\\xe9.txt").
+
+    >>> path_text(Path("caf\udce9.txt"))
+    'caf\\xe9.txt'
+    """
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def load_document(path: Path) -> Document:
     raw = read_file(path)
-    return make_document(raw.text, str(path), raw.media_type, raw.title)
+    return make_document(raw.text, path_text(path), raw.media_type, raw.title)
 
 
 def extract(document: Document, nlp, rules: tuple[str, ...] | None = None) -> Extraction:

@@ -43,6 +43,9 @@ def find_documents(paths: list[Path], skip_unreadable: bool = False,
     found: list[Path] = []
     for path in paths:
         if not path.exists():
+            if skip_unreadable:
+                skipped.append((str(path), "no such file or folder"))
+                continue
             raise InputError("no such file or folder", where=str(path))
         if path.is_dir():
             problems: list[OSError] = []

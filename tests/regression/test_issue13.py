@@ -246,3 +246,23 @@ def test_issue13_size_limit_is_configurable_and_said_in_mib(tmp_path):
     proc = run_cli("--store", str(tmp_path / "s"), "ingest", str(path), env={"ACTORGRAPH_MAX_MIB": "1"})
     assert proc.returncode == 1
     assert "file is 1.3 MiB; the limit is 1 MiB" in proc.stderr
+
+
+def test_issue13_odd_file_names_and_keep_going(tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "good.txt").write_text((DOCS / "good.txt").read_text("utf-8"), "utf-8")
+    import os
+
+    with open(os.path.join(os.fsencode(folder), b"caf\xe9 report.txt"), "wb") as handle:
+        handle.write(b"The Harbor Tenants Union condemned ICE on Monday.")
+    (folder / "new\nline.txt").write_text("The Valley Workers Union sued ICE in federal court.", "utf-8")
+    proc = run_cli("--store", str(tmp_path / "s"), "ingest", "--keep-going", str(folder), str(tmp_path / "missing.txt"))
+    assert proc.returncode == 0, proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert proc.stdout.startswith("3 added, 0 replaced, 0 unchanged, 1 failed")
+    assert "caf\\xe9 report.txt" in proc.stdout and "new\\nline.txt" in proc.stdout
+    assert proc.stderr.strip().splitlines() == [f"skipped: {tmp_path / 'missing.txt'}: no such file or folder"]
+    strict = run_cli("--store", str(tmp_path / "s2"), "ingest", str(folder), str(tmp_path / "missing.txt"))
+    assert strict.returncode == 1 and strict.stderr.strip().splitlines() == [
+        f"error: {tmp_path / 'missing.txt'}: no such file or folder"]

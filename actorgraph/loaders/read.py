@@ -12,11 +12,11 @@ from actorgraph.errors import InputError
 
 SUFFIXES = {".txt": "text/plain", ".md": "text/markdown", ".html": "text/html",
             ".htm": "text/html", ".pdf": "application/pdf"}
-MAX_BYTES = 50 * 1024 * 1024  # ACTORGRAPH_MAX_MIB sets another limit
+MAX_BYTES = 10 * 1024 * 1024  # about 1 GB of memory to extract (bench/bench_size.py); ACTORGRAPH_MAX_MIB sets another limit
 
 
 def max_bytes() -> int:
-    """The largest document accepted, in bytes (``ACTORGRAPH_MAX_MIB``, default 50 MiB)."""
+    """The largest document accepted, in bytes (``ACTORGRAPH_MAX_MIB``, default 10 MiB)."""
     value = os.environ.get("ACTORGRAPH_MAX_MIB")
     try:
         return int(float(value) * 1024 * 1024) if value else MAX_BYTES

@@ -266,3 +266,13 @@ def test_issue13_odd_file_names_and_keep_going(tmp_path):
     strict = run_cli("--store", str(tmp_path / "s2"), "ingest", str(folder), str(tmp_path / "missing.txt"))
     assert strict.returncode == 1 and strict.stderr.strip().splitlines() == [
         f"error: {tmp_path / 'missing.txt'}: no such file or folder"]
+
+
+def test_issue13_a_20_mb_text_is_refused_up_front_by_default(tmp_path):
+    from actorgraph.errors import InputError
+    from actorgraph.loaders.read import read_file
+
+    path = tmp_path / "huge.txt"
+    path.write_bytes(b"The Valley Workers Union sued ICE. " * 600_000)  # 21 MB
+    with pytest.raises(InputError, match=r"file is 20\.0 MiB; the limit is 10 MiB"):
+        read_file(path)

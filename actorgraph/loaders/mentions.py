@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from actorgraph.loaders import data_tables
@@ -163,9 +164,15 @@ def _title_case_text(seg: Segment) -> bool:
     return seg.kind in ("petition-title", "heading")
 
 
+@lru_cache(maxsize=4)
+def _words_of(text: str) -> frozenset[str]:
+    """Every word of a text, as written (computed once per document)."""
+    return frozenset(re.findall(r"[\w-]+", text))
+
+
 def _lowercase_elsewhere(text: str, word: str) -> bool:
     """True when ``word`` also occurs in lower case in the document: a common word."""
-    return re.search(r"(?<![\w-])" + re.escape(word.lower()) + r"(?![\w-])", text) is not None
+    return word.lower() in _words_of(text)
 
 
 _JOINT = re.compile(r"[ \t]*/[ \t]*|,[ \t]+(?!(?:Inc|LLC|Ltd|Jr|Sr|Corp)\b)")

@@ -264,6 +264,7 @@ class RemoteStore(Store):
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
                 media = (response.headers.get_content_type() or "").lower()
+                self._status = response.status
                 return response.read(), media
         except urllib.error.HTTPError as exc:
             detail = exc.read().decode("utf-8", "replace").strip().splitlines()
@@ -288,7 +289,8 @@ class RemoteStore(Store):
             return Result(triples=list(graph))  # type: ignore[arg-type]
         if media not in ("application/sparql-results+json", "application/json"):
             raise StoreError(f"not a SPARQL endpoint: it answered {media or 'no content type'} "
-                             "instead of SPARQL results", where=_safe_url(self.query_url))
+                             f"(HTTP {getattr(self, '_status', '?')}) instead of SPARQL results",
+                             where=_safe_url(self.query_url))
         try:
             return parse_results_json(data)
         except (ValueError, KeyError, TypeError) as exc:

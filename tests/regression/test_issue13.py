@@ -218,7 +218,7 @@ def html_server():
 def test_issue13_remote_errors_are_one_line(html_server):
     url = html_server.replace("http://", "http://reader:s3cret@")
     cases = [
-        (["--store", url, "stats"], "not a SPARQL endpoint: it answered text/html"),
+        (["--store", url, "stats"], "not a SPARQL endpoint: it answered text/html (HTTP 200)"),
         (["--store", "http://127.0.0.1:99x/q", "stats"], "not a usable URL"),
         (["--store", "http://reader:s3cret@127.0.0.1:9/q", "stats"], "cannot reach the SPARQL endpoint"),
     ]

@@ -85,3 +85,19 @@ def test_rules_campaigns_named_in_prose(nlp, text, name):
 
     ex = extract(make_document(text, "invented.txt"), nlp)
     assert (name, "Campaign") in {(e.label, e.cls) for e in ex.entities}
+
+
+def test_rules_frame_inverse_membership(nlp):
+    text = "The Valley Sanctuary Coalition includes the Riverside Workers Alliance and the Eastside Neighbors Union."
+    found = triples_of(nlp, text)
+    assert ("Riverside Workers Alliance", "memberOf", "Valley Sanctuary Coalition") in found
+    assert ("Eastside Neighbors Union", "memberOf", "Valley Sanctuary Coalition") in found
+
+
+def test_rules_frame_joint_work(nlp):
+    text = "The Riverside Workers Alliance and the Eastside Neighbors Union filed a lawsuit against ICE."
+    found = triples_of(nlp, text)
+    assert ("Riverside Workers Alliance", "collaboratesWith", "Eastside Neighbors Union") in found
+    assert ("Eastside Neighbors Union", "sues", ICE) in found
+    separate = triples_of(nlp, "The Riverside Workers Alliance and the Eastside Neighbors Union condemned ICE.")
+    assert not [t for t in separate if t[1] == "collaboratesWith"]

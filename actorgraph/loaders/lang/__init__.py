@@ -63,6 +63,7 @@ class LanguagePack:
     halt_verbs: frozenset[str]
     authored_nouns: frozenset[str]
     negators: frozenset[str]
+    joint_verbs: frozenset[str]
 
     def frames_for(self, lemma: str) -> tuple[Frame, ...]:
         return tuple(f for f in self.frames if f.lemma == lemma)
@@ -115,6 +116,7 @@ def load_pack(code: str = "en") -> LanguagePack:
         halt_verbs=_words(code, "halt_verbs.txt"),
         authored_nouns=_words(code, "authored_nouns.txt"),
         negators=_words(code, "negators.txt"),
+        joint_verbs=_words(code, "joint_verbs.txt"),
     )
 
 

@@ -170,6 +170,7 @@ ORDER: tuple[str, ...] = (
     "rules.frame.verb.v1",
     "rules.frame.nominal.v1",
     "rules.frame.adjacent.v1",
+    "rules.frame.joint.v1",
     "rules.role.apposition.v1",
     "rules.role.prenominal.v1",
     "rules.role.title.v1",

@@ -295,3 +295,27 @@ def adjacent_frames(ctx: SentenceContext) -> Iterator[Relation]:
             relation = make_relation(ctx, subject, frame.predicate, obj, "rules.frame.adjacent.v1", 0.55)
             if relation is not None:
                 yield relation
+
+
+_JOINTLY = frozenset({"jointly", "together", "juntos", "juntas", "conjuntamente"})
+_GROUPS = ("Organization", "GovernmentAgency", "Company")
+
+
+@register("rules.frame.joint.v1")
+def joint_action(ctx: SentenceContext) -> Iterator[Relation]:
+    """Groups named as the conjoined subjects of a verb of joint work ("X, Y and Z filed a
+    lawsuit", "X and Y produced the report jointly") collaborate with each other."""
+    pack = ctx.pack
+    for verb in ctx.sent:
+        if verb.pos_ not in ("VERB", "AUX") or negated(verb, pack):
+            continue
+        joint = verb.lemma_.lower() in pack.joint_verbs or any(c.lower_ in _JOINTLY for c in verb.children)
+        if not joint:
+            continue
+        own = [c for c in verb.children if c.dep_ == "nsubj"]
+        actors = [r for r in _expand(ctx, own) if r.entity.cls in _GROUPS and r.via != "coref"]
+        for i, a in enumerate(actors):
+            for b in actors[i + 1:]:
+                relation = make_relation(ctx, a, "collaboratesWith", b, "rules.frame.joint.v1", 0.55)
+                if relation is not None:
+                    yield relation

@@ -41,8 +41,8 @@ def path_text(path: Path) -> str:
     """A path as text that any output can hold: bytes of a file name that are not UTF-8
     become backslash escapes ("caf\\xe9.txt").
 
-    >>> path_text(Path("caf\udce9.txt"))
-    'caf\\xe9.txt'
+    >>> import os; path_text(Path(os.fsdecode(b"caf\\xe9.txt")))
+    'caf\\\\xe9.txt'
     """
     return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 

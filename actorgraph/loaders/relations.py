@@ -59,7 +59,7 @@ def _snake(name: str) -> str:
 
 
 _SUPPORT_TITLE = re.compile(r"^(?:release|free|support|defend|protect|save|justice for|stop the deportation of|"
-                            r"bring \w+ home|reunite|keep|let)\b", re.I)
+                            r"bring \w+ home|reunite|keep|let|pass|adopt|approve|enact|sign)\b", re.I)
 _TARGET_TITLE = re.compile(r"^(?:tell|ask|urge|demand|call on|petition)\s+(?:the\s+)?", re.I)
 
 
@@ -133,7 +133,8 @@ _ENFORCEMENT = re.compile(r"\b(?:arrest\w*|raid\w*|detain\w*|deport\w*|apprehend
 _WORKSITE = re.compile(r"\bat (?:a|an|the|\w+)(?: [\w-]+){0,2} (?:warehouses?|plants?|factor(?:y|ies)|farms?|worksites?|"
                        r"restaurants?|stores?|sites?|job ?sites?|construction sites?) in$", re.I)
 _TARGET_BODY = re.compile(r"\b(?:urg(?:e|es|ing)|call(?:s|ing)? on|ask(?:s|ing)?|tell(?:s|ing)?|demand(?:s|ing)? that|"
-                          r"pressure on|petition(?:s|ing)?)\s+(?:the\s+)?(?:members of\s+(?:the\s+)?)?$", re.I)
+                          r"pressure on|petition(?:s|ing)?|(?:press(?:es|ing)?|pressuring)(?:\s+our\s+\w+\s+and)?)"
+                          r"\s+(?:the\s+)?(?:members of\s+(?:the\s+)?)?$", re.I)
 _SHOULD_TITLE = re.compile(r"\s*(?:should|must|needs? to|has to|have to)\b", re.I)
 _MEMBER_INTRO = re.compile(r"\bas (?:a|an|the) (?:\w+ )?(member|leader|founder|director|organizer) of\s*(?:the\s+)?$", re.I)
 

@@ -101,3 +101,8 @@ def test_rules_frame_joint_work(nlp):
     assert ("Eastside Neighbors Union", "sues", ICE) in found
     separate = triples_of(nlp, "The Riverside Workers Alliance and the Eastside Neighbors Union condemned ICE.")
     assert not [t for t in separate if t[1] == "collaboratesWith"]
+
+
+def test_rules_frame_raid_noun(nlp):
+    found = triples_of(nlp, "An ICE raid on the Riverbend Foods plant in Gainesville left families in fear.")
+    assert (ICE, "raided", "Gainesville") in found

@@ -60,3 +60,8 @@ def test_rules_spanish_bilingual_document_names_one_entity(nlp):
     assert len(sheriffs) == 1 and "Oficina del Alguacil del Condado Pinal" in sheriffs[0].forms
     quotes = {r.evidence.quote for r in ex.relations if r.predicate == "collaboratesWith"}
     assert len(quotes) == 2  # one edge, stated in both languages
+
+
+def test_rules_spanish_raid_noun(nlp):
+    found = triples_of(nlp, "La redada de ICE en Texas Couplings dejó angustiadas a las familias.")
+    assert (ICE, "raided", "Texas Couplings") in found

@@ -250,9 +250,11 @@ def nominal_frames(ctx: SentenceContext) -> Iterator[Relation]:
             subj_tokens, obj_tokens = _between(noun)
             if not subj_tokens:
                 subj_tokens = [c for c in noun.children if c.dep_ == "poss"]
-            if not subj_tokens:  # "an EEOC suit", "the ACLU lawsuit"
-                subj_tokens = [c for c in noun.children if c.dep_ == "compound" and c.i in ctx.tokens
-                               and ctx.tokens[c.i].cls != "Place"]
+            if not subj_tokens:  # "an EEOC suit", "the ACLU lawsuit", "an ICE raid"
+                subj_tokens = [c for c in noun.children if c.dep_ in ("compound", "nmod") and c.i in ctx.tokens
+                               and ctx.tokens[c.i].cls != "Place" and case_of(c) is None]
+            if not subj_tokens:  # "the raid by ICE", "la redada de ICE"
+                subj_tokens = [t for prep in frame.subject_preps for t in prep_objects(noun, prep)]
             obj_tokens += [p for prep in frame.object_preps for p in prep_objects(noun, prep)]
             for verb in _governing_verbs(noun):
                 if negated(verb, pack):
@@ -261,6 +263,8 @@ def nominal_frames(ctx: SentenceContext) -> Iterator[Relation]:
                 if not subj_tokens:
                     subj_tokens = subjects(verb) if verb.dep_ != "acl" or is_passive(verb) else []
                 obj_tokens += [p for prep in frame.object_preps for p in prep_objects(verb, prep)]
+            if frame.predicate == "raided":  # "a raid on a plant in Gainesville": the site's place too
+                obj_tokens += [p for t in [noun, *obj_tokens] for prep in ("in", "en") for p in prep_objects(t, prep)]
             actors = _expand(ctx, subj_tokens)
             targets = _expand(ctx, obj_tokens, stance=frame.predicate in _STANCES)
             for actor in actors:

@@ -61,3 +61,8 @@ def test_rules_role_needs_a_role_word(nlp):
 def test_rules_role_person_in_apposition_to_the_role(nlp):
     text = "The spokesman for the Lakeside Department of Motor Vehicles, Tomas Reyes, declined to comment."
     assert ("Tomas Reyes", "memberOf", "Lakeside Department of Motor Vehicles") in triples_of(nlp, text)
+
+
+def test_rules_role_governor_of_a_state(nlp):
+    text = "An investigation was sought by Gov. Laura Benton of Vermont and by two senators from Ohio."
+    assert ("Laura Benton", "leads", "Vermont") in triples_of(nlp, text)

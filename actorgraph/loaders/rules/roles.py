@@ -147,6 +147,10 @@ def _body(ctx: SentenceContext, body: str, person: Token) -> list[Entity]:
 
     if body in ("@state", "@city"):
         states = {normalize_name(s) for s in data_tables.us_states().values()}
+        own = [r.entity for prep in ("of", "de") for p in prep_objects(person, prep) for r in refs(ctx, p, standins=False)
+               if r.entity.cls == "Place"]  # "Gov. Tim Walz of Minnesota"
+        if len(own) == 1:
+            return own
         places = [e for t, e in ctx.tokens.items() if e.cls == "Place" and t != person.i]
         wanted = [e for e in dict.fromkeys(places) if (normalize_name(e.label) in states) == (body == "@state")]
         return wanted if len(wanted) == 1 else []

@@ -164,3 +164,12 @@ def test_petition_title_asking_to_pass_a_law_supports_it(nlp):
     labels = {e.iri: e.label for e in ex.entities}
     triples = {(labels[r.subject], r.predicate, labels[r.object]) for r in ex.relations}
     assert ("Pass the Oregon Safe Homes Act Now", "campaignSupports", "Oregon Safe Homes Act") in triples
+
+
+def test_byline_writers_belong_to_the_outlet(nlp):
+    text = ("County ends its jail contract with ICE\n\nBy Laura Benton and Ray Ocampo, Rivermouth News Network\n\n"
+            "The county board voted on Tuesday to end the contract.")
+    ex = extract(make_document(text, "news.txt"), nlp)
+    labels = {e.iri: e.label for e in ex.entities}
+    triples = {(labels[r.subject], r.predicate, labels[r.object]) for r in ex.relations}
+    assert {("Laura Benton", "memberOf", "Rivermouth News Network"), ("Ray Ocampo", "memberOf", "Rivermouth News Network")} <= triples

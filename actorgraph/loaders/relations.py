@@ -284,6 +284,28 @@ def _is_federal(entity: Entity) -> bool:
     return entity.label in {k.name for k in data_tables.agencies()}
 
 
+_BYLINE = re.compile(r"^(?:By|Por)\s+[A-Z]")
+
+
+def _byline_relations(text: str, parsed: list[ParsedSegment], nodes: list[_Node]) -> list[Relation]:
+    """A byline "By X and Y, NBC News": the writers belong to the outlet named after them."""
+    out = []
+    for p in parsed:
+        seg = p.segment
+        line = text[seg.start:seg.end]
+        if len(line) > 160 or not _BYLINE.match(line):
+            continue
+        inside = [n for n in nodes if seg.start <= n.mention.start and n.mention.end <= seg.end]
+        people = [n for n in inside if n.entity.cls == "Person"]
+        outlets = [n for n in inside if n.entity.cls in ("Organization", "Company")
+                   and people and n.mention.start > people[-1].mention.end]
+        if people and len({o.entity.iri for o in outlets}) == 1:
+            ev = _evidence(text, seg.start, seg.end, "rules.byline.member_of.v1", 0.7, "asserted")
+            out.extend(Relation(n.entity.iri, "memberOf", outlets[0].entity.iri, ev) for n in people
+                       if _fits("memberOf", n.entity, outlets[0].entity))
+    return out
+
+
 def _unit_relations(text: str, nodes_all: list[_Node], sentence_bounds) -> list[Relation]:
     out = []
     for unit in [n for n in nodes_all if n.mention.extractor == "rules.unit.v1"]:
@@ -358,6 +380,7 @@ def extract_relations(text: str, parsed: list[ParsedSegment], mentions: list[Men
                 if campaign is not None:
                     relations.extend(_petition_body_rules(text, s, e, inside, campaign))
     relations.extend(_unit_relations(text, nodes_all, sentence_bounds))
+    relations.extend(_byline_relations(text, parsed, nodes_all))
     from actorgraph.loaders.rules import ORDER
     from actorgraph.loaders.syntax import syntactic_relations
 

@@ -289,7 +289,7 @@ _BYLINE = re.compile(r"^(?:By|Por)\s+[A-Z]")
 
 def _byline_relations(text: str, parsed: list[ParsedSegment], nodes: list[_Node]) -> list[Relation]:
     """A byline "By X and Y, NBC News": the writers belong to the outlet named after them."""
-    out = []
+    out: list[Relation] = []
     for p in parsed:
         seg = p.segment
         line = text[seg.start:seg.end]

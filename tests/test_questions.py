@@ -2,6 +2,7 @@ import json
 
 import pytest
 from conftest import run_cli
+from rdflib import URIRef
 
 from actorgraph.errors import AmbiguousNameError, NotFoundError, UsageError
 from actorgraph.graph.questions import ask, find_entity, questions
@@ -122,3 +123,18 @@ def test_reference_facts_need_the_facility_place_in_the_document(tmp_path):
     sc = open_store("memory")
     ingest([tmp_path / "sc.txt"], store=sc)
     assert "South Carolina" in ask(sc, "facilities", []).rows[0]["located_in"]
+
+
+def test_names_resolve_through_the_name_keys(seed_store):
+    """The entities graph holds a normalised key per name, so a question finds its entity by an
+    index lookup; the keys never leave in an export."""
+    rows = seed_store.query("SELECT ?e WHERE { GRAPH ?g { ?e ag:nameKey 'la migra' } }",
+                            {"g": URIRef("https://w3id.org/actorgraph/graph/entities")}).rows
+    assert [str(r["e"]) for r in rows] == [str(find_entity(seed_store, "La Migra"))]
+
+
+def test_name_keys_are_not_exported(seed_store, tmp_path):
+    from actorgraph import api
+
+    api.export(seed_store, "nquads", tmp_path / "g.nq", privacy="open")
+    assert "nameKey" not in (tmp_path / "g.nq").read_text("utf-8")

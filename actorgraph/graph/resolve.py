@@ -479,7 +479,10 @@ def refresh_entity_labels(store, overrides: dict[str, str]) -> None:
     inserts = []
     for iri in sorted(forms):
         label = overrides.get(iri) or choose_label(iri, forms[iri])
-        inserts.append(f"{URIRef(iri).n3()} rdfs:label {Literal(label).n3()} .")
+        node = URIRef(iri).n3()
+        inserts.append(f"{node} rdfs:label {Literal(label).n3()} .")
+        for key in sorted({normalize_name(f) for f in [label, *forms[iri]]} - {""}):
+            inserts.append(f"{node} ag:nameKey {Literal(key).n3()} .")  # names resolve by index, not by scan
     store.update(f"DROP SILENT GRAPH {ENTITIES_GRAPH.n3()} ;\n"
                  f"INSERT DATA {{ GRAPH {ENTITIES_GRAPH.n3()} {{\n" + "\n".join(inserts) + "\n} }")
 

@@ -12,6 +12,7 @@ from rdflib import Literal, URIRef
 
 from actorgraph.errors import AmbiguousNameError, InputError, NotFoundError, UsageError
 from actorgraph.graph.store import Store, Term
+from actorgraph.ontology import ENTITIES_GRAPH, ENTITY_CLASSES
 from actorgraph.ontology.ids import normalize_name
 
 
@@ -73,14 +74,22 @@ def find_entity(store: Store, name: str, classes: tuple[str, ...] = (), where: s
     if not name.strip():
         raise InputError("empty entity name", where=where)
     key = normalize_name(name)
-    rows = store.query("""SELECT DISTINCT ?e ?cls ?label ?form WHERE { ?d ag:mentions ?e . ?e a ?cls ; rdfs:label ?label .
-                          { ?e rdfs:label ?form } UNION { ?e skos:altLabel ?form } }""").rows
     hits: dict[str, tuple[str, str]] = {}
-    for row in rows:
-        if normalize_name(str(row["form"])) == key:
-            cls = str(row["cls"]).rsplit("#", 1)[-1]
-            if not classes or cls in classes:
-                hits[str(row["e"])] = (str(row["label"]), cls)
+    # the name keys of the entities graph make this an index lookup, whatever the store's size
+    for row in store.query("""SELECT DISTINCT ?e ?cls ?label WHERE { GRAPH ?g { ?e ag:nameKey ?key }
+                              ?e a ?cls ; rdfs:label ?label }""", {"key": Literal(key), "g": ENTITIES_GRAPH}).rows:
+        cls = str(row["cls"]).rsplit("#", 1)[-1]
+        if cls in ENTITY_CLASSES and (not classes or cls in classes):
+            hits[str(row["e"])] = (str(row["label"]), cls)
+    rows: list = []
+    if not hits:
+        rows = store.query("""SELECT DISTINCT ?e ?cls ?label ?form WHERE { ?d ag:mentions ?e . ?e a ?cls ; rdfs:label ?label .
+                              { ?e rdfs:label ?form } UNION { ?e skos:altLabel ?form } }""").rows
+        for row in rows:  # a store written before name keys existed
+            if normalize_name(str(row["form"])) == key:
+                cls = str(row["cls"]).rsplit("#", 1)[-1]
+                if not classes or cls in classes:
+                    hits[str(row["e"])] = (str(row["label"]), cls)
     if not hits:
         close = sorted({str(r["label"]) for r in rows if key and key in normalize_name(str(r["form"]))})[:8]
         hint = f"; did you mean: {', '.join(close)}" if close else ""

@@ -151,9 +151,9 @@ def first_names() -> frozenset[str]:
 
 def looks_like_person(name: str) -> bool:
     """A name of two to four capitalised words whose first word is a common given name and
-    which is not a known place ("Heather Slivko-Bathurst", not "Virginia Beach").
+    which is not a known place ("Heather Okafor-Duarte", not "Virginia Beach").
 
-    >>> looks_like_person("Jennifer Mazzon"), looks_like_person("Wells Fargo"), looks_like_person("Virginia Beach")
+    >>> looks_like_person("Jennifer Ibarra"), looks_like_person("Wells Fargo"), looks_like_person("Virginia Beach")
     (True, False, False)
     """
     words = [w for w in name.split() if w.rstrip(".") not in ("Jr", "Sr", "II", "III")]

@@ -260,8 +260,8 @@ def resolve_mentions(mentions: list[Mention]) -> tuple[list[Entity], dict[tuple[
                 merge(places[normalize_name(match.group(1))], c, votes=False)
                 break
 
-    # 4. a shorter name that begins a longer one of the same class ("Sonoma County Sheriff" and
-    #    "Sonoma County Sheriff's Department"); a lone head word ("the Sheriff") that only one
+    # 4. a shorter name that begins a longer one of the same class ("Pinal County Sheriff" and
+    #    "Pinal County Sheriff's Department"); a lone head word ("the Sheriff") that only one
     #    longer name of the document has
     for c in sorted(clusters, key=lambda c: (len(c.label().split()) == 1, len(c.label()))):
         if c not in clusters or c.canonical or c.cls not in ("Organization", "GovernmentAgency", "Company", "Policy"):

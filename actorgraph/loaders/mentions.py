@@ -270,7 +270,7 @@ def _ner_mentions(text: str, parsed: ParsedSegment) -> list[Mention]:
         elif kind_before and not from_data and cls in ("Organization", "Place", "Company", "Person"):
             cls = _KIND_CLASSES_ES[kind_before.group(1).lower()]  # "la empresa Sendero Correccional"
         elif cls in ("Organization", "Place") and not from_data and not cue_class(name) and data_tables.looks_like_person(name):
-            cls = "Person"  # "Heather Slivko-Bathurst" tagged as a group: a given name says it is a person
+            cls = "Person"  # "Heather Okafor-Duarte" tagged as a group: a given name says it is a person
         if re.match(r",\s+who\b", after) and cls in ("Place", "Organization") and name.lower() not in data_tables.known_place_names():
             cls = "Person"  # "Arlen, who is twelve"
         elif cls == "Place" and not from_data and len(ent) == 1 and ent.label_ in ("GPE", "LOC") \
@@ -605,7 +605,7 @@ _CALLED_CAMPAIGN = re.compile(r"\b(?:campaign|petition|boycott|initiative)[ \t]+
 
 
 def campaign_names(text: str, parsed: list[ParsedSegment], taken: list[Mention]) -> list[Mention]:
-    """Campaigns named in prose: "the We Are Home campaign", "the #StopTheRaids campaign",
+    """Campaigns named in prose: "the Homes Not Cages campaign", "the #StopTheRaids campaign",
     "a petition called Keep Families Together" (not a group's name: "the ACLU campaign")."""
     out = []
     for p in parsed:
@@ -812,7 +812,7 @@ def extract_mentions(text: str, parsed: list[ParsedSegment]) -> list[Mention]:
 
 def english_forms(mentions: list[Mention], parsed: list[ParsedSegment]) -> list[Mention]:
     """Names in a language with structural translations get their English form as canonical
-    name ("Oficina del Alguacil del Condado Maricopa" -> "Maricopa County Sheriff's Office"),
+    name ("Oficina del Alguacil del Condado Pinal" -> "Pinal County Sheriff's Office"),
     so the two languages of a bilingual document name one entity."""
     from dataclasses import replace
 

@@ -88,7 +88,7 @@ def _structural_patterns() -> list[dict[str, Any]]:
                                         {"ORTH": "Board"}, {"ORTH": "of"},
                                         {"ORTH": {"IN": ["Supervisors", "Commissioners", "Education", "Directors", "Trustees",
                                                          "Aldermen", "Elections", "Regents"]}}]},
-        # "Sonoma County Sheriff" as a body (the sheriff's office)
+        # "Pinal County Sheriff" as a body (the sheriff's office)
         {"label": "AG_GOV", "pattern": [propn_run, {"ORTH": "County"}, {"ORTH": "Sheriff"}]},
         # "the Guatemalan government": a national government named by its demonym
         {"label": "AG_GOV", "pattern": [{"IS_TITLE": True, "TEXT": {"REGEX": r"(?:an|ian|ese|ish|ic|i)$"}},

@@ -123,11 +123,11 @@ def load_pack(code: str = "en") -> LanguagePack:
 @lru_cache(maxsize=4)
 def name_translations(code: str) -> tuple[tuple[re.Pattern[str], str], ...]:
     """Structural translations of names into their English form, when the language has
-    them (``lang/<code>/names.csv``): "Oficina del Alguacil del Condado Maricopa" ->
-    "Maricopa County Sheriff's Office".
+    them (``lang/<code>/names.csv``): "Oficina del Alguacil del Condado Pinal" ->
+    "Pinal County Sheriff's Office".
 
-    >>> english_name("es", "Oficina del Alguacil del Condado Maricopa")
-    "Maricopa County Sheriff's Office"
+    >>> english_name("es", "Oficina del Alguacil del Condado Pinal")
+    "Pinal County Sheriff's Office"
     """
     resource = files("actorgraph.loaders.lang").joinpath(f"{code}/names.csv")
     if not resource.is_file():

@@ -75,7 +75,7 @@ def refs(ctx: SentenceContext, token: Token, standins: bool = True) -> list[Ref]
         return [Ref(ctx.tokens[token.i])]
     if token.lower_ in ("they", "them", "their") and token.pos_ == "PRON":
         return _plural_antecedent(ctx, token)
-    if token.lower_ in ctx.pack.coref:  # "the IMA-USA network", "the GEO company"
+    if token.lower_ in ctx.pack.coref:  # "the ABCD-USA network", "the GEO company"
         named = [ctx.tokens[c.i] for c in token.children if c.dep_ in ("compound", "nmod") and c.i in ctx.tokens]
         if len(set(named)) == 1:
             return [Ref(named[0])]

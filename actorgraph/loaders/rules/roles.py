@@ -148,14 +148,14 @@ def _body(ctx: SentenceContext, body: str, person: Token) -> list[Entity]:
     if body in ("@state", "@city"):
         states = {normalize_name(s) for s in data_tables.us_states().values()}
         own = [r.entity for prep in ("of", "de") for p in prep_objects(person, prep) for r in refs(ctx, p, standins=False)
-               if r.entity.cls == "Place"]  # "Gov. Tim Walz of Minnesota"
+               if r.entity.cls == "Place"]  # "Gov. Laura Benton of Vermont"
         if len(own) == 1:
             return own
         places = [e for t, e in ctx.tokens.items() if e.cls == "Place" and t != person.i]
         wanted = [e for e in dict.fromkeys(places) if (normalize_name(e.label) in states) == (body == "@state")]
         return wanted if len(wanted) == 1 else []
     hits = [e for e in ctx.document_entities if e.cls in _GROUPS and body in normalize_name(e.label).split()]
-    # "City Commission" is the short form of "Key West City Commission": keep the fullest
+    # "City Commission" is the short form of "Greenfield City Commission": keep the fullest
     hits = [e for e in hits if not any(o is not e and normalize_name(o.label).endswith(" " + normalize_name(e.label))
                                        for o in hits)]
     return hits if len(hits) == 1 else []
@@ -193,7 +193,7 @@ def title(ctx: SentenceContext) -> Iterator[Relation]:
 
 @register("rules.role.of.v1")
 def person_of_group(ctx: SentenceContext) -> Iterator[Relation]:
-    """"Hayley Sanchez of Colorado Public Radio": a person named with a group after "of"
+    """"Lena Okafor of Valley Public Radio": a person named with a group after "of"
     belongs to it (a leading title is left to rules.role.title)."""
     for person in _person_heads(ctx):
         for prep in (c for c in person.children if c.dep_ == "prep" and c.lower_ == "of"):

@@ -135,6 +135,12 @@ def known_place_names() -> frozenset[str]:
     return frozenset(names)
 
 
+#: last words that make a name a place or an institution, never a person's name
+_PLACE_HEADS = frozenset("""county city parish township town village borough valley beach springs heights park hills
+island lake river creek bay point falls station center centre university college school church hospital street
+avenue road square airport plaza mall""".split())
+
+
 @lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
     """Upper-case given names from the U.S. Census Bureau's 1990 name frequency lists
@@ -153,7 +159,7 @@ def looks_like_person(name: str) -> bool:
     """A name of two to four capitalised words whose first word is a common given name and
     which is not a known place ("Heather Okafor-Duarte", not "Virginia Beach").
 
-    >>> looks_like_person("Jennifer Ibarra"), looks_like_person("Wells Fargo"), looks_like_person("Virginia Beach")
+    >>> looks_like_person("Jennifer Ibarra"), looks_like_person("Wells Fargo"), looks_like_person("Harris County")
     (True, False, False)
     """
     words = [w for w in name.split() if w.rstrip(".") not in ("Jr", "Sr", "II", "III")]
@@ -161,6 +167,8 @@ def looks_like_person(name: str) -> bool:
         return False
     if words[0].upper() not in first_names() or name.lower() in known_place_names():
         return False
+    if words[-1].lower() in _PLACE_HEADS:
+        return False  # "Harris County", "Virginia Beach", "Grace Church"
     return all(re.fullmatch(r"[A-Z][a-zà-ÿ'’-]+|[A-Z]\.|[A-Z][a-z]+-[A-Z][a-z]+|(?:Jr|Sr)\.?|I{2,3}", w) for w in words)
 
 

@@ -170,3 +170,13 @@ def test_validate_passes_on_the_seed_graph(seed_store):
     from actorgraph.ontology.validate import validate_graph
 
     assert validate_graph(store_to_graph(seed_store)) == []
+
+
+@pytest.mark.server
+def test_remote_store_without_update_url_says_which_url_to_give(oxigraph_server):
+    from conftest import DOCS, run_cli
+
+    proc = run_cli("--store", f"{oxigraph_server}/query", "ingest", str(DOCS / "good.txt"))
+    assert proc.returncode == 1
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and "give its update endpoint with --update-url" in lines[0], proc.stderr

@@ -1,0 +1,33 @@
+"""Case captions: "<plaintiff> v. <defendant>" names who sues whom ("Vega v. ICE", "ACLU of
+Ohio vs. Brook County")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from actorgraph.loaders.rules import Ref, SentenceContext, make_relation, register
+
+if TYPE_CHECKING:
+    from actorgraph.loaders.model import Relation
+
+_VERSUS = frozenset({"v.", "vs.", "v", "vs", "versus"})
+
+
+@register("rules.caption.sues.v1")
+def caption(ctx: SentenceContext) -> Iterator[Relation]:
+    doc = ctx.sent.doc
+    for token in ctx.sent:
+        if token.lower_ not in _VERSUS or token.i in ctx.tokens:
+            continue
+        before, after = token.i - 1, token.i + 1
+        if before < ctx.sent.start or after >= ctx.sent.end:
+            continue
+        if doc[after].lower_ == "." and after + 1 < ctx.sent.end:  # "v" "." tokenised apart
+            after += 1
+        plaintiff, defendant = ctx.tokens.get(before), ctx.tokens.get(after)
+        if plaintiff is None or defendant is None:
+            continue
+        relation = make_relation(ctx, Ref(plaintiff), "sues", Ref(defendant), "rules.caption.sues.v1", 0.7)
+        if relation is not None:
+            yield relation

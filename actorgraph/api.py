@@ -196,13 +196,11 @@ def private_view(store: Store, privacy: str = "standard", aliases: PathLike | No
 def export(store: Store, fmt: str, out: PathLike, privacy: str = "standard", aliases: PathLike | None = None):
     """Write the store in a format of actorgraph.exports.EXPORTERS, as ``privacy`` allows;
     returns the privacy report."""
-    from actorgraph.errors import UnknownFormatError
-    from actorgraph.exports import EXPORTERS
+    from actorgraph.exports import exporter
 
-    if fmt not in EXPORTERS:
-        raise UnknownFormatError(f"unknown format '{fmt}'; available: {', '.join(EXPORTERS)}", where="export FORMAT")
+    write = exporter(fmt)
     view, report = private_view(store, privacy, aliases)
-    EXPORTERS[fmt](view, Path(out))
+    write(view, Path(out))
     return report
 
 

@@ -245,12 +245,11 @@ def export(
     """Write the whole graph as RDF, a network file or CSV tables (atomically), without the
     names of private people unless --privacy open."""
     from actorgraph.api import export as run
-    from actorgraph.exports import EXPORTERS
+    from actorgraph.exports import exporter
     from actorgraph.exports.privacy import check_mode
 
     with errors():
-        if fmt not in EXPORTERS:
-            raise UnknownFormatError(f"unknown format '{fmt}'; available: {', '.join(EXPORTERS)}", where="export FORMAT")
+        exporter(fmt)  # a usage mistake is reported before the store is opened
         check_mode(privacy, where="export --privacy")
         with _open(read_only=True) as store:
             report = run(store, fmt, out, privacy=privacy, aliases=State.aliases)
@@ -326,8 +325,9 @@ def _question_lines() -> list[str]:
 
 
 def _ask_help() -> str:
-    listing = "\n".join("  " + line.split("  ")[0].strip() + " — " + line.rsplit("  ", 1)[-1].strip()
-                        for line in _question_lines())
+    from actorgraph.graph.questions import questions
+
+    listing = "\n".join(f"  {q.name} — {q.description}" for q in questions().values())
     return ("Answer a named question, with the quote and document behind every row.\n\n"
             "\b\nQuestions:\n" + listing)
 

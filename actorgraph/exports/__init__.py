@@ -15,4 +15,15 @@ EXPORTERS = {
     "ftm": write_ftm,
 }
 
-__all__ = ["EXPORTERS"]
+
+
+def exporter(fmt: str):
+    """The writer of a format; an unknown name is a usage error listing the formats."""
+    from actorgraph.errors import UnknownFormatError
+
+    if fmt not in EXPORTERS:
+        raise UnknownFormatError(f"unknown format '{fmt}'; available: {', '.join(EXPORTERS)}", where="export FORMAT")
+    return EXPORTERS[fmt]
+
+
+__all__ = ["EXPORTERS", "exporter"]

@@ -231,30 +231,25 @@ def evaluate(store: Store, gold_dir: Path, documents: list[str] | None = None) -
                   one_node=one_node, split=sorted(split), conflated=sorted(conflated))
 
 
-def file_language(path: Path) -> str:
-    """The language most of a document file is in (read and segmented, not parsed)."""
-    from actorgraph.loaders.pipeline import load_document
-    from actorgraph.loaders.segment import document_language, segment
-
-    document = load_document(path)
-    return document_language(document.text, segment(document.text))
-
-
 def evaluate_files(paths: list[Path], gold_dir: Path, model: str | None = None) -> tuple[Report, dict[str, Report]]:
     """Extract ``paths`` into a fresh in-memory store and score them; when they are in
     several languages, also score each language on its own (its documents alone, so the
     figures do not borrow from the other language's documents)."""
     from actorgraph.api import ingest
     from actorgraph.graph.store import open_store
+    from actorgraph.loaders.pipeline import path_text
 
-    def score(files: list[Path]) -> Report:
+    def score(files: list[Path]):
         store = open_store("memory")
         ingest(files, store=store, model=model)
-        return evaluate(store, gold_dir, [str(p) for p in files])
+        return store, evaluate(store, gold_dir, [str(p) for p in files])
 
-    overall = score(paths)
+    store, overall = score(paths)
+    # each document's language, as its extraction detected it
+    language = {str(r["src"]): str(r["lang"]) for r in store.query(
+        "SELECT ?src ?lang WHERE { ?d a ag:Document ; dcterms:source ?src ; ag:language ?lang }").rows}
     groups: dict[str, list[Path]] = defaultdict(list)
     for path in paths:
-        groups[file_language(path)].append(path)
-    by_language = {lang: score(files) for lang, files in sorted(groups.items())} if len(groups) > 1 else {}
+        groups[language.get(path_text(path), "en")].append(path)
+    by_language = {lang: score(files)[1] for lang, files in sorted(groups.items())} if len(groups) > 1 else {}
     return overall, by_language

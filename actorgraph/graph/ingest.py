@@ -40,13 +40,12 @@ class DocumentSummary:
     warnings: tuple[str, ...] = ()
 
 
-def summarize_extraction(path: str, status: str, ex: Extraction) -> DocumentSummary:
-    """Counts and warnings of one extraction: no relation found, or a language without a
-    pipeline of its own."""
+def summarize_extraction(path: str, status: str, ex: Extraction, known: tuple[str, ...] = ("en",)) -> DocumentSummary:
+    """Counts and warnings of one extraction: no relation found, or a language (not in
+    ``known``) without a pipeline of its own."""
     warnings = []
     if not ex.relations:
         warnings.append("no relation found")
-    known = pipeline_languages()
     languages = sorted({s.language for s in ex.segments if s.language not in known})
     if languages:
         share = sum(s.end - s.start for s in ex.segments if s.language not in known)
@@ -154,6 +153,7 @@ def ingest_paths(store: Store, paths: list[Path], nlp, on_progress: Callable[[Pa
 
     report = IngestReport() if report is None else report  # filled as it goes, so a caller sees what was written
     mapping = mapping_from_store(store)
+    known = pipeline_languages()
     for path in paths:
         try:
             document = load_document(path)
@@ -164,7 +164,7 @@ def ingest_paths(store: Store, paths: list[Path], nlp, on_progress: Callable[[Pa
                                  where=str(path)) from exc
             status = ingest_extraction(store, ex, mapping)
             if status != "unchanged":
-                report.documents.append(summarize_extraction(str(path), status, ex))
+                report.documents.append(summarize_extraction(str(path), status, ex, known))
         except InputError as exc:
             if not keep_going:
                 raise

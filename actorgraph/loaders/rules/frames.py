@@ -169,7 +169,7 @@ _STANCES = frozenset({"opposes", "supports"})
 def _has_data_object(verb: Token, pack, wanted: frozenset[str] | None = None) -> bool:
     """The verb's object is a data noun ("information", "booking data"), or one of ``wanted``."""
     wanted = pack.data_nouns if wanted is None else wanted
-    nouns = patients(verb) + [g for h in _holders(verb)[1:] for g in [h] if h.pos_ in ("NOUN", "PROPN")]
+    nouns = patients(verb) + [h for h in _holders(verb)[1:] if h.pos_ in ("NOUN", "PROPN")]
     for noun in nouns:
         words = {noun.lower_, noun.lemma_.lower()} | {c.lower_ for c in noun.children if c.dep_ in ("compound",)}
         if words & wanted:

@@ -204,12 +204,15 @@ def export(store: Store, fmt: str, out: PathLike, privacy: str = "standard", ali
     return report
 
 
-def write_map(store: Store, out: PathLike, title: str = "actorgraph map", view=None, png=None, svg=None,
-              privacy: str = "standard", aliases: PathLike | None = None):
-    """Write the interactive map of the store (or of a view, see actorgraph.exports.view);
-    optionally a static PNG and/or SVG of the same view, as ``privacy`` allows (default:
-    private people as pseudonyms). Returns the graph drawn."""
+def write_map(store: Store, out: PathLike, title: str = "actorgraph map", view=None, png=None, svg=None, pdf=None,
+              story: PathLike | None = None, privacy: str = "standard", aliases: PathLike | None = None):
+    """Write the interactive map of the store (or of a view, see actorgraph.exports.view),
+    with a guided ``story`` ("auto" or a story file, see actorgraph.exports.story) if
+    given; optionally a printable handout of the same view as PNG, SVG and/or PDF; all as
+    ``privacy`` allows (default: private people as pseudonyms). Returns the graph drawn."""
     from actorgraph.exports.html import write_html
+    from actorgraph.exports.picture import write_picture
+    from actorgraph.exports.story import auto_story, load_story
     from actorgraph.exports.view import apply_view
     from actorgraph.graph.project import store_to_networkx
 
@@ -220,18 +223,16 @@ def write_map(store: Store, out: PathLike, title: str = "actorgraph map", view=N
         graph = apply_view(graph, view)
     docs = document_count(store)
     filters = view.describe() if view is not None else ""
-    caption = (f"{graph.number_of_nodes()} entities and {graph.number_of_edges()} relations from {int(docs)} "
-               f"document(s){'; ' + filters if filters else ''}; {report.describe()}. "
-               "Node size: PageRank. Click a node or an edge for its sources.")
-    write_html(graph, Path(out), title=title, caption=caption)
-    if png:
-        from actorgraph.exports.picture import write_png
-
-        write_png(graph, Path(png), title)
-    if svg:
-        from actorgraph.exports.picture import write_svg
-
-        write_svg(graph, Path(svg), title)
+    isolated = sum(1 for n in graph if not graph.degree(n))
+    summary = (f"{graph.number_of_nodes()} entities and {graph.number_of_edges()} relations from {int(docs)} "
+               f"document(s){'; ' + filters if filters else ''}; {report.describe()}.")
+    caption = summary + (f" {isolated} actors with no relation are hidden (see the list on the left)." if isolated else "") + \
+        " Node size: PageRank. Click a node or an edge for its sources."
+    plot = None if story is None else auto_story(graph) if str(story) == "auto" else load_story(Path(story), graph)
+    write_html(graph, Path(out), title=title, caption=caption, story=plot)
+    for path, fmt in ((png, "png"), (svg, "svg"), (pdf, "pdf")):
+        if path:
+            write_picture(graph, Path(path), title, summary, fmt)
     return graph
 
 

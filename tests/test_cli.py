@@ -73,6 +73,7 @@ def _one_error_line(proc, *needles, code=1):
     (["entities", "--class", "Agency"], ["entities --class:", "unknown class 'Agency'"], 2),
     (["map", "--focus", "Nobody Anywhere", "--out", "m.html"], ["map --focus:", "no entity named 'Nobody Anywhere'"], 1),
     (["map", "--classes", "Agency", "--out", "m.html"], ["map --classes:", "unknown class Agency"], 2),
+    (["map", "--story", "missing.toml", "--out", "m.html"], ["map --story missing.toml:", "no such file"], 1),
 ])
 def test_cli_bad_input_gives_one_line_and_leaves_the_store_as_it_was(cli_store, args, needles, code, tmp_path):
     before = run_cli("--store", str(cli_store), "query", "--format", "csv",
@@ -81,6 +82,26 @@ def test_cli_bad_input_gives_one_line_and_leaves_the_store_as_it_was(cli_store, 
     after = run_cli("--store", str(cli_store), "query", "--format", "csv",
                     "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").stdout
     assert before == after
+
+
+def test_cli_map_with_a_story_file(cli_store, tmp_path):
+    import json
+
+    story = tmp_path / "story.toml"
+    story.write_text('title = "Data and ICE"\n[[step]]\nfocus = "ICE"\ncaption = "Who works with ICE."\n'
+                     '[[step]]\nfocus = "Nobody Anywhere"\n', "utf-8")
+    _one_error_line(run_cli("--store", str(cli_store), "map", "--story", str(story), "--out", "m.html", cwd=tmp_path),
+                    "step 2: no actor named 'Nobody Anywhere'")
+    assert not (tmp_path / "m.html").exists()
+    story.write_text('title = "Data and ICE"\n[[step]]\nfocus = "ICE"\ncaption = "Who works with ICE."\n', "utf-8")
+    proc = run_cli("--store", str(cli_store), "map", "--story", str(story), "--out", "m.html", "--pdf", "h.pdf", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert "wrote m.html, h.pdf" in proc.stdout and (tmp_path / "h.pdf").read_bytes()[:5] == b"%PDF-"
+    html = (tmp_path / "m.html").read_text("utf-8")
+    data = json.loads(html.split('<script id="graph-data" type="application/json">', 1)[1].split("</script>", 1)[0])
+    step = data["story"]["steps"][0]
+    assert data["story"]["title"] == "Data and ICE" and step["caption"] == "Who works with ICE."
+    assert step["nodes"][0].endswith("/us-immigration-and-customs-enforcement") and step["edges"]
 
 
 def test_cli_empty_folder(tmp_path):

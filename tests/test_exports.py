@@ -5,6 +5,7 @@ import networkx as nx
 import pytest
 from rdflib import Dataset, Graph
 
+from actorgraph.errors import UsageError
 from actorgraph.exports import EXPORTERS
 from actorgraph.exports.html import write_html
 from actorgraph.graph.project import store_to_networkx
@@ -122,8 +123,10 @@ def test_views_keep_what_is_asked(seed_store, kwargs, expected_nodes):
     assert {d["cls"] for _, d in g.nodes(data=True)} <= expected_nodes
 
 
-def test_focus_view_and_pictures(tmp_path, seed_store):
-    from actorgraph.exports.picture import write_png, write_svg
+def test_focus_view_and_handouts(tmp_path, seed_store):
+    from pypdf import PdfReader
+
+    from actorgraph.exports.picture import write_pdf, write_png, write_svg
     from actorgraph.exports.view import View, apply_view
 
     ice = "https://w3id.org/actorgraph/id/government-agency/us-immigration-and-customs-enforcement"
@@ -131,9 +134,45 @@ def test_focus_view_and_pictures(tmp_path, seed_store):
     assert ice in g and all(n == ice or g.has_edge(n, ice) or g.has_edge(ice, n) for n in g)
     write_svg(g, tmp_path / "v.svg", title="<around ICE>")
     svg = (tmp_path / "v.svg").read_text("utf-8")
-    assert svg.startswith("<svg") and "&lt;around ICE&gt;" in svg and svg.count("<circle") >= g.number_of_nodes()
+    assert svg.lstrip().startswith(("<?xml", "<svg")) and "&lt;around ICE&gt;" in svg and "<around ICE>" not in svg
+    assert "Legend" in svg and "Sources (numbers on the edges):" in svg
+    assert "U.S. Immigration and Customs Enforcement" in svg  # labels stay text (searchable)
     write_png(g, tmp_path / "v.png")
     assert (tmp_path / "v.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    write_pdf(g, tmp_path / "v.pdf", title="Around ICE", caption="a handout")
+    reader = PdfReader(str(tmp_path / "v.pdf"))
+    assert len(reader.pages) == 1 and reader.metadata.title == "Around ICE"
+    text = reader.pages[0].extract_text()
+    titles = sorted({ev["title"] for _, _, d in g.edges(data=True) for ev in d["evidence"]})
+    assert "Around ICE" in text and "Legend" in text and "a handout" in text
+    assert all(f"{i}. {t[:20]}" in " ".join(text.split()) for i, t in enumerate(titles, 1)), text
+    width, height = reader.pages[0].mediabox.width, reader.pages[0].mediabox.height
+    assert width > height  # landscape
+
+
+def test_handout_leaves_isolated_actors_out_and_says_so(tmp_path):
+    from pypdf import PdfReader
+
+    from actorgraph.exports.picture import write_pdf
+
+    g = nx.MultiDiGraph()
+    for n, cls in (("a", "Organization"), ("b", "GovernmentAgency"), ("lonely", "Place")):
+        g.add_node(n, label=f"Actor {n}", cls=cls, aliases=[], documents=[])
+    g.add_edge("a", "b", key="opposes", predicate="opposes", weight=1,
+               evidence=[{"quote": "A opposes B.", "document": "d", "title": "Doc one", "modality": "asserted"}])
+    write_pdf(g, tmp_path / "h.pdf", title="t")
+    text = " ".join(PdfReader(str(tmp_path / "h.pdf")).pages[0].extract_text().split())
+    assert "1 actors with no relation not drawn" in text and "Actor lonely" not in text
+    assert "Actor a" in text and "1. Doc one" in text
+
+
+def test_unknown_picture_format_is_a_usage_error(tmp_path):
+    from actorgraph.exports.picture import write_picture
+
+    g = nx.MultiDiGraph()
+    with pytest.raises(UsageError, match="unknown picture format 'gif'"):
+        write_picture(g, tmp_path / "x.gif")
+    assert not (tmp_path / "x.gif").exists()
 
 
 def test_hostile_names_from_a_document_reach_the_map_as_text(tmp_path):

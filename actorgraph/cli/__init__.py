@@ -262,7 +262,7 @@ def _split(value: str | None) -> list[str]:
     return [v.strip() for v in (value or "").split(",") if v.strip()]
 
 
-@app.command("map", epilog="Example: actorgraph map --focus ICE --depth 1 --out ice.html --png ice.png")
+@app.command("map", epilog="Example: actorgraph map --story auto --out class.html --pdf handout.pdf")
 def map_cli(
     out: Annotated[Path, typer.Option("--out", "-o", metavar="FILE", help="HTML file to write.")] = Path("actorgraph-map.html"),
     title: Annotated[str, typer.Option(metavar="TEXT", help="Title shown on the map.")] = "actorgraph map",
@@ -274,8 +274,11 @@ def map_cli(
     min_degree: Annotated[int, typer.Option(metavar="N", help="Drop nodes with fewer relations.")] = 0,
     top: Annotated[int | None, typer.Option(metavar="N", help="Keep the N nodes with the highest PageRank.")] = None,
     documents: Annotated[str | None, typer.Option(metavar="LIST", help="Comma-separated documents (title, path or IRI): only what they say.")] = None,
-    png: Annotated[Path | None, typer.Option(metavar="FILE", help="Also write a static PNG picture of the view.")] = None,
-    svg: Annotated[Path | None, typer.Option(metavar="FILE", help="Also write a static SVG picture of the view.")] = None,
+    story: Annotated[str | None, typer.Option(metavar="FILE|auto",
+                                              help="A guided story: a TOML file of steps, or 'auto' (central actors and chains).")] = None,
+    png: Annotated[Path | None, typer.Option(metavar="FILE", help="Also write a printable handout of the view as PNG.")] = None,
+    svg: Annotated[Path | None, typer.Option(metavar="FILE", help="Also write the handout as SVG.")] = None,
+    pdf: Annotated[Path | None, typer.Option(metavar="FILE", help="Also write the handout as PDF (A4 landscape).")] = None,
     privacy: Annotated[str, typer.Option(metavar="MODE", help=PRIVACY_HELP)] = "standard",
 ) -> None:
     """Draw the graph (or a view of it) as an interactive HTML map that works offline."""
@@ -294,8 +297,9 @@ def map_cli(
             check_mode(privacy, where="map --privacy")
             view = View(focus_iri, focus, depth, _split(classes), _split(predicates), min_degree, top,
                         _split(documents)).check()
-            graph = write_map(store, out, title=title, view=view, png=png, svg=svg, privacy=privacy, aliases=State.aliases)
-        extra = "".join(f", {p}" for p in (png, svg) if p)
+            graph = write_map(store, out, title=title, view=view, png=png, svg=svg, pdf=pdf, story=story,
+                              privacy=privacy, aliases=State.aliases)
+        extra = "".join(f", {p}" for p in (png, svg, pdf) if p)
         typer.echo(f"wrote {safe(out)}{safe(extra)} ({graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges); "
                    f"privacy: {privacy}")
 

@@ -13,10 +13,18 @@ from pathlib import Path
 import networkx as nx
 
 from actorgraph import ontology
+from actorgraph.exports.layout import packed_layout
+from actorgraph.exports.story import Story, edge_id
 from actorgraph.exports.style import CLASS_STYLE, DEFAULT_STYLE, PREDICATE_COLORS
 from actorgraph.exports.write import atomic_write
 
-LAYOUT_THRESHOLD = 300  # above this many nodes, lay out in Python and turn physics off
+UNIT = 150               # canvas units between neighbours in the layout
+LABEL_CHARS = 36         # longer names are cut on the map (whole in the details panel)
+TOP_LABELS = 20         # the most central nodes, whose labels are always drawn (with a leader line if needed)
+LABEL_PX = 12           # on-screen size of the other labels, drawn where they fit
+TOP_LABEL_PX = 14
+LABEL_COLOR = "#1a1a1a"  # on a white halo: contrast 17:1 whatever is behind
+LABEL_HALO = "#ffffff"
 
 
 def _pyvis_asset(relative: str) -> str:
@@ -51,36 +59,52 @@ def _edge_details(graph: nx.MultiDiGraph, s: str, o: str, attrs: dict) -> str:
     return "\n".join(lines)
 
 
+def _short(name: str) -> str:
+    return name if len(name) <= LABEL_CHARS else name[:LABEL_CHARS - 1].rstrip() + "…"
+
+
+def node_ranks(graph: nx.MultiDiGraph) -> dict[str, int]:
+    """0 for the most central node (PageRank over the connected part), then 1, 2, …;
+    nodes without a relation come last."""
+    connected = [n for n in graph if graph.degree(n)]
+    rank = nx.pagerank(nx.DiGraph(graph.subgraph(connected))) if connected else {}
+    order = sorted(rank, key=lambda n: (-rank[n], n)) + sorted(n for n in graph if n not in rank)
+    return {n: i for i, n in enumerate(order)}
+
+
 def graph_to_vis(graph: nx.MultiDiGraph, size_by: dict[str, float] | None = None) -> dict:
-    """Nodes, edges, options and legend for vis-network, built with pyvis."""
+    """Nodes, edges, options and legend for vis-network, built with pyvis. Labels are not
+    given to vis-network: the page draws them itself, decluttered, at a readable size."""
     from pyvis.network import Network
 
     net = Network(directed=True, cdn_resources="in_line")
-    sizes = size_by if size_by is not None else (nx.pagerank(nx.DiGraph(graph)) if graph.number_of_nodes() else {})
+    connected = [n for n in graph if graph.degree(n)]
+    sizes = size_by if size_by is not None else (
+        nx.pagerank(nx.DiGraph(graph.subgraph(connected))) if connected else {})
     top = max(sizes.values()) if sizes else 1.0
-    large = graph.number_of_nodes() > LAYOUT_THRESHOLD
-    positions = nx.spring_layout(nx.Graph(graph), seed=7, scale=1500) if large else {}
+    ranks = node_ranks(graph)
+    positions = packed_layout(graph, unit=UNIT)
     for iri, attrs in sorted(graph.nodes(data=True)):
         color, shape = CLASS_STYLE.get(attrs["cls"], DEFAULT_STYLE)
         extra = {}
-        if large:
+        if iri in positions:
             x, y = positions[iri]
-            extra = {"x": float(x), "y": float(y), "physics": False}
-        net.add_node(iri, label=attrs["label"], title=_node_details(iri, attrs), color=color, shape=shape,
-                     size=10 + 30 * (sizes.get(iri, 0) / top if top else 0), cls=attrs["cls"],
-                     aliases=attrs.get("aliases", []), details=_node_details(iri, attrs), **extra)
-    for s, o, _key, attrs in sorted(graph.edges(keys=True, data=True)):
+            extra = {"x": round(x, 1), "y": round(y, 1)}
+        net.add_node(iri, label=" ", title=_node_details(iri, attrs), color=color, shape=shape,
+                     size=10 + 30 * (sizes.get(iri, 0) / top if top else 0), cls=attrs["cls"], name=_short(attrs["label"]),
+                     aliases=attrs.get("aliases", []), details=_node_details(iri, attrs), rank=ranks[iri],
+                     isolated=not graph.degree(iri), **extra)
+    for s, o, key, attrs in sorted(graph.edges(keys=True, data=True)):
         details = _edge_details(graph, s, o, attrs)
-        net.add_edge(s, o, label=ontology.label(attrs["predicate"]), title=details, details=details,
+        net.add_edge(s, o, id=edge_id(s, key, o), name=ontology.label(attrs["predicate"]), title=details, details=details,
                      predicate=attrs["predicate"], color=PREDICATE_COLORS.get(attrs["predicate"], "#888"),
-                     width=1 + min(attrs.get("weight", 1), 5), arrows="to")
+                     weight=attrs.get("weight", 1), width=1 + min(attrs.get("weight", 1), 5), arrows="to")
+    nodes = [{k: v for k, v in n.items() if k != "label"} for n in net.nodes]
     options = {
-        "nodes": {"font": {"size": 14}},
-        "edges": {"font": {"size": 10, "align": "middle"}, "smooth": {"type": "continuous"}},
+        "nodes": {"font": {"size": 0}},
+        "edges": {"smooth": {"type": "continuous"}},
         "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False},
-        "physics": {"enabled": not large, "solver": "barnesHut",
-                    "barnesHut": {"gravitationalConstant": -8000, "springLength": 160},
-                    "stabilization": {"iterations": 250}},
+        "physics": {"enabled": False},
     }
     classes = Counter(a["cls"] for _, a in graph.nodes(data=True))
     predicates = Counter(a["predicate"] for _, _, a in graph.edges(data=True))
@@ -90,20 +114,26 @@ def graph_to_vis(graph: nx.MultiDiGraph, size_by: dict[str, float] | None = None
         "predicates": [{"name": p, "label": ontology.label(p), "color": PREDICATE_COLORS.get(p, "#888"),
                         "count": predicates[p]} for p in sorted(predicates)],
     }
-    return {"nodes": net.nodes, "edges": net.edges, "options": options, "legend": legend}
+    return {"nodes": nodes, "edges": net.edges, "options": options, "legend": legend,
+            "labels": {"top": TOP_LABELS, "px": LABEL_PX, "topPx": TOP_LABEL_PX, "color": LABEL_COLOR,
+                       "halo": LABEL_HALO}}
 
 
-def render_html(graph: nx.MultiDiGraph, title: str, caption: str) -> str:
+def render_html(graph: nx.MultiDiGraph, title: str, caption: str, story: Story | None = None) -> str:
     from jinja2 import Environment
 
     env = Environment(autoescape=True)
     template = env.from_string(files("actorgraph.exports").joinpath("templates/map.html").read_text("utf-8"))
     data = graph_to_vis(graph)
-    return template.render(title=title, caption=caption, data_json=_json_for_script(data),
-                           vis_js=_pyvis_asset("vis-9.1.2/vis-network.min.js").replace("</script", "<\\/script"),
+    data["story"] = story.as_data() if story is not None else None
+    isolated = sum(1 for n in graph if not graph.degree(n))
+    return template.render(title=title, caption=caption, data_json=_json_for_script(data), isolated=isolated,
+                           story=story, vis_js=_pyvis_asset("vis-9.1.2/vis-network.min.js").replace("</script", "<\\/script"),
                            vis_css=_pyvis_asset("vis-9.1.2/vis-network.css").replace("</style", "<\\/style"))
 
 
-def write_html(graph: nx.MultiDiGraph, out: Path, title: str = "actorgraph map", caption: str = "") -> Path:
-    """Write the interactive map of ``graph`` to ``out`` (atomically)."""
-    return atomic_write(out, render_html(graph, title, caption))
+def write_html(graph: nx.MultiDiGraph, out: Path, title: str = "actorgraph map", caption: str = "",
+               story: Story | None = None) -> Path:
+    """Write the interactive map of ``graph`` (with a guided ``story``, if given) to ``out``
+    (atomically)."""
+    return atomic_write(out, render_html(graph, title, caption, story))

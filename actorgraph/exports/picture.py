@@ -1,84 +1,203 @@
-"""Static pictures of a view for slides and papers: SVG written directly, PNG with matplotlib.
-The layout is networkx's spring layout with a fixed seed, so the same graph gives the same
-picture."""
+"""A printable handout of a view (PNG, SVG or PDF, drawn with matplotlib): the title, a
+caption, the network with decluttered labels (the most central actors always, the others
+where they fit), a legend of classes and relations, and a numbered list of the source
+documents — each edge carries the numbers of the documents that state it.
+
+The layout is networkx's spring layout with a fixed seed: the same graph gives the same
+page. Actors with no relation are left out (and counted); a large view keeps its most
+central actors (and says how many it left out)."""
 
 from __future__ import annotations
 
-import html
+import io
+import textwrap
 from pathlib import Path
 
 import networkx as nx
 
-from actorgraph.exports.style import CLASS_STYLE, DEFAULT_STYLE, PREDICATE_COLORS
+from actorgraph import ontology
+from actorgraph.errors import UsageError
+from actorgraph.exports.layout import packed_layout
+from actorgraph.exports.style import CLASS_STYLE, DEFAULT_STYLE, MARKERS, PREDICATE_COLORS
 from actorgraph.exports.write import atomic_write
+
+FORMATS = ("png", "svg", "pdf")
+MAX_NODES = 80        # more than this and the page keeps the most central
+TOP_LABELS = 20       # labels always drawn (moved off with a leader line if they must)
+MAX_SOURCES = 30      # documents listed by name; the rest counted
+PAGE = (11.69, 8.27)  # A4 landscape, inches
 
 
 def layout(graph: nx.MultiDiGraph) -> dict:
-    return nx.spring_layout(nx.Graph(graph), seed=7) if graph.number_of_nodes() else {}
+    """The map's layout (components packed), y flipped for matplotlib."""
+    return {n: (x, -y) for n, (x, y) in packed_layout(graph, aspect=1.2).items()}
 
 
-def render_svg(graph: nx.MultiDiGraph, title: str = "", width: int = 1400, height: int = 1000) -> str:
-    """An SVG drawing: nodes coloured by class, edges by predicate, every label escaped."""
-    pos = layout(graph)
-    margin = 60
-
-    def xy(node):
-        x, y = pos[node]
-        return margin + (x + 1) / 2 * (width - 2 * margin), margin + (1 - (y + 1) / 2) * (height - 2 * margin)
-
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-             f'viewBox="0 0 {width} {height}" font-family="sans-serif">',
-             f'<rect width="{width}" height="{height}" fill="white"/>',
-             f'<text x="16" y="28" font-size="20">{html.escape(title)}</text>']
-    for s, o, data in graph.edges(data=True):
-        (x1, y1), (x2, y2) = xy(s), xy(o)
-        color = PREDICATE_COLORS.get(data.get("predicate"), "#999")
-        parts.append(f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="{color}" '
-                     f'stroke-width="1.5" opacity="0.7"><title>{html.escape(str(data.get("predicate", "")))}</title></line>')
-    for node, data in sorted(graph.nodes(data=True)):
-        x, y = xy(node)
-        color = CLASS_STYLE.get(data.get("cls"), DEFAULT_STYLE)[0]
-        label = html.escape(str(data.get("label", node)))
-        parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="7" fill="{color}"><title>{label}</title></circle>')
-        parts.append(f'<text x="{x + 9:.1f}" y="{y + 4:.1f}" font-size="11">{label}</text>')
-    legend_y = height - 20 - 18 * len({d.get("cls") for _, d in graph.nodes(data=True)})
-    for i, cls in enumerate(sorted({d.get("cls") for _, d in graph.nodes(data=True)})):
-        color = CLASS_STYLE.get(cls, DEFAULT_STYLE)[0]
-        parts.append(f'<circle cx="24" cy="{legend_y + 18 * i}" r="6" fill="{color}"/>'
-                     f'<text x="36" y="{legend_y + 18 * i + 4}" font-size="12">{html.escape(str(cls))}</text>')
-    parts.append("</svg>")
-    return "\n".join(parts)
+def _page_graph(graph: nx.MultiDiGraph) -> tuple[nx.MultiDiGraph, list[str], int, int]:
+    """The connected part (at most MAX_NODES, by PageRank), its nodes by rank, and how many
+    isolated and how many further actors were left out."""
+    connected = [n for n in graph if graph.degree(n)]
+    isolated = graph.number_of_nodes() - len(connected)
+    sub = graph.subgraph(connected)
+    rank = nx.pagerank(nx.DiGraph(sub)) if connected else {}
+    order = sorted(rank, key=lambda n: (-rank[n], n))
+    kept = order[:MAX_NODES]
+    return graph.subgraph(kept).copy(), kept, isolated, len(order) - len(kept)
 
 
-def write_svg(graph: nx.MultiDiGraph, out: Path, title: str = "") -> Path:
-    return atomic_write(out, render_svg(graph, title))
+def _sources(graph: nx.MultiDiGraph) -> list[str]:
+    titles = {ev.get("title") or ev.get("document", "") for _, _, d in graph.edges(data=True) for ev in d.get("evidence", [])}
+    return sorted(titles)
 
 
-def write_png(graph: nx.MultiDiGraph, out: Path, title: str = "") -> Path:
-    """A PNG drawn with matplotlib (Agg backend, no display needed)."""
-    import io
+def _short(name: str, chars: int = 48) -> str:
+    return name if len(name) <= chars else name[:chars - 1].rstrip() + "…"
 
+
+def _overlaps(box, boxes) -> bool:
+    return any(box.overlaps(other) for other in boxes)
+
+
+def render(graph: nx.MultiDiGraph, fmt: str, title: str = "", caption: str = "") -> bytes:
+    """The handout of ``graph`` as bytes in ``fmt`` (png, svg or pdf)."""
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown picture format '{fmt}'; available: {', '.join(FORMATS)}", where="map")
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    from matplotlib.lines import Line2D
 
-    pos = layout(graph)
-    fig, ax = plt.subplots(figsize=(14, 10), dpi=100)
-    ax.set_title(title)
-    ax.axis("off")
-    simple = nx.Graph(graph)
-    colors = [CLASS_STYLE.get(graph.nodes[n].get("cls"), DEFAULT_STYLE)[0] for n in simple]
-    def predicate(u, v):
-        data = graph.get_edge_data(u, v) or graph.get_edge_data(v, u) or {}
-        first: dict = next(iter(data.values()), {})
-        return str(first.get("predicate", ""))
+    page, order, isolated, dropped = _page_graph(graph)
+    sources = _sources(page)
+    number = {t: i for i, t in enumerate(sources, 1)}
+    rank = {n: i for i, n in enumerate(order)}
+    # a white box behind each label (not a stroke path effect, which would turn the text
+    # into paths and make the PDF and SVG unsearchable)
+    halo = {"boxstyle": "round,pad=0.12", "fc": "white", "ec": "none", "alpha": 0.85}
 
-    edge_colors = [PREDICATE_COLORS.get(predicate(u, v), "#999") for u, v in simple.edges]
-    nx.draw_networkx_edges(simple, pos, ax=ax, edge_color=edge_colors, alpha=0.6)
-    nx.draw_networkx_nodes(simple, pos, ax=ax, node_color=colors, node_size=80)
-    nx.draw_networkx_labels(simple, pos, ax=ax, labels={n: graph.nodes[n].get("label", n) for n in simple}, font_size=7)
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", bbox_inches="tight")
-    plt.close(fig)
-    return atomic_write(out, buffer.getvalue())
+    with matplotlib.rc_context({"svg.fonttype": "none", "font.family": "DejaVu Sans", "pdf.fonttype": 42}):
+        fig = plt.figure(figsize=PAGE, dpi=150 if fmt == "png" else 100)
+        fig.text(0.02, 0.965, title or "actorgraph map", fontsize=17, weight="bold", va="top")
+        notes = [caption] if caption else []
+        notes.append(f"{page.number_of_nodes()} actors and {page.number_of_edges()} relations drawn"
+                     + (f"; {dropped} less central actors left out" if dropped else "")
+                     + (f"; {isolated} actors with no relation not drawn" if isolated else "") + ".")
+        fig.text(0.02, 0.925, "\n".join(textwrap.fill(n, 170) for n in notes), fontsize=8, va="top", color="#333333")
+        ax = fig.add_axes((0.02, 0.04, 0.68, 0.82))
+        ax.axis("off")
+        side = fig.add_axes((0.715, 0.04, 0.27, 0.82))
+        side.axis("off")
+
+        pos = layout(page)
+        if pos:
+            xs = [p[0] for p in pos.values()]
+            ys = [p[1] for p in pos.values()]
+            pad = 0.6
+            ax.set_xlim(min(xs) - pad, max(xs) + pad)
+            ax.set_ylim(min(ys) - pad, max(ys) + pad)
+        for s, o, data in page.edges(data=True):
+            color = PREDICATE_COLORS.get(data.get("predicate"), "#999999")
+            ax.annotate("", xy=pos[o], xytext=pos[s], zorder=1,
+                        arrowprops={"arrowstyle": "-|>", "color": color, "alpha": 0.75, "lw": 0.6 + min(data.get("weight", 1), 4) * 0.4,
+                                    "shrinkA": 6, "shrinkB": 6, "mutation_scale": 9})
+        top_rank = max(len(order), 1)
+        for cls in sorted({d.get("cls") for _, d in page.nodes(data=True)}, key=str):
+            members = [n for n in page if page.nodes[n].get("cls") == cls]
+            color, shape = CLASS_STYLE.get(cls, DEFAULT_STYLE)
+            ax.scatter([pos[n][0] for n in members], [pos[n][1] for n in members], zorder=2,
+                       s=[30 + 220 * (1 - rank[n] / top_rank) ** 2 for n in members], c=color,
+                       marker=MARKERS.get(shape, "o"), edgecolors="white", linewidths=0.6)
+
+        fig.canvas.draw()
+        renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+        to_px = ax.transData.transform
+        obstacles = []
+        for n in page:
+            x, y = to_px(pos[n])
+            r = 5 + 6 * (1 - rank[n] / top_rank)
+            obstacles.append(matplotlib.transforms.Bbox([[x - r, y - r], [x + r, y + r]]))
+        ax_box = ax.get_window_extent(renderer)
+        placed: list = []
+
+        def place(text_kwargs, anchor, candidates, strict_only, leader):
+            for strict in ([True] if strict_only else [True, False]):
+                for i, (dx, dy, ha, va) in enumerate(candidates):
+                    t = ax.annotate(text_kwargs["text"], xy=anchor, xytext=(dx, dy), textcoords="offset points",
+                                    ha=ha, va=va, fontsize=text_kwargs["size"], weight=text_kwargs["weight"],
+                                    color=text_kwargs["color"], zorder=4, bbox=halo)
+                    box = t.get_window_extent(renderer).expanded(1.04, 1.1)
+                    inside = ax_box.contains(box.x0, box.y0) and ax_box.contains(box.x1, box.y1)
+                    if inside and not _overlaps(box, placed) and (not strict or not _overlaps(box, [
+                            b for b in obstacles if not b.contains(*to_px(anchor))])):
+                        placed.append(box)
+                        if leader and i >= 4:
+                            ax.annotate("", xy=anchor, xytext=(dx, dy), textcoords="offset points", zorder=3,
+                                        arrowprops={"arrowstyle": "-", "color": "#767676", "lw": 0.5})
+                        return True
+                    t.remove()
+            return False
+
+        near = [(0, -7, "center", "top"), (0, 7, "center", "bottom"), (7, 0, "left", "center"), (-7, 0, "right", "center")]
+        rings = [(d * dx, d * dy, ha, va) for d in (16, 26, 38, 52)
+                 for dx, dy, ha, va in ((0, -1, "center", "top"), (0, 1, "center", "bottom"), (1, 0, "left", "center"),
+                                        (-1, 0, "right", "center"), (0.7, -0.7, "left", "top"), (-0.7, 0.7, "right", "bottom"),
+                                        (0.7, 0.7, "left", "bottom"), (-0.7, -0.7, "right", "top"))]
+        for n in order:
+            important = rank[n] < TOP_LABELS
+            spec = {"text": _short(str(page.nodes[n].get("label", n))), "size": 8.5 if important else 7,
+                    "weight": "bold" if important else "normal", "color": "#1a1a1a"}
+            place(spec, pos[n], near + (rings if important else []), not important, important)
+        for s, o, data in sorted(page.edges(data=True), key=lambda e: -e[2].get("weight", 1)):
+            docs = sorted({number[ev.get("title") or ev.get("document", "")] for ev in data.get("evidence", [])})
+            if not docs:
+                continue
+            mid = ((pos[s][0] + pos[o][0]) / 2, (pos[s][1] + pos[o][1]) / 2)
+            label = "[" + ",".join(map(str, docs[:4])) + ("…" if len(docs) > 4 else "") + "]"
+            place({"text": label, "size": 6, "weight": "normal", "color": "#4a4a4a"}, mid, near[:1], True, False)
+
+        classes = sorted({d.get("cls") for _, d in page.nodes(data=True)}, key=lambda c: ontology.ENTITY_CLASSES.index(c)
+                         if c in ontology.ENTITY_CLASSES else 99)
+        handles = [Line2D([], [], linestyle="none", marker=MARKERS.get(CLASS_STYLE.get(c, DEFAULT_STYLE)[1], "o"),
+                          color=CLASS_STYLE.get(c, DEFAULT_STYLE)[0], markersize=7, label=ontology.label(c)) for c in classes]
+        predicates = sorted({d.get("predicate") for _, _, d in page.edges(data=True)}, key=str)
+        handles += [Line2D([], [], color=PREDICATE_COLORS.get(p, "#999999"), lw=2, label=ontology.label(p)) for p in predicates]
+        legend = side.legend(handles=handles, loc="upper left", fontsize=7.5, frameon=False, title="Legend",
+                             title_fontproperties={"weight": "bold", "size": 9}, ncols=2 if len(handles) > 16 else 1)
+        legend._legend_box.align = "left"  # type: ignore[attr-defined]
+        lines = ["Sources (numbers on the edges):"]
+        for i, t in enumerate(sources[:MAX_SOURCES], 1):
+            lines.append(textwrap.fill(f"{i}. {t}", 58, subsequent_indent="    "))
+        if len(sources) > MAX_SOURCES:
+            lines.append(f"… and {len(sources) - MAX_SOURCES} more documents.")
+        lines.append("")
+        lines.append(textwrap.fill(f"Labels: the {TOP_LABELS} most central actors (PageRank) always, the others where "
+                                   "they fit. Node size: PageRank.", 58))
+        fig.canvas.draw()
+        legend_box = legend.get_window_extent(renderer).transformed(side.transAxes.inverted())
+        side.text(0, min(legend_box.y0 - 0.03, 0.98), "\n".join(lines), fontsize=6.5, va="top", ha="left",
+                  transform=side.transAxes, wrap=False)
+
+        buffer = io.BytesIO()
+        metadata = {"Title": title or "actorgraph map", "Creator": "actorgraph"} if fmt in ("pdf", "svg") else None
+        fig.savefig(buffer, format=fmt, metadata=metadata)
+        plt.close(fig)
+    return buffer.getvalue()
+
+
+def write_picture(graph: nx.MultiDiGraph, out: Path, title: str = "", caption: str = "", fmt: str | None = None) -> Path:
+    """Write the handout to ``out``; the format is ``fmt`` or the file's suffix."""
+    kind = (fmt or Path(out).suffix.lstrip(".")).lower()
+    return atomic_write(Path(out), render(graph, kind, title, caption))
+
+
+def write_png(graph: nx.MultiDiGraph, out: Path, title: str = "", caption: str = "") -> Path:
+    return write_picture(graph, out, title, caption, "png")
+
+
+def write_svg(graph: nx.MultiDiGraph, out: Path, title: str = "", caption: str = "") -> Path:
+    return write_picture(graph, out, title, caption, "svg")
+
+
+def write_pdf(graph: nx.MultiDiGraph, out: Path, title: str = "", caption: str = "") -> Path:
+    return write_picture(graph, out, title, caption, "pdf")

@@ -7,11 +7,14 @@ CLASS_STYLE = {
     "Company": ("#f58231", "diamond"),
     "Place": ("#a9a9a9", "triangle"),
     "DetentionFacility": ("#000000", "triangleDown"),
-    "Policy": ("#911eb4", "box"),
+    "Policy": ("#911eb4", "hexagon"),
     "Campaign": ("#f032e6", "star"),
-    "Event": ("#9a6324", "ellipse"),
+    "Event": ("#9a6324", "dot"),
 }
 DEFAULT_STYLE = ("#808080", "dot")
+
+#: vis-network shapes as matplotlib markers (the handout)
+MARKERS = {"dot": "o", "square": "s", "diamond": "D", "triangle": "^", "triangleDown": "v", "hexagon": "h", "star": "*"}
 
 PREDICATE_COLORS = {
     "sharedDataWith": "#d62728", "collaboratesWith": "#ff7f0e", "detainedAt": "#000000",

@@ -140,11 +140,12 @@ def privacy_outputs(tmp_path_factory, seed_store):
     out = tmp_path_factory.mktemp("privacy")
     texts = {}
     for mode in ("standard", "open", "strict"):
-        api.write_map(seed_store, out / f"{mode}.html", privacy=mode)
+        api.write_map(seed_store, out / f"{mode}.html", privacy=mode, story="auto", svg=out / f"{mode}.svg")
         api.export(seed_store, "csv", out / f"{mode}-csv", privacy=mode)
         api.export(seed_store, "graphml", out / f"{mode}.graphml", privacy=mode)
         api.export(seed_store, "nquads", out / f"{mode}.nq", privacy=mode)
-        texts[mode] = "\n".join(p.read_text("utf-8") for p in [out / f"{mode}.html", out / f"{mode}-csv" / "nodes.csv",
+        texts[mode] = "\n".join(p.read_text("utf-8") for p in [out / f"{mode}.html", out / f"{mode}.svg",
+                                                                out / f"{mode}-csv" / "nodes.csv",
                                                                 out / f"{mode}-csv" / "edges.csv", out / f"{mode}.graphml",
                                                                 out / f"{mode}.nq"])
     return texts

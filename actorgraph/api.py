@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import os
+import time
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -84,51 +85,93 @@ def resolve(store: Store, aliases: PathLike | None = None, apply: bool = True, r
     return reports[-1]
 
 
+def _written_then_resolved(store: Store | PathLike | None, update_url: str | None, aliases: PathLike | None,
+                           write, report: IngestReport) -> IngestReport:
+    """Open the store (or use the open one), mark it, run ``write(target, report)``, then
+    resolve, rebuild reference facts and labels once — also after an error, for what was
+    written — and clear the mark (see actorgraph.graph.recovery)."""
+    from actorgraph.graph import recovery
+
+    if isinstance(store, Store):
+        target, owned = store, False
+    else:
+        target, owned = open_store(None if store is None else os.fspath(store), update_url=update_url), True
+    try:
+        pending = recovery.is_pending(target)  # an earlier writer was killed before it finished
+        if not pending:
+            recovery.mark_pending(target)
+        recovery.crash_point("after-mark")
+        try:
+            write(target, report)
+        finally:
+            recovery.crash_point("after-documents")
+            if pending or report.added or report.replaced:
+                started = time.perf_counter()
+                recovery.finish(target, lambda: resolve(target, aliases, refresh_labels=False).labels)
+                report.timings["resolve"] = time.perf_counter() - started
+            else:
+                recovery.clear_pending(target)
+        return report
+    finally:
+        if owned:
+            target.close()
+
+
 def ingest(paths: PathLike | Iterable[PathLike], store: Store | PathLike | None = None, model: str | None = None,
            keep_going: bool = False, progress: bool = False, update_url: str | None = None,
-           aliases: PathLike | None = None) -> IngestReport:
+           aliases: PathLike | None = None, jobs: int = 1) -> IngestReport:
     """Ingest files or folders (one path or several) into a store (an open Store or a
     location), then resolve entities across documents (with the curation file next to the
-    store, or ``aliases``)."""
+    store, or ``aliases``). ``jobs`` > 1 parses in that many processes. The report's
+    ``timings`` has the seconds spent per phase (read, parse, rules, write, resolve)."""
     from actorgraph.loaders.nlp import load_pipeline
     from actorgraph.loaders.read import find_documents
 
     skipped: list[tuple[str, str]] = []
     files = find_documents(as_paths(paths), skip_unreadable=keep_going, skipped=skipped)
     nlp = load_pipeline(model)
-    if isinstance(store, Store):
-        target, owned = store, False
-    else:
-        target, owned = open_store(None if store is None else os.fspath(store), update_url=update_url), True
     bar = None
+    if progress:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(files), unit="doc", desc="ingest")
     try:
-        if progress:
-            from tqdm import tqdm
-
-            bar = tqdm(total=len(files), unit="doc", desc="ingest")
-        from actorgraph.graph import recovery
-
-        pending = recovery.is_pending(target)  # an earlier ingest was killed before it finished
-        if not pending:
-            recovery.mark_pending(target)
-        recovery.crash_point("after-mark")
-        report = IngestReport(failed=list(skipped))
-        try:
-            report = ingest_paths(target, files, nlp, on_progress=(lambda _: bar.update(1)) if bar else None,
-                                  keep_going=keep_going, report=report)
-        finally:
-            recovery.crash_point("after-documents")
-            # documents written before an error still get resolved, reference facts and labels
-            if pending or report.added or report.replaced:
-                recovery.finish(target, lambda: resolve(target, aliases, refresh_labels=False).labels)
-            else:
-                recovery.clear_pending(target)
-        return report
+        return _written_then_resolved(
+            store, update_url, aliases,
+            lambda target, report: ingest_paths(target, files, nlp, on_progress=(lambda _: bar.update(1)) if bar else None,
+                                                keep_going=keep_going, report=report, jobs=jobs),
+            IngestReport(failed=list(skipped)))
     finally:
         if bar:
             bar.close()
-        if owned:
-            target.close()
+
+
+def extract(paths: PathLike | Iterable[PathLike], out: PathLike, model: str | None = None, jobs: int = 1,
+            keep_going: bool = False, per_shard: int | None = None):
+    """Extract documents into N-Quads shards in the folder ``out``, without a store (see
+    actorgraph.graph.shards); load them later with :func:`load`."""
+    from actorgraph.graph.shards import PER_SHARD, write_shards
+    from actorgraph.loaders.nlp import load_pipeline
+    from actorgraph.loaders.read import find_documents
+
+    skipped: list[tuple[str, str]] = []
+    files = find_documents(as_paths(paths), skip_unreadable=keep_going, skipped=skipped)
+    report = write_shards(files, Path(out), load_pipeline(model), jobs=jobs, per_shard=per_shard or PER_SHARD,
+                          keep_going=keep_going)
+    report.failed[:0] = skipped
+    return report
+
+
+def load(paths: PathLike | Iterable[PathLike], store: Store | PathLike | None = None, keep_going: bool = False,
+         update_url: str | None = None, aliases: PathLike | None = None) -> IngestReport:
+    """Write shards made by :func:`extract` (files, or folders of ``*.nq``) into a store,
+    one transaction per shard, then resolve entities once."""
+    from actorgraph.graph.shards import load_shards, shard_files
+
+    files = shard_files(as_paths(paths))
+    return _written_then_resolved(store, update_url, aliases,
+                                  lambda target, report: load_shards(target, files, keep_going=keep_going, report=report),
+                                  IngestReport())
 
 
 def query(store: Store, sparql: str, allow_service: bool = False, **bindings) -> list[dict[str, object]]:
@@ -213,7 +256,7 @@ def write_map(store: Store, out: PathLike, title: str = "actorgraph map", view=N
     from actorgraph.exports.html import write_html
     from actorgraph.exports.picture import write_picture
     from actorgraph.exports.story import auto_story, load_story
-    from actorgraph.exports.view import apply_view
+    from actorgraph.exports.view import apply_view, readable
     from actorgraph.graph.project import store_to_networkx
 
     store, report = private_view(store, privacy, aliases)
@@ -221,11 +264,18 @@ def write_map(store: Store, out: PathLike, title: str = "actorgraph map", view=N
     graph = store_to_networkx(store)
     if view is not None:
         graph = apply_view(graph, view)
+    left_related = left_alone = 0
+    if view is None or view.top is None:
+        graph, left_related, left_alone = readable(graph)
     docs = document_count(store)
     filters = view.describe() if view is not None else ""
     isolated = sum(1 for n in graph if not graph.degree(n))
     summary = (f"{graph.number_of_nodes()} entities and {graph.number_of_edges()} relations from {int(docs)} "
                f"document(s){'; ' + filters if filters else ''}; {report.describe()}.")
+    if left_related:
+        summary += (f" The {graph.number_of_nodes()} most central of {graph.number_of_nodes() + left_related} related "
+                    f"actors (PageRank); {left_related} more and {left_alone} without a relation are left out "
+                    "(--top N, --focus or a filter shows others).")
     caption = summary + (f" {isolated} actors with no relation are hidden (see the list on the left)." if isolated else "") + \
         " Node size: PageRank. Click a node or an edge for its sources."
     plot = None if story is None else auto_story(graph) if str(story) == "auto" else load_story(Path(story), graph)

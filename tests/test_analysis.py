@@ -67,3 +67,38 @@ def test_paths_report_each_hop_with_direction_and_evidence():
     assert (hop["subject"], hop["predicate"], hop["object"]) == ("group", "opposes", "agency")
     assert hop["evidence"][0]["quote"] == "group opposes agency."
     assert analysis.paths(g, "agency", "nowhere") == []
+
+
+def test_betweenness_exact_on_small_graphs_and_estimated_on_large(monkeypatch):
+    import networkx as nx
+
+    from actorgraph.graph import analysis
+
+    g = nx.relabel_nodes(nx.barabasi_albert_graph(400, 2, seed=3), str)
+    g.add_nodes_from(["alone-1", "alone-2"])
+    exact = nx.betweenness_centrality(g, normalized=True)
+    assert analysis.betweenness(g) == pytest.approx(exact)
+    monkeypatch.setattr(analysis, "EXACT_BETWEENNESS", 120)
+    estimate = analysis.betweenness(g)
+    top = sorted(exact, key=exact.get, reverse=True)[:10]
+    assert len(set(top) & set(sorted(estimate, key=estimate.get, reverse=True)[:10])) >= 7
+    assert estimate["alone-1"] == 0.0
+    assert estimate == analysis.betweenness(g)  # seeded: the same answer every time
+
+
+def test_readable_map_keeps_the_most_central_and_counts_the_rest():
+    import networkx as nx
+
+    from actorgraph.exports.view import readable
+
+    g = nx.MultiDiGraph()
+    for i in range(30):
+        g.add_edge(f"n{i}", "hub", key="supports", predicate="supports")
+    g.add_node("alone")
+    for n in g:
+        g.nodes[n].update(label=n, cls="Organization")
+    small, related, alone = readable(g, limit=10)
+    assert small.number_of_nodes() == 10 and "hub" in small and "alone" not in small
+    assert (related, alone) == (21, 1)
+    same, related, alone = readable(g, limit=100)
+    assert same is g and (related, alone) == (0, 0)

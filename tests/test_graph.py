@@ -30,12 +30,16 @@ def test_ingest_twice_leaves_the_store_unchanged(tmp_path, seed_files, nlp):
 
 
 def test_changed_file_replaces_its_graph(tmp_path, nlp):
+    from actorgraph.api import ingest
+
     doc = tmp_path / "note.txt"
     doc.write_text("The Harbor Workers Union condemns U.S. Immigration and Customs Enforcement.", "utf-8")
     with open_store(str(tmp_path / "s")) as store:
-        ingest_paths(store, [doc], nlp)
+        ingest([doc], store=store)
+        labels = {str(r["l"]) for r in store.query("SELECT ?l WHERE { ?e rdfs:label ?l }").rows}
+        assert "U.S. Immigration and Customs Enforcement" in labels
         doc.write_text("The Harbor Workers Union stands in solidarity with the Coastal Tenants Alliance.", "utf-8")
-        report = ingest_paths(store, [doc], nlp)
+        report = ingest([doc], store=store)
         assert report.replaced == [str(doc)]
         graphs = store.query("SELECT DISTINCT ?d WHERE { ?d a ag:Document }").rows
         assert len(graphs) == 1
@@ -180,3 +184,101 @@ def test_remote_store_without_update_url_says_which_url_to_give(oxigraph_server)
     assert proc.returncode == 1
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1 and "give its update endpoint with --update-url" in lines[0], proc.stderr
+
+
+def test_parallel_ingest_writes_the_same_store(tmp_path, seed_files, seed_store):
+    from actorgraph.api import ingest
+
+    with open_store(str(tmp_path / "s")) as store:
+        report = ingest(seed_files, store=store, jobs=2)
+        assert len(report.added) == 5
+        assert sorted(store.dump_nquads().splitlines()) == sorted(seed_store.dump_nquads().splitlines())
+        assert {"read", "parse", "rules", "write", "resolve"} <= set(report.timings)
+        assert report.timings["parse"] > 0
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_batches_keep_what_came_before_a_bad_file(tmp_path, nlp, jobs):
+    docs = []
+    for i in range(5):
+        path = tmp_path / f"d{i}.txt"
+        path.write_text(f"The Harbor Workers Union {i} condemns U.S. Immigration and Customs Enforcement.", "utf-8")
+        docs.append(path)
+    (tmp_path / "d2.txt").write_bytes(b"")  # the third document is empty
+    with open_store(str(tmp_path / "s")) as store:
+        from actorgraph.errors import InputError
+
+        with pytest.raises(InputError, match="empty"):
+            ingest_paths(store, docs, nlp, batch=2, jobs=jobs)
+        sources = {str(r["s"]).rsplit("/", 1)[-1] for r in store.query(
+            "SELECT ?s WHERE { ?d a ag:Document ; dcterms:source ?s }").rows}
+        assert sources == {"d0.txt", "d1.txt"}
+        report = ingest_paths(store, docs, nlp, batch=2, jobs=jobs, keep_going=True)
+        assert [p.rsplit("/", 1)[-1] for p in report.added] == ["d3.txt", "d4.txt"]
+        assert len(report.unchanged) == 2 and report.failed[0][0].endswith("d2.txt")
+
+
+class _FlakyProxy:
+    """A TCP proxy in front of a real server that drops the first ``drops`` connections."""
+
+    def __init__(self, target_port: int, drops: int) -> None:
+        import socketserver
+        import threading
+
+        self.drops, self.seen = drops, 0
+        proxy = self
+
+        class Handler(socketserver.BaseRequestHandler):
+            def handle(self):
+                proxy.seen += 1
+                if proxy.seen <= proxy.drops:
+                    self.request.close()  # the connection drops before any answer
+                    return
+                with socket.create_connection(("127.0.0.1", target_port)) as upstream:
+                    def pump(a, b):
+                        try:
+                            while chunk := a.recv(65536):
+                                b.sendall(chunk)
+                        except OSError:
+                            pass
+                        finally:
+                            try:
+                                b.shutdown(socket.SHUT_WR)
+                            except OSError:
+                                pass
+                    t = threading.Thread(target=pump, args=(upstream, self.request), daemon=True)
+                    t.start()
+                    pump(self.request, upstream)
+                    t.join(timeout=30)
+
+        self.server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.port = self.server.server_address[1]
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.mark.server
+def test_remote_store_retries_a_dropped_connection(oxigraph_server, seed_files, seed_store, monkeypatch):
+    from actorgraph.api import ingest
+    from actorgraph.errors import StoreError
+
+    port = int(oxigraph_server.rsplit(":", 1)[1])
+    proxy = _FlakyProxy(port, drops=2)
+    try:
+        url = f"http://127.0.0.1:{proxy.port}"
+        store = open_store(f"{url}/query", update_url=f"{url}/update")
+        ingest(seed_files[:2], store=store)
+        assert proxy.seen > 2  # two connections dropped, then retried and answered
+        question = "SELECT (COUNT(*) AS ?n) WHERE { ?d a ag:Document ; dcterms:source ?s FILTER(STRENDS(?s, '.txt')) }"
+        assert int(store.query(question).rows[0]["n"]) == 2
+        monkeypatch.setenv("ACTORGRAPH_RETRIES", "1")
+        proxy.drops, proxy.seen = 10, 0
+        with pytest.raises(StoreError, match="the connection dropped"):
+            open_store(f"{url}/query", update_url=f"{url}/update").query(question)
+        assert proxy.seen == 2  # one try and one retry
+    finally:
+        proxy.close()

@@ -138,3 +138,33 @@ def test_name_keys_are_not_exported(seed_store, tmp_path):
 
     api.export(seed_store, "nquads", tmp_path / "g.nq", privacy="open")
     assert "nameKey" not in (tmp_path / "g.nq").read_text("utf-8")
+
+
+def test_path_and_overlaps_read_only_the_neighbourhood_yet_match_the_whole_graph(seed_store):
+    """ask path / overlaps work on a local projection (bidirectional search, causes of the
+    candidates); their answers equal the same analysis over the whole graph."""
+    import itertools
+    import random
+
+    from actorgraph.graph import analysis
+    from actorgraph.graph.project import store_to_networkx
+    from actorgraph.graph.questions import _overlaps_graph, _paths_graph
+
+    whole = store_to_networkx(seed_store)
+    connected = sorted(n for n in whole if whole.degree(n))
+    pairs = random.Random(5).sample(list(itertools.combinations(connected, 2)), 40)
+    found = 0
+    for a, b in pairs:
+        local = analysis.paths(_paths_graph(seed_store, a, b), a, b)
+        expected = analysis.paths(whole, a, b)
+        assert [[(h["subject"], h["predicate"], h["object"], h["evidence"]) for h in p] for p in local] == \
+               [[(h["subject"], h["predicate"], h["object"], h["evidence"]) for h in p] for p in expected], (a, b)
+        found += bool(expected)
+    assert found >= 5
+    actors = [n for n in connected if whole.nodes[n]["cls"] in ("Organization", "GovernmentAgency", "Person")]
+    with_overlaps = 0
+    for node in actors:
+        expected = analysis.overlaps(whole, node, top=50)
+        assert analysis.overlaps(_overlaps_graph(seed_store, node), node, top=50) == expected, node
+        with_overlaps += bool(expected)
+    assert with_overlaps >= 3

@@ -91,28 +91,42 @@ def _store_name() -> str:
 
 # ------------------------------------------------------------------ ingest
 
-@app.command(epilog="Example: actorgraph --store ./my-store ingest reports/ statement.html")
+TABLE_LIMIT = 100  # documents above which ingest prints no per-document table
+
+
+@app.command(epilog="Example: actorgraph --store ./my-store ingest --jobs 2 reports/ statement.html")
 def ingest(
     paths: Annotated[list[Path], typer.Argument(metavar="PATH...", help="Files or folders (.txt .md .html .htm .pdf).")],
     model: Annotated[str | None, typer.Option(metavar="NAME", help="spaCy pipeline to use (any installed one).")] = None,
     keep_going: Annotated[bool, typer.Option("--keep-going", help="Skip missing or unreadable files and folders (each "
                                              "named on stderr with the reason, counted in the summary) and exit 0.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only the one-line summary: no progress bar, table or warnings.")] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", metavar="N", help="Parse in N processes (the store keeps one writer).")] = 1,
+    timings: Annotated[bool, typer.Option("--timings", help="Also print the seconds spent per phase.")] = False,
 ) -> None:
-    """Read documents into the graph, one transaction per document, then print what each
-    added or replaced document yielded."""
+    """Read documents into the graph, a batch of documents per transaction, then print what
+    each added or replaced document yielded."""
     from actorgraph.api import ingest as ingest_api
 
     with errors():
         _check_aliases()
+        if jobs < 1:
+            from actorgraph.errors import UsageError
+
+            raise UsageError("must be 1 or more", where="ingest --jobs")
         report = ingest_api(paths, store=_store_name(), model=model, keep_going=keep_going,
                             progress=not quiet and sys.stderr.isatty(), update_url=State.update_url,
-                            aliases=State.aliases)
+                            aliases=State.aliases, jobs=jobs)
         warned = [d for d in report.documents if d.warnings]
         typer.echo(f"{len(report.added)} added, {len(report.replaced)} replaced, "
                    f"{len(report.unchanged)} unchanged, {len(report.failed)} failed, "
                    f"{len(warned)} with warnings -> {safe(_store_name())}")
-        if report.documents and not quiet:
+        if timings:
+            typer.echo("time: " + ", ".join(f"{phase} {report.timings.get(phase, 0.0):.1f} s"
+                                            for phase in ("read", "parse", "rules", "write", "resolve")))
+        if report.documents and not quiet and len(report.documents) > TABLE_LIMIT:
+            typer.echo(f"(the per-document table is left out for {len(report.documents)} documents; warnings follow)")
+        elif report.documents and not quiet:
             rows = [[safe(d.path), d.status, d.language, str(d.entities), str(d.relations), "; ".join(d.warnings)]
                     for d in report.documents]
             typer.echo(_table(["document", "status", "language", "entities", "relations", "warnings"], rows, width=90))
@@ -123,6 +137,51 @@ def ingest(
             typer.echo(f"skipped: {safe(path)}: {safe(message)}", err=True)
         if report.failed and not keep_going:
             raise typer.Exit(1)
+
+
+@app.command(epilog="Example: actorgraph extract reports/ --out shards/ --jobs 2")
+def extract(
+    paths: Annotated[list[Path], typer.Argument(metavar="PATH...", help="Files or folders (.txt .md .html .htm .pdf).")],
+    out: Annotated[Path, typer.Option("--out", "-o", metavar="DIR", help="Folder to write the N-Quads shards into.")],
+    model: Annotated[str | None, typer.Option(metavar="NAME", help="spaCy pipeline to use (any installed one).")] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", metavar="N", help="Parse in N processes.")] = 1,
+    keep_going: Annotated[bool, typer.Option("--keep-going", help="Skip documents that cannot be read (each named "
+                                             "on stderr) and exit 0.")] = False,
+) -> None:
+    """Extract documents into N-Quads shards without a store (run it on many machines,
+    then `actorgraph load DIR`)."""
+    from actorgraph.api import extract as extract_api
+
+    with errors():
+        if jobs < 1:
+            from actorgraph.errors import UsageError
+
+            raise UsageError("must be 1 or more", where="extract --jobs")
+        report = extract_api(paths, out, model=model, jobs=jobs, keep_going=keep_going)
+        typer.echo(f"{report.documents} documents extracted into {len(report.shards)} shard(s) in {safe(out)}; "
+                   f"{len(report.failed)} failed")
+        for path, message in report.failed:
+            typer.echo(f"skipped: {safe(path)}: {safe(message)}", err=True)
+
+
+@app.command(epilog="Example: actorgraph --store ./my-store load shards/")
+def load(
+    paths: Annotated[list[Path], typer.Argument(metavar="PATH...", help="Shard files or folders of *.nq shards.")],
+    keep_going: Annotated[bool, typer.Option("--keep-going", help="Skip shards that cannot be read (each named on "
+                                             "stderr) and exit 0.")] = False,
+) -> None:
+    """Write shards made by `actorgraph extract` into the store, one transaction per shard,
+    then resolve entities across documents once."""
+    from actorgraph.api import load as load_api
+
+    with errors():
+        _check_aliases()
+        report = load_api(paths, store=_store_name(), keep_going=keep_going, update_url=State.update_url,
+                          aliases=State.aliases)
+        typer.echo(f"{len(report.added)} added, {len(report.replaced)} replaced, {len(report.unchanged)} unchanged, "
+                   f"{len(report.failed)} shard(s) failed -> {safe(_store_name())}")
+        for path, message in report.failed:
+            typer.echo(f"skipped: {safe(path)}: {safe(message)}", err=True)
 
 
 # ------------------------------------------------------------------- query

@@ -120,32 +120,47 @@ def _fold(text: str) -> tuple[str, list[int]]:
     return "".join(chars), index
 
 
-def name_pattern(names: set[str]) -> re.Pattern[str] | None:
-    """One pattern for every name (folded), longest first, word-bounded."""
-    folded = sorted({_fold(n)[0] for n in names if len(n.strip()) >= 3}, key=len, reverse=True)
-    if not folded:
-        return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(f) for f in folded) + r")(?!\w)")
+_WORD = re.compile(r"\w+")
 
 
-def mask_text(text: str, patterns: list[tuple[re.Pattern[str], str]]) -> str:
-    """``text`` with every name of a masked person replaced by the person's pseudonym.
+class NameMasker:
+    """Replaces every name of the masked people by their pseudonyms, case and accents
+    ignored, whole words only, the longest name first. One pass over the words of a text
+    with a dictionary lookup per word run, so the cost does not grow with the number of
+    people masked.
 
-    >>> p = name_pattern({"José Ruiz", "Ruiz"})
-    >>> mask_text("Jose RUIZ was detained; Ruiz's lawyer spoke.", [(p, "Person 1a2b")])
+    >>> masker = NameMasker({"Person 1a2b": {"José Ruiz", "Ruiz"}})
+    >>> masker.mask("Jose RUIZ was detained; Ruiz's lawyer spoke.")
     "Person 1a2b was detained; Person 1a2b's lawyer spoke."
     """
-    for pattern, replacement in patterns:
+
+    def __init__(self, names: dict[str, set[str]]) -> None:
+        self.names: dict[str, str] = {}
+        for pseudonym in sorted(names):
+            for name in names[pseudonym]:
+                if len(name.strip()) >= 3:
+                    self.names.setdefault(_fold(name.strip())[0], pseudonym)
+        self.longest = max((len(_WORD.findall(n)) for n in self.names), default=0)
+
+    def mask(self, text: str) -> str:
+        if not self.names:
+            return text
         folded, index = _fold(text)
-        pieces, last = [], 0
-        for m in pattern.finditer(folded):
-            start, end = index[m.start()], index[m.end() - 1] + 1
-            pieces.append(text[last:start])
-            pieces.append(replacement)
-            last = end
-        if pieces:
-            text = "".join(pieces) + text[last:]
-    return text
+        words = [(m.start(), m.end()) for m in _WORD.finditer(folded)]
+        pieces, last, i = [], 0, 0
+        while i < len(words):
+            for n in range(min(self.longest, len(words) - i), 0, -1):
+                start, end = words[i][0], words[i + n - 1][1]
+                pseudonym = self.names.get(folded[start:end])
+                if pseudonym is not None:
+                    pieces.append(text[last:index[start]])
+                    pieces.append(pseudonym)
+                    last = index[end - 1] + 1
+                    i += n
+                    break
+            else:
+                i += 1
+        return "".join(pieces) + text[last:] if pieces else text
 
 
 def _relative_sources(store: Store) -> dict[str, str]:
@@ -162,8 +177,7 @@ def masked_store(store: Store, mode: str, overrides: dict[str, str] | None = Non
     check_mode(mode)
     private = private_people(store, mode, overrides)
     report = PrivacyReport(mode, {iri: pseudonym(iri) for iri in private})
-    patterns = [(pattern, report.masked[iri]) for iri, names in sorted(private.items())
-                if (pattern := name_pattern(names)) is not None]
+    masker = NameMasker({report.masked[iri]: names for iri, names in private.items()})
     iris = {iri: URIRef("https://w3id.org/actorgraph/id/person/" + report.masked[iri].lower().replace(" ", "-"))
             for iri in private}
     sources = _relative_sources(store)
@@ -174,7 +188,7 @@ def masked_store(store: Store, mode: str, overrides: dict[str, str] | None = Non
         if isinstance(t, Literal) and t.datatype is None:
             if predicate == DCTERMS.source and str(t) in sources:
                 return Literal(sources[str(t)])
-            masked = mask_text(str(t), patterns) if patterns else str(t)
+            masked = masker.mask(str(t))
             return Literal(masked, lang=t.language) if masked != str(t) else t
         return t
 

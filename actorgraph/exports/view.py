@@ -96,3 +96,18 @@ def apply_view(graph: nx.MultiDiGraph, view: View) -> nx.MultiDiGraph:
             keep.append(view.focus)
         g = g.subgraph(keep).copy()
     return g
+
+
+MAP_LIMIT = 400  # above this many related actors, the default map shows the most central
+
+
+def readable(graph: nx.MultiDiGraph, limit: int = MAP_LIMIT) -> tuple[nx.MultiDiGraph, int, int]:
+    """A map a browser can draw and a reader can take in: when more than ``limit`` actors
+    have a relation, the ``limit`` most central of them (PageRank) and no actor without a
+    relation. Returns the graph and how many related and unrelated actors it left out."""
+    connected = [n for n in graph if graph.degree(n)]
+    if len(connected) <= limit:
+        return graph, 0, 0
+    rank = nx.pagerank(nx.DiGraph(graph.subgraph(connected)))
+    keep = sorted(rank, key=lambda n: (-rank[n], n))[:limit]
+    return graph.subgraph(keep).copy(), len(connected) - limit, graph.number_of_nodes() - len(connected)

@@ -1,23 +1,23 @@
 """Transactional ingest: one SPARQL update per document, so a document is either fully in
-the store or not at all. Re-ingesting unchanged text changes nothing; a changed file
-replaces the graph its path had. Canonical labels live in the entities graph, chosen the
-same way whatever the ingest order."""
+the store or not at all (documents are written in batches, one transaction each).
+Re-ingesting unchanged text changes nothing; a changed file replaces the graph its path
+had. Canonical labels live in the entities graph, chosen the same way whatever the ingest
+order, and are rebuilt once when an ingest finishes."""
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Literal, URIRef
 
-from actorgraph.errors import ActorgraphError, InputError
-from actorgraph.graph.labels import choose_label
+from actorgraph.errors import InputError
 from actorgraph.graph.store import Store, nquad_lines
 from actorgraph.loaders.model import Entity, Extraction
 from actorgraph.loaders.triples import extraction_to_quads
-from actorgraph.ontology import ENTITIES_GRAPH
 
 
 def pipeline_languages() -> tuple[str, ...]:
@@ -64,38 +64,11 @@ class IngestReport:
     failed: list[tuple[str, str]] = field(default_factory=list)
     documents: list[DocumentSummary] = field(default_factory=list)
     triples: int = 0
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per phase: read, parse, rules, write, resolve
 
 
 def _values(iris) -> str:
     return " ".join(URIRef(i).n3() for i in sorted(set(iris)))
-
-
-def _label_updates(store: Store, entities: set[str], dropped: list[str], new_forms: dict[str, set[str]]) -> str:
-    """Update text that resets the canonical label of each touched entity."""
-    if not entities:
-        return ""
-    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    excluded = set(dropped)
-    result = store.query(
-        "SELECT ?e ?f ?g WHERE { VALUES ?e { " + _values(entities) + " } "
-        "GRAPH ?g { ?e <http://www.w3.org/2004/02/skos/core#altLabel> ?f } }")
-    for row in result.rows:
-        if str(row["g"]) in excluded:
-            continue
-        counts[str(row["e"])][str(row["f"])] += 1
-    for iri, forms in new_forms.items():
-        for f in forms:
-            counts[iri][f] += 1
-    parts = [f"DELETE {{ GRAPH {ENTITIES_GRAPH.n3()} {{ ?e rdfs:label ?l }} }} WHERE {{ "
-             f"VALUES ?e {{ {_values(entities)} }} GRAPH {ENTITIES_GRAPH.n3()} {{ ?e rdfs:label ?l }} }}"]
-    inserts = []
-    for iri in sorted(counts):
-        if counts[iri]:
-            label = choose_label(iri, counts[iri])
-            inserts.append(f"{URIRef(iri).n3()} rdfs:label {Literal(label).n3()} .")
-    if inserts:
-        parts.append(f"INSERT DATA {{ GRAPH {ENTITIES_GRAPH.n3()} {{\n" + "\n".join(inserts) + "\n} }")
-    return " ;\n".join(parts)
 
 
 def remap_extraction(ex: Extraction, mapping: dict[str, str]) -> Extraction:
@@ -119,61 +92,142 @@ def remap_extraction(ex: Extraction, mapping: dict[str, str]) -> Extraction:
     return replace(ex, entities=tuple(sorted(merged.values(), key=lambda e: e.iri)), relations=relations)
 
 
+def ingest_batch(store: Store, extractions: list[Extraction], mapping: dict[str, str] | None = None) -> list[str]:
+    """Write several documents' extractions in one transaction (one SPARQL update), each
+    replacing the graph its source had. Returns added, replaced or unchanged per document.
+
+    Only what the batch touches is read (its document IRIs and sources, both indexed), so
+    the cost of a batch does not grow with the store. Canonical labels and name keys are
+    rebuilt once at the end of an ingest (:func:`actorgraph.graph.recovery.finish`)."""
+    if not extractions:
+        return []
+    extractions = [remap_extraction(ex, mapping or {}) for ex in extractions]
+    iris = [ex.document.iri for ex in extractions]
+    present = {str(r["d"]) for r in store.query(
+        "SELECT ?d WHERE { VALUES ?d { " + _values(iris) + " } GRAPH ?d { ?d a ag:Document } }").rows}
+    sources = [Literal(ex.document.source) for ex in extractions]
+    olds: dict[str, set[str]] = defaultdict(set)
+    for row in store.query("SELECT DISTINCT ?d ?src WHERE { VALUES ?src { " + " ".join(s.n3() for s in sources) +
+                           " } GRAPH ?d { ?d dcterms:source ?src } }").rows:
+        olds[str(row["src"])].add(str(row["d"]))
+    statuses, drops, quads = [], set(), []
+    seen: set[str] = set()
+    for ex in extractions:
+        if ex.document.iri in present or ex.document.iri in seen:
+            statuses.append("unchanged")
+            continue
+        seen.add(ex.document.iri)
+        replaced = olds.get(ex.document.source, set())
+        drops |= replaced
+        quads.extend(extraction_to_quads(ex))
+        statuses.append("replaced" if replaced else "added")
+    if quads:
+        operations = [f"DROP SILENT GRAPH {URIRef(o).n3()}" for o in sorted(drops)]
+        operations.append("INSERT DATA {\n" + nquad_lines(quads) + "\n}")
+        store.update(" ;\n".join(operations))
+    return statuses
+
+
 def ingest_extraction(store: Store, ex: Extraction, mapping: dict[str, str] | None = None) -> str:
     """Write one document's extraction in one transaction. Returns added, replaced or unchanged."""
-    ex = remap_extraction(ex, mapping or {})
-    doc = URIRef(ex.document.iri)
-    if store.query("ASK { GRAPH ?d { ?d a ag:Document } }", {"d": doc}).boolean:
-        return "unchanged"
-    olds = [str(r["d"]) for r in store.query(
-        "SELECT DISTINCT ?d WHERE { GRAPH ?d { ?d dcterms:source ?src } }",
-        {"src": Literal(ex.document.source)}).rows]
-    old_entities: set[str] = set()
-    if olds:
-        rows = store.query("SELECT DISTINCT ?e WHERE { VALUES ?d { " + _values(olds) + " } "
-                           "GRAPH ?d { ?d ag:mentions ?e } }").rows
-        old_entities = {str(r["e"]) for r in rows}
-    quads = extraction_to_quads(ex)
-    new_forms = {e.iri: set(e.forms) for e in ex.entities}
-    operations = [f"DROP SILENT GRAPH {URIRef(o).n3()}" for o in olds]
-    operations.append("INSERT DATA {\n" + nquad_lines(quads) + "\n}")
-    labels = _label_updates(store, set(new_forms) | old_entities, olds, new_forms)
-    if labels:
-        operations.append(labels)
-    store.update(" ;\n".join(operations))
-    return "replaced" if olds else "added"
+    return ingest_batch(store, [ex], mapping)[0]
+
+
+# ------------------------------------------------------------------ reading and extracting
+
+def _extract_path(path: Path, nlp, timings: dict[str, float]) -> Extraction:
+    from actorgraph.loaders.pipeline import extract, load_document
+
+    started = time.perf_counter()
+    document = load_document(path)
+    timings["read"] = timings.get("read", 0.0) + time.perf_counter() - started
+    try:
+        return extract(document, nlp, timings=timings)
+    except (ValueError, MemoryError, RuntimeError) as exc:  # the model gave up on this text
+        raise InputError(f"could not extract from this document: {str(exc).splitlines()[0][:200]}",
+                         where=str(path)) from exc
+
+
+_WORKER_NLP = None  # the pipeline of a worker process (inherited from the parent on fork)
+
+
+def _worker(path: Path) -> tuple[Extraction | None, tuple[str, str | None] | None, dict[str, float]]:
+    timings: dict[str, float] = {}
+    try:
+        return _extract_path(path, _WORKER_NLP, timings), None, timings
+    except InputError as exc:
+        return None, (exc.message, exc.where), timings
+
+
+def extractions(paths: list[Path], nlp, jobs: int = 1) -> Iterator[tuple[Path, Extraction | InputError, dict[str, float]]]:
+    """(path, extraction or the error that stopped it, seconds per phase) for each path, in
+    order. With ``jobs`` > 1 documents are read and parsed in that many worker processes
+    (forked, so each has the loaded pipeline without loading it again)."""
+    if jobs <= 1 or len(paths) < 2:
+        for path in paths:
+            timings: dict[str, float] = {}
+            try:
+                yield path, _extract_path(path, nlp, timings), timings
+            except InputError as exc:
+                yield path, exc, timings
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    global _WORKER_NLP
+    _WORKER_NLP = nlp
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        for path, (ex, error, timings) in zip(paths, pool.map(_worker, paths, chunksize=4), strict=True):
+            if error is not None:
+                yield path, InputError(error[0], where=error[1]), timings
+            else:
+                assert ex is not None
+                yield path, ex, timings
+
+
+BATCH = 50  # documents per write transaction
 
 
 def ingest_paths(store: Store, paths: list[Path], nlp, on_progress: Callable[[Path], None] | None = None,
-                 keep_going: bool = False, report: IngestReport | None = None) -> IngestReport:
-    """Read, extract and write each document. With ``keep_going`` a bad file is reported
-    and skipped; otherwise the first bad file stops the run (documents before it stay)."""
+                 keep_going: bool = False, report: IngestReport | None = None, jobs: int = 1,
+                 batch: int = BATCH) -> IngestReport:
+    """Read, extract and write each document, ``batch`` documents per transaction. With
+    ``keep_going`` a bad file is reported and skipped; otherwise the first bad file stops
+    the run (the documents before it are written). ``jobs`` > 1 parses in that many
+    processes; the store has one writer, this one."""
     from actorgraph.graph.resolve import mapping_from_store
-    from actorgraph.loaders.pipeline import extract, load_document
 
     report = IngestReport() if report is None else report  # filled as it goes, so a caller sees what was written
     mapping = mapping_from_store(store)
     known = pipeline_languages()
-    for path in paths:
-        try:
-            document = load_document(path)
-            try:
-                ex = extract(document, nlp)
-            except (ValueError, MemoryError, RuntimeError) as exc:  # the model gave up on this text
-                raise InputError(f"could not extract from this document: {str(exc).splitlines()[0][:200]}",
-                                 where=str(path)) from exc
-            status = ingest_extraction(store, ex, mapping)
+    pending: list[tuple[Path, Extraction]] = []
+
+    def flush() -> None:
+        started = time.perf_counter()
+        statuses = ingest_batch(store, [ex for _, ex in pending], mapping)
+        report.timings["write"] = report.timings.get("write", 0.0) + time.perf_counter() - started
+        for (path, ex), status in zip(pending, statuses, strict=True):
             if status != "unchanged":
                 report.documents.append(summarize_extraction(str(path), status, ex, known))
-        except InputError as exc:
-            if not keep_going:
-                raise
-            report.failed.append((str(path), exc.message))
-            status = None
-        except ActorgraphError:
-            raise
-        if status:
             getattr(report, status).append(str(path))
-        if on_progress:
-            on_progress(path)
+        pending.clear()
+
+    try:
+        for path, result, timings in extractions(paths, nlp, jobs):
+            for phase, seconds in timings.items():
+                report.timings[phase] = report.timings.get(phase, 0.0) + seconds
+            if isinstance(result, InputError):
+                if not keep_going:
+                    raise result
+                report.failed.append((str(path), result.message))
+            else:
+                pending.append((path, result))
+                if len(pending) >= batch:
+                    flush()
+            if on_progress:
+                on_progress(path)
+    finally:
+        if pending:
+            flush()  # what was read before an error is kept
     return report

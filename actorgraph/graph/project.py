@@ -5,11 +5,13 @@ sources, evidence count as weight)."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 
 import networkx as nx
+from rdflib import URIRef
 
 from actorgraph.graph.store import Store
-from actorgraph.ontology import NS
+from actorgraph.ontology import ENTITIES_GRAPH, ENTITY_CLASSES, NS, RELATION_PREDICATES
 
 _RELATIONS = """
 SELECT ?s ?p ?o ?quote ?doc ?title ?start ?end ?modality ?extractor WHERE {
@@ -23,9 +25,40 @@ SELECT ?s ?p ?o ?quote ?doc ?title ?start ?end ?modality ?extractor WHERE {
 """
 
 
-def store_to_networkx(store: Store) -> nx.MultiDiGraph:
+def _values(iris: Iterable[str]) -> str:
+    return " ".join(URIRef(i).n3() for i in sorted(set(iris)))
+
+
+def _local_entities(store: Store, iris: set[str]) -> dict[str, dict]:
+    """entity_table for some entities only (each lookup indexed on the subject)."""
+    table: dict[str, dict] = {}
+    if not iris:
+        return table
+    values = _values(iris)
+    for row in store.query("SELECT DISTINCT ?e ?cls WHERE { VALUES ?e { " + values + " } ?e a ?cls }").rows:
+        cls = str(row["cls"])[len(NS):]
+        if cls in ENTITY_CLASSES:
+            table[str(row["e"])] = {"cls": cls, "label": None, "forms": set(), "docs": set()}
+    for row in store.query("SELECT DISTINCT ?e ?d WHERE { VALUES ?e { " + values + " } ?d ag:mentions ?e }").rows:
+        if str(row["e"]) in table:
+            table[str(row["e"])]["docs"].add(str(row["d"]))
+    for row in store.query("SELECT DISTINCT ?e ?f WHERE { VALUES ?e { " + values + " } ?e skos:altLabel ?f }").rows:
+        if str(row["e"]) in table:
+            table[str(row["e"])]["forms"].add(str(row["f"]))
+    for row in store.query("SELECT ?e ?l WHERE { VALUES ?e { " + values + " } GRAPH " + ENTITIES_GRAPH.n3() +
+                           " { ?e rdfs:label ?l } }").rows:
+        if str(row["e"]) in table:
+            table[str(row["e"])]["label"] = str(row["l"])
+    return table
+
+
+def store_to_networkx(store: Store, around: Iterable[str] | None = None) -> nx.MultiDiGraph:
     """Project the store to a MultiDiGraph: one edge per (subject, predicate, object) with
     its evidence list; ``weight`` is the number of evidence sentences.
+
+    With ``around`` (entity IRIs) only the relations of those entities and the entities at
+    their ends are read — index lookups, so the cost follows the neighbourhood, not the
+    store (named questions use this; see :func:`neighbourhood`).
 
     Node attributes: ``label``, ``cls``, ``aliases`` (list), ``documents`` (list of titles).
     Edge attributes: ``predicate``, ``weight``, ``evidence`` (list of dicts with quote,
@@ -34,14 +67,34 @@ def store_to_networkx(store: Store) -> nx.MultiDiGraph:
     from actorgraph.graph.resolve import entity_table
 
     graph = nx.MultiDiGraph()
-    titles = {str(r["d"]): str(r["t"]) for r in store.query("SELECT ?d ?t WHERE { ?d a ag:Document ; dcterms:title ?t }").rows}
-    for iri, item in sorted(entity_table(store).items()):
+    if around is None:
+        rows = store.query(_RELATIONS).rows
+        table = entity_table(store)
+        titles = {str(r["d"]): str(r["t"]) for r in store.query(
+            "SELECT ?d ?t WHERE { ?d a ag:Document ; dcterms:title ?t }").rows}
+    else:
+        centre = set(around)
+        if not centre:
+            return graph
+        local = _RELATIONS.replace("?ev a ag:Evidence ;", "VALUES ?x { " + _values(centre) +
+                                   " } { ?ev rdf:subject ?x } UNION { ?ev rdf:object ?x }\n  ?ev a ag:Evidence ;")
+        rows = store.query(local).rows
+        table = _local_entities(store, centre | {str(r[k]) for r in rows for k in ("s", "o")})
+        docs = {d for item in table.values() for d in item["docs"]}
+        titles = {str(r["d"]): str(r["t"]) for r in store.query(
+            "SELECT ?d ?t WHERE { VALUES ?d { " + _values(docs) + " } ?d dcterms:title ?t }").rows} if docs else {}
+    for iri, item in sorted(table.items()):
         label = item["label"] or iri.rsplit("/", 1)[-1]
         aliases = sorted(f for f in item["forms"] if f != label)
-        docs = sorted({titles.get(d, d) for d in item["docs"]})
-        graph.add_node(iri, label=label, cls=item["cls"], aliases=aliases, documents=docs)
+        docs_of = sorted({titles.get(d, d) for d in item["docs"]})
+        graph.add_node(iri, label=label, cls=item["cls"], aliases=aliases, documents=docs_of)
     evidence: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
-    for row in store.query(_RELATIONS).rows:
+    seen_evidence: set[tuple] = set()
+    for row in rows:
+        marker = (str(row["s"]), str(row["p"]), str(row["o"]), str(row["quote"]), str(row["doc"]), str(row.get("start", "")))
+        if around is not None and marker in seen_evidence:  # reached from both ends
+            continue
+        seen_evidence.add(marker)
         key = (str(row["s"]), str(row["p"])[len(NS):], str(row["o"]))
         evidence[key].append({
             "quote": str(row["quote"]), "document": str(row["doc"]),
@@ -56,3 +109,13 @@ def store_to_networkx(store: Store) -> nx.MultiDiGraph:
         items.sort(key=lambda ev: (ev["document"], ev["start"] or 0))
         graph.add_edge(s, o, key=p, predicate=p, weight=len(items), evidence=items)
     return graph
+
+
+def neighbourhood(store: Store, nodes: Iterable[str]) -> set[str]:
+    """The entities related to any of ``nodes`` (either direction), one indexed query."""
+    centre = set(nodes)
+    if not centre:
+        return set()
+    rows = store.query("SELECT DISTINCT ?n WHERE { VALUES ?x { " + _values(centre) + " } VALUES ?p { " +
+                       " ".join(f"<{NS}{p}>" for p in RELATION_PREDICATES) + " } { ?x ?p ?n } UNION { ?n ?p ?x } }").rows
+    return {str(r["n"]) for r in rows}

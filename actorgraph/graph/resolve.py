@@ -367,12 +367,20 @@ def entity_table(store) -> dict[str, dict]:
     for row in store.query("SELECT DISTINCT ?e ?d WHERE { ?d ag:mentions ?e }").rows:
         if str(row["e"]) in table:
             table[str(row["e"])]["docs"].add(str(row["d"]))
-    for row in store.query("SELECT DISTINCT ?e ?f WHERE { ?e skos:altLabel ?f }").rows:
+    counts: dict[str, dict[str, int]] = defaultdict(dict)
+    for row in store.query("SELECT ?e ?f (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?e skos:altLabel ?f } } "
+                           "GROUP BY ?e ?f").rows:
         if str(row["e"]) in table:
             table[str(row["e"])]["forms"].add(str(row["f"]))
+            counts[str(row["e"])][str(row["f"])] = int(row["n"])
     for row in store.query(f"SELECT ?e ?l WHERE {{ GRAPH {ENTITIES_GRAPH.n3()} {{ ?e rdfs:label ?l }} }}").rows:
         if str(row["e"]) in table:
             table[str(row["e"])]["label"] = str(row["l"])
+    from actorgraph.graph.labels import choose_label
+
+    for iri, item in table.items():
+        if item["label"] is None and counts.get(iri):
+            item["label"] = choose_label(iri, counts[iri])  # written documents whose labels are not built yet
     return table
 
 

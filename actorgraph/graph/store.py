@@ -7,9 +7,11 @@ or a VALUES block for remote endpoints, as rdflib's SPARQLStore does), never pas
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import re
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -58,9 +60,12 @@ def bind_values(sparql: str, bindings: dict[str, Term] | None) -> str:
     text reaches the query unescaped. (Oxigraph's native substitutions need the variable in
     the projection, which the templates do not always have.) User SPARQL is never bound.
 
+    One single-variable VALUES block per variable (the widest-supported form: Virtuoso 7
+    rejects the parenthesised one inside a group).
+
     >>> print(bind_values("SELECT ?x WHERE { ?x ?p ?name }", {"name": Literal('a "b"')}))
     SELECT ?x WHERE {
-      VALUES (?name) { ("a \\"b\\"") }
+      VALUES ?name { "a \\"b\\"" }
      ?x ?p ?name }
     """
     if not bindings:
@@ -68,10 +73,8 @@ def bind_values(sparql: str, bindings: dict[str, Term] | None) -> str:
     for name in bindings:
         if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
             raise QueryError(f"invalid variable name {name!r}", where="bindings")
-    names = " ".join(f"?{k}" for k in bindings)
-    values = " ".join(v.n3() for v in bindings.values())
-    block = f"VALUES ({names}) {{ ({values}) }}"
-    where = re.search(r"(?i)\bWHERE\s*\{", sparql)
+    block = " ".join(f"VALUES ?{k} {{ {v.n3()} }}" for k, v in bindings.items())
+    where = re.search(r"(?i)\b(?:WHERE|ASK)\s*\{", sparql)
     if where:  # inside the outer group, so FILTERs and OPTIONALs see the values
         return f"{sparql[:where.end()]}\n  {block}\n{sparql[where.end():]}"
     return f"{sparql}\n{block}"
@@ -232,6 +235,14 @@ class OxigraphStore(Store):
 
 # -------------------------------------------------------------------- remote
 
+class _Transient(Exception):
+    """A failure worth retrying; carries the error to raise when retries run out."""
+
+    def __init__(self, error: StoreError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
 class RemoteStore(Store):
     """A SPARQL 1.1 Protocol endpoint. Its default graph must be the union of the named
     graphs (Oxigraph: ``--union-default-graph``; Fuseki: ``tdb2:unionDefaultGraph true``;
@@ -244,25 +255,44 @@ class RemoteStore(Store):
         self.update_url_given = update_url is not None
         self.writable = True
         self.timeout = timeout if timeout is not None else float(os.environ.get("ACTORGRAPH_TIMEOUT", "60"))
+        self.retries = int(os.environ.get("ACTORGRAPH_RETRIES", "3"))
         token = os.environ.get("ACTORGRAPH_TOKEN")
         self._headers: dict[str, str] = {}
+        handlers: list[urllib.request.BaseHandler] = []
+        user = os.environ.get("ACTORGRAPH_USER")
+        login = (user, os.environ.get("ACTORGRAPH_PASSWORD", "")) if user else (credentials or update_credentials)
         if token:
             self._headers["Authorization"] = f"Bearer {token}"
-        elif credentials or update_credentials:
-            import base64
-
-            user, password = credentials or update_credentials or ("", "")
-            self._headers["Authorization"] = "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode("ascii")
+        elif login:
+            # HTTP basic or digest, whichever the server asks for (Virtuoso's update endpoint: digest)
+            passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+            for url in {self.query_url, self.update_url}:
+                passwords.add_password(None, url, login[0], login[1])
+            handlers = [urllib.request.HTTPBasicAuthHandler(passwords), urllib.request.HTTPDigestAuthHandler(passwords)]
+        self._opener = urllib.request.build_opener(*handlers)
 
     def _post(self, url: str, data: dict[str, str], accept: str) -> tuple[bytes, str]:
-        """POST a form; returns the body and its media type."""
+        """POST a form; returns the body and its media type. A dropped connection or a
+        server that is briefly unavailable (502, 503, 504) is retried with backoff; every
+        request actorgraph sends is idempotent (queries, and updates that drop and insert
+        whole document graphs)."""
+        for attempt in range(self.retries + 1):
+            try:
+                return self._post_once(url, data, accept)
+            except _Transient as exc:
+                if attempt == self.retries:
+                    raise exc.error from exc.__cause__
+                time.sleep(min(0.5 * 2 ** attempt, 8.0))
+        raise AssertionError("unreachable")
+
+    def _post_once(self, url: str, data: dict[str, str], accept: str) -> tuple[bytes, str]:
         body = urllib.parse.urlencode(data).encode("utf-8")
         request = urllib.request.Request(url, data=body, method="POST", headers={
             "Content-Type": "application/x-www-form-urlencoded", "Accept": accept,
             "User-Agent": "actorgraph", **self._headers})
         where = _safe_url(url)
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+            with self._opener.open(request, timeout=self.timeout) as response:
                 media = (response.headers.get_content_type() or "").lower()
                 self._status = response.status
                 return response.read(), media
@@ -271,12 +301,20 @@ class RemoteStore(Store):
             message = detail[0][:300] if detail else exc.reason
             if exc.code == 400:
                 raise QueryError(f"endpoint rejected the request: {message}", where=where) from exc
-            raise StoreError(f"HTTP {exc.code}: {message}", where=where) from exc
+            error = StoreError(f"HTTP {exc.code}: {message}", where=where)
+            if exc.code in (502, 503, 504):
+                raise _Transient(error) from exc
+            raise error from exc
         except TimeoutError as exc:
             raise StoreError(f"no answer within {self.timeout:g} s", where=where) from exc
+        except (ConnectionError, http.client.RemoteDisconnected, http.client.IncompleteRead) as exc:
+            raise _Transient(StoreError(f"the connection dropped: {exc}", where=where)) from exc
         except (urllib.error.URLError, OSError, ValueError) as exc:
             reason = getattr(exc, "reason", exc)
-            raise StoreError(f"cannot reach the SPARQL endpoint: {reason}", where=where) from exc
+            error = StoreError(f"cannot reach the SPARQL endpoint: {reason}", where=where)
+            if isinstance(reason, ConnectionError):
+                raise _Transient(error) from exc
+            raise error from exc
 
     def query(self, sparql: str, bindings: dict[str, Term] | None = None) -> Result:
         text = PROLOGUE + bind_values(sparql, bindings)
@@ -296,6 +334,12 @@ class RemoteStore(Store):
         except (ValueError, KeyError, TypeError) as exc:
             raise StoreError(f"not a SPARQL endpoint: its answer is not SPARQL JSON results ({exc})",
                              where=_safe_url(self.query_url)) from exc
+
+    def quads(self):
+        result = self.query("SELECT ?s ?p ?o ?g WHERE { { GRAPH ?g { ?s ?p ?o } } UNION "
+                            "{ ?s ?p ?o FILTER NOT EXISTS { GRAPH ?h { ?s ?p ?o } } } }")
+        for row in result.rows:
+            yield row["s"], row["p"], row["o"], row.get("g")
 
     def update(self, sparql: str) -> None:
         try:
@@ -336,11 +380,6 @@ def _safe_url(url: str) -> str:
     host = netloc or host
     return urllib.parse.urlunsplit((parts.scheme, host, parts.path, parts.query, parts.fragment))
 
-    def quads(self):
-        result = self.query("SELECT ?s ?p ?o ?g WHERE { { GRAPH ?g { ?s ?p ?o } } UNION "
-                            "{ ?s ?p ?o FILTER NOT EXISTS { GRAPH ?h { ?s ?p ?o } } } }")
-        for row in result.rows:
-            yield row["s"], row["p"], row["o"], row.get("g")
 
 
 def parse_results_json(data: bytes) -> Result:

@@ -11,7 +11,7 @@ from actorgraph.loaders.model import Extraction
 from actorgraph.ontology import AG, DCTERMS, PROV, RDF, SKOS
 from actorgraph.ontology.ids import evidence_iri
 
-Quad = tuple[URIRef, URIRef, object, URIRef]
+Quad = tuple[URIRef, URIRef, URIRef | Literal, URIRef]
 
 
 def extraction_to_quads(ex: Extraction) -> list[Quad]:

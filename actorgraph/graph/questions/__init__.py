@@ -130,15 +130,14 @@ def ask(store: Store, name: str, args: list[str], options: dict[str, str | None]
 
 def _graph_question(store: Store, q: Question, args: list[str], top: int) -> Answer:
     from actorgraph.graph import analysis
-    from actorgraph.graph.project import store_to_networkx
 
-    graph = store_to_networkx(store)
     if q.name == "overlaps":
         node = str(find_entity(store, args[0], ("Organization", "Person", "GovernmentAgency", "Company"), where="ask overlaps"))
-        rows = analysis.overlaps(graph, node, top=top)
+        rows = analysis.overlaps(_overlaps_graph(store, node), node, top=top)
         return Answer(["label", "class", "campaigns", "score", "shared"],
                       [{**r, "shared": "; ".join(r["shared"])} for r in rows])
     a, b = (str(find_entity(store, x, where="ask path")) for x in args)
+    graph = _paths_graph(store, a, b)
     rows = []
     for i, hops in enumerate(analysis.paths(graph, a, b), 1):
         for j, hop in enumerate(hops, 1):
@@ -149,3 +148,71 @@ def _graph_question(store: Store, q: Question, args: list[str], top: int) -> Ans
     if not rows:
         raise NotFoundError(f"no chain of relations links '{args[0]}' and '{args[1]}'", where="ask path")
     return Answer(["path", "hop", "subject", "relation", "object", "quote", "document"], rows)
+
+
+MAX_HOPS = 8  # path: chains longer than this are not looked for
+
+
+def _paths_graph(store: Store, a: str, b: str):
+    """The part of the graph that holds every shortest chain between ``a`` and ``b``:
+    breadth-first from both ends, one indexed neighbour query per layer (the smaller side
+    grows), so the cost follows the neighbourhoods, not the store."""
+    import networkx as nx
+
+    from actorgraph.graph.project import neighbourhood, store_to_networkx
+
+    if a == b:
+        return store_to_networkx(store, [a])
+    dist = [{a: 0}, {b: 0}]
+    frontier = [{a}, {b}]
+    meet: set[str] = set()
+    for _ in range(MAX_HOPS):
+        side = 0 if len(frontier[0]) <= len(frontier[1]) else 1
+        if not frontier[side]:
+            break
+        reached = neighbourhood(store, frontier[side]) - set(dist[side])
+        depth = max(dist[side].values()) + 1
+        for n in reached:
+            dist[side][n] = depth
+        frontier[side] = reached
+        meet = set(dist[0]) & set(dist[1])
+        if meet:
+            break
+    if not meet:
+        return nx.MultiDiGraph()
+    # every shortest chain runs through the meeting nodes and the inner layers of each
+    # side: a node in a side's outermost layer that the other side did not reach is on none
+    outer = [max(d.values()) for d in dist]
+    on_paths = meet | {n for side in (0, 1) for n, d in dist[side].items() if d < outer[side]}
+    graph = store_to_networkx(store, on_paths)
+    return graph.subgraph(on_paths | {a, b}).copy()
+
+
+def _overlaps_graph(store: Store, node: str):
+    """Everything :func:`actorgraph.graph.analysis.overlaps` looks at for ``node``: what it
+    works on, the actors that work on any of the same (directly or through a campaign), and
+    what those work on."""
+    from actorgraph.graph import analysis
+    from actorgraph.graph.project import store_to_networkx
+
+    def campaigns_of(graph, actors):
+        return {o for s in actors if s in graph for _, o, d in graph.out_edges(s, data=True)
+                if d.get("predicate") == "createdCampaign"}
+
+    own = store_to_networkx(store, [node])
+    own = nx_compose(own, store_to_networkx(store, campaigns_of(own, [node])))
+    items = {v for vs in analysis.causes(own, node).values() for v in vs}
+    around = store_to_networkx(store, items)
+    campaigns = {n for n, d in around.nodes(data=True) if d.get("cls") == "Campaign"}
+    around = nx_compose(around, store_to_networkx(store, campaigns))
+    candidates = {n for n, d in around.nodes(data=True)
+                  if d.get("cls") in ("Organization", "Person", "GovernmentAgency", "Company")}
+    theirs = store_to_networkx(store, candidates)
+    theirs = nx_compose(theirs, store_to_networkx(store, campaigns_of(theirs, candidates)))
+    return nx_compose(nx_compose(own, around), theirs)
+
+
+def nx_compose(g, h):
+    import networkx as nx
+
+    return nx.compose(g, h)

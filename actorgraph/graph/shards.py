@@ -1,0 +1,199 @@
+"""Extraction without a store, loading without extraction: ``actorgraph extract DOCS --out
+DIR`` writes each batch of documents as an N-Quads shard (every document its own named
+graph, exactly what ingest would write), so any batch system — GNU parallel, a job array,
+a Dask or Spark cluster — can run extraction on many machines; ``actorgraph load DIR``
+writes the shards into a store, one transaction per shard, and resolves entities once.
+
+A shard is named by a hash of the documents it holds, so shards from different machines
+never collide and extracting the same documents again rewrites the same file."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from actorgraph.errors import InputError
+from actorgraph.exports.write import atomic_write
+from actorgraph.graph.ingest import IngestReport, extractions
+from actorgraph.graph.store import Store
+from actorgraph.loaders.model import Extraction
+from actorgraph.loaders.triples import extraction_to_quads
+from actorgraph.ontology import NS
+
+PER_SHARD = 100  # documents per shard
+SUFFIX = ".nq"
+_DOCUMENT = f"<{NS}Document>"
+_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+_SOURCE = "<http://purl.org/dc/terms/source>"
+
+
+@dataclass
+class ExtractReport:
+    documents: int = 0
+    shards: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def _ox(term):
+    import pyoxigraph as ox
+    from rdflib import BNode, Literal
+
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype))) if term.datatype else ox.Literal(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    return ox.NamedNode(str(term))
+
+
+def _shard_bytes(batch: list[Extraction]) -> bytes:
+    """The documents' quads as N-Quads (serialized by pyoxigraph: one quad per line, every
+    character escaped as N-Quads wants)."""
+    import pyoxigraph as ox
+
+    quads = [ox.Quad(_ox(s), _ox(p), _ox(o), _ox(g)) for ex in batch for s, p, o, g in extraction_to_quads(ex)]
+    return ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b""
+
+
+def write_shards(paths: list[Path], out: Path, nlp, jobs: int = 1, per_shard: int = PER_SHARD,
+                 keep_going: bool = False) -> ExtractReport:
+    """Extract ``paths`` into N-Quads shards in the folder ``out`` (created if needed)."""
+    out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise InputError("exists and is not a folder", where=str(out))
+    out.mkdir(parents=True, exist_ok=True)
+    report = ExtractReport()
+    batch: list[Extraction] = []
+
+    def flush() -> None:
+        started = time.perf_counter()
+        digest = hashlib.sha256(" ".join(sorted(ex.document.iri for ex in batch)).encode()).hexdigest()[:20]
+        path = out / f"shard-{digest}{SUFFIX}"
+        atomic_write(path, _shard_bytes(batch))
+        report.shards.append(str(path))
+        report.documents += len(batch)
+        report.timings["write"] = report.timings.get("write", 0.0) + time.perf_counter() - started
+        batch.clear()
+
+    try:
+        for path, result, timings in extractions(paths, nlp, jobs):
+            for phase, seconds in timings.items():
+                report.timings[phase] = report.timings.get(phase, 0.0) + seconds
+            if isinstance(result, InputError):
+                if not keep_going:
+                    raise result
+                report.failed.append((str(path), result.message))
+                continue
+            batch.append(result)
+            if len(batch) >= per_shard:
+                flush()
+    finally:
+        if batch:
+            flush()
+    return report
+
+
+def shard_files(paths: Iterable[Path]) -> list[Path]:
+    """The shard files among ``paths`` (files, or folders holding ``*.nq`` files)."""
+    out: list[Path] = []
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            found = sorted(p for p in path.glob(f"*{SUFFIX}") if p.is_file())
+            if not found:
+                raise InputError(f"holds no {SUFFIX} shards", where=str(path))
+            out.extend(found)
+        elif path.is_file():
+            out.append(path)
+        else:
+            raise InputError("no such file or folder", where=str(path))
+    return out
+
+
+def _read_shard(path: Path, mapping: dict[str, str]) -> tuple[dict[str, list[tuple[str, str, str]]], dict[str, str]]:
+    """The document graphs of a shard — graph IRI -> (s, p, o) in N-Triples syntax, with
+    earlier merges applied — and each document's source. Every graph must be a document
+    with a source."""
+    import pyoxigraph as ox
+
+    graphs: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    sources: dict[str, str] = {}
+    try:
+        data = path.read_bytes()
+        for quad in ox.parse(data, format=ox.RdfFormat.N_QUADS):
+            graph = quad.graph_name
+            if not isinstance(graph, ox.NamedNode):
+                raise InputError("a triple outside any document graph; shards hold document graphs only", where=str(path))
+
+            def term(t) -> str:
+                if isinstance(t, ox.NamedNode) and t.value in mapping:
+                    return f"<{mapping[t.value]}>"
+                return str(t)
+
+            graphs[graph.value].append((term(quad.subject), term(quad.predicate), term(quad.object)))
+            if str(quad.predicate) == _SOURCE and isinstance(quad.object, ox.Literal) and \
+                    isinstance(quad.subject, ox.NamedNode) and quad.subject.value == graph.value:
+                sources[graph.value] = quad.object.value
+    except SyntaxError as exc:
+        raise InputError(f"not N-Quads: {str(exc).splitlines()[0][:200]}", where=str(path)) from None
+    except OSError as exc:
+        raise InputError(f"cannot be read: {exc.strerror or exc}", where=str(path)) from None
+    for iri, triples in graphs.items():
+        if iri not in sources or not any(s == f"<{iri}>" and p == _TYPE and o == _DOCUMENT for s, p, o in triples):
+            raise InputError(f"graph <{iri}> is not an actorgraph document (no ag:Document with a source)",
+                             where=str(path))
+    return graphs, sources
+
+
+def load_shards(store: Store, files: list[Path], keep_going: bool = False, report: IngestReport | None = None) -> IngestReport:
+    """Write each shard in one transaction: a document already in the store is left as it
+    is, one whose source is there with other text replaces that graph."""
+    from rdflib import Literal, URIRef
+
+    from actorgraph.graph.resolve import mapping_from_store
+
+    report = IngestReport() if report is None else report
+    mapping = mapping_from_store(store)
+    for path in files:
+        started = time.perf_counter()
+        try:
+            graphs, sources = _read_shard(path, mapping)
+        except InputError as exc:
+            if not keep_going:
+                raise
+            report.failed.append((str(path), exc.message))
+            continue
+        report.timings["read"] = report.timings.get("read", 0.0) + time.perf_counter() - started
+        started = time.perf_counter()
+        present = {str(r["d"]) for r in store.query(
+            "SELECT ?d WHERE { VALUES ?d { " + " ".join(URIRef(i).n3() for i in sorted(graphs)) + " } "
+            "GRAPH ?d { ?d a ag:Document } }").rows} if graphs else set()
+        olds: dict[str, set[str]] = defaultdict(set)
+        if graphs:
+            for row in store.query("SELECT DISTINCT ?d ?src WHERE { VALUES ?src { " +
+                                   " ".join(Literal(v).n3() for v in sorted(set(sources.values()))) +
+                                   " } GRAPH ?d { ?d dcterms:source ?src } }").rows:
+                olds[str(row["src"])].add(str(row["d"]))
+        drops: set[str] = set()
+        body = []
+        for iri in sorted(graphs):
+            source = sources[iri]
+            if iri in present:
+                report.unchanged.append(source)
+                continue
+            replaced = olds.get(source, set()) - {iri}
+            drops |= replaced
+            (report.replaced if replaced else report.added).append(source)
+            body.append(f"GRAPH <{iri}> {{\n" + "\n".join(f"{s} {p} {o} ." for s, p, o in graphs[iri]) + "\n}")
+        if body:
+            operations = [f"DROP SILENT GRAPH {URIRef(d).n3()}" for d in sorted(drops)]
+            operations.append("INSERT DATA {\n" + "\n".join(body) + "\n}")
+            store.update(" ;\n".join(operations))
+        report.timings["write"] = report.timings.get("write", 0.0) + time.perf_counter() - started
+    return report

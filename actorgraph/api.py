@@ -203,7 +203,9 @@ def document_count(store: Store) -> int:
 def summary(store: Store, top: int = 8) -> dict:
     """Counts for the CLI summary: documents, entities by class, relations by predicate, top actors."""
     docs = document_count(store)
-    triples = store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").rows[0]["n"]
+    # actorgraph's own graphs only: a shared server (Virtuoso) keeps graphs of its own
+    triples = store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
+                          "FILTER(STRSTARTS(STR(?g), 'https://w3id.org/actorgraph/')) }").rows[0]["n"]
     classes: Counter[str] = Counter()
     for row in store.query("SELECT ?c (COUNT(DISTINCT ?e) AS ?n) WHERE { ?d ag:mentions ?e . ?e a ?c } GROUP BY ?c").rows:
         classes[str(row["c"])[len(NS):]] = int(row["n"])
@@ -219,7 +221,8 @@ def summary(store: Store, top: int = 8) -> dict:
         } GROUP BY ?e ?label ?c ORDER BY DESC(?n) ?label LIMIT """ + str(int(top))).rows
     return {
         "documents": int(docs), "triples": int(triples),
-        "entities": dict(classes.most_common()), "relations": dict(predicates.most_common()),
+        "entities": dict(sorted(classes.items(), key=lambda kv: (-kv[1], kv[0]))),
+        "relations": dict(sorted(predicates.items(), key=lambda kv: (-kv[1], kv[0]))),
         "top_actors": [{"label": str(r["label"]), "class": str(r["c"])[len(NS):], "relations": int(r["n"])}
                        for r in actors],
     }

@@ -15,7 +15,7 @@ from pathlib import Path
 from rdflib import Literal, URIRef
 
 from actorgraph.errors import InputError
-from actorgraph.graph.store import Store, nquad_lines
+from actorgraph.graph.store import Store, insert_operations, quad_patterns
 from actorgraph.loaders.model import Entity, Extraction
 from actorgraph.loaders.triples import extraction_to_quads
 
@@ -123,7 +123,7 @@ def ingest_batch(store: Store, extractions: list[Extraction], mapping: dict[str,
         statuses.append("replaced" if replaced else "added")
     if quads:
         operations = [f"DROP SILENT GRAPH {URIRef(o).n3()}" for o in sorted(drops)]
-        operations.append("INSERT DATA {\n" + nquad_lines(quads) + "\n}")
+        operations += insert_operations(quad_patterns(quads))
         store.update(" ;\n".join(operations))
     return statuses
 

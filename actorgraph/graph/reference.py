@@ -13,7 +13,7 @@ from decimal import Decimal
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
-from actorgraph.graph.store import Store, nquad_lines
+from actorgraph.graph.store import Store, insert_operations, quad_patterns
 from actorgraph.loaders import data_tables
 from actorgraph.ontology import AG, DCTERMS, PROV, RDF, SKOS
 from actorgraph.ontology.ids import entity_iri, evidence_iri, normalize_name
@@ -94,6 +94,6 @@ def refresh_reference(store: Store) -> int:
     quads = reference_quads(store)
     ops = [f"DROP SILENT GRAPH {REFERENCE_GRAPH.n3()}"]
     if quads:
-        ops.append("INSERT DATA {\n" + nquad_lines(quads) + "\n}")
+        ops += insert_operations(quad_patterns(quads))
     store.update(" ;\n".join(ops))
     return len({q[0] for q in quads if q[1] == RDF.type and q[2] == AG.DetentionFacility})

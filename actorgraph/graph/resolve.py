@@ -22,6 +22,7 @@ from rapidfuzz import fuzz
 from rdflib import Literal, URIRef
 
 from actorgraph.errors import InputError
+from actorgraph.graph.store import insert_operations
 from actorgraph.ontology import ENTITIES_GRAPH, ENTITY_CLASSES, NS
 from actorgraph.ontology.ids import entity_iri, normalize_name
 
@@ -466,9 +467,9 @@ def resolve_store(store, curation: Curation | None = None, apply: bool = True,
                 ops.append(f"""DELETE {{ GRAPH ?g {{ {URIRef(new).n3()} a <{NS}{old_cls}> }} }}
                               INSERT {{ GRAPH ?g {{ {URIRef(new).n3()} a <{NS}{new_cls}> }} }}
                               WHERE {{ GRAPH ?g {{ {URIRef(new).n3()} a <{NS}{old_cls}> }} }}""")
-        ops.append(f"INSERT DATA {{ GRAPH {RESOLUTION_GRAPH.n3()} {{ " +
-                   " ".join(f"{URIRef(o).n3()} <http://www.w3.org/2002/07/owl#sameAs> {URIRef(n).n3()} ."
-                            for o, n in sorted(moves.items())) + " } }")
+        ops += insert_operations(f"GRAPH {RESOLUTION_GRAPH.n3()} {{ {URIRef(o).n3()} "
+                                 f"<http://www.w3.org/2002/07/owl#sameAs> {URIRef(n).n3()} }}"
+                                 for o, n in sorted(moves.items()))
     store.update(" ;\n".join(ops))
     if refresh_labels:
         refresh_entity_labels(store, labels)
@@ -488,11 +489,11 @@ def refresh_entity_labels(store, overrides: dict[str, str]) -> None:
     for iri in sorted(forms):
         label = overrides.get(iri) or choose_label(iri, forms[iri])
         node = URIRef(iri).n3()
-        inserts.append(f"{node} rdfs:label {Literal(label).n3()} .")
+        graph = ENTITIES_GRAPH.n3()
+        inserts.append(f"GRAPH {graph} {{ {node} rdfs:label {Literal(label).n3()} }}")
         for key in sorted({normalize_name(f) for f in [label, *forms[iri]]} - {""}):
-            inserts.append(f"{node} ag:nameKey {Literal(key).n3()} .")  # names resolve by index, not by scan
-    store.update(f"DROP SILENT GRAPH {ENTITIES_GRAPH.n3()} ;\n"
-                 f"INSERT DATA {{ GRAPH {ENTITIES_GRAPH.n3()} {{\n" + "\n".join(inserts) + "\n} }")
+            inserts.append(f"GRAPH {graph} {{ {node} ag:nameKey {Literal(key).n3()} }}")  # names resolve by index
+    store.update(" ;\n".join([f"DROP SILENT GRAPH {ENTITIES_GRAPH.n3()}", *insert_operations(inserts)]))
 
 
 def mapping_from_store(store) -> dict[str, str]:

@@ -19,7 +19,7 @@ from pathlib import Path
 from actorgraph.errors import InputError
 from actorgraph.exports.write import atomic_write
 from actorgraph.graph.ingest import IngestReport, extractions
-from actorgraph.graph.store import Store
+from actorgraph.graph.store import Store, insert_operations
 from actorgraph.loaders.model import Extraction
 from actorgraph.loaders.triples import extraction_to_quads
 from actorgraph.ontology import NS
@@ -190,10 +190,10 @@ def load_shards(store: Store, files: list[Path], keep_going: bool = False, repor
             replaced = olds.get(source, set()) - {iri}
             drops |= replaced
             (report.replaced if replaced else report.added).append(source)
-            body.append(f"GRAPH <{iri}> {{\n" + "\n".join(f"{s} {p} {o} ." for s, p, o in graphs[iri]) + "\n}")
+            body += [f"GRAPH <{iri}> {{ {s} {p} {o} }}" for s, p, o in graphs[iri]]
         if body:
             operations = [f"DROP SILENT GRAPH {URIRef(d).n3()}" for d in sorted(drops)]
-            operations.append("INSERT DATA {\n" + "\n".join(body) + "\n}")
+            operations += insert_operations(body)
             store.update(" ;\n".join(operations))
         report.timings["write"] = report.timings.get("write", 0.0) + time.perf_counter() - started
     return report

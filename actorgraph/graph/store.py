@@ -440,6 +440,22 @@ def open_store(location: str | None = None, read_only: bool = False, update_url:
     return OxigraphStore(Path(location).expanduser(), read_only=read_only)
 
 
+INSERT_CHUNK = 300  # quads per INSERT DATA operation (Virtuoso compiles each to SQL of bounded size)
+
+
+def insert_operations(patterns: Iterable[str]) -> list[str]:
+    """``INSERT DATA`` operations of at most INSERT_CHUNK quad patterns each
+    (``GRAPH <g> { s p o }``), to join with other operations into one update request
+    (one transaction)."""
+    items = list(patterns)
+    return ["INSERT DATA {\n" + "\n".join(items[i:i + INSERT_CHUNK]) + "\n}" for i in range(0, len(items), INSERT_CHUNK)]
+
+
+def quad_patterns(quads: Iterable[tuple]) -> list[str]:
+    """Quads as ``GRAPH <g> { s p o }`` patterns (rdflib's n3() escapes every term)."""
+    return [f"GRAPH {g.n3()} {{ {s.n3()} {p.n3()} {o.n3()} }}" for s, p, o, g in quads]
+
+
 def nquad_lines(quads: Iterable[tuple]) -> str:
     """Quads as the body of an INSERT DATA block (rdflib's n3() escapes every term)."""
     lines = []

@@ -23,6 +23,7 @@ class Question:
     args: tuple[str, ...]      # required entity arguments, in order
     options: tuple[str, ...]   # optional entity arguments (--by, --targeting, --operator)
     sparql: str | None         # None for graph questions
+    lists: tuple[str, ...] = ()  # GROUP_CONCAT columns ("; "), sorted here: SPARQL leaves their order open
 
 
 GRAPH_QUESTIONS = {
@@ -33,7 +34,7 @@ GRAPH_QUESTIONS = {
 }
 
 
-_HEADER = re.compile(r"^# (description|args):[ \t]*(.*)$", re.M)
+_HEADER = re.compile(r"^# (description|args|lists):[ \t]*(.*)$", re.M)
 
 
 @lru_cache(maxsize=1)
@@ -55,7 +56,8 @@ def questions() -> dict[str, Question]:
             else:
                 args.append(part)
         name = entry.name[:-3]
-        out[name] = Question(name, description, tuple(args), tuple(options), text)
+        lists = tuple(c.strip() for c in header.get("lists", "").split(",") if c.strip())
+        out[name] = Question(name, description, tuple(args), tuple(options), text, lists)
     out.update(GRAPH_QUESTIONS)
     return dict(sorted(out.items()))
 
@@ -124,7 +126,13 @@ def ask(store: Store, name: str, args: list[str], options: dict[str, str | None]
         if value:
             bindings[var] = find_entity(store, value, where=f"ask {name} --{var}")
     result = store.query(q.sparql, bindings or None)
-    rows = [{k: (v.toPython() if isinstance(v, Literal) else str(v)) for k, v in row.items()} for row in result.rows]
+    # an empty aggregate comes back unbound from Oxigraph and as "" from Virtuoso: both are "nothing"
+    rows = [{k: (v.toPython() if isinstance(v, Literal) else str(v)) for k, v in row.items() if str(v) != ""}
+            for row in result.rows]
+    for row in rows:
+        for column in q.lists:
+            if isinstance(row.get(column), str):
+                row[column] = "; ".join(sorted(str(row[column]).split("; ")))
     return Answer([v for v in result.vars if v != "start"], rows)
 
 

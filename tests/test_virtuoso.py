@@ -1,0 +1,109 @@
+"""The remote store against Virtuoso Open Source (Debian package virtuoso-opensource),
+started by the test on 127.0.0.1: queries at /sparql, updates at /sparql-auth behind HTTP
+digest authentication (credentials from ACTORGRAPH_USER / ACTORGRAPH_PASSWORD)."""
+
+import shutil
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from actorgraph import api
+from actorgraph.errors import StoreError
+from actorgraph.graph.store import open_store
+
+pytestmark = pytest.mark.server
+
+_INI = Path(__file__).parent / "servers" / "virtuoso.ini.in"
+_OURS = "FILTER(STRSTARTS(STR(?g), 'https://w3id.org/actorgraph/'))"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def virtuoso(tmp_path_factory):
+    exe = shutil.which("virtuoso-t")
+    if exe is None:
+        pytest.fail("Virtuoso is not installed (Debian package virtuoso-opensource, see .ci/run)")
+    folder = tmp_path_factory.mktemp("virtuoso")
+    http_port, sql_port = _free_port(), _free_port()
+    ini = folder / "virtuoso.ini"
+    ini.write_text(_INI.read_text("utf-8").replace("@DIR@", str(folder)).replace("@SQL_PORT@", str(sql_port))
+                   .replace("@HTTP_PORT@", str(http_port)), "utf-8")
+    proc = subprocess.Popen([exe, "+foreground", "+configfile", str(ini)], cwd=folder,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{http_port}"
+    deadline = time.time() + 90
+    while time.time() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", http_port), timeout=0.5):
+                break
+        except OSError:
+            if proc.poll() is not None:
+                pytest.fail(f"virtuoso-t exited: {(folder / 'virtuoso.log').read_text('utf-8', 'replace')[-2000:]}")
+            time.sleep(0.3)
+    else:
+        proc.kill()
+        pytest.fail("Virtuoso did not start")
+    yield url
+    proc.terminate()
+    try:
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+@pytest.fixture(scope="module")
+def virtuoso_store(virtuoso, seed_files):
+    import os
+
+    os.environ["ACTORGRAPH_USER"], os.environ["ACTORGRAPH_PASSWORD"] = "dba", "dba"
+    try:
+        store = open_store(f"{virtuoso}/sparql", update_url=f"{virtuoso}/sparql-auth")
+        api.ingest(seed_files, store=store)
+        yield store
+    finally:
+        del os.environ["ACTORGRAPH_USER"], os.environ["ACTORGRAPH_PASSWORD"]
+
+
+def _quads(store) -> set[tuple[str, ...]]:
+    rows = store.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } " + _OURS + " }").rows
+    return {(r["s"].n3(), r["p"].n3(), r["o"].n3(), r["g"].n3()) for r in rows}
+
+
+def test_virtuoso_holds_the_same_quads_as_the_embedded_store(virtuoso_store, seed_store):
+    remote, local = _quads(virtuoso_store), _quads(seed_store)
+    assert len(local) > 1000
+    assert remote == local, (sorted(remote - local)[:5], sorted(local - remote)[:5])
+
+
+def test_virtuoso_answers_every_named_question_like_the_embedded_store(virtuoso_store, seed_store):
+    from actorgraph.graph.questions import questions
+
+    args = {"shared-data-with": ["ICE"], "opponents-of": ["ICE"], "supporters-of": ["Maru Mora-Villalpando"], "targets-of": ["ICE"],
+            "targeted-by": ["Maru Mora-Villalpando"], "sources": ["ICE"], "overlaps": ["Mijente"],
+            "path": ["Mijente", "GEO Group"], "facilities": [], "campaigns": []}
+    assert set(args) == set(questions())
+    for name, values in args.items():
+        remote = api.ask(virtuoso_store, name, *values)
+        local = api.ask(seed_store, name, *values)
+        key = lambda rows: sorted(map(repr, rows))  # noqa: E731
+        assert key(remote) == key(local) and local, name
+    assert api.summary(virtuoso_store) == api.summary(seed_store)
+    for kind in ("centrality", "communities", "brokers", "coalitions"):
+        assert api.analyze(virtuoso_store, kind) == api.analyze(seed_store, kind), kind
+
+
+def test_virtuoso_refuses_a_wrong_password_in_one_line(virtuoso, monkeypatch):
+    monkeypatch.setenv("ACTORGRAPH_USER", "dba")
+    monkeypatch.setenv("ACTORGRAPH_PASSWORD", "not-the-password")
+    store = open_store(f"{virtuoso}/sparql", update_url=f"{virtuoso}/sparql-auth")
+    with pytest.raises(StoreError, match="HTTP 401") as caught:
+        store.update("INSERT DATA { GRAPH <https://w3id.org/actorgraph/graph/test> { <urn:a> <urn:b> <urn:c> } }")
+    assert "not-the-password" not in str(caught.value)

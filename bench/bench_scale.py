@@ -30,11 +30,18 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 
-def _child(code: str, *args: str) -> dict:
+def _child(code: str, *args: str, cache: Path | None = None) -> dict:
+    """Run one step in its own process; with ``cache``, a step measured before (its JSON
+    kept in that file) is not run again."""
+    if cache is not None and cache.exists():
+        return json.loads(cache.read_text("utf-8"))
     proc = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, check=False)
     if proc.returncode:
         raise SystemExit(f"benchmark step failed:\n{proc.stderr[-3000:]}")
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    if cache is not None:
+        cache.write_text(json.dumps(result), "utf-8")
+    return result
 
 
 BARE = """
@@ -130,14 +137,15 @@ def main() -> None:
         print("| measure | value |\n|---|---|")
         one = bare = None
         if not args.parallel_only:
-            bare = _child(BARE, str(corpus))
-            one = _child(INGEST, str(corpus), str(base / f"store-{n}-1"), "1")
+            bare = _child(BARE, str(corpus), cache=base / f"bare-{n}.json")
+            one = _child(INGEST, str(corpus), str(base / f"store-{n}-1"), "1", cache=base / f"ingest-{n}-1.json")
             print(f"| bare spaCy `nlp.pipe`, 1 process | {bare['seconds']:.1f} s, {kb / bare['seconds']:.1f} kB/s |")
             t = one["timings"]
             print(f"| ingest, 1 process | {one['seconds']:.1f} s, {kb / one['seconds']:.1f} kB/s, {n / one['seconds']:.1f} docs/s "
                   f"= {bare['seconds'] / one['seconds']:.2f}× bare spaCy |")
             print("| phases (1 process) | " + ", ".join(f"{k} {t.get(k, 0):.1f} s" for k in ("read", "parse", "rules", "write", "resolve")) + " |")
-        many = _child(INGEST, str(corpus), str(base / f"store-{n}-{args.jobs}"), str(args.jobs)) if args.jobs > 1 else None
+        many = _child(INGEST, str(corpus), str(base / f"store-{n}-{args.jobs}"), str(args.jobs),
+                      cache=base / f"ingest-{n}-{args.jobs}.json") if args.jobs > 1 else None
         queried = base / (f"store-{n}-1" if one else f"store-{n}-{args.jobs}")
         answers = _child(QUESTIONS, str(queried))
         started = time.perf_counter()

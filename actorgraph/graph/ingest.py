@@ -189,6 +189,39 @@ def extractions(paths: list[Path], nlp, jobs: int = 1) -> Iterator[tuple[Path, E
 BATCH = 50  # documents per write transaction
 
 
+def batched_extractions(paths: list[Path], nlp, jobs: int, size: int, keep_going: bool, timings: dict[str, float],
+                        failed: list[tuple[str, str]], on_progress: Callable[[Path], None] | None = None,
+                        ) -> Iterator[list[tuple[Path, Extraction]]]:
+    """Extractions of ``paths`` in batches of ``size``, seconds per phase added to
+    ``timings``. A file that cannot be read is added to ``failed`` under ``keep_going``;
+    otherwise its error is raised — after the batch read before it has been yielded, so
+    what was read is kept."""
+    pending: list[tuple[Path, Extraction]] = []
+    try:
+        for path, result, spent in extractions(paths, nlp, jobs):
+            for phase, seconds in spent.items():
+                timings[phase] = timings.get(phase, 0.0) + seconds
+            if isinstance(result, InputError):
+                if not keep_going:
+                    raise result
+                failed.append((str(path), result.message))
+            else:
+                pending.append((path, result))
+                if len(pending) >= size:
+                    yield pending
+                    pending = []
+            if on_progress:
+                on_progress(path)
+    except GeneratorExit:
+        raise
+    except BaseException:
+        if pending:
+            yield pending
+        raise
+    if pending:
+        yield pending
+
+
 def ingest_paths(store: Store, paths: list[Path], nlp, on_progress: Callable[[Path], None] | None = None,
                  keep_going: bool = False, report: IngestReport | None = None, jobs: int = 1,
                  batch: int = BATCH) -> IngestReport:
@@ -201,9 +234,7 @@ def ingest_paths(store: Store, paths: list[Path], nlp, on_progress: Callable[[Pa
     report = IngestReport() if report is None else report  # filled as it goes, so a caller sees what was written
     mapping = mapping_from_store(store)
     known = pipeline_languages()
-    pending: list[tuple[Path, Extraction]] = []
-
-    def flush() -> None:
+    for pending in batched_extractions(paths, nlp, jobs, batch, keep_going, report.timings, report.failed, on_progress):
         started = time.perf_counter()
         statuses = ingest_batch(store, [ex for _, ex in pending], mapping)
         report.timings["write"] = report.timings.get("write", 0.0) + time.perf_counter() - started
@@ -211,23 +242,4 @@ def ingest_paths(store: Store, paths: list[Path], nlp, on_progress: Callable[[Pa
             if status != "unchanged":
                 report.documents.append(summarize_extraction(str(path), status, ex, known))
             getattr(report, status).append(str(path))
-        pending.clear()
-
-    try:
-        for path, result, timings in extractions(paths, nlp, jobs):
-            for phase, seconds in timings.items():
-                report.timings[phase] = report.timings.get(phase, 0.0) + seconds
-            if isinstance(result, InputError):
-                if not keep_going:
-                    raise result
-                report.failed.append((str(path), result.message))
-            else:
-                pending.append((path, result))
-                if len(pending) >= batch:
-                    flush()
-            if on_progress:
-                on_progress(path)
-    finally:
-        if pending:
-            flush()  # what was read before an error is kept
     return report

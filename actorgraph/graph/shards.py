@@ -18,7 +18,7 @@ from pathlib import Path
 
 from actorgraph.errors import InputError
 from actorgraph.exports.write import atomic_write
-from actorgraph.graph.ingest import IngestReport, extractions
+from actorgraph.graph.ingest import IngestReport, batched_extractions
 from actorgraph.graph.store import Store, insert_operations
 from actorgraph.loaders.model import Extraction
 from actorgraph.loaders.triples import extraction_to_quads
@@ -69,33 +69,14 @@ def write_shards(paths: list[Path], out: Path, nlp, jobs: int = 1, per_shard: in
         raise InputError("exists and is not a folder", where=str(out))
     out.mkdir(parents=True, exist_ok=True)
     report = ExtractReport()
-    batch: list[Extraction] = []
-
-    def flush() -> None:
+    for batch in batched_extractions(paths, nlp, jobs, per_shard, keep_going, report.timings, report.failed):
         started = time.perf_counter()
-        digest = hashlib.sha256(" ".join(sorted(ex.document.iri for ex in batch)).encode()).hexdigest()[:20]
+        digest = hashlib.sha256(" ".join(sorted(ex.document.iri for _, ex in batch)).encode()).hexdigest()[:20]
         path = out / f"shard-{digest}{SUFFIX}"
-        atomic_write(path, _shard_bytes(batch))
+        atomic_write(path, _shard_bytes([ex for _, ex in batch]))
         report.shards.append(str(path))
         report.documents += len(batch)
         report.timings["write"] = report.timings.get("write", 0.0) + time.perf_counter() - started
-        batch.clear()
-
-    try:
-        for path, result, timings in extractions(paths, nlp, jobs):
-            for phase, seconds in timings.items():
-                report.timings[phase] = report.timings.get(phase, 0.0) + seconds
-            if isinstance(result, InputError):
-                if not keep_going:
-                    raise result
-                report.failed.append((str(path), result.message))
-                continue
-            batch.append(result)
-            if len(batch) >= per_shard:
-                flush()
-    finally:
-        if batch:
-            flush()
     return report
 
 

@@ -200,6 +200,8 @@ def _overlaps_graph(store: Store, node: str):
     """Everything :func:`actorgraph.graph.analysis.overlaps` looks at for ``node``: what it
     works on, the actors that work on any of the same (directly or through a campaign), and
     what those work on."""
+    import networkx as nx
+
     from actorgraph.graph import analysis
     from actorgraph.graph.project import store_to_networkx
 
@@ -208,19 +210,13 @@ def _overlaps_graph(store: Store, node: str):
                 if d.get("predicate") == "createdCampaign"}
 
     own = store_to_networkx(store, [node])
-    own = nx_compose(own, store_to_networkx(store, campaigns_of(own, [node])))
+    own = nx.compose(own, store_to_networkx(store, campaigns_of(own, [node])))
     items = {v for vs in analysis.causes(own, node).values() for v in vs}
     around = store_to_networkx(store, items)
     campaigns = {n for n, d in around.nodes(data=True) if d.get("cls") == "Campaign"}
-    around = nx_compose(around, store_to_networkx(store, campaigns))
+    around = nx.compose(around, store_to_networkx(store, campaigns))
     candidates = {n for n, d in around.nodes(data=True)
                   if d.get("cls") in ("Organization", "Person", "GovernmentAgency", "Company")}
     theirs = store_to_networkx(store, candidates)
-    theirs = nx_compose(theirs, store_to_networkx(store, campaigns_of(theirs, candidates)))
-    return nx_compose(nx_compose(own, around), theirs)
-
-
-def nx_compose(g, h):
-    import networkx as nx
-
-    return nx.compose(g, h)
+    theirs = nx.compose(theirs, store_to_networkx(store, campaigns_of(theirs, candidates)))
+    return nx.compose(nx.compose(own, around), theirs)

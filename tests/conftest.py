@@ -48,6 +48,33 @@ def seed_extractions(seed_files, nlp):
     return {p.name: extract_path(p, nlp) for p in seed_files}
 
 
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for_port(port: int, proc: subprocess.Popen, name: str, seconds: float = 60) -> None:
+    """Wait until a server the tests started listens on 127.0.0.1:``port``; fail (and
+    kill it) if it exits or does not come up."""
+    import socket
+    import time
+
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return
+        except OSError:
+            if proc.poll() is not None:
+                pytest.fail(f"{name} exited with code {proc.returncode}")
+            time.sleep(0.2)
+    proc.kill()
+    pytest.fail(f"{name} did not start within {seconds:g} s")
+
+
 def run_cli(*args: str, env: dict | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
     """Run the real console entry point in a subprocess."""
     full_env = {**os.environ, **(env or {})}

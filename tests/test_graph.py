@@ -3,10 +3,9 @@ import shutil
 import socket
 import subprocess
 import sys
-import time
 
 import pytest
-from conftest import DOCS, GOLD
+from conftest import DOCS, GOLD, free_port, wait_for_port
 from rdflib import Literal
 
 from actorgraph.errors import QueryError
@@ -112,31 +111,16 @@ def test_entities_have_one_label_each(seed_store):
     assert rows == []
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture
 def oxigraph_server(tmp_path):
     exe = shutil.which("oxigraph")
     if exe is None:
         pytest.fail("the `oxigraph` server (PyPI package oxigraph, in the dev extra) is not installed")
-    port = _free_port()
+    port = free_port()
     proc = subprocess.Popen([exe, "serve", "--location", str(tmp_path / "server"), "--bind", f"127.0.0.1:{port}",
                              "--union-default-graph"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 30
-    while time.time() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                break
-        except OSError:
-            time.sleep(0.2)
-    else:
-        proc.kill()
-        pytest.fail("oxigraph serve did not start")
+    wait_for_port(port, proc, "oxigraph serve", 30)
     yield url
     proc.terminate()
     proc.wait(timeout=10)

@@ -3,12 +3,11 @@ started by the test on 127.0.0.1: queries at /sparql, updates at /sparql-auth be
 digest authentication (credentials from ACTORGRAPH_USER / ACTORGRAPH_PASSWORD)."""
 
 import shutil
-import socket
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
+from conftest import free_port, wait_for_port
 
 from actorgraph import api
 from actorgraph.errors import StoreError
@@ -20,38 +19,20 @@ _INI = Path(__file__).parent / "servers" / "virtuoso.ini.in"
 _OURS = "FILTER(STRSTARTS(STR(?g), 'https://w3id.org/actorgraph/'))"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def virtuoso(tmp_path_factory):
     exe = shutil.which("virtuoso-t")
     if exe is None:
         pytest.fail("Virtuoso is not installed (Debian package virtuoso-opensource, see .ci/run)")
     folder = tmp_path_factory.mktemp("virtuoso")
-    http_port, sql_port = _free_port(), _free_port()
+    http_port, sql_port = free_port(), free_port()
     ini = folder / "virtuoso.ini"
     ini.write_text(_INI.read_text("utf-8").replace("@DIR@", str(folder)).replace("@SQL_PORT@", str(sql_port))
                    .replace("@HTTP_PORT@", str(http_port)), "utf-8")
     proc = subprocess.Popen([exe, "+foreground", "+configfile", str(ini)], cwd=folder,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{http_port}"
-    deadline = time.time() + 90
-    while time.time() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", http_port), timeout=0.5):
-                break
-        except OSError:
-            if proc.poll() is not None:
-                pytest.fail(f"virtuoso-t exited: {(folder / 'virtuoso.log').read_text('utf-8', 'replace')[-2000:]}")
-            time.sleep(0.3)
-    else:
-        proc.kill()
-        pytest.fail("Virtuoso did not start")
-    yield url
+    wait_for_port(http_port, proc, f"Virtuoso (log: {folder / 'virtuoso.log'})", 90)
+    yield f"http://127.0.0.1:{http_port}"
     proc.terminate()
     try:
         proc.wait(timeout=30)

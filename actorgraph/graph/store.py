@@ -235,6 +235,25 @@ class OxigraphStore(Store):
 
 # -------------------------------------------------------------------- remote
 
+class _ClosingChallenge:
+    """Close the 401 answer once the authenticated retry is made (urllib leaves it to the
+    garbage collector, an unclosed socket)."""
+
+    def http_error_401(self, req, fp, code, msg, headers):
+        try:
+            return super().http_error_401(req, fp, code, msg, headers)  # type: ignore[misc]
+        finally:
+            fp.close()
+
+
+class _BasicAuth(_ClosingChallenge, urllib.request.HTTPBasicAuthHandler):
+    pass
+
+
+class _DigestAuth(_ClosingChallenge, urllib.request.HTTPDigestAuthHandler):
+    pass
+
+
 class _Transient(Exception):
     """A failure worth retrying; carries the error to raise when retries run out."""
 
@@ -268,7 +287,7 @@ class RemoteStore(Store):
             passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
             for url in {self.query_url, self.update_url}:
                 passwords.add_password(None, url, login[0], login[1])
-            handlers = [urllib.request.HTTPBasicAuthHandler(passwords), urllib.request.HTTPDigestAuthHandler(passwords)]
+            handlers = [_BasicAuth(passwords), _DigestAuth(passwords)]
         self._opener = urllib.request.build_opener(*handlers)
 
     def _post(self, url: str, data: dict[str, str], accept: str) -> tuple[bytes, str]:
@@ -297,7 +316,8 @@ class RemoteStore(Store):
                 self._status = response.status
                 return response.read(), media
         except urllib.error.HTTPError as exc:
-            detail = exc.read().decode("utf-8", "replace").strip().splitlines()
+            with exc:  # the error response holds the connection
+                detail = exc.read().decode("utf-8", "replace").strip().splitlines()
             message = detail[0][:300] if detail else exc.reason
             if exc.code == 400:
                 raise QueryError(f"endpoint rejected the request: {message}", where=where) from exc

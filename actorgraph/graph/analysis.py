@@ -33,15 +33,19 @@ def collapse(graph: nx.MultiDiGraph) -> nx.Graph:
     return out
 
 
-EXACT_BETWEENNESS = 1000  # nodes; above, betweenness is estimated from this many sampled sources
+EXACT_BETWEENNESS = 1000  # related nodes; above, betweenness is estimated from sampled sources
+WORK = 3_000_000          # sources × (nodes + edges) the estimate may spend (a few seconds)
 
 
 def betweenness(simple: nx.Graph, seed: int = SEED) -> dict[str, float]:
     """Betweenness of the undirected graph: exact up to EXACT_BETWEENNESS related nodes,
-    then Brandes' estimate from that many sources drawn with a fixed seed (the cost of the
-    exact measure grows with nodes × edges). Nodes without a relation score 0."""
+    then Brandes' estimate from sampled sources (a fixed seed; as many as WORK allows, at
+    least 64), since the exact measure costs nodes × edges. Nodes without a relation score 0."""
     related = simple.subgraph([n for n in simple if simple.degree(n)])
-    k = EXACT_BETWEENNESS if related.number_of_nodes() > EXACT_BETWEENNESS else None
+    size = related.number_of_nodes() + related.number_of_edges()
+    k = None
+    if related.number_of_nodes() > EXACT_BETWEENNESS:
+        k = max(64, min(EXACT_BETWEENNESS, WORK // max(size, 1)))
     scores = nx.betweenness_centrality(related, k=k, normalized=True, seed=seed)
     n, m = simple.number_of_nodes(), related.number_of_nodes()
     if m > 2 and n > m:  # normalise over every node, as the exact measure on ``simple`` does

@@ -34,14 +34,14 @@ def collapse(graph: nx.MultiDiGraph) -> nx.Graph:
 
 
 EXACT_BETWEENNESS = 1000  # related nodes; above, betweenness is estimated from sampled sources
-WORK = 3_000_000          # sources × (nodes + edges) the estimate may spend (a few seconds)
+WORK = 1_000_000          # sources × (nodes + edges) the estimate may spend (about a second)
 
 
 def betweenness(simple: nx.Graph, seed: int = SEED) -> dict[str, float]:
     """Betweenness of the undirected graph: exact up to EXACT_BETWEENNESS related nodes,
     then Brandes' estimate from sampled sources (a fixed seed; as many as WORK allows, at
     least 64), since the exact measure costs nodes × edges. Nodes without a relation score 0."""
-    related = simple.subgraph([n for n in simple if simple.degree(n)])
+    related = simple.subgraph([n for n in simple if simple.degree(n)]).copy()  # a copy: views are slow to walk
     size = related.number_of_nodes() + related.number_of_edges()
     k = None
     if related.number_of_nodes() > EXACT_BETWEENNESS:

@@ -331,6 +331,9 @@ class RemoteStore(Store):
             raise _Transient(StoreError(f"the connection dropped: {exc}", where=where)) from exc
         except (urllib.error.URLError, OSError, ValueError) as exc:
             reason = getattr(exc, "reason", exc)
+            if isinstance(reason, (ConnectionResetError, ConnectionAbortedError, BrokenPipeError,
+                                   http.client.RemoteDisconnected)):
+                raise _Transient(StoreError(f"the connection dropped: {reason}", where=where)) from exc
             error = StoreError(f"cannot reach the SPARQL endpoint: {reason}", where=where)
             if isinstance(reason, ConnectionError):
                 raise _Transient(error) from exc

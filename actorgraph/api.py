@@ -17,7 +17,7 @@ from pathlib import Path
 
 from actorgraph.graph.ingest import IngestReport, ingest_paths
 from actorgraph.graph.store import Result, Store, open_store
-from actorgraph.ontology import NS
+from actorgraph.ontology import ENTITIES_GRAPH, NS
 
 #: What the API takes wherever a path goes
 PathLike = str | os.PathLike[str]
@@ -203,11 +203,10 @@ def document_count(store: Store) -> int:
 def summary(store: Store, top: int = 8) -> dict:
     """Counts for the CLI summary: documents, entities by class, relations by predicate, top actors."""
     docs = document_count(store)
-    # actorgraph's own graphs only: a shared server (Virtuoso) keeps graphs of its own
-    triples = store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
-                          "FILTER(STRSTARTS(STR(?g), 'https://w3id.org/actorgraph/')) }").rows[0]["n"]
+    triples = store.count_quads()
     classes: Counter[str] = Counter()
-    for row in store.query("SELECT ?c (COUNT(DISTINCT ?e) AS ?n) WHERE { ?d ag:mentions ?e . ?e a ?c } GROUP BY ?c").rows:
+    for row in store.query("SELECT ?c (COUNT(DISTINCT ?e) AS ?n) WHERE { GRAPH ?d { ?d ag:mentions ?e . ?e a ?c } } "
+                           "GROUP BY ?c").rows:  # within each document: no n² join across graphs
         classes[str(row["c"])[len(NS):]] = int(row["n"])
     predicates: Counter[str] = Counter()
     for row in store.query("SELECT ?p (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE "
@@ -215,10 +214,10 @@ def summary(store: Store, top: int = 8) -> dict:
         predicates[str(row["p"])[len(NS):]] = int(row["n"])
     actors = store.query("""
         SELECT ?e ?label ?c (COUNT(DISTINCT ?ev) AS ?n) WHERE {
-          ?ev a ag:Evidence . { ?ev rdf:subject ?e } UNION { ?ev rdf:object ?e }
-          ?e a ?c ; rdfs:label ?label .
+          GRAPH ?g { ?ev a ag:Evidence . { ?ev rdf:subject ?e } UNION { ?ev rdf:object ?e } ?e a ?c }
           FILTER(?c IN (ag:Person, ag:Organization, ag:GovernmentAgency, ag:Company))
-        } GROUP BY ?e ?label ?c ORDER BY DESC(?n) ?label LIMIT """ + str(int(top))).rows
+          GRAPH ?entities { ?e rdfs:label ?label }
+        } GROUP BY ?e ?label ?c ORDER BY DESC(?n) ?label LIMIT """ + str(int(top)), {"entities": ENTITIES_GRAPH}).rows
     return {
         "documents": int(docs), "triples": int(triples),
         "entities": dict(sorted(classes.items(), key=lambda kv: (-kv[1], kv[0]))),

@@ -13,16 +13,18 @@ from rdflib import URIRef
 from actorgraph.graph.store import Store
 from actorgraph.ontology import ENTITIES_GRAPH, ENTITY_CLASSES, NS, RELATION_PREDICATES
 
-_RELATIONS = """
-SELECT ?s ?p ?o ?quote ?doc ?title ?start ?end ?modality ?extractor WHERE {
+_EVIDENCE = """
   ?ev a ag:Evidence ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
       ag:quote ?quote ; prov:wasDerivedFrom ?doc .
   OPTIONAL { ?ev ag:charStart ?start ; ag:charEnd ?end }
   OPTIONAL { ?ev ag:modality ?modality }
   OPTIONAL { ?ev ag:extractor ?extractor }
   OPTIONAL { ?doc dcterms:title ?title }
-}
 """
+_RELATIONS = "SELECT ?s ?p ?o ?quote ?doc ?title ?start ?end ?modality ?extractor WHERE {" + _EVIDENCE + "}"
+# the relations of some entities: ?x is bound to them (VALUES), either end of the evidence
+_RELATIONS_AROUND = ("SELECT ?s ?p ?o ?quote ?doc ?title ?start ?end ?modality ?extractor WHERE {\n"
+                     "  VALUES ?x { %s }\n  { ?ev rdf:subject ?x } UNION { ?ev rdf:object ?x }" + _EVIDENCE + "}")
 
 
 def _values(iris: Iterable[str]) -> str:
@@ -76,9 +78,7 @@ def store_to_networkx(store: Store, around: Iterable[str] | None = None) -> nx.M
         centre = set(around)
         if not centre:
             return graph
-        local = _RELATIONS.replace("?ev a ag:Evidence ;", "VALUES ?x { " + _values(centre) +
-                                   " } { ?ev rdf:subject ?x } UNION { ?ev rdf:object ?x }\n  ?ev a ag:Evidence ;")
-        rows = store.query(local).rows
+        rows = store.query(_RELATIONS_AROUND % _values(centre)).rows
         table = _local_entities(store, centre | {str(r[k]) for r in rows for k in ("s", "o")})
         docs = {d for item in table.values() for d in item["docs"]}
         titles = {str(r["d"]): str(r["t"]) for r in store.query(

@@ -361,7 +361,9 @@ def entity_table(store) -> dict[str, dict]:
     """Every entity with its class, label, surface forms and documents, read with a few
     flat queries (one big join over documents × forms would grow with their product)."""
     table: dict[str, dict] = {}
-    for row in store.query("SELECT DISTINCT ?e ?cls WHERE { ?d ag:mentions ?e . ?e a ?cls }").rows:
+    # joined inside each document graph: across the union, an entity named in n documents
+    # would pair its n mentions with its n class triples (n² rows)
+    for row in store.query("SELECT DISTINCT ?e ?cls WHERE { GRAPH ?d { ?d ag:mentions ?e . ?e a ?cls } }").rows:
         cls = str(row["cls"])[len(NS):]
         if cls in ENTITY_CLASSES:
             table[str(row["e"])] = {"cls": cls, "label": None, "forms": set(), "docs": set()}

@@ -96,6 +96,11 @@ class Store:
         """Every quad of the store (graph None for the default graph)."""
         raise NotImplementedError
 
+    def count_quads(self) -> int:
+        """How many quads actorgraph's graphs hold (a shared server keeps graphs of its own)."""
+        return int(self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
+                              "FILTER(STRSTARTS(STR(?g), 'https://w3id.org/actorgraph/')) }").rows[0]["n"])
+
     def close(self) -> None:
         pass
 
@@ -213,6 +218,9 @@ class OxigraphStore(Store):
     def quads(self):
         for q in self._store:
             yield (_to_rdflib(q.subject), _to_rdflib(q.predicate), _to_rdflib(q.object), _graph_name(q.graph_name))
+
+    def count_quads(self) -> int:
+        return len(self._store)  # the store is actorgraph's alone
 
     def dump_nquads(self) -> bytes:
         import pyoxigraph as ox

@@ -16,6 +16,7 @@ from actorgraph import ontology
 from actorgraph.exports.layout import packed_layout
 from actorgraph.exports.story import Story, edge_id
 from actorgraph.exports.style import CLASS_STYLE, DEFAULT_STYLE, PREDICATE_COLORS
+from actorgraph.exports.view import central
 from actorgraph.exports.write import atomic_write
 
 UNIT = 150               # canvas units between neighbours in the layout
@@ -63,26 +64,17 @@ def _short(name: str) -> str:
     return name if len(name) <= LABEL_CHARS else name[:LABEL_CHARS - 1].rstrip() + "…"
 
 
-def node_ranks(graph: nx.MultiDiGraph) -> dict[str, int]:
-    """0 for the most central node (PageRank over the connected part), then 1, 2, …;
-    nodes without a relation come last."""
-    connected = [n for n in graph if graph.degree(n)]
-    rank = nx.pagerank(nx.DiGraph(graph.subgraph(connected))) if connected else {}
-    order = sorted(rank, key=lambda n: (-rank[n], n)) + sorted(n for n in graph if n not in rank)
-    return {n: i for i, n in enumerate(order)}
-
-
 def graph_to_vis(graph: nx.MultiDiGraph, size_by: dict[str, float] | None = None) -> dict:
     """Nodes, edges, options and legend for vis-network, built with pyvis. Labels are not
     given to vis-network: the page draws them itself, decluttered, at a readable size."""
     from pyvis.network import Network
 
     net = Network(directed=True, cdn_resources="in_line")
-    connected = [n for n in graph if graph.degree(n)]
-    sizes = size_by if size_by is not None else (
-        nx.pagerank(nx.DiGraph(graph.subgraph(connected))) if connected else {})
+    order, pagerank = central(graph)
+    sizes = size_by if size_by is not None else pagerank
     top = max(sizes.values()) if sizes else 1.0
-    ranks = node_ranks(graph)
+    # 0 for the most central node, then 1, 2, …; nodes without a relation come last
+    ranks = {n: i for i, n in enumerate(order + sorted(n for n in graph if n not in pagerank))}
     positions = packed_layout(graph, unit=UNIT)
     for iri, attrs in sorted(graph.nodes(data=True)):
         color, shape = CLASS_STYLE.get(attrs["cls"], DEFAULT_STYLE)

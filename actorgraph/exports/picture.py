@@ -19,6 +19,7 @@ from actorgraph import ontology
 from actorgraph.errors import UsageError
 from actorgraph.exports.layout import packed_layout
 from actorgraph.exports.style import CLASS_STYLE, DEFAULT_STYLE, MARKERS, PREDICATE_COLORS
+from actorgraph.exports.view import central
 from actorgraph.exports.write import atomic_write
 
 FORMATS = ("png", "svg", "pdf")
@@ -36,11 +37,8 @@ def layout(graph: nx.MultiDiGraph) -> dict:
 def _page_graph(graph: nx.MultiDiGraph) -> tuple[nx.MultiDiGraph, list[str], int, int]:
     """The connected part (at most MAX_NODES, by PageRank), its nodes by rank, and how many
     isolated and how many further actors were left out."""
-    connected = [n for n in graph if graph.degree(n)]
-    isolated = graph.number_of_nodes() - len(connected)
-    sub = graph.subgraph(connected)
-    rank = nx.pagerank(nx.DiGraph(sub)) if connected else {}
-    order = sorted(rank, key=lambda n: (-rank[n], n))
+    order, _ = central(graph)
+    isolated = graph.number_of_nodes() - len(order)
     kept = order[:MAX_NODES]
     return graph.subgraph(kept).copy(), kept, isolated, len(order) - len(kept)
 

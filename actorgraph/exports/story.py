@@ -198,14 +198,14 @@ def auto_story(graph: nx.MultiDiGraph, actors: int = 4, chains: int = 2) -> Stor
     """An overview, the ``actors`` most central actors (PageRank over the connected part)
     with their best-sourced relations, then up to ``chains`` chains between central actors
     that are not directly related."""
-    connected = graph.subgraph([n for n in graph if graph.degree(n)])
+    from actorgraph.exports.view import central as most_central
+
     documents = {ev.get("title") or ev.get("document") for _, _, d in graph.edges(data=True) for ev in d.get("evidence", [])}
-    if not connected.number_of_nodes():
+    central, _ = most_central(graph)
+    if not central:
         return Story("", (Step("Overview", f"{graph.number_of_nodes()} actors and no relation between them."),))
-    rank = nx.pagerank(nx.DiGraph(connected))
-    central = sorted(rank, key=lambda n: (-rank[n], n))
     names = ", ".join(graph.nodes[n]["label"] for n in central[:3])
-    steps = [Step("Overview", f"{connected.number_of_nodes()} connected actors and {graph.number_of_edges()} relations "
+    steps = [Step("Overview", f"{len(central)} connected actors and {graph.number_of_edges()} relations "
                               f"from {len(documents)} document(s). The most central: {names}.")]
     for node in central[:actors]:
         data = graph.nodes[node]

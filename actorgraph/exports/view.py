@@ -101,13 +101,20 @@ def apply_view(graph: nx.MultiDiGraph, view: View) -> nx.MultiDiGraph:
 MAP_LIMIT = 400  # above this many related actors, the default map shows the most central
 
 
+def central(graph: nx.MultiDiGraph) -> tuple[list[str], dict[str, float]]:
+    """The actors that have a relation, most central first (PageRank over the connected part,
+    ties by id), and their PageRank. Maps, handouts and stories all rank with this."""
+    connected = [n for n in graph if graph.degree(n)]
+    rank = nx.pagerank(nx.DiGraph(graph.subgraph(connected))) if connected else {}
+    return sorted(rank, key=lambda n: (-rank[n], n)), rank
+
+
 def readable(graph: nx.MultiDiGraph, limit: int = MAP_LIMIT) -> tuple[nx.MultiDiGraph, int, int]:
     """A map a browser can draw and a reader can take in: when more than ``limit`` actors
     have a relation, the ``limit`` most central of them (PageRank) and no actor without a
     relation. Returns the graph and how many related and unrelated actors it left out."""
-    connected = [n for n in graph if graph.degree(n)]
-    if len(connected) <= limit:
+    related = sum(1 for n in graph if graph.degree(n))
+    if related <= limit:
         return graph, 0, 0
-    rank = nx.pagerank(nx.DiGraph(graph.subgraph(connected)))
-    keep = sorted(rank, key=lambda n: (-rank[n], n))[:limit]
-    return graph.subgraph(keep).copy(), len(connected) - limit, graph.number_of_nodes() - len(connected)
+    keep = central(graph)[0][:limit]
+    return graph.subgraph(keep).copy(), related - limit, graph.number_of_nodes() - related

@@ -92,6 +92,21 @@ def remap_extraction(ex: Extraction, mapping: dict[str, str]) -> Extraction:
     return replace(ex, entities=tuple(sorted(merged.values(), key=lambda e: e.iri)), relations=relations)
 
 
+def stored_versions(store: Store, iris: list[str], sources: list[str]) -> tuple[set[str], dict[str, set[str]]]:
+    """Which of the document ``iris`` the store already holds, and the document graphs it
+    holds for each of ``sources`` (two indexed lookups, whatever the store's size)."""
+    if not iris:
+        return set(), {}
+    present = {str(r["d"]) for r in store.query(
+        "SELECT ?d WHERE { VALUES ?d { " + _values(iris) + " } GRAPH ?d { ?d a ag:Document } }").rows}
+    olds: dict[str, set[str]] = defaultdict(set)
+    for row in store.query("SELECT DISTINCT ?d ?src WHERE { VALUES ?src { " +
+                           " ".join(Literal(s).n3() for s in sorted(set(sources))) +
+                           " } GRAPH ?d { ?d dcterms:source ?src } }").rows:
+        olds[str(row["src"])].add(str(row["d"]))
+    return present, olds
+
+
 def ingest_batch(store: Store, extractions: list[Extraction], mapping: dict[str, str] | None = None) -> list[str]:
     """Write several documents' extractions in one transaction (one SPARQL update), each
     replacing the graph its source had. Returns added, replaced or unchanged per document.
@@ -102,14 +117,8 @@ def ingest_batch(store: Store, extractions: list[Extraction], mapping: dict[str,
     if not extractions:
         return []
     extractions = [remap_extraction(ex, mapping or {}) for ex in extractions]
-    iris = [ex.document.iri for ex in extractions]
-    present = {str(r["d"]) for r in store.query(
-        "SELECT ?d WHERE { VALUES ?d { " + _values(iris) + " } GRAPH ?d { ?d a ag:Document } }").rows}
-    sources = [Literal(ex.document.source) for ex in extractions]
-    olds: dict[str, set[str]] = defaultdict(set)
-    for row in store.query("SELECT DISTINCT ?d ?src WHERE { VALUES ?src { " + " ".join(s.n3() for s in sources) +
-                           " } GRAPH ?d { ?d dcterms:source ?src } }").rows:
-        olds[str(row["src"])].add(str(row["d"]))
+    present, olds = stored_versions(store, [ex.document.iri for ex in extractions],
+                                    [ex.document.source for ex in extractions])
     statuses, drops, quads = [], set(), []
     seen: set[str] = set()
     for ex in extractions:

@@ -11,7 +11,7 @@ import networkx as nx
 from rdflib import URIRef
 
 from actorgraph.graph.store import Store
-from actorgraph.ontology import ENTITIES_GRAPH, ENTITY_CLASSES, NS, RELATION_PREDICATES
+from actorgraph.ontology import NS, RELATION_PREDICATES
 
 _EVIDENCE = """
   ?ev a ag:Evidence ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
@@ -29,29 +29,6 @@ _RELATIONS_AROUND = ("SELECT ?s ?p ?o ?quote ?doc ?title ?start ?end ?modality ?
 
 def _values(iris: Iterable[str]) -> str:
     return " ".join(URIRef(i).n3() for i in sorted(set(iris)))
-
-
-def _local_entities(store: Store, iris: set[str]) -> dict[str, dict]:
-    """entity_table for some entities only (each lookup indexed on the subject)."""
-    table: dict[str, dict] = {}
-    if not iris:
-        return table
-    values = _values(iris)
-    for row in store.query("SELECT DISTINCT ?e ?cls WHERE { VALUES ?e { " + values + " } ?e a ?cls }").rows:
-        cls = str(row["cls"])[len(NS):]
-        if cls in ENTITY_CLASSES:
-            table[str(row["e"])] = {"cls": cls, "label": None, "forms": set(), "docs": set()}
-    for row in store.query("SELECT DISTINCT ?e ?d WHERE { VALUES ?e { " + values + " } ?d ag:mentions ?e }").rows:
-        if str(row["e"]) in table:
-            table[str(row["e"])]["docs"].add(str(row["d"]))
-    for row in store.query("SELECT DISTINCT ?e ?f WHERE { VALUES ?e { " + values + " } ?e skos:altLabel ?f }").rows:
-        if str(row["e"]) in table:
-            table[str(row["e"])]["forms"].add(str(row["f"]))
-    for row in store.query("SELECT ?e ?l WHERE { VALUES ?e { " + values + " } GRAPH " + ENTITIES_GRAPH.n3() +
-                           " { ?e rdfs:label ?l } }").rows:
-        if str(row["e"]) in table:
-            table[str(row["e"])]["label"] = str(row["l"])
-    return table
 
 
 def store_to_networkx(store: Store, around: Iterable[str] | None = None) -> nx.MultiDiGraph:
@@ -79,7 +56,7 @@ def store_to_networkx(store: Store, around: Iterable[str] | None = None) -> nx.M
         if not centre:
             return graph
         rows = store.query(_RELATIONS_AROUND % _values(centre)).rows
-        table = _local_entities(store, centre | {str(r[k]) for r in rows for k in ("s", "o")})
+        table = entity_table(store, centre | {str(r[k]) for r in rows for k in ("s", "o")})
         docs = {d for item in table.values() for d in item["docs"]}
         titles = {str(r["d"]): str(r["t"]) for r in store.query(
             "SELECT ?d ?t WHERE { VALUES ?d { " + _values(docs) + " } ?d dcterms:title ?t }").rows} if docs else {}

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -357,26 +358,33 @@ def _union_unless_forbidden(uf: _UnionFind, a: str, b: str, forbidden: set[froze
 
 # ------------------------------------------------------------------ store
 
-def entity_table(store) -> dict[str, dict]:
-    """Every entity with its class, label, surface forms and documents, read with a few
-    flat queries (one big join over documents × forms would grow with their product)."""
+def entity_table(store, iris: Iterable[str] | None = None) -> dict[str, dict]:
+    """Every entity (or only ``iris``) with its class, label, surface forms and documents,
+    read with a few flat queries (one big join over documents × forms would grow with their
+    product); with ``iris`` each query is an index lookup on them."""
     table: dict[str, dict] = {}
+    only = ""
+    if iris is not None:
+        wanted = sorted(set(iris))
+        if not wanted:
+            return table
+        only = "VALUES ?e { " + " ".join(URIRef(i).n3() for i in wanted) + " } "
     # joined inside each document graph: across the union, an entity named in n documents
     # would pair its n mentions with its n class triples (n² rows)
-    for row in store.query("SELECT DISTINCT ?e ?cls WHERE { GRAPH ?d { ?d ag:mentions ?e . ?e a ?cls } }").rows:
+    for row in store.query("SELECT DISTINCT ?e ?cls WHERE { " + only + "GRAPH ?d { ?d ag:mentions ?e . ?e a ?cls } }").rows:
         cls = str(row["cls"])[len(NS):]
         if cls in ENTITY_CLASSES:
             table[str(row["e"])] = {"cls": cls, "label": None, "forms": set(), "docs": set()}
-    for row in store.query("SELECT DISTINCT ?e ?d WHERE { ?d ag:mentions ?e }").rows:
+    for row in store.query("SELECT DISTINCT ?e ?d WHERE { " + only + "?d ag:mentions ?e }").rows:
         if str(row["e"]) in table:
             table[str(row["e"])]["docs"].add(str(row["d"]))
     counts: dict[str, dict[str, int]] = defaultdict(dict)
-    for row in store.query("SELECT ?e ?f (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?e skos:altLabel ?f } } "
-                           "GROUP BY ?e ?f").rows:
+    for row in store.query("SELECT ?e ?f (COUNT(DISTINCT ?g) AS ?n) WHERE { " + only +
+                           "GRAPH ?g { ?e skos:altLabel ?f } } GROUP BY ?e ?f").rows:
         if str(row["e"]) in table:
             table[str(row["e"])]["forms"].add(str(row["f"]))
             counts[str(row["e"])][str(row["f"])] = int(row["n"])
-    for row in store.query(f"SELECT ?e ?l WHERE {{ GRAPH {ENTITIES_GRAPH.n3()} {{ ?e rdfs:label ?l }} }}").rows:
+    for row in store.query(f"SELECT ?e ?l WHERE {{ {only}GRAPH {ENTITIES_GRAPH.n3()} {{ ?e rdfs:label ?l }} }}").rows:
         if str(row["e"]) in table:
             table[str(row["e"])]["label"] = str(row["l"])
     from actorgraph.graph.labels import choose_label

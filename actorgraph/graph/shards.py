@@ -18,7 +18,7 @@ from pathlib import Path
 
 from actorgraph.errors import InputError
 from actorgraph.exports.write import atomic_write
-from actorgraph.graph.ingest import IngestReport, batched_extractions
+from actorgraph.graph.ingest import IngestReport, batched_extractions, stored_versions
 from actorgraph.graph.store import Store, insert_operations
 from actorgraph.loaders.model import Extraction
 from actorgraph.loaders.triples import extraction_to_quads
@@ -135,7 +135,7 @@ def _read_shard(path: Path, mapping: dict[str, str]) -> tuple[dict[str, list[tup
 def load_shards(store: Store, files: list[Path], keep_going: bool = False, report: IngestReport | None = None) -> IngestReport:
     """Write each shard in one transaction: a document already in the store is left as it
     is, one whose source is there with other text replaces that graph."""
-    from rdflib import Literal, URIRef
+    from rdflib import URIRef
 
     from actorgraph.graph.resolve import mapping_from_store
 
@@ -152,15 +152,7 @@ def load_shards(store: Store, files: list[Path], keep_going: bool = False, repor
             continue
         report.timings["read"] = report.timings.get("read", 0.0) + time.perf_counter() - started
         started = time.perf_counter()
-        present = {str(r["d"]) for r in store.query(
-            "SELECT ?d WHERE { VALUES ?d { " + " ".join(URIRef(i).n3() for i in sorted(graphs)) + " } "
-            "GRAPH ?d { ?d a ag:Document } }").rows} if graphs else set()
-        olds: dict[str, set[str]] = defaultdict(set)
-        if graphs:
-            for row in store.query("SELECT DISTINCT ?d ?src WHERE { VALUES ?src { " +
-                                   " ".join(Literal(v).n3() for v in sorted(set(sources.values()))) +
-                                   " } GRAPH ?d { ?d dcterms:source ?src } }").rows:
-                olds[str(row["src"])].add(str(row["d"]))
+        present, olds = stored_versions(store, sorted(graphs), list(sources.values()))
         drops: set[str] = set()
         body = []
         for iri in sorted(graphs):

@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from actorgraph.loaders import data_tables
+from actorgraph.loaders.lists import list_mentions
 from actorgraph.loaders.model import Mention, Segment
 from actorgraph.loaders.nlp import RULER_LABELS
 
@@ -160,6 +161,18 @@ officials families people students activists organizers leaders detainees inmate
 _POSSESSIVE_IN = re.compile(r"(?:'s|’s)\s")
 
 
+_OWNER_BEFORE = re.compile(r"(?:'s|’s|\b(?:its|their|our|his|her|su|sus|nuestro|nuestra))[ \t]+$", re.I)
+
+
+def _inner_body(text: str, start: int, name: str, language: str) -> bool:
+    """"the campaign's Steering Committee", "its Board of Directors": generic words of a body
+    inside the owner named before them, not a name of its own."""
+    from actorgraph.loaders.lang import load_pack
+
+    words = load_pack(language if language in ("en", "es") else "en").inner_bodies
+    return all(w in words for w in name.lower().split()) and bool(_OWNER_BEFORE.search(text[max(0, start - 20):start]))
+
+
 def _title_case_text(seg: Segment) -> bool:
     return seg.kind in ("petition-title", "heading")
 
@@ -182,9 +195,9 @@ def joined_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of the names a tagged span glues together with a slash or commas, when every
     part is a capitalised name; [] when it is one name.
 
-    >>> t = "Color of Change, Demand Progress"
+    >>> t = "Voices of Harbor, Open Door"
     >>> [t[s:e] for s, e in joined_parts(t, 0, len(t))]
-    ['Color of Change', 'Demand Progress']
+    ['Voices of Harbor', 'Open Door']
     """
     pieces = []
     cursor = start
@@ -217,7 +230,7 @@ def _ner_mentions(text: str, parsed: ParsedSegment) -> list[Mention]:
             continue  # a clause, such as a quoted article title, is not a name
         if not from_data and not split and ent.label_ in ("ORG", "PERSON", "FAC"):
             parts = joined_parts(text, start, end)
-            if parts:  # "Color of Change, Demand Progress", "Community Change/Community Change Action"
+            if parts:  # "Voices of Harbor, Open Door", "Open Door/Open Door Action"
                 work[:0] = [(ent, s, e, True) for s, e in parts]
                 continue
         name = text[start:end]
@@ -251,6 +264,8 @@ def _ner_mentions(text: str, parsed: ParsedSegment) -> list[Mention]:
                 continue  # "RAD (Reactive Attachment Disorder)" abbreviates a thing, not a body
         if not from_data and name.lower() in _NOT_NAMES:
             continue
+        if not ent.ent_id_ and _inner_body(text, start, name, parsed.segment.language):
+            continue  # "the campaign's Steering Committee" is part of the campaign
         if re.match(r"-(?:based|born|led|run|area)\b", text[end:end + 8]):
             continue  # "Washington-based" describes, it does not name the place
         suffix = re.match(r"-[A-Z]{2,}\b", text[end:end + 8])
@@ -782,6 +797,7 @@ def extract_mentions(text: str, parsed: list[ParsedSegment]) -> list[Mention]:
     found = resolve_overlaps(found)
     found = resolve_overlaps(found + given_name_mentions(text, parsed, found))
     found = resolve_overlaps(found + campaign_names(text, parsed, found))
+    found = resolve_overlaps(found + list_mentions(text, parsed, found))
     accounts = creator_accounts(text, found)
     if accounts:
         replaced = {(a.start, a.end) for a in accounts if a.extractor == "rules.petition.creator.v1"}

@@ -9,12 +9,39 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from actorgraph.loaders.lang import load_pack
+from actorgraph.loaders.lists import coordinated
 from actorgraph.loaders.model import Entity, Mention, Relation
 from actorgraph.loaders.rules import ORDER, SentenceContext, run_rules
 from actorgraph.loaders.rules.coref import resolve
 
 if TYPE_CHECKING:
     from actorgraph.loaders.mentions import ParsedSegment
+
+
+def _siblings(text: str, sent, base: int, token_map: dict[int, Entity], language: str) -> dict[int, tuple[Entity, ...]]:
+    """Token index -> the entities of the list of names ("A, B, C and D") the token is in."""
+    spans: list[tuple[int, int]] = []
+    owners: list[list[int]] = []
+    for token in sent:
+        entity = token_map.get(token.i)
+        if entity is None:
+            continue
+        start, end = base + token.idx, base + token.idx + len(token)
+        if owners and token_map.get(owners[-1][-1]) is entity and owners[-1][-1] == token.i - 1:
+            spans[-1] = (spans[-1][0], end)
+            owners[-1].append(token.i)
+        else:
+            spans.append((start, end))
+            owners.append([token.i])
+    out: dict[int, tuple[Entity, ...]] = {}
+    for run in coordinated(text, spans, language):
+        entities = tuple(dict.fromkeys(token_map[owners[i][0]] for i in run))
+        if len(entities) < 2:
+            continue
+        for i in run:
+            for t in owners[i]:
+                out[t] = entities
+    return out
 
 
 def syntactic_relations(text: str, parsed: Sequence[ParsedSegment], nodes: Iterable[tuple[Mention, Entity]],
@@ -54,6 +81,7 @@ def syntactic_relations(text: str, parsed: Sequence[ParsedSegment], nodes: Itera
         pack = load_pack(language)
         for sent in doc.sents:
             ctx = SentenceContext(text, sent, base, token_map, coref, document_entities, pack,
-                                  modality(text[base + sent.start_char:base + sent.end_char]))
+                                  modality(text[base + sent.start_char:base + sent.end_char]),
+                                  _siblings(text, sent, base, token_map, language))
             out.extend(run_rules(ctx, order))
     return out

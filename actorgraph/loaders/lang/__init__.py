@@ -64,6 +64,9 @@ class LanguagePack:
     authored_nouns: frozenset[str]
     negators: frozenset[str]
     joint_verbs: frozenset[str]
+    name_links: frozenset[str] = frozenset()     # lower-case words inside a name ("of", "de")
+    conjunctions: frozenset[str] = frozenset()   # words that close a list ("and", "y")
+    inner_bodies: frozenset[str] = frozenset()   # "Steering Committee": a body inside another
 
     def frames_for(self, lemma: str) -> tuple[Frame, ...]:
         return tuple(f for f in self.frames if f.lemma == lemma)
@@ -117,6 +120,9 @@ def load_pack(code: str = "en") -> LanguagePack:
         authored_nouns=_words(code, "authored_nouns.txt"),
         negators=_words(code, "negators.txt"),
         joint_verbs=_words(code, "joint_verbs.txt"),
+        name_links=_words(code, "name_links.txt"),
+        conjunctions=_words(code, "conjunctions.txt"),
+        inner_bodies=_words(code, "inner_bodies.txt"),
     )
 
 

@@ -13,7 +13,7 @@ builds the Evidence.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from actorgraph import ontology
@@ -58,6 +58,8 @@ class SentenceContext:
     document_entities: tuple[Entity, ...]
     pack: LanguagePack
     modality: str
+    siblings: Mapping[int, tuple[Entity, ...]] = field(default_factory=dict)
+    # token index -> the entities of the list of names it is in ("A, B, C and D")
 
     @property
     def start(self) -> int:
@@ -135,6 +137,11 @@ def prep_objects(holder: Token, prep: str) -> list[Token]:
     return found
 
 
+def same_list(ctx: SentenceContext, a: Entity, b: Entity) -> bool:
+    """True when two entities are items of one list of names in the sentence."""
+    return any(a in group and b in group for group in set(ctx.siblings.values()))
+
+
 def with_conjuncts(token: Token) -> list[Token]:
     """A token and the tokens conjoined with it ("X, Y and Z")."""
     return [token, *[c for c in token.conjuncts if c.i > token.i]]
@@ -176,6 +183,7 @@ ORDER: tuple[str, ...] = (
     "rules.role.title.v1",
     "rules.role.of.v1",
     "rules.role.copula.v1",
+    "rules.role.members.v1",
     "rules.location.in.v1",
     "rules.policy.implements.v1",
     "rules.caption.sues.v1",
@@ -191,4 +199,4 @@ def run_rules(ctx: SentenceContext, order: Iterable[str] = ORDER) -> list[Relati
 
 
 __all__ = ["ORDER", "RULES", "Ref", "SentenceContext", "case_of", "make_relation", "prep_objects", "refs", "register",
-           "run_rules", "with_conjuncts"]
+           "run_rules", "same_list", "with_conjuncts"]

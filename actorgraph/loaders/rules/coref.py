@@ -21,7 +21,7 @@ _GROUP_PRONOUNS = frozenset({"it", "its"})  # "they" is resolved within its sent
 _ARGUMENT = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "pobj", "poss", "dative", "appos", "conj"})
 _GROUP_CLASSES = ("Organization", "GovernmentAgency", "Company")
 #: description nouns whose antecedent must carry the noun in its name ("the county", "the sheriff")
-_NAMED_BY_NOUN = frozenset({"county", "city", "state", "sheriff", "department", "office", "network", "union",
+_NAMED_BY_NOUN = frozenset({"county", "city", "state", "sheriff", "department", "office", "network", "union", "coalition",
                             "alliance", "jail", "prison", "center", "centre"})
 WINDOW = 900  # characters: how far back an antecedent may be
 

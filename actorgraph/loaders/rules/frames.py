@@ -17,7 +17,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from actorgraph.loaders.rules import Ref, SentenceContext, case_of, make_relation, prep_objects, refs, register, with_conjuncts
+from actorgraph.loaders.rules import (
+    Ref,
+    SentenceContext,
+    case_of,
+    make_relation,
+    prep_objects,
+    refs,
+    register,
+    same_list,
+    with_conjuncts,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -160,6 +170,8 @@ def _expand(ctx: SentenceContext, tokens: list[Token], stance: bool = False) -> 
                     for e in with_conjuncts(owner):
                         found.extend(refs(ctx, e))
             out.extend(found)
+            if c.i in ctx.siblings:  # a list of names the parser read as something else
+                out.extend(Ref(e) for e in ctx.siblings[c.i])
     return list(dict.fromkeys(out))
 
 
@@ -175,6 +187,16 @@ def _has_data_object(verb: Token, pack, wanted: frozenset[str] | None = None) ->
         if words & wanted:
             return True
     return False
+
+
+def _asks_to_halt(verb: Token, pack) -> bool:
+    """"urged X to stop …": an open complement of stopping. The parser often hangs the
+    complement of a participle on the verb above ("started petitions urging X to stop …")."""
+    holders = [verb]
+    if verb.dep_ == "acl" and verb.head.dep_ in ("dobj", "obj") and verb.head.head.pos_ in ("VERB", "AUX"):
+        holders.append(verb.head.head)
+    return any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in pack.halt_verbs and c.i > verb.i
+               for holder in holders for c in holder.children)
 
 
 @register("rules.frame.verb.v1")
@@ -193,8 +215,7 @@ def verb_frames(ctx: SentenceContext) -> Iterator[Relation]:
                 continue
             if frame.requires == "data" and not _has_data_object(verb, pack):
                 continue
-            if frame.requires == "halt" and not any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in pack.halt_verbs
-                                                    for c in verb.children):
+            if frame.requires == "halt" and not _asks_to_halt(verb, pack):
                 continue
             if frame.requires.startswith("dobj:") and not _has_data_object(
                     verb, pack, frozenset(frame.requires[5:].split("|"))):
@@ -204,6 +225,8 @@ def verb_frames(ctx: SentenceContext) -> Iterator[Relation]:
             for actor in actors:
                 for target in targets:
                     if frame.requires == "agency" and not (actor.entity.cls == target.entity.cls == "GovernmentAgency"):
+                        continue
+                    if same_list(ctx, actor.entity, target.entity):
                         continue
                     subject, obj = (target, actor) if frame.inverse else (actor, target)
                     relation = make_relation(ctx, subject, frame.predicate, obj, "rules.frame.verb.v1")
@@ -269,6 +292,8 @@ def nominal_frames(ctx: SentenceContext) -> Iterator[Relation]:
             targets = _expand(ctx, obj_tokens, stance=frame.predicate in _STANCES)
             for actor in actors:
                 for target in targets:
+                    if same_list(ctx, actor.entity, target.entity):
+                        continue
                     relation = make_relation(ctx, actor, frame.predicate, target, "rules.frame.nominal.v1", 0.65)
                     if relation is not None:
                         yield relation

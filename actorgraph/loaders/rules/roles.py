@@ -220,3 +220,55 @@ def copula(ctx: SentenceContext) -> Iterator[Relation]:
         for subject in (c for c in verb.children if c.dep_ == "nsubj"):
             for person in with_conjuncts(subject):
                 yield from _relations(ctx, person, predicate, groups, "rules.role.copula.v1")
+
+
+@register("rules.role.members.v1")
+def member_list(ctx: SentenceContext) -> Iterator[Relation]:
+    """A list of names given as the members (or co-chairs) of a body: "Among the network's
+    member organizations are A, B, C and D", "Co-chairs of X are A; B; and C", "its members
+    include A, B and C". The list follows the role noun in the same clause."""
+    lists = {group for group in ctx.siblings.values()}
+    for noun in ctx.sent:
+        if noun.pos_ != "NOUN" or noun.tag_ not in ("NNS", "NNPS", "NOUN"):
+            continue
+        predicate = role_predicate(ctx, noun)
+        if predicate not in ("memberOf", "leads"):
+            continue
+        if noun.lemma_.lower() not in ctx.pack.roles and not any(
+                c.dep_ == "compound" and c.lower_ in ctx.pack.roles for c in noun.children):
+            continue  # only the bare role ("members", "co-chairs", "member organizations")
+        groups = _list_owner(ctx, noun)
+        if len(groups) != 1:
+            continue
+        for items in lists:
+            first = min(t for t, g in ctx.siblings.items() if g is items)
+            if not noun.i < first <= noun.i + 8 or groups[0].entity in items:
+                continue
+            if any(ctx.sent.doc[t].pos_ in ("VERB", "AUX") and ctx.sent.doc[t].lemma_ not in _LISTING
+                   for t in range(noun.i + 1, first)):
+                continue  # another verb between them: another clause
+            for item in items:
+                relation = make_relation(ctx, Ref(item), predicate, groups[0], "rules.role.members.v1", 0.65)
+                if relation is not None:
+                    yield relation
+
+
+def _list_owner(ctx: SentenceContext, noun: Token) -> list[Ref]:
+    """The body whose members are listed. For "its members" the owner is the clause's subject
+    or the subject's owner ("The campaign's committee counts among its members …"), not
+    whatever group was named last."""
+    if not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children):
+        return _groups_of_role(ctx, noun)
+    verb = noun
+    while verb.dep_ not in ("ROOT", "relcl", "ccomp", "advcl") and verb.head is not verb and verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        if subject.i in ctx.tokens:  # "The Harbor Alliance counts among its members …"
+            return [Ref(ctx.tokens[subject.i])] if ctx.tokens[subject.i].cls in (*_GROUPS, "Campaign") else []
+        # "The coalition's committee counts among its members …": the owner
+        return [r for c in subject.children if c.dep_ == "poss" for r in refs(ctx, c, standins=False)
+                if r.entity.cls in (*_GROUPS, "Campaign")]
+    return []
+
+
+_LISTING = frozenset({"be", "include", "count", "comprise", "number", "list", "feature", "ser", "incluir", "contar"})

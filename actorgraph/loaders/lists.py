@@ -1,0 +1,256 @@
+"""Lists of names: "A, B, C and D", "A; B; and C", "A/B". A list is a coordination of
+like with like, so once some of its items are known groups the others are groups too, and
+every item plays the list's role in the sentence ("A, B and C started petitions urging X to
+stop …": each of them opposes X). The small parser rarely gets a long list of unfamiliar
+names right; the punctuation does not lie.
+
+Two steps use this:
+
+- :func:`list_mentions` (a mention pass): items of a list with at least two known groups and
+  no person become mentions of the list's class (``rules.name_list.v1``); an item the model
+  cut short ("Tomorrow" in "March for Tomorrow") gets its whole name.
+- :func:`coordinated` (for the relation rules): runs of three or more mentions separated
+  only by list punctuation and a closing conjunction.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from actorgraph.loaders.lang import LanguagePack, load_pack
+from actorgraph.loaders.model import Mention
+
+if TYPE_CHECKING:
+    from actorgraph.loaders.mentions import ParsedSegment
+
+EXTRACTOR = "rules.name_list.v1"
+_GROUPS = ("Organization", "GovernmentAgency", "Company")
+_WORD = r"(?:[A-Z#][\w'’.&+-]*|[a-z]+[A-Z][\w.]*|\d+[\w.]*[A-Za-z][\w.]*)"
+MIN_ITEMS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    start: int
+    end: int
+    closing: bool  # begins with the list's conjunction ("and D")
+
+
+@lru_cache(maxsize=4)
+def _patterns(code: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    pack = load_pack(code)
+    links = "|".join(re.escape(w) for w in sorted(pack.name_links, key=len, reverse=True))
+    conj = "|".join(re.escape(w) for w in sorted(pack.conjunctions, key=len, reverse=True))
+    name = rf"{_WORD}(?:[ \t]+(?:(?:{links})[ \t]+)*{_WORD})*"
+    full = re.compile(rf"(?:(?:{links})[ \t]+)?({name})(?:[ \t]*\([^()\n]{{1,60}}\))?")
+    prefix = re.compile(rf"(?:(?:{links})[ \t]+)?({name})")
+    suffix = re.compile(rf"(?<![\w'’.&-])({name})(?:[ \t]*\([^()\n]{{1,60}}\))?$")
+    closing = re.compile(rf"(?:{conj})[ \t]+", re.I)
+    return full, prefix, suffix, closing
+
+
+def _pieces(text: str, start: int, end: int, closing: re.Pattern[str]) -> list[_Piece]:
+    out = []
+    cursor = start
+    for sep in re.finditer(r"[ \t]*[;,/][ \t]*", text[start:end]):
+        out.append((cursor, start + sep.start()))
+        cursor = start + sep.end()
+    out.append((cursor, end))
+    pieces = []
+    for s, e in out:
+        m = closing.match(text, s, e)
+        pieces.append(_Piece(m.end() if m else s, e, m is not None))
+    return pieces
+
+
+def _end_of_name(text: str, start: int, end: int) -> int:
+    """The end of a piece without the sentence's full stop ("… and UNITE HERE.")."""
+    while end > start and text[end - 1] in " \t\n":
+        end -= 1
+    if end > start and text[end - 1] in ".!?" and not re.search(r"\b(?:Inc|Co|Corp|Ltd|Jr|Sr|St)\.$", text[start:end]):
+        end -= 1
+    return end
+
+
+def _drop_article(text: str, start: int, end: int) -> int:
+    """"the Sierra Club" -> "Sierra Club"; "The Nation" keeps its article (one plain word left)."""
+    m = re.match(r"(?:the|The|la|La|el|El|los|Los|las|Las)[ \t]+", text[start:end])
+    if not m:
+        return start
+    rest = text[start + m.end():end].split()
+    if len(rest) == 1 and not rest[0].isupper() and not re.search(r"[a-z][A-Z]|\.", rest[0]):
+        return start
+    return start + m.end()
+
+
+def _split_closing(text: str, start: int, end: int, pack: LanguagePack,
+                   known: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """"Rivervale.org and FairWage": the two last items, split at the first conjunction that is
+    not inside a known name ("the Council for Tenant and Worker Rights" stays whole)."""
+    for m in re.finditer(r"(?<=[ \t])(\S+)[ \t]+", text[start:end]):
+        if m.group(1).lower() not in pack.conjunctions:
+            continue
+        at = start + m.start(1)
+        if any(s < at < e for s, e in known):
+            continue
+        right = _drop_article(text, start + m.end(), end)
+        if right < end and text[right].isupper():
+            left = at
+            while left > start and text[left - 1] in " \t":
+                left -= 1
+            return [(start, left), (right, end)]
+    return [(start, end)]
+
+
+def list_runs(text: str, start: int, end: int, pack: LanguagePack,
+              known: Sequence[tuple[int, int]] = ()) -> list[list[tuple[int, int, bool]]]:
+    """Runs of names in one sentence, each item as (start, end, whole) where ``whole`` says
+    the item is all of its piece (a middle item, bounded by punctuation on both sides).
+
+    >>> t = "Groups such as Voices of Harbor, March for Tomorrow, Open Door and FairWage said so."
+    >>> [[t[s:e] for s, e, _ in run] for run in list_runs(t, 0, len(t), load_pack("en"))]
+    [['Voices of Harbor', 'March for Tomorrow', 'Open Door', 'FairWage']]
+    """
+    full, prefix, suffix, closing = _patterns(pack.code)
+    pieces = _pieces(text, start, end, closing)
+    runs: list[list[tuple[int, int, bool]]] = []
+    current: list[tuple[int, int, bool]] = []
+
+    def close() -> None:
+        if len(current) >= MIN_ITEMS:
+            runs.append(list(current))
+        current.clear()
+
+    wholes = [full.fullmatch(text, p.start, _end_of_name(text, p.start, p.end)) for p in pieces]
+    heads = [prefix.match(text, p.start, _end_of_name(text, p.start, p.end)) for p in pieces]
+
+    def continues(i: int) -> bool:
+        """Piece ``i`` goes on with the list: a whole name, "and D", or "C and D said"."""
+        if i >= len(pieces):
+            return False
+        head = heads[i]
+        if wholes[i] or (pieces[i].closing and head):
+            return True
+        return head is not None and len(_split_closing(text, head.start(1), head.end(1), pack, known)) > 1
+
+    for i, piece in enumerate(pieces):
+        whole, head = wholes[i], heads[i]
+        if current:
+            if whole and not piece.closing:  # a middle item, or "C and D" at the end
+                name_start = _drop_article(text, whole.start(1), whole.end(1))
+                if continues(i + 1):
+                    current.append((name_start, whole.end(1), True))
+                    continue
+                items = _split_closing(text, name_start, whole.end(1), pack, known)
+                current.extend((a, b, True) for a, b in items)
+                close()
+                continue
+            if head and piece.closing:  # "and D said …"
+                current.append((_drop_article(text, head.start(1), head.end(1)), head.end(1), bool(whole)))
+                close()
+                continue
+            if head:  # "C and D each started …"
+                items = _split_closing(text, _drop_article(text, head.start(1), head.end(1)), head.end(1), pack, known)
+                if len(items) > 1:
+                    current.extend((a, b, False) for a, b in items)
+                    close()
+                    continue
+            close()
+        # the first item: the name that ends the piece ("… counts among its members A")
+        tail = suffix.search(text, piece.start, piece.end)
+        if tail and continues(i + 1) and not piece.closing:
+            current.append((_drop_article(text, tail.start(1), tail.end(1)), tail.end(1), False))
+    close()
+    return runs
+
+
+def list_mentions(text: str, parsed: Sequence[ParsedSegment], taken: Sequence[Mention]) -> list[Mention]:
+    """Mentions for the unknown items of lists that name at least two known groups and no
+    person, in the class most of the known items have."""
+    from actorgraph.loaders.data_tables import looks_like_person
+    from actorgraph.loaders.mentions import _title_case_text, cue_class
+
+    plain = sorted((m for m in taken if m.extractor not in ("rules.petition.v1", "rules.heading_campaign.v1",
+                                                            "rules.unit.v1")), key=lambda m: m.start)
+    out: list[Mention] = []
+    for p in parsed:
+        if p.doc is None or _title_case_text(p.segment):
+            continue
+        pack = load_pack(p.segment.language if p.segment.language in ("en", "es") else "en")
+        base = p.segment.start
+        for sent in p.doc.sents:
+            s, e = base + sent.start_char, base + sent.end_char
+            inside = [m for m in plain if s <= m.start and m.end <= e]
+            known = [(m.start, m.end) for m in inside]
+            for run in list_runs(text, s, e, pack, known):
+                overlapping = [[m for m in inside if m.start < b and a < m.end] for a, b, _ in run]
+                classes = Counter(ms[0].cls for ms in overlapping if ms)
+                groups = sum(n for cls, n in classes.items() if cls in _GROUPS)
+                # items named whole as a person or a place speak against a list of groups
+                odd = sum(1 for (a, b, _), ms in zip(run, overlapping)
+                          if len(ms) == 1 and (ms[0].start, ms[0].end) == (a, b) and ms[0].cls in ("Person", "Place")
+                          and (ms[0].cls == "Place" or looks_like_person(ms[0].text)))
+                if groups < 2 or 3 * groups < len(run) or 3 * odd > groups:
+                    continue
+                cls = max(_GROUPS, key=lambda c: (classes[c], c == "Organization"))
+                for (a, b, whole), ms in zip(run, overlapping):
+                    name = text[a:b]
+                    words = name.lower().split()
+                    if words[0] in pack.standins or words[-1] in pack.standins:
+                        continue  # "Parole Officers", "Agentes de Libertad Condicional": people of a body
+                    cued = cue_class(name)
+                    item_cls = cued if cued in _GROUPS else cls
+                    if len(ms) == 1 and (ms[0].start, ms[0].end) == (a, b):
+                        if ms[0].cls == "Person" and " " not in name and ms[0].extractor == "spacy.ner.v1" \
+                                and not looks_like_person(name):
+                            # a one-word "person" among many groups is a group ("Unidarte")
+                            out.append(Mention(a, b, name, item_cls, EXTRACTOR, 0.75))
+                        continue
+                    if any(m.start <= a and b <= m.end for m in ms):
+                        continue  # already named whole, or inside a longer name
+                    if ms and not whole:
+                        continue  # an end item with a mention in it: the mention knows better
+                    if any(m.canonical or m.cls == "DetentionFacility" or (m.cls == "Person" and looks_like_person(m.text))
+                           for m in ms):
+                        continue  # a known name, or a person's name, inside the item
+                    out.append(Mention(a, b, name, item_cls, EXTRACTOR, 0.65))
+    return out
+
+
+_GAP = {
+    code: re.compile(r"[ \t]*(?:\([^()\n]{1,60}\))?[ \t]*[,;/]?[ \t]*(?:(?:" +
+                     "|".join(re.escape(w) for w in sorted(load_pack(code).conjunctions)) +
+                     r")[ \t]+)?(?:(?:the|la|el|los|las)[ \t]+)?")
+    for code in ("en", "es")
+}
+
+
+def coordinated(text: str, mentions: Sequence[tuple[int, int]], code: str = "en") -> list[list[int]]:
+    """Indexes of runs of at least three mentions (sorted by start) that only list
+    punctuation, a closing conjunction or an article separate.
+
+    >>> t = "ICE, CBP, the FBI and DHS met."
+    >>> coordinated(t, [(0, 3), (5, 8), (14, 17), (22, 25)])
+    [[0, 1, 2, 3]]
+    """
+    gap = _GAP.get(code, _GAP["en"])
+    runs: list[list[int]] = []
+    current: list[int] = []
+    for i, (s, _) in enumerate(mentions):
+        if current:
+            prev_end = mentions[current[-1]][1]
+            between = text[prev_end:s]
+            if s >= prev_end and gap.fullmatch(between) and between.strip(" \t") and "\n" not in between:
+                current.append(i)
+                continue
+            if len(current) >= MIN_ITEMS:
+                runs.append(current)
+        current = [i]
+    if len(current) >= MIN_ITEMS:
+        runs.append(current)
+    return runs

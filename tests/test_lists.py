@@ -1,0 +1,89 @@
+"""Lists of names: items become entities of the list's class, and each item plays the
+list's role in the sentence (rules.name_list.v1, rules.role.members.v1)."""
+
+from __future__ import annotations
+
+import pytest
+
+from actorgraph.loaders.lang import load_pack
+from actorgraph.loaders.lists import coordinated, list_runs
+from actorgraph.loaders.pipeline import extract, make_document
+
+
+def _run(text: str) -> list[list[str]]:
+    return [[text[s:e] for s, e, _ in run] for run in list_runs(text, 0, len(text), load_pack("en"))]
+
+
+def test_items_keep_and_inside_a_name_when_the_list_goes_on():
+    text = "Groups such as Bread and Roses Alliance, March for Tomorrow, Open Door and FairWage signed it."
+    assert _run(text) == [["Bread and Roses Alliance", "March for Tomorrow", "Open Door", "FairWage"]]
+
+
+def test_semicolons_slashes_acronyms_and_articles():
+    text = ("The members are the Harbor Workers Alliance (HWA); Open Door/Open Door Action; "
+            "the Council for Tenant and Worker Rights (CTWR); and FairWage.")
+    assert _run(text) == [["Harbor Workers Alliance", "Open Door", "Open Door Action",
+                           "Council for Tenant and Worker Rights", "FairWage"]]
+
+
+def test_two_names_are_not_a_list_and_prose_is_not_a_name():
+    assert _run("Open Door and FairWage signed it.") == []
+    assert _run("They marched, sang and spoke for hours, and then went home.") == []
+
+
+def test_coordinated_mentions_need_only_list_punctuation_between_them():
+    text = "ICE, CBP, the FBI and DHS met; ICE said so."
+    spans = [(0, 3), (5, 8), (14, 17), (22, 25), (31, 34)]
+    assert coordinated(text, spans) == [[0, 1, 2, 3]]
+
+
+@pytest.fixture(scope="module")
+def petitions(nlp):
+    text = ("Harbor Workers Alliance, Riverside Tenants Union, March for Tomorrow, Rivervale.org and FairWage "
+            "each started petitions urging Palantir to stop working for ICE.")
+    return extract(make_document(text, "petitions.txt"), nlp)
+
+
+def test_unknown_items_of_a_list_of_groups_are_groups(petitions):
+    labels = {e.label: e.cls for e in petitions.entities}
+    for name in ("March for Tomorrow", "Rivervale.org", "FairWage"):
+        assert labels.get(name) == "Organization", labels
+    assert not any(label == "Tomorrow" for label in labels)
+
+
+def test_each_item_of_a_listed_subject_gets_the_edge(petitions):
+    by_iri = {e.iri: e.label for e in petitions.entities}
+    opposing = {by_iri[r.subject] for r in petitions.relations
+                if r.predicate == "opposes" and by_iri[r.object].startswith("Palantir")}
+    assert opposing == {"Harbor Workers Alliance", "Riverside Tenants Union", "March for Tomorrow",
+                        "Rivervale.org", "FairWage"}
+
+
+def test_a_list_of_places_stays_places(nlp):
+    ex = extract(make_document("The Harbor Workers Alliance has chapters in Ohio, Texas, Maine and Utah.", "p.txt"), nlp)
+    classes = {e.label: e.cls for e in ex.entities}
+    assert {classes.get(s) for s in ("Ohio", "Texas", "Maine", "Utah")} == {"Place"}
+
+
+def test_member_lists_give_memberships(nlp):
+    text = ("The Valley Rapid Response Network is a coalition of legal and faith groups. "
+            "Among the network's member organizations are the Harbor Workers Alliance, "
+            "Riverside Tenants Union, Open Door and FairWage.")
+    ex = extract(make_document(text, "network.txt"), nlp)
+    by_iri = {e.iri: e.label for e in ex.entities}
+    members = {(by_iri[r.subject], r.evidence.extractor) for r in ex.relations
+               if r.predicate == "memberOf" and by_iri[r.object] == "Valley Rapid Response Network"}
+    assert {m for m, _ in members} == {"Harbor Workers Alliance", "Riverside Tenants Union", "Open Door", "FairWage"}
+    assert all(x.startswith("rules.role.members.v1") for _, x in members)
+
+
+def test_its_members_belong_to_the_subject_not_to_the_last_group_named(nlp):
+    text = ("The Valley Immigrant Coalition was founded in 2019 with help from United Harbor Workers. "
+            "The coalition's Steering Committee counts among its members Open Door, FairWage, "
+            "Riverside Tenants Union and Harbor Workers Alliance.")
+    ex = extract(make_document(text, "committee.txt"), nlp)
+    by_iri = {e.iri: e.label for e in ex.entities}
+    assert "Steering Committee" not in by_iri.values()  # a body inside the coalition
+    members = {(by_iri[r.subject], by_iri[r.object]) for r in ex.relations if r.predicate == "memberOf"}
+    assert members == {(m, "Valley Immigrant Coalition")
+                       for m in ("Open Door", "FairWage", "Riverside Tenants Union", "Harbor Workers Alliance")}

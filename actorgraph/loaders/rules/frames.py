@@ -61,7 +61,7 @@ def subjects(verb: Token, depth: int = 0, authored: frozenset[str] = frozenset()
         return _agents(verb)
     own = [c for c in verb.children if c.dep_ == "nsubj"]
     if own:
-        if own[0].lower_ in _RELATIVE | {"que", "quien", "cual"} and verb.dep_ in ("relcl", "acl:relcl"):
+        if own[0].lower_ in _RELATIVE | {"que", "quien", "cual"} and verb.dep_ in ("relcl", "acl:relcl", "acl"):
             return [verb.head]
         return own
     if depth > 3:

@@ -81,7 +81,12 @@ def apposition(ctx: SentenceContext) -> Iterator[Relation]:
     """"X, director of Y" (the role in apposition to the person) and "the spokesman for Y,
     X" / "el portavoz de ICE, X" (the person in apposition to the role)."""
     for person in _person_heads(ctx):
-        for appos in (c for c in person.children if c.dep_ == "appos"):
+        appositions = [c for c in person.children if c.dep_ == "appos"]
+        if person.dep_ == "appos":  # "…, X, directora de Y, …": the parser hung both on one head
+            _, last = _mention_bounds(ctx, person)
+            appositions += [c for c in person.head.children if c.dep_ == "appos" and c.i == last + 2
+                            and ctx.sent.doc[last + 1].text == "," and c.pos_ == "NOUN"]
+        for appos in appositions:
             for noun in with_conjuncts(appos):
                 predicate = role_predicate(ctx, noun)
                 if predicate:

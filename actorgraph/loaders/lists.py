@@ -223,9 +223,10 @@ def list_mentions(text: str, parsed: Sequence[ParsedSegment], taken: Sequence[Me
 
 
 _GAP = {
-    code: re.compile(r"[ \t]*(?:\([^()\n]{1,60}\))?[ \t]*[,;/]?[ \t]*(?:(?:" +
+    # ") , and the (": an acronym in brackets may be a mention of its own
+    code: re.compile(r"\)?[ \t]*(?:\([^()\n]{1,60}\))?[ \t]*[,;/]?[ \t]*(?:(?:" +
                      "|".join(re.escape(w) for w in sorted(load_pack(code).conjunctions)) +
-                     r")[ \t]+)?(?:(?:the|la|el|los|las)[ \t]+)?")
+                     r")[ \t]+)?(?:(?:the|la|el|los|las)[ \t]+)?\(?")
     for code in ("en", "es")
 }
 
@@ -236,6 +237,9 @@ def coordinated(text: str, mentions: Sequence[tuple[int, int]], code: str = "en"
 
     >>> t = "ICE, CBP, the FBI and DHS met."
     >>> coordinated(t, [(0, 3), (5, 8), (14, 17), (22, 25)])
+    [[0, 1, 2, 3]]
+    >>> t = "Harbor Alliance (HA); Open Door and FairWage"
+    >>> coordinated(t, [(0, 15), (17, 19), (22, 31), (36, 44)])
     [[0, 1, 2, 3]]
     """
     gap = _GAP.get(code, _GAP["en"])

@@ -73,6 +73,8 @@ def classify(name: str, ner_label: str) -> str | None:
     'Company'
     >>> classify("Eastside Renters Union", "ORG")
     'Organization'
+    >>> classify("Lakeview Fittings LLC", "GPE")
+    'Company'
     """
     if ner_label in RULER_LABELS:
         return RULER_LABELS[ner_label]
@@ -86,6 +88,8 @@ def classify(name: str, ner_label: str) -> str | None:
     if base in ("Policy", "Event"):
         return base
     if base == "Place":
+        if cued == "Company" and cue_class(name, strong_only=True) == "Company":
+            return "Company"  # "Texas Couplings LLC": a legal form ends the name of a firm
         return "DetentionFacility" if cued == "DetentionFacility" else ("GovernmentAgency" if cued == "GovernmentAgency" and ner_label != "GPE" else "Place")
     return cued or base
 

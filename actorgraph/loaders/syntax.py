@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from actorgraph.loaders.lang import load_pack
-from actorgraph.loaders.lists import coordinated
+from actorgraph.loaders.lists import MIN_ITEMS, coordinated
 from actorgraph.loaders.model import Entity, Mention, Relation
 from actorgraph.loaders.rules import ORDER, SentenceContext, run_rules
 from actorgraph.loaders.rules.coref import resolve
@@ -36,7 +36,7 @@ def _siblings(text: str, sent, base: int, token_map: dict[int, Entity], language
     out: dict[int, tuple[Entity, ...]] = {}
     for run in coordinated(text, spans, language):
         entities = tuple(dict.fromkeys(token_map[owners[i][0]] for i in run))
-        if len(entities) < 2:
+        if len(entities) < MIN_ITEMS:  # "The Times, the Department of Licensing (DOL)": no list
             continue
         for i in run:
             for t in owners[i]:

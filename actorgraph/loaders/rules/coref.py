@@ -66,10 +66,15 @@ def resolve(tokens: Iterable[tuple[int, Token]], mentions: dict[int, Entity], pa
                     c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children):
                 continue
             named = noun in _NAMED_BY_NOUN
-            found = _antecedent(seen, position, lambda e, cls=cls, noun=noun, named=named: (
-                e.cls == cls or (cls == "GovernmentAgency" and e.cls == "GovernmentAgency"))
-                and (not named or noun in normalize_name(e.label).split()
-                     or any(noun in normalize_name(f).split() for f in e.forms)))
+
+            def fits(e: Entity, cls: str = cls, noun: str = noun, named: bool = named) -> bool:
+                return e.cls == cls and (not named or noun in normalize_name(e.label).split()
+                                         or any(noun in normalize_name(f).split() for f in e.forms))
+
+            found = _antecedent(seen, position, fits)
+            if found is None:  # "the campaign" far from its name: the only campaign named so far
+                candidates = {e.iri: e for _, e in seen if fits(e)}
+                found = next(iter(candidates.values())) if len(candidates) == 1 else None
         if found is not None:
             out[position] = found
     return out

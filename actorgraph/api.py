@@ -15,6 +15,8 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
+from rdflib import URIRef
+
 from actorgraph.graph.ingest import IngestReport, ingest_paths
 from actorgraph.graph.store import Result, Store, open_store
 from actorgraph.ontology import ENTITIES_GRAPH, NS
@@ -200,6 +202,37 @@ def document_count(store: Store) -> int:
                            {"ref": REFERENCE_GRAPH}).rows[0]["n"])
 
 
+_ACTOR_CLASSES = ("Person", "Organization", "GovernmentAgency", "Company")
+
+
+def _top_actors(store: Store, top: int) -> list[dict]:
+    """The actors in the most evidence sentences: counted per entity with two flat queries,
+    then labels and classes read for the leading candidates only (a join of every evidence
+    with every class triple and label would grow with the store)."""
+    counts: Counter[str] = Counter()
+    for side in ("subject", "object"):
+        for e, n in store.values(f"SELECT ?e (COUNT(?ev) AS ?n) WHERE {{ GRAPH ?g {{ ?ev a ag:Evidence ; "
+                                 f"rdf:{side} ?e }} }} GROUP BY ?e"):
+            if e:
+                counts[e] += int(n or 0)
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    found: list[dict] = []
+    for start in range(0, len(ranked), 200):
+        chunk = ranked[start:start + 200]
+        if len(found) >= top and chunk[0][1] < found[top - 1]["relations"]:
+            break
+        values = " ".join(URIRef(e).n3() for e, _ in chunk)
+        classes = {e: (c or "")[len(NS):] for e, c in store.values(
+            "SELECT DISTINCT ?e ?c WHERE { VALUES ?e { " + values + " } GRAPH ?g { ?e a ?c } }")}
+        labels = {e: label for e, label in store.values(
+            "SELECT ?e ?l WHERE { VALUES ?e { " + values + " } GRAPH ?entities { ?e rdfs:label ?l } }",
+            {"entities": ENTITIES_GRAPH})}
+        found += [{"label": str(labels[e]), "class": classes[e], "relations": n}
+                  for e, n in chunk if classes.get(e) in _ACTOR_CLASSES and labels.get(e)]
+        found.sort(key=lambda r: (-r["relations"], r["label"]))
+    return found[:top]
+
+
 def summary(store: Store, top: int = 8) -> dict:
     """Counts for the CLI summary: documents, entities by class, relations by predicate, top actors."""
     docs = document_count(store)
@@ -212,18 +245,11 @@ def summary(store: Store, top: int = 8) -> dict:
     for row in store.query("SELECT ?p (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE "
                            "{ ?ev a ag:Evidence ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o } } GROUP BY ?p").rows:
         predicates[str(row["p"])[len(NS):]] = int(row["n"])
-    actors = store.query("""
-        SELECT ?e ?label ?c (COUNT(DISTINCT ?ev) AS ?n) WHERE {
-          GRAPH ?g { ?ev a ag:Evidence . { ?ev rdf:subject ?e } UNION { ?ev rdf:object ?e } ?e a ?c }
-          FILTER(?c IN (ag:Person, ag:Organization, ag:GovernmentAgency, ag:Company))
-          GRAPH ?entities { ?e rdfs:label ?label }
-        } GROUP BY ?e ?label ?c ORDER BY DESC(?n) ?label LIMIT """ + str(int(top)), {"entities": ENTITIES_GRAPH}).rows
     return {
         "documents": int(docs), "triples": int(triples),
         "entities": dict(sorted(classes.items(), key=lambda kv: (-kv[1], kv[0]))),
         "relations": dict(sorted(predicates.items(), key=lambda kv: (-kv[1], kv[0]))),
-        "top_actors": [{"label": str(r["label"]), "class": str(r["c"])[len(NS):], "relations": int(r["n"])}
-                       for r in actors],
+        "top_actors": _top_actors(store, top),
     }
 
 
@@ -257,18 +283,29 @@ def write_map(store: Store, out: PathLike, title: str = "actorgraph map", view=N
     ``privacy`` allows (default: private people as pseudonyms). Returns the graph drawn."""
     from actorgraph.exports.html import write_html
     from actorgraph.exports.picture import write_picture
+    from actorgraph.exports.privacy import check_mode, mask_graph
     from actorgraph.exports.story import auto_story, load_story
-    from actorgraph.exports.view import apply_view, readable
-    from actorgraph.graph.project import store_to_networkx
+    from actorgraph.exports.view import MAP_LIMIT, apply_view, central, readable
+    from actorgraph.graph.project import skeleton, store_to_networkx
+    from actorgraph.graph.resolve import Curation
 
-    store, report = private_view(store, privacy, aliases)
-
-    graph = store_to_networkx(store)
-    if view is not None:
-        graph = apply_view(graph, view)
+    check_mode(privacy)
     left_related = left_alone = 0
-    if view is None or view.top is None:
-        graph, left_related, left_alone = readable(graph)
+    outline = skeleton(store) if view is None else None
+    related = sum(1 for n in outline if outline.degree(n)) if outline is not None else 0
+    if outline is not None and related > MAP_LIMIT:
+        # a large store: rank on the graph without quotes, read the quotes of the top only
+        keep = central(outline)[0][:MAP_LIMIT]
+        graph = store_to_networkx(store, among=keep)
+        left_related, left_alone = related - MAP_LIMIT, outline.number_of_nodes() - related
+    else:
+        graph = store_to_networkx(store)
+        if view is not None:
+            graph = apply_view(graph, view)
+        if view is None or view.top is None:
+            graph, left_related, left_alone = readable(graph)
+    curation = Curation.load(Path(aliases) if aliases else aliases_path(store.location))
+    graph, report = mask_graph(graph, store, privacy, curation.privacy)
     docs = document_count(store)
     filters = view.describe() if view is not None else ""
     isolated = sum(1 for n in graph if not graph.degree(n))
@@ -327,9 +364,9 @@ def ask(store: Store, name: str, *args: str, top: int = 10, **options):
 def analyze(store: Store, kind: str, top: int = 10) -> tuple[list[str], list[dict]]:
     """Run one analysis: centrality, communities, brokers or coalitions."""
     from actorgraph.graph import analysis
-    from actorgraph.graph.project import store_to_networkx
+    from actorgraph.graph.project import skeleton
 
-    graph = store_to_networkx(store)
+    graph = skeleton(store)  # labels, classes, predicates and weights: the analyses need no quotes
     if kind == "centrality":
         return ["label", "class", "degree", "betweenness", "pagerank"], analysis.centrality(graph, top=top)
     if kind == "communities":

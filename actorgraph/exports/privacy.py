@@ -25,11 +25,12 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+import networkx as nx
 from rdflib import Literal, URIRef
 
 from actorgraph.errors import UsageError
 from actorgraph.graph.store import OxigraphStore, Store, Term, nquad_lines
-from actorgraph.ontology import DCTERMS, NS
+from actorgraph.ontology import DCTERMS, ENTITIES_GRAPH, NS
 from actorgraph.ontology.ids import normalize_name
 
 MODES = ("open", "standard", "strict")
@@ -66,22 +67,26 @@ def pseudonym(iri: str) -> str:
 
 
 def _people(store: Store) -> dict[str, dict]:
+    """Every person with their names and the relations they take part in (predicate, side,
+    class at the other end, extractor). Each pattern is joined inside a document graph:
+    across the union, an entity named in n documents would pair n mentions with n class
+    triples (n² rows for a name in every document)."""
     people: dict[str, dict] = {}
-    for row in store.query("SELECT DISTINCT ?p ?f WHERE { ?d ag:mentions ?p . ?p a ag:Person ; skos:altLabel ?f }").rows:
-        people.setdefault(str(row["p"]), {"forms": set(), "edges": set()})["forms"].add(str(row["f"]))
-    for row in store.query("SELECT DISTINCT ?p ?l WHERE { ?p a ag:Person ; rdfs:label ?l }").rows:
-        if str(row["p"]) in people:
-            people[str(row["p"])]["forms"].add(str(row["l"]))
-    rows = store.query("""SELECT DISTINCT ?s ?pred ?o ?ocls ?scls ?x WHERE {
-        ?ev a ag:Evidence ; rdf:subject ?s ; rdf:predicate ?pred ; rdf:object ?o .
-        OPTIONAL { ?ev ag:extractor ?x } OPTIONAL { ?o a ?ocls } OPTIONAL { ?s a ?scls } }""").rows
-    for row in rows:
-        pred = str(row["pred"])[len(NS):]
-        s, o = str(row["s"]), str(row["o"])
-        if s in people:
-            people[s]["edges"].add((pred, "subject", str(row.get("ocls", ""))[len(NS):], str(row.get("x", ""))))
-        if o in people:
-            people[o]["edges"].add((pred, "object", str(row.get("scls", ""))[len(NS):], str(row.get("x", ""))))
+    for p, f in store.values("""SELECT DISTINCT ?p ?f WHERE {
+            GRAPH ?d { ?d ag:mentions ?p . ?p a ag:Person ; skos:altLabel ?f } }"""):
+        people.setdefault(str(p), {"forms": set(), "edges": set()})["forms"].add(str(f))
+    for p, label in store.values("SELECT ?p ?l WHERE { GRAPH ?entities { ?p rdfs:label ?l } }",
+                                 {"entities": ENTITIES_GRAPH}):
+        if p in people:
+            people[p]["forms"].add(str(label))
+    # the relations of people only: from each person typed in a document graph to its evidence
+    for side, other in (("subject", "object"), ("object", "subject")):
+        rows = store.values(f"""SELECT DISTINCT ?p ?pred ?cls ?x WHERE {{ GRAPH ?g {{
+            ?p a ag:Person . ?ev rdf:{side} ?p ; rdf:predicate ?pred ; rdf:{other} ?n .
+            OPTIONAL {{ ?ev ag:extractor ?x }} OPTIONAL {{ ?n a ?cls }} }} }}""")
+        for p, pred, cls, x in rows:
+            if p in people:
+                people[p]["edges"].add(((pred or "")[len(NS):], side, (cls or "")[len(NS):], x or ""))
     return people
 
 
@@ -109,8 +114,10 @@ def private_people(store: Store, mode: str, overrides: dict[str, str] | None = N
     return out
 
 
-def _fold(text: str) -> tuple[str, list[int]]:
+def _fold(text: str) -> tuple[str, list[int] | range]:
     """Case- and accent-folded text, with each folded character's index in ``text``."""
+    if text.isascii():  # nothing to decompose: one character for one
+        return text.lower(), range(len(text))
     chars, index = [], []
     for i, ch in enumerate(text):
         for part in unicodedata.normalize("NFD", ch):
@@ -141,10 +148,17 @@ class NameMasker:
                 if len(name.strip()) >= 3:
                     self.names.setdefault(_fold(name.strip())[0], pseudonym)
         self.longest = max((len(_WORD.findall(n)) for n in self.names), default=0)
+        self._done: dict[str, str] = {}  # titles and quotes recur: each is masked once
 
     def mask(self, text: str) -> str:
         if not self.names:
             return text
+        done = self._done.get(text)
+        if done is None:
+            done = self._done[text] = self._mask(text)
+        return done
+
+    def _mask(self, text: str) -> str:
         folded, index = _fold(text)
         words = [(m.start(), m.end()) for m in _WORD.finditer(folded)]
         pieces, last, i = [], 0, 0
@@ -216,3 +230,36 @@ def _load(copy: OxigraphStore, quads: list) -> None:
         parts.append("INSERT DATA {\n" + "\n".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o, _ in default) + "\n}")
     if parts:
         copy.update(" ;\n".join(parts))
+
+
+def mask_graph(graph: nx.MultiDiGraph, store: Store, mode: str,
+               overrides: dict[str, str] | None = None) -> tuple[nx.MultiDiGraph, PrivacyReport]:
+    """A projected graph (see :func:`actorgraph.graph.project.store_to_networkx`) as ``mode``
+    lets it leave the machine: the same as projecting :func:`masked_store`, without copying
+    the store (masked people get pseudonym IDs and labels; every name of a masked person in
+    labels, aliases, document titles and quotes becomes the pseudonym). Who is private is
+    decided over the whole store, so a name is masked in every quote the graph shows."""
+    check_mode(mode)
+    private = private_people(store, mode, overrides)
+    report = PrivacyReport(mode, {iri: pseudonym(iri) for iri in private})
+    if mode == "open":
+        return graph, report
+    masker = NameMasker({report.masked[iri]: names for iri, names in private.items()})
+    ids = {iri: "https://w3id.org/actorgraph/id/person/" + report.masked[iri].lower().replace(" ", "-") for iri in private}
+    out = nx.MultiDiGraph()
+    out.graph.update(graph.graph)
+    for node in sorted(graph, key=lambda n: ids.get(n, n)):
+        data = dict(graph.nodes[node])
+        label = masker.mask(str(data.get("label", "")))
+        forms = {masker.mask(f) for f in [data.get("label", ""), *data.get("aliases", [])]}
+        data.update(label=label, aliases=sorted(f for f in forms if f and f != label),
+                    documents=sorted({masker.mask(t) for t in data.get("documents", [])}))
+        out.add_node(ids.get(node, node), **data)
+    edges = []
+    for s, o, key, data in graph.edges(keys=True, data=True):
+        evidence = [{**ev, "quote": masker.mask(ev.get("quote", "")), "title": masker.mask(ev.get("title", ""))}
+                    for ev in data.get("evidence", [])]
+        edges.append((ids.get(s, s), ids.get(o, o), key, {**data, "evidence": evidence}))
+    for s, o, key, data in sorted(edges, key=lambda e: (e[0], e[2], e[1])):
+        out.add_edge(s, o, key=key, **data)
+    return out, report

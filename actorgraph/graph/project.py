@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import Any
 
 import networkx as nx
 from rdflib import URIRef
@@ -27,17 +28,65 @@ _RELATIONS_AROUND = ("SELECT ?s ?p ?o ?quote ?doc ?title ?start ?end ?modality ?
                      "  VALUES ?x { %s }\n  { ?ev rdf:subject ?x } UNION { ?ev rdf:object ?x }" + _EVIDENCE + "}")
 
 
+# the relations among some entities: the evidence with both ends bound (VALUES), then what
+# it says (two steps: joined in one pattern, the planner starts from every ag:Evidence)
+_EVIDENCE_AMONG = "SELECT DISTINCT ?ev WHERE { VALUES ?s { %s } ?ev rdf:subject ?s ; rdf:object ?o . VALUES ?o { %s } }"
+_EVIDENCE_DETAILS = """SELECT ?s ?p ?o ?quote ?doc ?start ?end ?modality ?extractor WHERE { VALUES ?ev { %s }
+  ?ev rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; ag:quote ?quote ; prov:wasDerivedFrom ?doc .
+  OPTIONAL { ?ev ag:charStart ?start ; ag:charEnd ?end } OPTIONAL { ?ev ag:modality ?modality }
+  OPTIONAL { ?ev ag:extractor ?extractor } }"""
+_DETAIL_VARS = ("s", "p", "o", "quote", "doc", "start", "end", "modality", "extractor")
+
+
+def _relations_among(store: Store, centre: set[str]) -> list[dict[str, Any]]:
+    found = [ev for (ev,) in store.values(_EVIDENCE_AMONG % (_values(centre), _values(centre))) if ev]
+    rows = []
+    for i in range(0, len(found), 20000):
+        for values in store.values(_EVIDENCE_DETAILS % _values(found[i:i + 20000])):
+            rows.append({k: v for k, v in zip(_DETAIL_VARS, values, strict=True) if v is not None})
+    return rows
+
+
 def _values(iris: Iterable[str]) -> str:
     return " ".join(URIRef(i).n3() for i in sorted(set(iris)))
 
 
-def store_to_networkx(store: Store, around: Iterable[str] | None = None) -> nx.MultiDiGraph:
+def skeleton(store: Store) -> nx.MultiDiGraph:
+    """The graph without its evidence: every entity (``label``, ``cls``) and one edge per
+    (subject, predicate, object) with ``predicate`` and ``weight`` (how many sentences state
+    it), as :func:`store_to_networkx` builds them. Three flat queries, each joined inside
+    the document graphs, read as plain strings: what the analyses and the ranking of a large
+    map need, at a fraction of the cost of reading every quote."""
+    from actorgraph.ontology import ENTITIES_GRAPH, ENTITY_CLASSES
+
+    classes: dict[str, str] = {}
+    kinds = " ".join(f"<{NS}{c}>" for c in ENTITY_CLASSES)
+    for e, cls in store.values("SELECT DISTINCT ?e ?cls WHERE { VALUES ?cls { " + kinds + " } "
+                               "GRAPH ?d { ?e a ?cls } }"):
+        if e and cls:
+            classes[e] = cls[len(NS):]
+    labels = {e: label for e, label in store.values("SELECT ?e ?l WHERE { GRAPH ?g { ?e rdfs:label ?l } }",
+                                                    {"g": ENTITIES_GRAPH})}
+    edges = store.values("SELECT ?s ?p ?o (COUNT(?ev) AS ?n) WHERE { GRAPH ?g { ?ev a ag:Evidence ; "
+                         "rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o } } GROUP BY ?s ?p ?o")
+    graph = nx.MultiDiGraph()
+    for iri in sorted(classes):
+        graph.add_node(iri, label=labels.get(iri) or iri.rsplit("/", 1)[-1], cls=classes[iri])
+    for s, p, o, n in sorted((s or "", (p or "")[len(NS):], o or "", n) for s, p, o, n in edges):
+        if s in classes and o in classes:
+            graph.add_edge(s, o, key=p, predicate=p, weight=int(n or 0))
+    return graph
+
+
+def store_to_networkx(store: Store, around: Iterable[str] | None = None,
+                      among: Iterable[str] | None = None) -> nx.MultiDiGraph:
     """Project the store to a MultiDiGraph: one edge per (subject, predicate, object) with
     its evidence list; ``weight`` is the number of evidence sentences.
 
     With ``around`` (entity IRIs) only the relations of those entities and the entities at
     their ends are read — index lookups, so the cost follows the neighbourhood, not the
-    store (named questions use this; see :func:`neighbourhood`).
+    store (named questions use this; see :func:`neighbourhood`). With ``among`` only those
+    entities and the relations between them (the top of a large map).
 
     Node attributes: ``label``, ``cls``, ``aliases`` (list), ``documents`` (list of titles).
     Edge attributes: ``predicate``, ``weight``, ``evidence`` (list of dicts with quote,
@@ -46,8 +95,20 @@ def store_to_networkx(store: Store, around: Iterable[str] | None = None) -> nx.M
     from actorgraph.graph.resolve import entity_table
 
     graph = nx.MultiDiGraph()
-    if around is None:
-        rows = store.query(_RELATIONS).rows
+    if among is not None:
+        centre = set(among)
+        if not centre:
+            return graph
+        rows: list[dict[str, Any]] = list(_relations_among(store, centre))
+        table = entity_table(store, centre)
+        docs = {d for item in table.values() for d in item["docs"]} | {r["doc"] for r in rows}
+        titles = {d: t for d, t in store.values(
+            "SELECT ?d ?t WHERE { VALUES ?d { " + _values(docs) + " } ?d dcterms:title ?t }") if d and t} if docs else {}
+        for row in rows:
+            if row["doc"] in titles:
+                row["title"] = titles[row["doc"]]
+    elif around is None:
+        rows = [dict(r) for r in store.query(_RELATIONS).rows]
         table = entity_table(store)
         titles = {str(r["d"]): str(r["t"]) for r in store.query(
             "SELECT ?d ?t WHERE { ?d a ag:Document ; dcterms:title ?t }").rows}
@@ -55,7 +116,7 @@ def store_to_networkx(store: Store, around: Iterable[str] | None = None) -> nx.M
         centre = set(around)
         if not centre:
             return graph
-        rows = store.query(_RELATIONS_AROUND % _values(centre)).rows
+        rows = [dict(r) for r in store.query(_RELATIONS_AROUND % _values(centre)).rows]
         table = entity_table(store, centre | {str(r[k]) for r in rows for k in ("s", "o")})
         docs = {d for item in table.values() for d in item["docs"]}
         titles = {str(r["d"]): str(r["t"]) for r in store.query(

@@ -92,6 +92,13 @@ class Store:
     def update(self, sparql: str) -> None:
         raise NotImplementedError
 
+    def values(self, sparql: str, bindings: dict[str, Term] | None = None) -> list[tuple[str | None, ...]]:
+        """A SELECT's rows as plain strings (the lexical value of each term, None when
+        unbound), in the order of its variables: for large internal reads, where building
+        rdflib terms would cost more than the query."""
+        result = self.query(sparql, bindings)
+        return [tuple(None if row.get(v) is None else str(row[v]) for v in result.vars) for row in result.rows]
+
     def quads(self) -> Iterator[tuple[Term, Term, Term, Term | None]]:
         """Every quad of the store (graph None for the default graph)."""
         raise NotImplementedError
@@ -204,6 +211,18 @@ class OxigraphStore(Store):
                     row[name] = _to_rdflib(value)
             rows.append(row)
         return Result(vars=names, rows=rows)
+
+    def values(self, sparql: str, bindings: dict[str, Term] | None = None) -> list[tuple[str | None, ...]]:
+        sparql = bind_values(sparql, bindings)
+        try:
+            answer = self._store.query(sparql, use_default_graph_as_union=True, prefixes=dict(PREFIXES))
+        except SyntaxError as exc:
+            raise _syntax_error(exc, sparql, "query") from exc
+        except OSError as exc:
+            raise StoreError(f"query failed: {exc}", where=self.location) from exc
+        names = [v.value for v in answer.variables]  # type: ignore[union-attr]
+        return [tuple(None if (term := solution[name]) is None else term.value for name in names)
+                for solution in answer]  # type: ignore[union-attr]
 
     def update(self, sparql: str) -> None:
         if not self.writable:

@@ -226,7 +226,8 @@ _GAP = {
     # ") , and the (": an acronym in brackets may be a mention of its own
     code: re.compile(r"\)?[ \t]*(?:\([^()\n]{1,60}\))?[ \t]*[,;/]?[ \t]*(?:(?:" +
                      "|".join(re.escape(w) for w in sorted(load_pack(code).conjunctions)) +
-                     r")[ \t]+)?(?:(?:the|la|el|los|las)[ \t]+)?\(?")
+                     r")[ \t]+)?(?:(?:the|la|el|los|las)[ \t]+)?(?:(?:" +
+                     "|".join(re.escape(w) for w in sorted(load_pack(code).firm_nouns)) + r")[ \t]+)?\(?")
     for code in ("en", "es")
 }
 

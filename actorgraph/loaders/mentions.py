@@ -37,7 +37,7 @@ TITLES = ("President", "Vice President", "Mayor", "Governor", "Gov.", "Senator",
 _TITLE_RE = re.compile(r"^(?:(?:ICE|CBP|DHS|FBI|USCIS)\s+)?(?:" + "|".join(re.escape(t) for t in
                        sorted(TITLES, key=len, reverse=True)) + r")\s+(?=[A-Z])")
 _HASHTAG = re.compile(r"(?<![\w#])#([A-Za-z][A-Za-z0-9_]{2,})")
-_ACRONYM_DEF = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9.&\-]{1,11})\s*\)")
+_ACRONYM_DEF = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9.&/\-]{1,11})\s*\)")
 _JUNK = re.compile(r"^[\W\d_]+$|_|https?:|www\.|@|\.(?:com|org|net)\b")
 
 
@@ -646,6 +646,28 @@ def campaign_names(text: str, parsed: list[ParsedSegment], taken: list[Mention])
     return out
 
 
+_SURNAME = r"[A-Z][\w'’-]+"
+
+
+def firm_names(text: str, segments: list[Segment]) -> list[Mention]:
+    """A firm named after its partners, "the law firm Alvarez, Brook & Chen": the commas
+    belong to the name, not to a list (``lang/<code>/firm_nouns.txt``)."""
+    from actorgraph.loaders.lang import load_pack
+
+    out = []
+    for seg in segments:
+        pack = load_pack(seg.language if seg.language in ("en", "es") else "en")
+        if not pack.firm_nouns:
+            continue
+        nouns = "|".join(re.escape(n) for n in sorted(pack.firm_nouns, key=len, reverse=True))
+        conj = "|".join(re.escape(c) for c in sorted(pack.conjunctions) if c not in ("or", "o", "u"))
+        pattern = re.compile(rf"\b(?:{nouns})[ \t]+((?:{_SURNAME},[ \t]+){{1,5}}{_SURNAME}[ \t]*(?:&|{conj})[ \t]+{_SURNAME}"
+                             r"(?:,?[ \t]+(?:LLP|LLC|PLLC|P\.C\.))?)")
+        for m in pattern.finditer(text, seg.start, seg.end):
+            out.append(Mention(m.start(1), m.end(1), m.group(1), "Company", "rules.firm_name.v1", 0.8))
+    return out
+
+
 def given_name_mentions(text: str, parsed: list[ParsedSegment], taken: list[Mention]) -> list[Mention]:
     """People the model missed: two or three proper nouns in a row, the first a common given
     name (Census lists), not part of a longer name, not a place ("Ana Ruiz, a spokeswoman")."""
@@ -801,6 +823,7 @@ def extract_mentions(text: str, parsed: list[ParsedSegment]) -> list[Mention]:
     found = resolve_overlaps(found)
     found = resolve_overlaps(found + given_name_mentions(text, parsed, found))
     found = resolve_overlaps(found + campaign_names(text, parsed, found))
+    found = resolve_overlaps(found + firm_names(text, [p.segment for p in parsed]))
     found = resolve_overlaps(found + list_mentions(text, parsed, found))
     accounts = creator_accounts(text, found)
     if accounts:

@@ -306,6 +306,37 @@ def _byline_relations(text: str, parsed: list[ParsedSegment], nodes: list[_Node]
     return out
 
 
+_CONTACT = re.compile(r"^(?:(?:Media|Press|News)\s+)?(?:Contacts?|Contactos?|Contacto de prensa)\s*:\s*", re.I)
+_CONTACT_ITEM = re.compile(r"^[^,\n]{2,80},\s*[^,\n]{2,80},\s*(?:\S+@\S+|\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})")
+
+
+def _contact_relations(text: str, parsed: list[ParsedSegment], nodes: list[_Node]) -> list[Relation]:
+    """A press release's contact lines, "Contact: ACLU of X, Ana Ruiz, aruiz@…, 555…" and the
+    lines of the same form right after it: each person speaks for the group on their line."""
+    out: list[Relation] = []
+    previous_contact = False
+    for p in parsed:
+        seg = p.segment
+        line = text[seg.start:seg.end]
+        head = _CONTACT.match(line)
+        if not head and not (previous_contact and _CONTACT_ITEM.match(line)):
+            previous_contact = False
+            continue
+        previous_contact = True
+        start = seg.start + (head.end() if head else 0)
+        if len(line) > 200 or not _CONTACT_ITEM.match(text[start:seg.end]):
+            continue
+        inside = [n for n in nodes if start <= n.mention.start and n.mention.end <= seg.end]
+        people = [n for n in inside if n.entity.cls == "Person"]
+        groups = {n.entity.iri: n.entity for n in inside if n.entity.cls in ("Organization", "Company", "GovernmentAgency")}
+        if len(people) == 1 and len(groups) == 1:
+            group = next(iter(groups.values()))
+            ev = _evidence(text, seg.start, seg.end, "rules.contact.member_of.v1", 0.7, "asserted")
+            if _fits("memberOf", people[0].entity, group):
+                out.append(Relation(people[0].entity.iri, "memberOf", group.iri, ev))
+    return out
+
+
 def _unit_relations(text: str, nodes_all: list[_Node], sentence_bounds) -> list[Relation]:
     out = []
     for unit in [n for n in nodes_all if n.mention.extractor == "rules.unit.v1"]:
@@ -381,6 +412,7 @@ def extract_relations(text: str, parsed: list[ParsedSegment], mentions: list[Men
                     relations.extend(_petition_body_rules(text, s, e, inside, campaign))
     relations.extend(_unit_relations(text, nodes_all, sentence_bounds))
     relations.extend(_byline_relations(text, parsed, nodes_all))
+    relations.extend(_contact_relations(text, parsed, nodes_all))
     from actorgraph.loaders.rules import ORDER
     from actorgraph.loaders.syntax import syntactic_relations
 

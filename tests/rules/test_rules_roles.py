@@ -66,3 +66,28 @@ def test_rules_role_person_in_apposition_to_the_role(nlp):
 def test_rules_role_governor_of_a_state(nlp):
     text = "An investigation was sought by Gov. Laura Benton of Vermont and by two senators from Ohio."
     assert ("Laura Benton", "leads", "Vermont") in triples_of(nlp, text)
+
+
+def test_rules_role_copula_through_a_relative_clause(nlp):
+    text = ("Marisol Vega answers the hotline at night. Ms. Vega, who also works as communications manager for the "
+            "Coastal Farmworkers Union, said the calls never stop.")
+    assert ("Marisol Vega", "memberOf", "Coastal Farmworkers Union") in triples_of(nlp, text)
+
+
+def test_rules_contact_lines_of_a_press_release(nlp):
+    text = ("FOR IMMEDIATE RELEASE\n\nContact: Coastal Farmworkers Union, Marisol Vega, mvega@example.org 555.201.3344\n"
+            "Valley Migrant Coalition, Tomas Reyes, treyes@example.org, 555.380.2785\n\n"
+            "The two groups filed a complaint against the county on Monday.")
+    triples = triples_of(nlp, text)
+    assert ("Marisol Vega", "memberOf", "Coastal Farmworkers Union") in triples
+    assert ("Tomas Reyes", "memberOf", "Valley Migrant Coalition") in triples
+    assert not {t for t in triples if t[0] == "Marisol Vega" and t[2] == "Valley Migrant Coalition"}
+
+
+def test_rules_firm_named_after_its_partners_is_one_company(nlp):
+    text = ("The Coastal Farmworkers Union, the Valley Migrant Coalition and the law firm Alvarez, Brook, Chen & Ortiz "
+            "filed a lawsuit against the Lakeside County Sheriff's Office.")
+    triples = triples_of(nlp, text)
+    for plaintiff in ("Coastal Farmworkers Union", "Valley Migrant Coalition", "Alvarez, Brook, Chen & Ortiz"):
+        assert (plaintiff, "sues", "Lakeside County Sheriff's Office") in triples
+    assert ("Coastal Farmworkers Union", "collaboratesWith", "Alvarez, Brook, Chen & Ortiz") in triples

@@ -65,3 +65,21 @@ def test_rules_spanish_bilingual_document_names_one_entity(nlp):
 def test_rules_spanish_raid_noun(nlp):
     found = triples_of(nlp, "La redada de ICE en Texas Couplings dejó angustiadas a las familias.")
     assert (ICE, "raided", "Texas Couplings") in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("En una rueda de prensa, Lucía Morales, directora ejecutiva de la Coalición de Trabajadores del Valle, "
+     "pidió una investigación.", ("Lucía Morales", "leads", "Coalición de Trabajadores del Valle")),
+    ("Jorge L. Benítez, quien preside la empresa Sendero Correccional y es su director ejecutivo, se declaró "
+     "satisfecho.", ("Jorge L. Benítez", "leads", "Sendero Correccional")),
+])
+def test_rules_spanish_roles_beside_the_name(nlp, text, expected):
+    assert expected in triples_of(nlp, text)
+
+
+def test_rules_spanish_name_does_not_end_in_a_conjunction(nlp):
+    from actorgraph.loaders.pipeline import extract, make_document
+
+    ex = extract(make_document("Marcharon con Unión de la Colonia y otras organizaciones hasta el ayuntamiento.",
+                               "es.txt"), nlp)
+    assert not [e.label for e in ex.entities if e.label.endswith((" y", " la", " de"))]

@@ -67,6 +67,7 @@ class LanguagePack:
     name_links: frozenset[str] = frozenset()     # lower-case words inside a name ("of", "de")
     conjunctions: frozenset[str] = frozenset()   # words that close a list ("and", "y")
     inner_bodies: frozenset[str] = frozenset()   # "Steering Committee": a body inside another
+    firm_nouns: frozenset[str] = frozenset()     # "the law firm A, B & C"
 
     def frames_for(self, lemma: str) -> tuple[Frame, ...]:
         return tuple(f for f in self.frames if f.lemma == lemma)
@@ -123,6 +124,7 @@ def load_pack(code: str = "en") -> LanguagePack:
         name_links=_words(code, "name_links.txt"),
         conjunctions=_words(code, "conjunctions.txt"),
         inner_bodies=_words(code, "inner_bodies.txt"),
+        firm_nouns=_words(code, "firm_nouns.txt"),
     )
 
 

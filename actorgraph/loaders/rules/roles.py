@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from actorgraph.loaders.rules import Ref, SentenceContext, make_relation, prep_objects, refs, register, with_conjuncts
+from actorgraph.loaders.rules.frames import subjects
 from actorgraph.ontology.ids import normalize_name
 
 if TYPE_CHECKING:
@@ -222,7 +223,7 @@ def copula(ctx: SentenceContext) -> Iterator[Relation]:
         if verb is None:
             continue
         groups = _groups_of_role(ctx, noun)
-        for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        for subject in subjects(verb):  # "X, who works as manager for Y": the relative's head
             for person in with_conjuncts(subject):
                 yield from _relations(ctx, person, predicate, groups, "rules.role.copula.v1")
 

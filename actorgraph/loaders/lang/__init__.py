@@ -68,6 +68,7 @@ class LanguagePack:
     conjunctions: frozenset[str] = frozenset()   # words that close a list ("and", "y")
     inner_bodies: frozenset[str] = frozenset()   # "Steering Committee": a body inside another
     firm_nouns: frozenset[str] = frozenset()     # "the law firm A, B & C"
+    affiliation: frozenset[str] = frozenset()    # "groups affiliated with X, such as A, B and C"
 
     def frames_for(self, lemma: str) -> tuple[Frame, ...]:
         return tuple(f for f in self.frames if f.lemma == lemma)
@@ -125,6 +126,7 @@ def load_pack(code: str = "en") -> LanguagePack:
         conjunctions=_words(code, "conjunctions.txt"),
         inner_bodies=_words(code, "inner_bodies.txt"),
         firm_nouns=_words(code, "firm_nouns.txt"),
+        affiliation=_words(code, "affiliation.txt"),
     )
 
 

@@ -184,6 +184,7 @@ ORDER: tuple[str, ...] = (
     "rules.role.of.v1",
     "rules.role.copula.v1",
     "rules.role.members.v1",
+    "rules.role.affiliates.v1",
     "rules.location.in.v1",
     "rules.policy.implements.v1",
     "rules.caption.sues.v1",

@@ -259,6 +259,38 @@ def member_list(ctx: SentenceContext) -> Iterator[Relation]:
                     yield relation
 
 
+def _lists_after(ctx: SentenceContext, token: Token, reach: int = 8) -> list[tuple[Entity, ...]]:
+    """The lists of names that begin shortly after ``token``, with no other clause between."""
+    out = []
+    for items in {group for group in ctx.siblings.values()}:
+        first = min(t for t, g in ctx.siblings.items() if g is items)
+        if token.i < first <= token.i + reach and not any(
+                ctx.sent.doc[t].pos_ in ("VERB", "AUX") and ctx.sent.doc[t].lemma_ not in _LISTING
+                for t in range(token.i + 1, first)):
+            out.append(items)
+    return out
+
+
+@register("rules.role.affiliates.v1")
+def affiliate_list(ctx: SentenceContext) -> Iterator[Relation]:
+    """Groups named as affiliates of a body: "unions affiliated with X, such as A, B and C",
+    "las organizaciones afiliadas a X, como A, B y C"."""
+    for word in ctx.sent:
+        if word.lower_ not in ctx.pack.affiliation and word.lemma_.lower() not in ctx.pack.affiliation:
+            continue
+        bodies = [r for prep in ("with", "to", "a", "con") for p in prep_objects(word, prep)
+                  for r in refs(ctx, p, standins=False) if r.entity.cls in _GROUPS]
+        if len(bodies) != 1:
+            continue
+        for items in _lists_after(ctx, word, reach=10):
+            for item in items:
+                if item is bodies[0].entity or item.cls not in _GROUPS:
+                    continue
+                relation = make_relation(ctx, Ref(item), "memberOf", bodies[0], "rules.role.affiliates.v1", 0.65)
+                if relation is not None:
+                    yield relation
+
+
 def _list_owner(ctx: SentenceContext, noun: Token) -> list[Ref]:
     """The body whose members are listed. For "its members" the owner is the clause's subject
     or the subject's owner ("The campaign's committee counts among its members …"), not

@@ -68,7 +68,10 @@ def syntactic_relations(text: str, parsed: Sequence[ParsedSegment], nodes: Itera
                 token_map.setdefault(token.i, entity)
                 by_offset.setdefault(base + token.idx, entity)
         segments.append((p, token_map))
-    tokens = [(p.segment.start + t.idx, t) for p, _ in segments for t in p.doc]  # type: ignore[union-attr]
+    packs = {p.segment.start: load_pack(p.segment.language if p.segment.language in LANGUAGES else language)
+             for p, _ in segments}
+    tokens = [(p.segment.start + t.idx, t, packs[p.segment.start]) for p, _ in segments
+              for t in p.doc]  # type: ignore[union-attr]
     antecedents = resolve(tokens, by_offset, load_pack(language))
     out: list[Relation] = []
     document_entities = tuple(entities)

@@ -106,3 +106,9 @@ def test_rules_frame_joint_work(nlp):
 def test_rules_frame_raid_noun(nlp):
     found = triples_of(nlp, "An ICE raid on the Riverbend Foods plant in Gainesville left families in fear.")
     assert (ICE, "raided", "Gainesville") in found
+
+
+def test_rules_frame_nominal_collaboration(nlp):
+    text = "The Harbor County Sheriff's Office expanded its collaboration with ICE in 2019."
+    assert ("Harbor County Sheriff's Office", "collaboratesWith", "U.S. Immigration and Customs Enforcement") \
+        in triples_of(nlp, text)

@@ -83,3 +83,9 @@ def test_rules_spanish_name_does_not_end_in_a_conjunction(nlp):
     ex = extract(make_document("Marcharon con Unión de la Colonia y otras organizaciones hasta el ayuntamiento.",
                                "es.txt"), nlp)
     assert not [e.label for e in ex.entities if e.label.endswith((" y", " la", " de"))]
+
+
+def test_rules_spanish_definite_description_refers_back(nlp):
+    text = ("La empresa Sendero Correccional firmó el acuerdo en marzo. Su director dijo que la empresa "
+            "pudo ampliar su prolongada colaboración con ICE.")
+    assert ("Sendero Correccional", "collaboratesWith", ICE) in triples_of(nlp, text)

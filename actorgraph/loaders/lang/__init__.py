@@ -69,6 +69,7 @@ class LanguagePack:
     inner_bodies: frozenset[str] = frozenset()   # "Steering Committee": a body inside another
     firm_nouns: frozenset[str] = frozenset()     # "the law firm A, B & C"
     affiliation: frozenset[str] = frozenset()    # "groups affiliated with X, such as A, B and C"
+    definites: frozenset[str] = frozenset()      # "the", "its", "la": a description that refers back
 
     def frames_for(self, lemma: str) -> tuple[Frame, ...]:
         return tuple(f for f in self.frames if f.lemma == lemma)
@@ -127,6 +128,7 @@ def load_pack(code: str = "en") -> LanguagePack:
         inner_bodies=_words(code, "inner_bodies.txt"),
         firm_nouns=_words(code, "firm_nouns.txt"),
         affiliation=_words(code, "affiliation.txt"),
+        definites=_words(code, "definites.txt"),
     )
 
 

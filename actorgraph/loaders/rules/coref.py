@@ -35,15 +35,20 @@ def _antecedent(seen: list[tuple[int, Entity]], position: int, fits) -> Entity |
     return None
 
 
-def resolve(tokens: Iterable[tuple[int, Token]], mentions: dict[int, Entity], pack: LanguagePack) -> dict[int, Entity]:
+def resolve(tokens: Iterable[tuple[int, Token] | tuple[int, Token, LanguagePack]], mentions: dict[int, Entity],
+            pack: LanguagePack) -> dict[int, Entity]:
     """Antecedents for pronouns and definite descriptions.
 
-    ``tokens`` are (character offset in the document, token) in document order; ``mentions``
-    maps a token's offset to the entity of the mention it is in. Returns offset -> entity.
+    ``tokens`` are (character offset in the document, token) in document order, optionally
+    with the rule pack of the token's language (else ``pack``: "la agencia" needs the
+    Spanish one); ``mentions`` maps a token's offset to the entity of the mention it is in.
+    Returns offset -> entity.
     """
     seen: list[tuple[int, Entity]] = []
     out: dict[int, Entity] = {}
-    for position, token in tokens:
+    default = pack
+    for position, token, *own in tokens:
+        pack = own[0] if own else default
         entity = mentions.get(position)
         if entity is not None:
             if not seen or seen[-1][1] is not entity:
@@ -61,7 +66,7 @@ def resolve(tokens: Iterable[tuple[int, Token]], mentions: dict[int, Entity], pa
             noun = word if word in pack.coref else token.lemma_.lower()
             cls = pack.coref[noun]
             determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
-            if not determiners & {"the", "this", "that", "its", "their"} or any(
+            if not determiners & pack.definites or any(
                     c.dep_ == "prep" and c.lower_ == "of" for c in token.children) or any(
                     c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children):
                 continue

@@ -600,7 +600,7 @@ def event_mentions(text: str, parsed: list[ParsedSegment]) -> list[Mention]:
     Tennessee raid", "the 9/11 attacks") name events."""
     out = []
     for p in parsed:
-        if p.doc is None or _title_case_text(p.segment):
+        if p.doc is None or _title_case_text(p.segment) or not p.doc.has_annotation("DEP"):
             continue
         base = p.segment.start
         for chunk in p.doc.noun_chunks:

@@ -189,6 +189,26 @@ def _spanish_patterns(nlp) -> list[dict[str, Any]]:
     return patterns
 
 
+def _spanish_rules_pipeline():
+    """Spanish without a model (``ACTORGRAPH_SPANISH=rules``), measured against the model in
+    the README: spaCy's Spanish tokenizer, a sentencizer, the Spanish EntityRuler, and runs
+    of capitalised words joined by Spanish function words ("Unión de la Colonia") as names
+    whose class the cue words or the given-name lists decide. There is no parse, so only
+    the structural relation rules can fire."""
+    import spacy
+
+    nlp = spacy.blank("es")
+    nlp.add_pipe("sentencizer")
+    ruler: EntityRuler = nlp.add_pipe("entity_ruler", name="actorgraph_ruler",  # type: ignore[assignment]
+                                      config={"validate": False, "phrase_matcher_attr": "LOWER"})
+    link = {"LOWER": {"IN": ["de", "del", "la", "las", "los", "y", "e", "para", "por"]}, "OP": "*"}
+    first = {"IS_TITLE": True, "IS_STOP": False, "IS_SENT_START": False}
+    names = [{"label": "ORG", "pattern": [first, {"IS_TITLE": True, "OP": "+"}, link, {"IS_TITLE": True, "OP": "*"}]},
+             {"label": "ORG", "pattern": [{"IS_UPPER": True, "LENGTH": {">=": 2}, "IS_SENT_START": False}]}]
+    ruler.add_patterns(_spanish_patterns(nlp) + names)
+    return nlp
+
+
 def spanish_available() -> bool:
     """True when a Spanish pipeline is installed and not turned off."""
     import importlib.util
@@ -208,8 +228,11 @@ def load_spanish_pipeline():
 
     import spacy
 
-    if os.environ.get("ACTORGRAPH_SPANISH", "").lower() in ("off", "0", "no"):
+    mode = os.environ.get("ACTORGRAPH_SPANISH", "").lower()
+    if mode in ("off", "0", "no"):
         return None
+    if mode == "rules":
+        return _spanish_rules_pipeline()
     for name in SPANISH_MODELS:
         try:
             with warnings.catch_warnings():

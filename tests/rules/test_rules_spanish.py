@@ -89,3 +89,15 @@ def test_rules_spanish_definite_description_refers_back(nlp):
     text = ("La empresa Sendero Correccional firmó el acuerdo en marzo. Su director dijo que la empresa "
             "pudo ampliar su prolongada colaboración con ICE.")
     assert ("Sendero Correccional", "collaboratesWith", ICE) in triples_of(nlp, text)
+
+
+def test_spanish_without_a_model_finds_names_but_no_parse():
+    """ACTORGRAPH_SPANISH=rules: the measured alternative to the model (see README "Spanish")."""
+    from actorgraph.loaders.nlp import _spanish_rules_pipeline
+
+    nlp_es = _spanish_rules_pipeline()
+    doc = nlp_es("Según la denuncia, la Oficina del Alguacil del Condado Pinal colaboró con ICE. "
+                 "La Coalición de Trabajadores del Valle convocó una marcha.")
+    names = {e.text for e in doc.ents}
+    assert {"Oficina del Alguacil del Condado Pinal", "Coalición de Trabajadores del Valle", "ICE"} <= names
+    assert len(list(doc.sents)) == 2 and not doc.has_annotation("DEP")

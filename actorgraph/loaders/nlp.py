@@ -203,7 +203,7 @@ def _spanish_rules_pipeline():
                                       config={"validate": False, "phrase_matcher_attr": "LOWER"})
     link = {"LOWER": {"IN": ["de", "del", "la", "las", "los", "y", "e", "para", "por"]}, "OP": "*"}
     first = {"IS_TITLE": True, "IS_STOP": False, "IS_SENT_START": False}
-    names = [{"label": "ORG", "pattern": [first, {"IS_TITLE": True, "OP": "+"}, link, {"IS_TITLE": True, "OP": "*"}]},
+    names: list[dict[str, Any]] = [{"label": "ORG", "pattern": [first, {"IS_TITLE": True, "OP": "+"}, link, {"IS_TITLE": True, "OP": "*"}]},
              {"label": "ORG", "pattern": [{"IS_UPPER": True, "LENGTH": {">=": 2}, "IS_SENT_START": False}]}]
     ruler.add_patterns(_spanish_patterns(nlp) + names)
     return nlp

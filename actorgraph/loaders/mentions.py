@@ -227,7 +227,7 @@ def _ner_mentions(text: str, parsed: ParsedSegment) -> list[Mention]:
         from_data = ent.label_ in RULER_LABELS
         if not from_data and ent.label_ not in NER_CLASSES:
             continue
-        if not from_data and len(ent) == 1 and (ent[0].pos_ in ("NOUN", "ADJ", "VERB", "PRON", "ADV", "DET")
+        if not from_data and len(ent) == 1 and (ent[0].pos_ in ("NOUN", "ADJ", "VERB", "PRON", "ADV", "DET", "ADP", "SCONJ", "CCONJ")
                                                  or ent[0].lower_ in GENERIC_WORDS):
             continue
         if not from_data and any(t.pos_ in ("AUX", "VERB", "PRON") and t.tag_ != "VBN" for t in ent):
@@ -280,7 +280,8 @@ def _ner_mentions(text: str, parsed: ParsedSegment) -> list[Mention]:
         if cls is None:
             continue
         if cls == "Person" and not from_data and len(name.split()) == 1 and name.lower() in \
-                data_tables.known_place_names() and re.search(r"\b(?:in|at|from|near|to)\s+$", text[max(0, start - 8):start]):
+                data_tables.known_place_names() and re.search(r"\b(?:in|at|from|near|to|en|de|desde|hacia|cerca de)\s+$",
+                                                              text[max(0, start - 10):start]):
             cls = "Place"  # "in Taylor"
         kind = _KIND_APPOSITION.match(after)
         kind_before = _KIND_BEFORE.search(text[max(0, start - 30):start])

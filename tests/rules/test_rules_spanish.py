@@ -101,3 +101,14 @@ def test_spanish_without_a_model_finds_names_but_no_parse():
     names = {e.text for e in doc.ents}
     assert {"Oficina del Alguacil del Condado Pinal", "Coalición de Trabajadores del Valle", "ICE"} <= names
     assert len(list(doc.sents)) == 2 and not doc.has_annotation("DEP")
+
+
+def test_rules_spanish_words_and_places_are_not_people(nlp):
+    from actorgraph.loaders.pipeline import extract, make_document
+
+    ex = extract(make_document("Según el informe, ICE firmó un acuerdo con la jurisdicción de Lafourche Parish "
+                               "y la redada ocurrió en Houston.", "es.txt"), nlp)
+    classes = {e.label: e.cls for e in ex.entities}
+    assert "Según" not in classes
+    assert classes.get("Lafourche Parish") == "Place"
+    assert classes.get("Houston") == "Place"

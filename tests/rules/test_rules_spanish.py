@@ -112,3 +112,10 @@ def test_rules_spanish_words_and_places_are_not_people(nlp):
     assert "Según" not in classes
     assert classes.get("Lafourche Parish") == "Place"
     assert classes.get("Houston") == "Place"
+
+
+def test_rules_spanish_data_handed_over_at_the_request_of(nlp):
+    text = ("ICE pidió la lista completa en marzo. Los datos, que los Tribunales Municipales de Ribera entregaron "
+            "a pedido de la agencia federal, incluyen nombres y direcciones.")
+    triples = triples_of(nlp, text)
+    assert any(s.endswith("Ribera") or "Ribera" in s for s, p, o in triples if p == "sharedDataWith" and o == ICE), triples

@@ -70,6 +70,7 @@ class LanguagePack:
     firm_nouns: frozenset[str] = frozenset()     # "the law firm A, B & C"
     affiliation: frozenset[str] = frozenset()    # "groups affiliated with X, such as A, B and C"
     definites: frozenset[str] = frozenset()      # "the", "its", "la": a description that refers back
+    request_nouns: frozenset[str] = frozenset()  # "at the request of X": X receives what is handed over
 
     def frames_for(self, lemma: str) -> tuple[Frame, ...]:
         return tuple(f for f in self.frames if f.lemma == lemma)
@@ -129,6 +130,7 @@ def load_pack(code: str = "en") -> LanguagePack:
         firm_nouns=_words(code, "firm_nouns.txt"),
         affiliation=_words(code, "affiliation.txt"),
         definites=_words(code, "definites.txt"),
+        request_nouns=_words(code, "request_nouns.txt"),
     )
 
 

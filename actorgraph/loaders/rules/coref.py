@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
 _GROUP_PRONOUNS = frozenset({"it", "its"})  # "they" is resolved within its sentence (rules.refs)
-_ARGUMENT = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "pobj", "poss", "dative", "appos", "conj"})
+_ARGUMENT = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "pobj", "poss", "dative", "appos", "conj", "obl", "nmod"})
 _GROUP_CLASSES = ("Organization", "GovernmentAgency", "Company")
 #: description nouns whose antecedent must carry the noun in its name ("the county", "the sheriff")
 _NAMED_BY_NOUN = frozenset({"county", "city", "state", "sheriff", "department", "office", "network", "union", "coalition",
@@ -33,6 +33,21 @@ def _antecedent(seen: list[tuple[int, Entity]], position: int, fits) -> Entity |
         if fits(entity):
             return entity
     return None
+
+
+def _clause_subjects(token: Token, position: int, mentions: dict[int, Entity]) -> list[Entity]:
+    """The entities named by the subject of the clause a token is in."""
+    verb = token.head
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    out = []
+    for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "nsubj:pass")):
+        entity = mentions.get(position - token.idx + subject.idx)
+        if entity is not None:
+            out.append(entity)
+    return out
 
 
 def resolve(tokens: Iterable[tuple[int, Token] | tuple[int, Token, LanguagePack]], mentions: dict[int, Entity],
@@ -76,9 +91,12 @@ def resolve(tokens: Iterable[tuple[int, Token] | tuple[int, Token, LanguagePack]
                 return e.cls == cls and (not named or noun in normalize_name(e.label).split()
                                          or any(noun in normalize_name(f).split() for f in e.forms))
 
-            found = _antecedent(seen, position, fits)
+            # a description is not the subject of its own clause ("X handed the data at the
+            # request of the agency": the agency is not X; binding principle C)
+            subjects = _clause_subjects(token, position, mentions)
+            found = _antecedent(seen, position, lambda e, fits=fits, own=subjects: fits(e) and e not in own)
             if found is None:  # "the campaign" far from its name: the only campaign named so far
-                candidates = {e.iri: e for _, e in seen if fits(e)}
+                candidates = {e.iri: e for _, e in seen if fits(e) and e not in subjects}
                 found = next(iter(candidates.values())) if len(candidates) == 1 else None
         if found is not None:
             out[position] = found

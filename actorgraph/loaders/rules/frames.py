@@ -60,6 +60,8 @@ def subjects(verb: Token, depth: int = 0, authored: frozenset[str] = frozenset()
     if is_passive(verb):
         return _agents(verb)
     own = [c for c in verb.children if c.dep_ == "nsubj"]
+    if len(own) > 1:  # "los datos, que X entregó": a clause has one subject; the relative is the object
+        own = [c for c in own if c.lower_ not in _RELATIVE | {"que", "quien", "cual"}] or own
     if own:
         if own[0].lower_ in _RELATIVE | {"que", "quien", "cual"} and verb.dep_ in ("relcl", "acl:relcl", "acl"):
             return [verb.head]
@@ -92,8 +94,11 @@ def patients(verb: Token) -> list[Token]:
             return patients(verb.head)  # "was detained by ICE … and has been detained at Y"
         return found
     found = [c for c in verb.children if c.dep_ in _OBJECT_DEPS and case_of(c) in (None, "a")]
-    if found and found[0].lower_ in _RELATIVE and verb.dep_ in ("relcl", "acl:relcl"):
-        return [verb.head]  # "the center, which GEO Group runs"
+    subjects_ = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not found and len(subjects_) > 1:  # the relative the parser took for a second subject
+        found = [c for c in subjects_ if c.lower_ in _RELATIVE | {"que", "cual"}]
+    if found and found[0].lower_ in _RELATIVE | {"que", "cual"} and verb.dep_ in ("relcl", "acl:relcl", "acl"):
+        return [verb.head]  # "the center, which GEO Group runs", "los datos, que X entregó"
     return found
 
 
@@ -112,7 +117,28 @@ def _holders(verb: Token) -> list[Token]:
     return out
 
 
-def objects(verb: Token, spec: str) -> list[Token]:
+def _requesters(verb: Token, pack) -> list[Token]:
+    """"handed the records over at the request of ICE", "los entregaron a pedido de la
+    agencia": who asked, and so receives."""
+    out: list[Token] = []
+    for prep in ("at", "on", "a", "por"):
+        for noun in prep_objects(verb, prep):
+            if noun.lemma_.lower() in pack.request_nouns or noun.lower_ in pack.request_nouns:
+                out += [p for of in ("of", "de", "del") for p in prep_objects(noun, of)]
+                out += [c for c in noun.children if c.dep_ in ("poss", "nmod:poss") and c.pos_ != "PRON"]
+    for c in verb.children:  # "a pedido de X" read as one fixed expression: X hangs on the verb
+        if any(f.dep_ == "fixed" and f.lower_ in pack.request_nouns for f in c.children):
+            out += [o for holder in (verb, c) for o in holder.children
+                    if o.dep_ in _UD_ARGS and case_of(o) in ("de", "del")]
+    return out
+
+
+_UD_ARGS = ("obj", "obl", "nmod", "iobj")
+
+
+def objects(verb: Token, spec: str, pack=None) -> list[Token]:
+    if spec == "request":
+        return _requesters(verb, pack) if pack is not None else []
     if spec in ("dobj", "obj"):
         return patients(verb)
     if spec == "dative":
@@ -220,7 +246,7 @@ def verb_frames(ctx: SentenceContext) -> Iterator[Relation]:
             if frame.requires.startswith("dobj:") and not _has_data_object(
                     verb, pack, frozenset(frame.requires[5:].split("|"))):
                 continue
-            targets = _expand(ctx, [t for spec in frame.objects for t in objects(verb, spec)],
+            targets = _expand(ctx, [t for spec in frame.objects for t in objects(verb, spec, pack)],
                               stance=frame.predicate in _STANCES and frame.requires != "direct")
             for actor in actors:
                 for target in targets:

@@ -112,3 +112,8 @@ def test_rules_frame_nominal_collaboration(nlp):
     text = "The Harbor County Sheriff's Office expanded its collaboration with ICE in 2019."
     assert ("Harbor County Sheriff's Office", "collaboratesWith", "U.S. Immigration and Customs Enforcement") \
         in triples_of(nlp, text)
+
+
+def test_rules_frame_raid_reaches_the_place_of_the_site(nlp):
+    triples = triples_of(nlp, "ICE agents raided the Lakeview Fittings plant in Springdale on Tuesday.")
+    assert ("U.S. Immigration and Customs Enforcement", "raided", "Springdale") in triples

@@ -18,7 +18,7 @@ def test_rules_pack_predicates_exist_in_the_ontology(code):
     used = {f.predicate for f in pack.frames} | {f.predicate for f in pack.nominal} | set(pack.roles.values()) \
         | {t.predicate for t in pack.titles}
     assert used <= set(RELATION_PREDICATES)
-    assert all(spec in ("dobj", "obj", "dative", "iobj", "request") or spec.startswith("prep:")
+    assert all(spec in ("dobj", "obj", "dative", "iobj", "request", "object_place") or spec.startswith("prep:")
                for f in pack.frames for spec in f.objects)
 
 

@@ -139,6 +139,8 @@ _UD_ARGS = ("obj", "obl", "nmod", "iobj")
 def objects(verb: Token, spec: str, pack=None) -> list[Token]:
     if spec == "request":
         return _requesters(verb, pack) if pack is not None else []
+    if spec == "object_place":  # "raided a plant in Springdale": the place of what underwent it
+        return [p for o in patients(verb) for prep in ("in", "at", "en") for p in prep_objects(o, prep)]
     if spec in ("dobj", "obj"):
         return patients(verb)
     if spec == "dative":
@@ -337,7 +339,7 @@ def adjacent_frames(ctx: SentenceContext) -> Iterator[Relation]:
             continue
         if not token.lower_.endswith(("s", "ed")):
             continue
-        frames = [f for f in pack.frames_for(token.lemma_.lower()) if f.objects in (("dobj",), ("obj",)) and not f.requires]
+        frames = [f for f in pack.frames_for(token.lemma_.lower()) if f.objects[:1] in (("dobj",), ("obj",)) and not f.requires]
         if not frames or token.i - 1 < ctx.sent.start or token.i - 1 not in ctx.tokens:
             continue
         j = token.i + 1

@@ -117,3 +117,9 @@ def test_rules_frame_nominal_collaboration(nlp):
 def test_rules_frame_raid_reaches_the_place_of_the_site(nlp):
     triples = triples_of(nlp, "ICE agents raided the Lakeview Fittings plant in Springdale on Tuesday.")
     assert ("U.S. Immigration and Customs Enforcement", "raided", "Springdale") in triples
+
+
+def test_rules_frame_stance_against_what_was_done_to_someone_is_not_against_them(nlp):
+    triples = triples_of(nlp, "The Riverside Tenants Union condemned the arrest of Marisol Vega by ICE.")
+    assert ("Riverside Tenants Union", "opposes", "U.S. Immigration and Customs Enforcement") in triples
+    assert not [t for t in triples if t[1] == "opposes" and t[2] == "Marisol Vega"]

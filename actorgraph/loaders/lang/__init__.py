@@ -71,6 +71,7 @@ class LanguagePack:
     affiliation: frozenset[str] = frozenset()    # "groups affiliated with X, such as A, B and C"
     definites: frozenset[str] = frozenset()      # "the", "its", "la": a description that refers back
     request_nouns: frozenset[str] = frozenset()  # "at the request of X": X receives what is handed over
+    patient_nouns: frozenset[str] = frozenset()  # "the killing of X": X underwent it
 
     def frames_for(self, lemma: str) -> tuple[Frame, ...]:
         return tuple(f for f in self.frames if f.lemma == lemma)
@@ -131,6 +132,7 @@ def load_pack(code: str = "en") -> LanguagePack:
         affiliation=_words(code, "affiliation.txt"),
         definites=_words(code, "definites.txt"),
         request_nouns=_words(code, "request_nouns.txt"),
+        patient_nouns=_words(code, "patient_nouns.txt"),
     )
 
 

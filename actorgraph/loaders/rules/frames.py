@@ -193,7 +193,13 @@ def _expand(ctx: SentenceContext, tokens: list[Token], stance: bool = False) -> 
                         found.extend(refs(ctx, e))
             if not found and stance and c.pos_ == "NOUN":
                 owners = [g for g in c.children if g.dep_ == "poss"]
-                owners += [p for prep in ("by", "of", "de", "por") for p in prep_objects(c, prep)]
+                # "the arrest of X by ICE": X underwent it; the one who did it is the body behind it
+                done_to = c.lemma_.lower() in ctx.pack.patient_nouns or c.lower_ in ctx.pack.patient_nouns
+                preps = ("by", "por") if done_to else ("by", "of", "de", "por")
+                owners += [p for prep in preps for p in prep_objects(c, prep)]
+                if done_to:  # "a manos de ICE"
+                    owners += [p for m in c.children if m.lower_ == "manos" for prep in ("de", "del")
+                               for p in prep_objects(m, prep)]
                 for owner in owners:
                     for e in with_conjuncts(owner):
                         found.extend(refs(ctx, e))

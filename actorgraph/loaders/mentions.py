@@ -177,6 +177,19 @@ def _inner_body(text: str, start: int, name: str, language: str) -> bool:
     return all(w in words for w in name.lower().split()) and bool(_OWNER_BEFORE.search(text[max(0, start - 20):start]))
 
 
+@lru_cache(maxsize=1)
+def _role_vocabulary() -> frozenset[str]:
+    """Every word of the role nouns and titles of the rule packs ("spokeswoman", "supervisor")."""
+    from actorgraph.loaders.lang import LANGUAGES, load_pack
+
+    words: set[str] = set(_ROLE_NOUNS)
+    for code in LANGUAGES:
+        pack = load_pack(code)
+        for phrase in [*pack.roles, *(t.title for t in pack.titles), *pack.role_modifiers]:
+            words.update(w.strip(".").lower() for w in phrase.split())
+    return frozenset(words)
+
+
 def _title_case_text(seg: Segment) -> bool:
     return seg.kind in ("petition-title", "heading")
 
@@ -244,7 +257,20 @@ def _ner_mentions(text: str, parsed: ParsedSegment) -> list[Mention]:
             continue  # the Spanish model's unknown "places" with nothing that says they are places
         if not from_data and re.fullmatch(r"(?:District|Ward|Precinct|Zone|Region) \d+", name):
             continue  # "District 4" is a seat, not a body
+        if not from_data and ent.label_ == "PERSON" and ent.start > 0:
+            prev = ent.doc[ent.start - 1]  # "Mizue Aizeki" tagged from the surname on: the given name before it
+            if prev.pos_ == "PROPN" and prev.is_title and prev.dep_ == "compound" and prev.head.i in range(ent.start, ent.end) \
+                    and not prev.ent_type_ and prev.lower_ not in _role_vocabulary() and not _TITLE_RE.match(prev.text + " X") \
+                    and not _lowercase_elsewhere(text, prev.text) \
+                    and prev.lower_ not in data_tables.known_place_names() and not cue_class(prev.text):
+                start = base + prev.idx
+                name = text[start:end]
         if not from_data and ent.label_ == "PERSON":
+            # "Spokeswoman Ana Ruiz": a role word the model took into the name (titles stay: "Sheriff X")
+            while len(name.split()) > 2 and name.split()[0].lower() in _role_vocabulary() \
+                    and not _TITLE_RE.match(name):
+                start += len(name.split()[0]) + 1
+                name = text[start:end]
             cut = _POSSESSIVE_IN.search(name)
             if cut:  # "Trump’s Racist" -> "Trump"
                 end = start + cut.start()

@@ -91,3 +91,12 @@ def test_rules_firm_named_after_its_partners_is_one_company(nlp):
     for plaintiff in ("Coastal Farmworkers Union", "Valley Migrant Coalition", "Alvarez, Brook, Chen & Ortiz"):
         assert (plaintiff, "sues", "Lakeside County Sheriff's Office") in triples
     assert ("Coastal Farmworkers Union", "collaboratesWith", "Alvarez, Brook, Chen & Ortiz") in triples
+
+
+def test_a_role_word_is_not_part_of_a_persons_name(nlp):
+    from actorgraph.loaders.pipeline import extract, make_document
+
+    text = "Spokeswoman Ana Ruiz and Supervisor Tomas Reyes did not comment."
+    labels = {e.label for e in extract(make_document(text, "t.txt"), nlp).entities if e.cls == "Person"}
+    assert not any(label.startswith(("Spokeswoman", "Supervisor")) for label in labels), labels
+    assert "Ana Ruiz" in labels

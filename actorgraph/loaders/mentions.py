@@ -130,7 +130,7 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
             break
     while end > start and text[end - 1] in " ,;:!?\"“”()[]-–—":
         end -= 1
-    tail = re.search(r"[ \t]+(?:of|for|and|the|&|de|del|y|e|la|el|los|las)$", text[start:end])
+    tail = re.search(r"[ \t]+(?:of|for|and|the|&|de|del|y|e|la|el|los|las|para|por|en)$", text[start:end])
     if tail and tail.start() > 0:  # "the National Lawyers Guild of" (the place was tagged apart)
         end = start + tail.start()
     while start < end and text[start] in " ,;:!?\"“”()[]-–—'’":

@@ -119,3 +119,11 @@ def test_rules_spanish_data_handed_over_at_the_request_of(nlp):
             "a pedido de la agencia federal, incluyen nombres y direcciones.")
     triples = triples_of(nlp, text)
     assert any(s.endswith("Ribera") or "Ribera" in s for s, p, o in triples if p == "sharedDataWith" and o == ICE), triples
+
+
+def test_rules_spanish_dative_clitic_is_the_recipient(nlp):
+    text = ("ICE envió una citación al Departamento de Licencias para exigirle una lista de personas, "
+            "y el Departamento de Licencias le entregó esa información.")
+    triples = triples_of(nlp, text)
+    assert any(p == "sharedDataWith" and o == ICE and ("Licencias" in s or "Licensing" in s)
+               for s, p, o in triples), triples

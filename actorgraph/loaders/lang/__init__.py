@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
 
@@ -72,6 +72,8 @@ class LanguagePack:
     definites: frozenset[str] = frozenset()      # "the", "its", "la": a description that refers back
     request_nouns: frozenset[str] = frozenset()  # "at the request of X": X receives what is handed over
     patient_nouns: frozenset[str] = frozenset()  # "the killing of X": X underwent it
+    pronouns: dict[str, str] = field(default_factory=dict)  # pronoun -> person | group | any
+    datives: frozenset[str] = frozenset()        # "le", "les": the one something is given to
 
     def frames_for(self, lemma: str) -> tuple[Frame, ...]:
         return tuple(f for f in self.frames if f.lemma == lemma)
@@ -133,6 +135,8 @@ def load_pack(code: str = "en") -> LanguagePack:
         definites=_words(code, "definites.txt"),
         request_nouns=_words(code, "request_nouns.txt"),
         patient_nouns=_words(code, "patient_nouns.txt"),
+        pronouns={r["pronoun"]: r["refers"] for r in _rows(code, "pronouns.csv")},
+        datives=frozenset(r["pronoun"] for r in _rows(code, "pronouns.csv") if r.get("case") == "dative"),
     )
 
 

@@ -16,8 +16,7 @@ if TYPE_CHECKING:
 
     from actorgraph.loaders.model import Entity
 
-_PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
-_GROUP_PRONOUNS = frozenset({"it", "its"})  # "they" is resolved within its sentence (rules.refs)
+# pronouns per language in lang/<code>/pronouns.csv ("they" is resolved within its sentence: rules.refs)
 _ARGUMENT = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "pobj", "poss", "dative", "appos", "conj", "obl", "nmod"})
 _GROUP_CLASSES = ("Organization", "GovernmentAgency", "Company")
 #: description nouns whose antecedent must carry the noun in its name ("the county", "the sheriff")
@@ -73,9 +72,13 @@ def resolve(tokens: Iterable[tuple[int, Token] | tuple[int, Token, LanguagePack]
             continue
         word = token.lower_
         found = None
-        if token.pos_ == "PRON" and word in _PERSON_PRONOUNS:
-            found = _antecedent(seen, position, lambda e: e.cls == "Person")
-        elif token.pos_ in ("PRON", "DET") and word in _GROUP_PRONOUNS:
+        refers = pack.pronouns.get(word)
+        if token.pos_ == "PRON" and refers in ("person", "any") or token.pos_ == "DET" and refers == "group":
+            # a pronoun is not the subject of its own clause ("X le entregó la información": le is not X)
+            subjects = _clause_subjects(token, position, mentions) if token.dep_ not in ("nsubj", "nsubjpass", "poss") else []
+            kinds = {"person": ("Person",), "group": _GROUP_CLASSES, "any": ("Person", *_GROUP_CLASSES)}[refers]
+            found = _antecedent(seen, position, lambda e, kinds=kinds, own=subjects: e.cls in kinds and e not in own)
+        elif token.pos_ == "PRON" and refers == "group":
             found = _antecedent(seen, position, lambda e: e.cls in _GROUP_CLASSES)
         elif token.pos_ == "NOUN" and (word in pack.coref or token.lemma_.lower() in pack.coref):
             noun = word if word in pack.coref else token.lemma_.lower()

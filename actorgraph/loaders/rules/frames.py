@@ -145,8 +145,9 @@ def objects(verb: Token, spec: str, pack=None) -> list[Token]:
         return patients(verb)
     if spec == "dative":
         return [c for c in verb.children if c.dep_ == "dative"]
-    if spec == "iobj":
-        return [c for c in verb.children if c.dep_ == "iobj"]
+    if spec == "iobj":  # and a dative clitic the parser calls an object ("le entregó la información")
+        return [c for c in verb.children if c.dep_ == "iobj" or (
+            pack is not None and c.dep_ == "obj" and c.pos_ == "PRON" and c.lower_ in pack.datives)]
     if spec.startswith("prep:"):
         return [t for holder in _holders(verb) for t in prep_objects(holder, spec[5:])]
     return []

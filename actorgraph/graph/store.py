@@ -186,16 +186,20 @@ class OxigraphStore(Store):
                                      "wait for it to finish", where=str(path)) from exc
             raise StoreError(f"cannot open store: {message.replace(str(path), '').strip(' :')}", where=str(path)) from exc
 
-    def query(self, sparql: str, bindings: dict[str, Term] | None = None) -> Result:
-        import pyoxigraph as ox
-
+    def _answer(self, sparql: str, bindings: dict[str, Term] | None):
+        """pyoxigraph's answer to a query over the union of the graphs (errors as ours)."""
         sparql = bind_values(sparql, bindings)
         try:
-            answer = self._store.query(sparql, use_default_graph_as_union=True, prefixes=dict(PREFIXES))
+            return self._store.query(sparql, use_default_graph_as_union=True, prefixes=dict(PREFIXES))
         except SyntaxError as exc:
             raise _syntax_error(exc, sparql, "query") from exc
         except OSError as exc:
             raise StoreError(f"query failed: {exc}", where=self.location) from exc
+
+    def query(self, sparql: str, bindings: dict[str, Term] | None = None) -> Result:
+        import pyoxigraph as ox
+
+        answer = self._answer(sparql, bindings)
         if isinstance(answer, ox.QueryBoolean):
             return Result(boolean=bool(answer))
         if isinstance(answer, ox.QueryTriples):
@@ -213,16 +217,10 @@ class OxigraphStore(Store):
         return Result(vars=names, rows=rows)
 
     def values(self, sparql: str, bindings: dict[str, Term] | None = None) -> list[tuple[str | None, ...]]:
-        sparql = bind_values(sparql, bindings)
-        try:
-            answer = self._store.query(sparql, use_default_graph_as_union=True, prefixes=dict(PREFIXES))
-        except SyntaxError as exc:
-            raise _syntax_error(exc, sparql, "query") from exc
-        except OSError as exc:
-            raise StoreError(f"query failed: {exc}", where=self.location) from exc
-        names = [v.value for v in answer.variables]  # type: ignore[union-attr]
+        answer = self._answer(sparql, bindings)
+        names = [v.value for v in answer.variables]
         return [tuple(None if (term := solution[name]) is None else term.value for name in names)
-                for solution in answer]  # type: ignore[union-attr]
+                for solution in answer]
 
     def update(self, sparql: str) -> None:
         if not self.writable:

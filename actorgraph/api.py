@@ -257,11 +257,16 @@ def private_view(store: Store, privacy: str = "standard", aliases: PathLike | No
     """The store as ``privacy`` (open, standard, strict) lets it leave the machine, and a
     report of what was masked (see actorgraph.exports.privacy)."""
     from actorgraph.exports.privacy import check_mode, masked_store
-    from actorgraph.graph.resolve import Curation
 
     check_mode(privacy)
-    curation = Curation.load(Path(aliases) if aliases else aliases_path(store.location))
-    return masked_store(store, privacy, curation.privacy)
+    return masked_store(store, privacy, _privacy_levels(store, aliases))
+
+
+def _privacy_levels(store: Store, aliases: PathLike | None) -> dict[str, str]:
+    """The privacy levels the curation file sets ([[privacy]] entries)."""
+    from actorgraph.graph.resolve import Curation
+
+    return Curation.load(Path(aliases) if aliases else aliases_path(store.location)).privacy
 
 
 def export(store: Store, fmt: str, out: PathLike, privacy: str = "standard", aliases: PathLike | None = None):
@@ -287,7 +292,6 @@ def write_map(store: Store, out: PathLike, title: str = "actorgraph map", view=N
     from actorgraph.exports.story import auto_story, load_story
     from actorgraph.exports.view import MAP_LIMIT, apply_view, central, readable
     from actorgraph.graph.project import skeleton, store_to_networkx
-    from actorgraph.graph.resolve import Curation
 
     check_mode(privacy)
     left_related = left_alone = 0
@@ -304,8 +308,7 @@ def write_map(store: Store, out: PathLike, title: str = "actorgraph map", view=N
             graph = apply_view(graph, view)
         if view is None or view.top is None:
             graph, left_related, left_alone = readable(graph)
-    curation = Curation.load(Path(aliases) if aliases else aliases_path(store.location))
-    graph, report = mask_graph(graph, store, privacy, curation.privacy)
+    graph, report = mask_graph(graph, store, privacy, _privacy_levels(store, aliases))
     docs = document_count(store)
     filters = view.describe() if view is not None else ""
     isolated = sum(1 for n in graph if not graph.degree(n))

@@ -131,8 +131,8 @@ def resolve_mentions(mentions: list[Mention]) -> tuple[list[Entity], dict[tuple[
                 canonical = hit[1]
         if canonical is not None:
             hit = index.get(normalize_name(canonical))
-            if hit is None and m.extractor == "rules.english_form.v1":
-                return normalize_name(canonical), canonical  # a name's English form is its label
+            if hit is None and m.extractor in ("rules.english_form.v1", "rules.event.sited.v1"):
+                return normalize_name(canonical), canonical  # a name's English form, an event's built name
             return normalize_name(canonical), (hit[1] if hit else None)
         name = strip_title(m.text) if m.cls == "Person" else m.text
         return normalize_name(name), None

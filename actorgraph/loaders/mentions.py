@@ -643,6 +643,67 @@ def event_mentions(text: str, parsed: list[ParsedSegment]) -> list[Mention]:
     return out
 
 
+_SITES = ("DetentionFacility", "Company", "Place", "GovernmentAgency")
+_SITE_PREPS = ("at", "in", "outside", "near", "inside", "en", "frente", "afuera", "ante")
+
+
+def sited_events(text: str, parsed: list[ParsedSegment], taken: list[Mention]) -> list[Mention]:
+    """A delimited event named by its site: a singular event noun ("a hunger strike", "the
+    raid", "una marcha") with a place, facility or company after "at/in/outside/en" becomes
+    an Event whose name is built from the text — what, where and, when the sentence gives a
+    date, when: "hunger strike at the Valleverde Detention Center (on Monday)"."""
+    from actorgraph.loaders.lang import load_pack
+
+    spans = sorted((m.start, m.end, m) for m in taken if m.cls in _SITES)
+    starts = [s for s, _, _ in spans]
+    out = []
+    for p in parsed:
+        if p.doc is None or _title_case_text(p.segment) or not p.doc.has_annotation("DEP"):
+            continue
+        pack = load_pack(p.segment.language if p.segment.language in ("en", "es") else "en")
+        base = p.segment.start
+        for head in p.doc:
+            if head.pos_ != "NOUN" or head.lemma_.lower() not in pack.event_nouns or head.lower_ != head.lemma_.lower():
+                continue  # singular only: "raids" in general are no one event
+            site = None
+            holders = [head]
+            if head.dep_ in ("dobj", "obj") and head.head.pos_ == "VERB":
+                holders.append(head.head)  # "held a vigil outside X"
+            for prep in (c for h in holders for c in h.children
+                         if c.dep_ in ("prep", "case", "nmod", "obl") or c.lower_ in _SITE_PREPS):
+                objects = [prep] if prep.dep_ in ("nmod", "obl") else [o for o in prep.children if o.dep_ == "pobj"]
+                for obj in objects:
+                    if obj.dep_ in ("nmod", "obl") and not any(c.lower_ in _SITE_PREPS for c in obj.children):
+                        continue
+                    if obj.dep_ == "pobj" and prep.lower_ not in _SITE_PREPS:
+                        continue
+                    i = bisect.bisect_right(starts, base + obj.idx) - 1
+                    if i >= 0 and spans[i][1] >= base + obj.idx + len(obj.text):
+                        site = spans[i][2]
+                        break
+                if site is not None:
+                    break
+            if site is None:
+                continue
+            mods = [t for t in head.lefts if t.dep_ in ("compound", "amod") and t.i == head.i - 1 - sum(
+                1 for u in head.lefts if u.i > t.i and u.dep_ in ("compound", "amod"))]
+            first = min([head, *mods], key=lambda t: t.i)
+            start, end = base + first.idx, base + head.idx + len(head.text)
+            if any(m.start < end and start < m.end for _, _, m in spans):
+                continue  # "the ICE raid": the agency's name is no part of the event's
+            between = text[end:site.start].strip() if site.start - end < 60 else ""
+            if site.start < end or not between or len(between.split()) > 6:
+                between = "at" if pack.code == "en" else "en"
+            name = f"{text[start:end]} {between} {site.canonical or site.text}".strip()
+            when = [e for e in p.doc.ents if e.label_ == "DATE" and e.sent == head.sent]
+            if when:
+                name += f" ({when[0].text})"
+            name = " ".join(name.split())
+            # the built name is also the surface form: "raid" alone would join every raid of a corpus
+            out.append(Mention(start, end, name, "Event", "rules.event.sited.v1", 0.6, name))
+    return out
+
+
 _CAPWORD = r"(?:[A-Z][\w'’.-]*|#\w+|\d+)"
 _NAMED_CAMPAIGN = re.compile(r"\b(?:the|a|its|their|our|his|her)[ \t]+(" + _CAPWORD + r"(?:[ \t]+(?:" + _CAPWORD +
                              r"|of|for|and|the|to|in|a))*?)[ \t]+(?:campaign|petition|boycott)\b")
@@ -859,6 +920,7 @@ def extract_mentions(text: str, parsed: list[ParsedSegment]) -> list[Mention]:
         found = resolve_overlaps(found + accounts)
     found.extend(acronym_definitions(text, found))
     found = resolve_overlaps(found + event_mentions(text, parsed) + quoted_events(text, [p.segment for p in parsed]))
+    found = resolve_overlaps(found + sited_events(text, parsed, found))
     found = resolve_overlaps(found + state_codes(text, found))
     found = resolve_overlaps(found + capitalised_acronyms(text, [p.segment for p in parsed], found))
     found = resolve_overlaps(found + unit_mentions(text, [m for m in found if m.extractor not in _CONTAINERS]))

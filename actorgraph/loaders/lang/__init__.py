@@ -74,6 +74,8 @@ class LanguagePack:
     patient_nouns: frozenset[str] = frozenset()  # "the killing of X": X underwent it
     pronouns: dict[str, str] = field(default_factory=dict)  # pronoun -> person | group | any
     datives: frozenset[str] = frozenset()        # "le", "les": the one something is given to
+    event_nouns: frozenset[str] = frozenset()    # "a hunger strike at X": a delimited event
+    event_verbs: frozenset[str] = frozenset()    # "X held a vigil": X took part
 
     def frames_for(self, lemma: str) -> tuple[Frame, ...]:
         return tuple(f for f in self.frames if f.lemma == lemma)
@@ -137,6 +139,8 @@ def load_pack(code: str = "en") -> LanguagePack:
         patient_nouns=_words(code, "patient_nouns.txt"),
         pronouns={r["pronoun"]: r["refers"] for r in _rows(code, "pronouns.csv")},
         datives=frozenset(r["pronoun"] for r in _rows(code, "pronouns.csv") if r.get("case") == "dative"),
+        event_nouns=_words(code, "event_nouns.txt"),
+        event_verbs=_words(code, "event_verbs.txt"),
     )
 
 

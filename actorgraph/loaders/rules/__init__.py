@@ -170,7 +170,7 @@ def make_relation(ctx: SentenceContext, subject: Ref, predicate: str, obj: Ref, 
 
 
 # the rule families register themselves on import
-from actorgraph.loaders.rules import frames, legal, locations, policies, roles  # noqa: E402,F401
+from actorgraph.loaders.rules import events, frames, legal, locations, policies, roles  # noqa: E402,F401
 
 #: Which rules run, in order (a rule's name is also its ``ag:extractor``)
 ORDER: tuple[str, ...] = (
@@ -186,6 +186,7 @@ ORDER: tuple[str, ...] = (
     "rules.role.members.v1",
     "rules.role.affiliates.v1",
     "rules.location.in.v1",
+    "rules.event.roles.v1",
     "rules.policy.implements.v1",
     "rules.caption.sues.v1",
 )

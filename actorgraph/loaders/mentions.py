@@ -89,7 +89,7 @@ def classify(name: str, ner_label: str) -> str | None:
         return base
     if base == "Place":
         if cued == "Company" and cue_class(name, strong_only=True) == "Company":
-            return "Company"  # "Texas Couplings LLC": a legal form ends the name of a firm
+            return "Company"  # "Lakeview Fittings LLC": a legal form ends the name of a firm
         return "DetentionFacility" if cued == "DetentionFacility" else ("GovernmentAgency" if cued == "GovernmentAgency" and ner_label != "GPE" else "Place")
     return cued or base
 
@@ -258,7 +258,7 @@ def _ner_mentions(text: str, parsed: ParsedSegment) -> list[Mention]:
         if not from_data and re.fullmatch(r"(?:District|Ward|Precinct|Zone|Region) \d+", name):
             continue  # "District 4" is a seat, not a body
         if not from_data and ent.label_ == "PERSON" and ent.start > 0:
-            prev = ent.doc[ent.start - 1]  # "Mizue Aizeki" tagged from the surname on: the given name before it
+            prev = ent.doc[ent.start - 1]  # "Noriko Tanabe-Ruiz" tagged from the surname on: the given name before it
             if prev.pos_ == "PROPN" and prev.is_title and prev.dep_ == "compound" and prev.head.i in range(ent.start, ent.end) \
                     and not prev.ent_type_ and prev.lower_ not in _role_vocabulary() and not _TITLE_RE.match(prev.text + " X") \
                     and not _lowercase_elsewhere(text, prev.text) \

@@ -69,7 +69,7 @@ def _pieces(text: str, start: int, end: int, closing: re.Pattern[str]) -> list[_
 
 
 def _end_of_name(text: str, start: int, end: int) -> int:
-    """The end of a piece without the sentence's full stop ("… and UNITE HERE.")."""
+    """The end of a piece without the sentence's full stop ("… and DOCKS UNITED.")."""
     while end > start and text[end - 1] in " \t\n":
         end -= 1
     if end > start and text[end - 1] in ".!?" and not re.search(r"\b(?:Inc|Co|Corp|Ltd|Jr|Sr|St)\.$", text[start:end]):

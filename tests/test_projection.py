@@ -54,3 +54,20 @@ def test_a_large_store_maps_its_most_central_actors(seed_store, tmp_path, monkey
     assert _edges(drawn) == _edges(expected)
     html = (tmp_path / "map.html").read_text("utf-8")
     assert f"{related - 10} more and {left_alone} without a relation are left out" in html
+
+
+def test_relations_of_reads_only_the_asked_relations_of_the_asked_ends(seed_store, monkeypatch):
+    from actorgraph.graph import project
+    from actorgraph.graph.project import relations_of
+
+    full = store_to_networkx(seed_store)
+    ice = next(n for n, d in full.nodes(data=True) if d["label"] == "U.S. Immigration and Customs Enforcement")
+    wanted = ["opposes", "targets"]
+    expected = sorted((s, o, k, d["weight"]) for s, o, k, d in full.in_edges(ice, keys=True, data=True) if k in wanted)
+    for limit in (0, 10_000):  # one flat read of classes and labels, or lookups
+        monkeypatch.setattr(project, "LOOKUP_LIMIT", limit)
+        got = relations_of(seed_store, [ice], wanted, "in")
+        assert sorted((s, o, k, d["weight"]) for s, o, k, d in got.edges(keys=True, data=True)) == expected
+        assert all(got.nodes[n]["label"] == full.nodes[n]["label"] and got.nodes[n]["cls"] == full.nodes[n]["cls"]
+                   for n in got)
+    assert expected

@@ -78,6 +78,49 @@ def skeleton(store: Store) -> nx.MultiDiGraph:
     return graph
 
 
+LOOKUP_LIMIT = 200  # entities; above, one flat read of every class and label beats VALUES lookups
+
+
+def _classes_and_labels(store: Store, iris: set[str]) -> tuple[dict[str, str], dict[str, str]]:
+    """Class and label of each of ``iris``: index lookups for a few, one flat read of all
+    entities (then a filter) for many — Oxigraph joins a long VALUES list row by row."""
+    from actorgraph.ontology import ENTITIES_GRAPH, ENTITY_CLASSES
+
+    kinds = " ".join(f"<{NS}{c}>" for c in ENTITY_CLASSES)
+    only = "VALUES ?e { " + _values(iris) + " } " if len(iris) <= LOOKUP_LIMIT else ""
+    classes = {e: (c or "")[len(NS):] for e, c in store.values(
+        "SELECT DISTINCT ?e ?c WHERE { " + only + "VALUES ?c { " + kinds + " } GRAPH ?g { ?e a ?c } }") if e in iris}
+    labels = {e: label or "" for e, label in store.values(
+        "SELECT ?e ?l WHERE { " + only + "GRAPH ?g { ?e rdfs:label ?l } }", {"g": ENTITIES_GRAPH}) if e in iris}
+    return classes, labels
+
+
+def relations_of(store: Store, nodes: Iterable[str], predicates: Iterable[str], side: str) -> nx.MultiDiGraph:
+    """The relations with the given ``predicates`` whose subject (``side="out"``) or object
+    (``side="in"``) is one of ``nodes``, without their quotes: one edge per (subject,
+    predicate, object) with ``predicate`` and ``weight``, and ``label`` and ``cls`` on every
+    end. Index lookups on the nodes, so a hub's thousands of other relations are not read."""
+    graph = nx.MultiDiGraph()
+    centre, wanted = sorted(set(nodes)), sorted(set(predicates))
+    if not centre or not wanted:
+        return graph
+    bound = "?s" if side == "out" else "?o"
+    edges = store.values("SELECT ?s ?p ?o (COUNT(?ev) AS ?n) WHERE { VALUES " + bound + " { " + _values(centre) +
+                         " } VALUES ?p { " + " ".join(f"<{NS}{p}>" for p in wanted) + " } ?ev rdf:subject ?s ; "
+                         "rdf:predicate ?p ; rdf:object ?o } GROUP BY ?s ?p ?o")
+    ends = {e for s, _, o, _ in edges for e in (s, o) if e}
+    if not ends:
+        return graph
+    classes, labels = _classes_and_labels(store, ends)
+    for e in sorted(ends):
+        if e in classes:
+            graph.add_node(e, label=labels.get(e) or e.rsplit("/", 1)[-1], cls=classes[e])
+    for s, p, o, n in sorted((s or "", (p or "")[len(NS):], o or "", n) for s, p, o, n in edges):
+        if s in graph and o in graph:
+            graph.add_edge(s, o, key=p, predicate=p, weight=int(n or 0))
+    return graph
+
+
 def store_to_networkx(store: Store, around: Iterable[str] | None = None,
                       among: Iterable[str] | None = None) -> nx.MultiDiGraph:
     """Project the store to a MultiDiGraph: one edge per (subject, predicate, object) with

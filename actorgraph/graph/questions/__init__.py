@@ -199,11 +199,16 @@ def _paths_graph(store: Store, a: str, b: str):
 def _overlaps_graph(store: Store, node: str):
     """Everything :func:`actorgraph.graph.analysis.overlaps` looks at for ``node``: what it
     works on, the actors that work on any of the same (directly or through a campaign), and
-    what those work on."""
+    what those work on. Only the relations that say what an actor works on are read, and
+    only toward those items: an item such as ICE brings the actors that oppose it, not every
+    one of its thousands of relations."""
     import networkx as nx
 
     from actorgraph.graph import analysis
-    from actorgraph.graph.project import store_to_networkx
+    from actorgraph.graph.project import relations_of, store_to_networkx
+
+    causes = [p for p, side in analysis._CAUSES if side == "out"]
+    through = ["campaignSupports", "campaignTargets"]
 
     def campaigns_of(graph, actors):
         return {o for s in actors if s in graph for _, o, d in graph.out_edges(s, data=True)
@@ -212,11 +217,11 @@ def _overlaps_graph(store: Store, node: str):
     own = store_to_networkx(store, [node])
     own = nx.compose(own, store_to_networkx(store, campaigns_of(own, [node])))
     items = {v for vs in analysis.causes(own, node).values() for v in vs}
-    around = store_to_networkx(store, items)
+    around = relations_of(store, items, causes + through, "in")  # who else works on them
     campaigns = {n for n, d in around.nodes(data=True) if d.get("cls") == "Campaign"}
-    around = nx.compose(around, store_to_networkx(store, campaigns))
+    around = nx.compose(around, relations_of(store, campaigns, ["createdCampaign"], "in"))
     candidates = {n for n, d in around.nodes(data=True)
                   if d.get("cls") in ("Organization", "Person", "GovernmentAgency", "Company")}
-    theirs = store_to_networkx(store, candidates)
-    theirs = nx.compose(theirs, store_to_networkx(store, campaigns_of(theirs, candidates)))
+    theirs = relations_of(store, candidates, causes, "out")  # what they work on
+    theirs = nx.compose(theirs, relations_of(store, campaigns_of(theirs, candidates), through, "out"))
     return nx.compose(nx.compose(own, around), theirs)

@@ -15,11 +15,9 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
-from rdflib import URIRef
-
 from actorgraph.graph.ingest import IngestReport, ingest_paths
 from actorgraph.graph.store import Result, Store, open_store
-from actorgraph.ontology import ENTITIES_GRAPH, NS
+from actorgraph.ontology import NS
 
 #: What the API takes wherever a path goes
 PathLike = str | os.PathLike[str]
@@ -209,6 +207,8 @@ def _top_actors(store: Store, top: int) -> list[dict]:
     """The actors in the most evidence sentences: counted per entity with two flat queries,
     then labels and classes read for the leading candidates only (a join of every evidence
     with every class triple and label would grow with the store)."""
+    from actorgraph.graph.project import classes_and_labels
+
     counts: Counter[str] = Counter()
     for side in ("subject", "object"):
         for e, n in store.values(f"SELECT ?e (COUNT(?ev) AS ?n) WHERE {{ GRAPH ?g {{ ?ev a ag:Evidence ; "
@@ -221,13 +221,8 @@ def _top_actors(store: Store, top: int) -> list[dict]:
         chunk = ranked[start:start + 200]
         if len(found) >= top and chunk[0][1] < found[top - 1]["relations"]:
             break
-        values = " ".join(URIRef(e).n3() for e, _ in chunk)
-        classes = {e: (c or "")[len(NS):] for e, c in store.values(
-            "SELECT DISTINCT ?e ?c WHERE { VALUES ?e { " + values + " } GRAPH ?g { ?e a ?c } }")}
-        labels = {e: label for e, label in store.values(
-            "SELECT ?e ?l WHERE { VALUES ?e { " + values + " } GRAPH ?entities { ?e rdfs:label ?l } }",
-            {"entities": ENTITIES_GRAPH})}
-        found += [{"label": str(labels[e]), "class": classes[e], "relations": n}
+        classes, labels = classes_and_labels(store, {e for e, _ in chunk})
+        found += [{"label": labels[e], "class": classes[e], "relations": n}
                   for e, n in chunk if classes.get(e) in _ACTOR_CLASSES and labels.get(e)]
         found.sort(key=lambda r: (-r["relations"], r["label"]))
     return found[:top]

@@ -65,14 +65,20 @@ def test_a_list_of_places_stays_places(nlp):
     assert {classes.get(s) for s in ("Ohio", "Texas", "Maine", "Utah")} == {"Place"}
 
 
+def _memberships(nlp, text):
+    """The entity labels of a text, and its memberOf relations as (member, body, extractor)."""
+    ex = extract(make_document(text, "t.txt"), nlp)
+    by_iri = {e.iri: e.label for e in ex.entities}
+    return set(by_iri.values()), {(by_iri[r.subject], by_iri[r.object], r.evidence.extractor)
+                                  for r in ex.relations if r.predicate == "memberOf"}
+
+
 def test_member_lists_give_memberships(nlp):
     text = ("The Valley Rapid Response Network is a coalition of legal and faith groups. "
             "Among the network's member organizations are the Harbor Workers Alliance, "
             "Riverside Tenants Union, Open Door and FairWage.")
-    ex = extract(make_document(text, "network.txt"), nlp)
-    by_iri = {e.iri: e.label for e in ex.entities}
-    members = {(by_iri[r.subject], r.evidence.extractor) for r in ex.relations
-               if r.predicate == "memberOf" and by_iri[r.object] == "Valley Rapid Response Network"}
+    _, memberships = _memberships(nlp, text)
+    members = {(s, x) for s, o, x in memberships if o == "Valley Rapid Response Network"}
     assert {m for m, _ in members} == {"Harbor Workers Alliance", "Riverside Tenants Union", "Open Door", "FairWage"}
     assert all(x.startswith("rules.role.members.v1") for _, x in members)
 
@@ -81,9 +87,8 @@ def test_its_members_belong_to_the_subject_not_to_the_last_group_named(nlp):
     text = ("The Valley Immigrant Coalition was founded in 2019 with help from United Harbor Workers. "
             "The coalition's Steering Committee counts among its members Open Door, FairWage, "
             "Riverside Tenants Union and Harbor Workers Alliance.")
-    ex = extract(make_document(text, "committee.txt"), nlp)
-    by_iri = {e.iri: e.label for e in ex.entities}
-    assert "Steering Committee" not in by_iri.values()  # a body inside the coalition
-    members = {(by_iri[r.subject], by_iri[r.object]) for r in ex.relations if r.predicate == "memberOf"}
+    labels, memberships = _memberships(nlp, text)
+    assert "Steering Committee" not in labels  # a body inside the coalition
+    members = {(s, o) for s, o, _ in memberships}
     assert members == {(m, "Valley Immigrant Coalition")
                        for m in ("Open Door", "FairWage", "Riverside Tenants Union", "Harbor Workers Alliance")}

@@ -57,16 +57,7 @@ def skeleton(store: Store) -> nx.MultiDiGraph:
     it), as :func:`store_to_networkx` builds them. Three flat queries, each joined inside
     the document graphs, read as plain strings: what the analyses and the ranking of a large
     map need, at a fraction of the cost of reading every quote."""
-    from actorgraph.ontology import ENTITIES_GRAPH, ENTITY_CLASSES
-
-    classes: dict[str, str] = {}
-    kinds = " ".join(f"<{NS}{c}>" for c in ENTITY_CLASSES)
-    for e, cls in store.values("SELECT DISTINCT ?e ?cls WHERE { VALUES ?cls { " + kinds + " } "
-                               "GRAPH ?d { ?e a ?cls } }"):
-        if e and cls:
-            classes[e] = cls[len(NS):]
-    labels = {e: label for e, label in store.values("SELECT ?e ?l WHERE { GRAPH ?g { ?e rdfs:label ?l } }",
-                                                    {"g": ENTITIES_GRAPH})}
+    classes, labels = classes_and_labels(store)
     edges = store.values("SELECT ?s ?p ?o (COUNT(?ev) AS ?n) WHERE { GRAPH ?g { ?ev a ag:Evidence ; "
                          "rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o } } GROUP BY ?s ?p ?o")
     graph = nx.MultiDiGraph()
@@ -81,17 +72,20 @@ def skeleton(store: Store) -> nx.MultiDiGraph:
 LOOKUP_LIMIT = 200  # entities; above, one flat read of every class and label beats VALUES lookups
 
 
-def _classes_and_labels(store: Store, iris: set[str]) -> tuple[dict[str, str], dict[str, str]]:
-    """Class and label of each of ``iris``: index lookups for a few, one flat read of all
-    entities (then a filter) for many — Oxigraph joins a long VALUES list row by row."""
+def classes_and_labels(store: Store, iris: set[str] | None = None) -> tuple[dict[str, str], dict[str, str]]:
+    """Class and label of each of ``iris`` (of every entity when None): index lookups for a
+    few, one flat read of all entities (then a filter) for many — Oxigraph joins a long
+    VALUES list row by row."""
     from actorgraph.ontology import ENTITIES_GRAPH, ENTITY_CLASSES
 
     kinds = " ".join(f"<{NS}{c}>" for c in ENTITY_CLASSES)
-    only = "VALUES ?e { " + _values(iris) + " } " if len(iris) <= LOOKUP_LIMIT else ""
-    classes = {e: (c or "")[len(NS):] for e, c in store.values(
-        "SELECT DISTINCT ?e ?c WHERE { " + only + "VALUES ?c { " + kinds + " } GRAPH ?g { ?e a ?c } }") if e in iris}
-    labels = {e: label or "" for e, label in store.values(
-        "SELECT ?e ?l WHERE { " + only + "GRAPH ?g { ?e rdfs:label ?l } }", {"g": ENTITIES_GRAPH}) if e in iris}
+    only = "VALUES ?e { " + _values(iris) + " } " if iris is not None and len(iris) <= LOOKUP_LIMIT else ""
+    classes = {e: c[len(NS):] for e, c in store.values(
+        "SELECT DISTINCT ?e ?c WHERE { " + only + "VALUES ?c { " + kinds + " } GRAPH ?g { ?e a ?c } }")
+        if e and c and (iris is None or e in iris)}
+    labels = {e: label for e, label in store.values(
+        "SELECT ?e ?l WHERE { " + only + "GRAPH ?g { ?e rdfs:label ?l } }", {"g": ENTITIES_GRAPH})
+        if e and label and (iris is None or e in iris)}
     return classes, labels
 
 
@@ -111,7 +105,7 @@ def relations_of(store: Store, nodes: Iterable[str], predicates: Iterable[str], 
     ends = {e for s, _, o, _ in edges for e in (s, o) if e}
     if not ends:
         return graph
-    classes, labels = _classes_and_labels(store, ends)
+    classes, labels = classes_and_labels(store, ends)
     for e in sorted(ends):
         if e in classes:
             graph.add_node(e, label=labels.get(e) or e.rsplit("/", 1)[-1], cls=classes[e])

@@ -233,7 +233,6 @@ def member_list(ctx: SentenceContext) -> Iterator[Relation]:
     """A list of names given as the members (or co-chairs) of a body: "Among the network's
     member organizations are A, B, C and D", "Co-chairs of X are A; B; and C", "its members
     include A, B and C". The list follows the role noun in the same clause."""
-    lists = {group for group in ctx.siblings.values()}
     for noun in ctx.sent:
         if noun.pos_ != "NOUN" or noun.tag_ not in ("NNS", "NNPS", "NOUN"):
             continue
@@ -246,13 +245,9 @@ def member_list(ctx: SentenceContext) -> Iterator[Relation]:
         groups = _list_owner(ctx, noun)
         if len(groups) != 1:
             continue
-        for items in lists:
-            first = min(t for t, g in ctx.siblings.items() if g is items)
-            if not noun.i < first <= noun.i + 8 or groups[0].entity in items:
+        for items in _lists_after(ctx, noun):
+            if groups[0].entity in items:
                 continue
-            if any(ctx.sent.doc[t].pos_ in ("VERB", "AUX") and ctx.sent.doc[t].lemma_ not in _LISTING
-                   for t in range(noun.i + 1, first)):
-                continue  # another verb between them: another clause
             for item in items:
                 relation = make_relation(ctx, Ref(item), predicate, groups[0], "rules.role.members.v1", 0.65)
                 if relation is not None:

@@ -86,7 +86,7 @@ def resolve(store: Store, aliases: PathLike | None = None, apply: bool = True, r
 
 
 def _written_then_resolved(store: Store | PathLike | None, update_url: str | None, aliases: PathLike | None,
-                           write, report: IngestReport) -> IngestReport:
+                           write, report: IngestReport, graph_store_url: str | None = None) -> IngestReport:
     """Open the store (or use the open one), mark it, run ``write(target, report)``, then
     resolve, rebuild reference facts and labels once — also after an error, for what was
     written — and clear the mark (see actorgraph.graph.recovery)."""
@@ -95,7 +95,8 @@ def _written_then_resolved(store: Store | PathLike | None, update_url: str | Non
     if isinstance(store, Store):
         target, owned = store, False
     else:
-        target, owned = open_store(None if store is None else os.fspath(store), update_url=update_url), True
+        target, owned = open_store(None if store is None else os.fspath(store), update_url=update_url,
+                                   graph_store_url=graph_store_url), True
     try:
         pending = recovery.is_pending(target)  # an earlier writer was killed before it finished
         if not pending:
@@ -119,7 +120,7 @@ def _written_then_resolved(store: Store | PathLike | None, update_url: str | Non
 
 def ingest(paths: PathLike | Iterable[PathLike], store: Store | PathLike | None = None, model: str | None = None,
            keep_going: bool = False, progress: bool = False, update_url: str | None = None,
-           aliases: PathLike | None = None, jobs: int = 1) -> IngestReport:
+           aliases: PathLike | None = None, jobs: int = 1, graph_store_url: str | None = None) -> IngestReport:
     """Ingest files or folders (one path or several) into a store (an open Store or a
     location), then resolve entities across documents (with the curation file next to the
     store, or ``aliases``). ``jobs`` > 1 parses in that many processes. The report's
@@ -140,7 +141,7 @@ def ingest(paths: PathLike | Iterable[PathLike], store: Store | PathLike | None 
             store, update_url, aliases,
             lambda target, report: ingest_paths(target, files, nlp, on_progress=(lambda _: bar.update(1)) if bar else None,
                                                 keep_going=keep_going, report=report, jobs=jobs),
-            IngestReport(failed=list(skipped)))
+            IngestReport(failed=list(skipped)), graph_store_url)
     finally:
         if bar:
             bar.close()
@@ -163,7 +164,7 @@ def extract(paths: PathLike | Iterable[PathLike], out: PathLike, model: str | No
 
 
 def load(paths: PathLike | Iterable[PathLike], store: Store | PathLike | None = None, keep_going: bool = False,
-         update_url: str | None = None, aliases: PathLike | None = None) -> IngestReport:
+         update_url: str | None = None, aliases: PathLike | None = None, graph_store_url: str | None = None) -> IngestReport:
     """Write shards made by :func:`extract` (files, or folders of ``*.nq``) into a store,
     one transaction per shard, then resolve entities once."""
     from actorgraph.graph.shards import load_shards, shard_files
@@ -171,7 +172,7 @@ def load(paths: PathLike | Iterable[PathLike], store: Store | PathLike | None = 
     files = shard_files(as_paths(paths))
     return _written_then_resolved(store, update_url, aliases,
                                   lambda target, report: load_shards(target, files, keep_going=keep_going, report=report),
-                                  IngestReport())
+                                  IngestReport(), graph_store_url)
 
 
 def query(store: Store, sparql: str, allow_service: bool = False, **bindings) -> list[dict[str, object]]:

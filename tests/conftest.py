@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -73,6 +75,51 @@ def wait_for_port(port: int, proc: subprocess.Popen, name: str, seconds: float =
             time.sleep(0.2)
     proc.kill()
     pytest.fail(f"{name} did not start within {seconds:g} s")
+
+
+@contextlib.contextmanager
+def oxigraph_serve(folder: Path):
+    """A real `oxigraph serve` on 127.0.0.1 over ``folder`` (its default graph the union of
+    the named graphs); yields its base URL (…/query, …/update, …/store)."""
+    exe = shutil.which("oxigraph")
+    if exe is None:
+        pytest.fail("the `oxigraph` server (PyPI package oxigraph, in the dev extra) is not installed")
+    port = free_port()
+    proc = subprocess.Popen([exe, "serve", "--location", str(folder), "--bind", f"127.0.0.1:{port}",
+                             "--union-default-graph"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_for_port(port, proc, "oxigraph serve", 30)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+@contextlib.contextmanager
+def virtuoso_server(folder: Path):
+    """A real Virtuoso Open Source (Debian package virtuoso-opensource) on 127.0.0.1 with its
+    files in ``folder``: queries at /sparql, updates at /sparql-auth and the Graph Store
+    protocol at /sparql-graph-crud-auth, both behind HTTP digest authentication (dba/dba).
+    Yields its base URL."""
+    exe = shutil.which("virtuoso-t")
+    if exe is None:
+        pytest.fail("Virtuoso is not installed (Debian package virtuoso-opensource, see .ci/run)")
+    http_port, sql_port = free_port(), free_port()
+    ini = folder / "virtuoso.ini"
+    ini.write_text((Path(__file__).parent / "servers" / "virtuoso.ini.in").read_text("utf-8")
+                   .replace("@DIR@", str(folder)).replace("@SQL_PORT@", str(sql_port))
+                   .replace("@HTTP_PORT@", str(http_port)), "utf-8")
+    proc = subprocess.Popen([exe, "+foreground", "+configfile", str(ini)], cwd=folder,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_for_port(http_port, proc, f"Virtuoso (log: {folder / 'virtuoso.log'})", 90)
+        yield f"http://127.0.0.1:{http_port}"
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
 
 
 def run_cli(*args: str, env: dict | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:

@@ -1,11 +1,10 @@
 import json
-import shutil
 import socket
 import subprocess
 import sys
 
 import pytest
-from conftest import DOCS, GOLD, free_port, wait_for_port
+from conftest import DOCS, GOLD, oxigraph_serve
 from rdflib import Literal
 
 from actorgraph.errors import QueryError
@@ -113,17 +112,8 @@ def test_entities_have_one_label_each(seed_store):
 
 @pytest.fixture
 def oxigraph_server(tmp_path):
-    exe = shutil.which("oxigraph")
-    if exe is None:
-        pytest.fail("the `oxigraph` server (PyPI package oxigraph, in the dev extra) is not installed")
-    port = free_port()
-    proc = subprocess.Popen([exe, "serve", "--location", str(tmp_path / "server"), "--bind", f"127.0.0.1:{port}",
-                             "--union-default-graph"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    wait_for_port(port, proc, "oxigraph serve", 30)
-    yield url
-    proc.terminate()
-    proc.wait(timeout=10)
+    with oxigraph_serve(tmp_path / "server") as url:
+        yield url
 
 
 @pytest.mark.server

@@ -2,12 +2,8 @@
 started by the test on 127.0.0.1: queries at /sparql, updates at /sparql-auth behind HTTP
 digest authentication (credentials from ACTORGRAPH_USER / ACTORGRAPH_PASSWORD)."""
 
-import shutil
-import subprocess
-from pathlib import Path
-
 import pytest
-from conftest import free_port, wait_for_port
+from conftest import virtuoso_server
 
 from actorgraph import api
 from actorgraph.errors import StoreError
@@ -15,29 +11,13 @@ from actorgraph.graph.store import open_store
 
 pytestmark = pytest.mark.server
 
-_INI = Path(__file__).parent / "servers" / "virtuoso.ini.in"
 _OURS = "FILTER(STRSTARTS(STR(?g), 'https://w3id.org/actorgraph/'))"
 
 
 @pytest.fixture(scope="module")
 def virtuoso(tmp_path_factory):
-    exe = shutil.which("virtuoso-t")
-    if exe is None:
-        pytest.fail("Virtuoso is not installed (Debian package virtuoso-opensource, see .ci/run)")
-    folder = tmp_path_factory.mktemp("virtuoso")
-    http_port, sql_port = free_port(), free_port()
-    ini = folder / "virtuoso.ini"
-    ini.write_text(_INI.read_text("utf-8").replace("@DIR@", str(folder)).replace("@SQL_PORT@", str(sql_port))
-                   .replace("@HTTP_PORT@", str(http_port)), "utf-8")
-    proc = subprocess.Popen([exe, "+foreground", "+configfile", str(ini)], cwd=folder,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    wait_for_port(http_port, proc, f"Virtuoso (log: {folder / 'virtuoso.log'})", 90)
-    yield f"http://127.0.0.1:{http_port}"
-    proc.terminate()
-    try:
-        proc.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    with virtuoso_server(tmp_path_factory.mktemp("virtuoso")) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -35,6 +35,7 @@ def safe(text: object) -> str:
 class State:
     store: str | None = None
     update_url: str | None = None
+    graph_store_url: str | None = None
     aliases: Path | None = None
 
 
@@ -47,6 +48,11 @@ def main_options(
     update_url: Annotated[str | None, typer.Option(
         "--update-url", envvar="ACTORGRAPH_UPDATE_URL", metavar="URL",
         help="SPARQL update URL when it differs from the --store query URL.")] = None,
+    graph_store_url: Annotated[str | None, typer.Option(
+        "--graph-store-url", envvar="ACTORGRAPH_GRAPH_STORE_URL", metavar="URL",
+        help="SPARQL 1.1 Graph Store endpoint of a remote store: whole document graphs are written "
+             "with one PUT each, much faster than SPARQL updates (Oxigraph: …/store, Virtuoso: "
+             "…/sparql-graph-crud-auth).")] = None,
     aliases: Annotated[Path | None, typer.Option(
         "--aliases", envvar="ACTORGRAPH_ALIASES", metavar="FILE",
         help="Curation file (TOML: merge, forbid, rename, class). Default: actorgraph-aliases.toml "
@@ -54,6 +60,7 @@ def main_options(
 ) -> None:
     State.store = store
     State.update_url = update_url
+    State.graph_store_url = graph_store_url
     State.aliases = aliases
 
 
@@ -73,7 +80,8 @@ def errors():
 def _open(read_only: bool = False):
     from actorgraph.graph.store import open_store
 
-    return open_store(State.store, read_only=read_only, update_url=State.update_url)
+    return open_store(State.store, read_only=read_only, update_url=State.update_url,
+                      graph_store_url=State.graph_store_url)
 
 
 def _check_aliases() -> None:
@@ -115,7 +123,7 @@ def ingest(
 
             raise UsageError("must be 1 or more", where="ingest --jobs")
         report = ingest_api(paths, store=_store_name(), model=model, keep_going=keep_going,
-                            progress=not quiet and sys.stderr.isatty(), update_url=State.update_url,
+                            progress=not quiet and sys.stderr.isatty(), update_url=State.update_url, graph_store_url=State.graph_store_url,
                             aliases=State.aliases, jobs=jobs)
         warned = [d for d in report.documents if d.warnings]
         typer.echo(f"{len(report.added)} added, {len(report.replaced)} replaced, "
@@ -176,7 +184,7 @@ def load(
 
     with errors():
         _check_aliases()
-        report = load_api(paths, store=_store_name(), keep_going=keep_going, update_url=State.update_url,
+        report = load_api(paths, store=_store_name(), keep_going=keep_going, update_url=State.update_url, graph_store_url=State.graph_store_url,
                           aliases=State.aliases)
         typer.echo(f"{len(report.added)} added, {len(report.replaced)} replaced, {len(report.unchanged)} unchanged, "
                    f"{len(report.failed)} shard(s) failed -> {safe(_store_name())}")
@@ -627,7 +635,7 @@ def demo(
         seeds = sorted(seeds_path().glob("*.txt"))
         typer.echo(f"Ingesting {len(seeds)} sample documents from {seeds_path()} into {location} ...")
         started = time.perf_counter()
-        with open_store(location, update_url=State.update_url) as store:
+        with open_store(location, update_url=State.update_url, graph_store_url=State.graph_store_url) as store:
             report = ingest_api(seeds, store=store)
             typer.echo(f"{len(report.added)} documents ingested in {time.perf_counter() - started:.1f} s\n")
             typer.echo(format_summary(summary(store)))

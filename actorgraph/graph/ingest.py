@@ -15,7 +15,7 @@ from pathlib import Path
 from rdflib import Literal, URIRef
 
 from actorgraph.errors import InputError
-from actorgraph.graph.store import Store, insert_operations, quad_patterns
+from actorgraph.graph.store import Store
 from actorgraph.loaders.model import Entity, Extraction
 from actorgraph.loaders.triples import extraction_to_quads
 
@@ -119,21 +119,19 @@ def ingest_batch(store: Store, extractions: list[Extraction], mapping: dict[str,
     extractions = [remap_extraction(ex, mapping or {}) for ex in extractions]
     present, olds = stored_versions(store, [ex.document.iri for ex in extractions],
                                     [ex.document.source for ex in extractions])
-    statuses, drops, quads = [], set(), []
-    seen: set[str] = set()
+    statuses, drops = [], set()
+    graphs: dict[str, list[str]] = defaultdict(list)
     for ex in extractions:
-        if ex.document.iri in present or ex.document.iri in seen:
+        if ex.document.iri in present or ex.document.iri in graphs:
             statuses.append("unchanged")
             continue
-        seen.add(ex.document.iri)
         replaced = olds.get(ex.document.source, set())
         drops |= replaced
-        quads.extend(extraction_to_quads(ex))
+        for s, p, o, g in extraction_to_quads(ex):
+            graphs[str(g)].append(f"{s.n3()} {p.n3()} {o.n3()}")
         statuses.append("replaced" if replaced else "added")
-    if quads:
-        operations = [f"DROP SILENT GRAPH {URIRef(o).n3()}" for o in sorted(drops)]
-        operations += insert_operations(quad_patterns(quads))
-        store.update(" ;\n".join(operations))
+    if graphs:
+        store.write_graphs(dict(graphs), drops)
     return statuses
 
 

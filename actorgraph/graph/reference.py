@@ -13,7 +13,7 @@ from decimal import Decimal
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
-from actorgraph.graph.store import Store, insert_operations, quad_patterns
+from actorgraph.graph.store import Store
 from actorgraph.loaders import data_tables
 from actorgraph.ontology import AG, DCTERMS, PROV, RDF, SKOS
 from actorgraph.ontology.ids import entity_iri, evidence_iri, normalize_name
@@ -92,8 +92,8 @@ def reference_quads(store: Store) -> list[tuple]:
 def refresh_reference(store: Store) -> int:
     """Rebuild the reference graph; returns the number of facilities it describes."""
     quads = reference_quads(store)
-    ops = [f"DROP SILENT GRAPH {REFERENCE_GRAPH.n3()}"]
-    if quads:
-        ops += insert_operations(quad_patterns(quads))
-    store.update(" ;\n".join(ops))
+    triples = [f"{s.n3()} {p.n3()} {o.n3()}" for s, p, o, g in quads if g == REFERENCE_GRAPH]
+    if len(triples) != len(quads):
+        raise ValueError("reference facts outside the reference graph")
+    store.write_graphs({str(REFERENCE_GRAPH): triples})
     return len({q[0] for q in quads if q[1] == RDF.type and q[2] == AG.DetentionFacility})

@@ -20,11 +20,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from rapidfuzz import fuzz
-from rdflib import Literal, URIRef
+from rdflib import RDFS, Literal, URIRef
 
 from actorgraph.errors import InputError
 from actorgraph.graph.store import insert_operations
-from actorgraph.ontology import ENTITIES_GRAPH, ENTITY_CLASSES, NS
+from actorgraph.ontology import AG, ENTITIES_GRAPH, ENTITY_CLASSES, NS
 from actorgraph.ontology.ids import entity_iri, normalize_name
 
 RESOLUTION_GRAPH = URIRef("https://w3id.org/actorgraph/graph/resolution")
@@ -495,15 +495,15 @@ def refresh_entity_labels(store, overrides: dict[str, str]) -> None:
     forms: dict[str, dict[str, int]] = defaultdict(dict)
     for row in rows:
         forms[str(row["e"])][str(row["f"])] = int(row["n"])
-    inserts = []
+    triples = []
+    label_p, key_p = RDFS.label.n3(), AG.nameKey.n3()
     for iri in sorted(forms):
         label = overrides.get(iri) or choose_label(iri, forms[iri])
         node = URIRef(iri).n3()
-        graph = ENTITIES_GRAPH.n3()
-        inserts.append(f"GRAPH {graph} {{ {node} rdfs:label {Literal(label).n3()} }}")
+        triples.append(f"{node} {label_p} {Literal(label).n3()}")
         for key in sorted({normalize_name(f) for f in [label, *forms[iri]]} - {""}):
-            inserts.append(f"GRAPH {graph} {{ {node} ag:nameKey {Literal(key).n3()} }}")  # names resolve by index
-    store.update(" ;\n".join([f"DROP SILENT GRAPH {ENTITIES_GRAPH.n3()}", *insert_operations(inserts)]))
+            triples.append(f"{node} {key_p} {Literal(key).n3()}")  # names resolve by index
+    store.write_graphs({str(ENTITIES_GRAPH): triples})
 
 
 def mapping_from_store(store) -> dict[str, str]:

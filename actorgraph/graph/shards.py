@@ -19,7 +19,7 @@ from pathlib import Path
 from actorgraph.errors import InputError
 from actorgraph.exports.write import atomic_write
 from actorgraph.graph.ingest import IngestReport, batched_extractions, stored_versions
-from actorgraph.graph.store import Store, insert_operations
+from actorgraph.graph.store import Store
 from actorgraph.loaders.model import Extraction
 from actorgraph.loaders.triples import extraction_to_quads
 from actorgraph.ontology import NS
@@ -135,7 +135,6 @@ def _read_shard(path: Path, mapping: dict[str, str]) -> tuple[dict[str, list[tup
 def load_shards(store: Store, files: list[Path], keep_going: bool = False, report: IngestReport | None = None) -> IngestReport:
     """Write each shard in one transaction: a document already in the store is left as it
     is, one whose source is there with other text replaces that graph."""
-    from rdflib import URIRef
 
     from actorgraph.graph.resolve import mapping_from_store
 
@@ -154,7 +153,7 @@ def load_shards(store: Store, files: list[Path], keep_going: bool = False, repor
         started = time.perf_counter()
         present, olds = stored_versions(store, sorted(graphs), list(sources.values()))
         drops: set[str] = set()
-        body = []
+        written: dict[str, list[str]] = {}
         for iri in sorted(graphs):
             source = sources[iri]
             if iri in present:
@@ -163,10 +162,8 @@ def load_shards(store: Store, files: list[Path], keep_going: bool = False, repor
             replaced = olds.get(source, set()) - {iri}
             drops |= replaced
             (report.replaced if replaced else report.added).append(source)
-            body += [f"GRAPH <{iri}> {{ {s} {p} {o} }}" for s, p, o in graphs[iri]]
-        if body:
-            operations = [f"DROP SILENT GRAPH {URIRef(d).n3()}" for d in sorted(drops)]
-            operations += insert_operations(body)
-            store.update(" ;\n".join(operations))
+            written[iri] = [f"{s} {p} {o}" for s, p, o in graphs[iri]]
+        if written:
+            store.write_graphs(written, drops)
         report.timings["write"] = report.timings.get("write", 0.0) + time.perf_counter() - started
     return report

@@ -92,6 +92,15 @@ class Store:
     def update(self, sparql: str) -> None:
         raise NotImplementedError
 
+    def write_graphs(self, graphs: dict[str, list[str]], drops: Iterable[str] = ()) -> None:
+        """Write whole named graphs — graph IRI -> its triples as N-Triples statements
+        (``<s> <p> "o"``, no final dot), each replacing what that graph held — and drop the
+        graphs in ``drops``, in one transaction."""
+        gone = sorted(set(drops) | set(graphs))
+        operations = [f"DROP SILENT GRAPH {URIRef(g).n3()}" for g in gone]
+        operations += insert_operations(f"GRAPH {URIRef(g).n3()} {{ {t} }}" for g in sorted(graphs) for t in graphs[g])
+        self.update(" ;\n".join(operations))
+
     def values(self, sparql: str, bindings: dict[str, Term] | None = None) -> list[tuple[str | None, ...]]:
         """A SELECT's rows as plain strings (the lexical value of each term, None when
         unbound), in the order of its variables: for large internal reads, where building
@@ -292,11 +301,16 @@ class RemoteStore(Store):
     graphs (Oxigraph: ``--union-default-graph``; Fuseki: ``tdb2:unionDefaultGraph true``;
     GraphDB and Virtuoso do this by default)."""
 
-    def __init__(self, query_url: str, update_url: str | None = None, timeout: float | None = None) -> None:
+    def __init__(self, query_url: str, update_url: str | None = None, timeout: float | None = None,
+                 graph_store_url: str | None = None) -> None:
         self.query_url, credentials = _check_url(query_url, "--store")
         self.location = self.query_url
         self.update_url, update_credentials = _check_url(update_url, "--update-url") if update_url else (self.query_url, None)
         self.update_url_given = update_url is not None
+        self.graph_store_url: str | None = None
+        gsp_credentials = None
+        if graph_store_url:
+            self.graph_store_url, gsp_credentials = _check_url(graph_store_url, "--graph-store-url")
         self.writable = True
         self.timeout = timeout if timeout is not None else float(os.environ.get("ACTORGRAPH_TIMEOUT", "60"))
         self.retries = int(os.environ.get("ACTORGRAPH_RETRIES", "3"))
@@ -304,13 +318,13 @@ class RemoteStore(Store):
         self._headers: dict[str, str] = {}
         handlers: list[urllib.request.BaseHandler] = []
         user = os.environ.get("ACTORGRAPH_USER")
-        login = (user, os.environ.get("ACTORGRAPH_PASSWORD", "")) if user else (credentials or update_credentials)
+        login = (user, os.environ.get("ACTORGRAPH_PASSWORD", "")) if user else (credentials or update_credentials or gsp_credentials)
         if token:
             self._headers["Authorization"] = f"Bearer {token}"
         elif login:
             # HTTP basic or digest, whichever the server asks for (Virtuoso's update endpoint: digest)
             passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
-            for url in {self.query_url, self.update_url}:
+            for url in {u for u in (self.query_url, self.update_url, self.graph_store_url) if u}:
                 passwords.add_password(None, url, login[0], login[1])
             handlers = [_BasicAuth(passwords), _DigestAuth(passwords)]
         self._opener = urllib.request.build_opener(*handlers)
@@ -330,10 +344,26 @@ class RemoteStore(Store):
         raise AssertionError("unreachable")
 
     def _post_once(self, url: str, data: dict[str, str], accept: str) -> tuple[bytes, str]:
-        body = urllib.parse.urlencode(data).encode("utf-8")
-        request = urllib.request.Request(url, data=body, method="POST", headers={
-            "Content-Type": "application/x-www-form-urlencoded", "Accept": accept,
-            "User-Agent": "actorgraph", **self._headers})
+        return self._send("POST", url, urllib.parse.urlencode(data).encode("utf-8"),
+                          "application/x-www-form-urlencoded", accept)
+
+    def _put(self, graph: str, body: bytes) -> None:
+        """Replace one named graph through the SPARQL 1.1 Graph Store protocol (retried like
+        a POST: a PUT is idempotent)."""
+        assert self.graph_store_url is not None
+        url = f"{self.graph_store_url}{'&' if '?' in self.graph_store_url else '?'}graph={urllib.parse.quote(graph, safe='')}"
+        for attempt in range(self.retries + 1):
+            try:
+                self._send("PUT", url, body, "application/n-triples", "*/*")
+                return
+            except _Transient as exc:
+                if attempt == self.retries:
+                    raise exc.error from exc.__cause__
+                time.sleep(min(0.5 * 2 ** attempt, 8.0))
+
+    def _send(self, method: str, url: str, body: bytes, content_type: str, accept: str) -> tuple[bytes, str]:
+        request = urllib.request.Request(url, data=body, method=method, headers={
+            "Content-Type": content_type, "Accept": accept, "User-Agent": "actorgraph", **self._headers})
         where = _safe_url(url)
         try:
             with self._opener.open(request, timeout=self.timeout) as response:
@@ -398,6 +428,41 @@ class RemoteStore(Store):
             raise StoreError("the endpoint refused a SPARQL update at its query URL; give its update endpoint "
                              "with --update-url or ACTORGRAPH_UPDATE_URL (Oxigraph: …/update, Fuseki: …/update, "
                              f"Virtuoso: …/sparql-auth) ({exc.message})", where=self.location) from exc
+
+    def write_graphs(self, graphs: dict[str, list[str]], drops: Iterable[str] = ()) -> None:
+        """Write whole named graphs, then drop ``drops`` (the new graphs are in before the old
+        ones go, so a dropped connection loses nothing). With a Graph Store endpoint each graph
+        is one PUT; otherwise SPARQL updates of whole graphs, at most UPDATE_TRIPLES triples per
+        request (servers such as Virtuoso compile a request in time that grows faster than its
+        size). A graph larger than that takes several requests, its document triple last, so
+        a half-written document is not taken for a stored one."""
+        if self.graph_store_url:
+            for graph in sorted(graphs):
+                self._put(graph, "".join(f"{t} .\n" for t in graphs[graph]).encode("utf-8"))
+        else:
+            pending: list[str] = []
+            size = 0
+            for graph in sorted(graphs):
+                node = f"{URIRef(graph).n3()} "
+                triples = sorted(graphs[graph], key=lambda t: t.startswith(node))  # the graph's own node last
+                name = URIRef(graph).n3()
+                if size and size + len(triples) > UPDATE_TRIPLES:
+                    self.update(" ;\n".join(pending))
+                    pending, size = [], 0
+                pending.append(f"DROP SILENT GRAPH {name}")
+                for start in range(0, max(len(triples), 1), UPDATE_TRIPLES):
+                    chunk = triples[start:start + UPDATE_TRIPLES]
+                    if chunk:
+                        pending += insert_operations(f"GRAPH {name} {{ {t} }}" for t in chunk)
+                        size += len(chunk)
+                    if size >= UPDATE_TRIPLES:
+                        self.update(" ;\n".join(pending))
+                        pending, size = [], 0
+            if pending:
+                self.update(" ;\n".join(pending))
+        gone = sorted(set(drops) - set(graphs))
+        if gone:
+            self.update(" ;\n".join(f"DROP SILENT GRAPH {URIRef(g).n3()}" for g in gone))
 
 
 def _check_url(url: str, option: str) -> tuple[str, tuple[str, str] | None]:
@@ -475,20 +540,25 @@ def result_to_json(result: Result) -> str:
     return json.dumps({"head": {"vars": result.vars}, "results": {"bindings": bindings}}, ensure_ascii=False)
 
 
-def open_store(location: str | None = None, read_only: bool = False, update_url: str | None = None) -> Store:
+def open_store(location: str | None = None, read_only: bool = False, update_url: str | None = None,
+               graph_store_url: str | None = None) -> Store:
     """Open a store by location: a folder, ``memory``, or an ``http(s)://`` endpoint.
 
-    ``read_only`` opens an embedded store for reading while another process may write.
+    ``read_only`` opens an embedded store for reading while another process may write;
+    ``update_url`` and ``graph_store_url`` (SPARQL 1.1 Graph Store protocol, for fast
+    writes of whole graphs) are a remote store's other endpoints.
     """
     location = location or os.environ.get("ACTORGRAPH_STORE") or DEFAULT_LOCATION
     if location == "memory":
         return OxigraphStore(None)
     if re.match(r"(?i)^https?://", location):
-        return RemoteStore(location, update_url or os.environ.get("ACTORGRAPH_UPDATE_URL"))
+        return RemoteStore(location, update_url or os.environ.get("ACTORGRAPH_UPDATE_URL"),
+                           graph_store_url=graph_store_url or os.environ.get("ACTORGRAPH_GRAPH_STORE_URL"))
     return OxigraphStore(Path(location).expanduser(), read_only=read_only)
 
 
 INSERT_CHUNK = 300  # quads per INSERT DATA operation (Virtuoso compiles each to SQL of bounded size)
+UPDATE_TRIPLES = 1000  # triples per update request to a remote store without a Graph Store endpoint
 
 
 def insert_operations(patterns: Iterable[str]) -> list[str]:

@@ -211,9 +211,8 @@ def _top_actors(store: Store, top: int) -> list[dict]:
     from actorgraph.graph.project import classes_and_labels
 
     counts: Counter[str] = Counter()
-    for side in ("subject", "object"):
-        for e, n in store.values(f"SELECT ?e (COUNT(?ev) AS ?n) WHERE {{ GRAPH ?g {{ ?ev a ag:Evidence ; "
-                                 f"rdf:{side} ?e }} }} GROUP BY ?e"):
+    for side in ("subject", "object"):  # rdf:subject and rdf:object are said of evidence only
+        for e, n in store.values(f"SELECT ?e (COUNT(?ev) AS ?n) WHERE {{ ?ev rdf:{side} ?e }} GROUP BY ?e"):
             if e:
                 counts[e] += int(n or 0)
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
@@ -233,14 +232,26 @@ def summary(store: Store, top: int = 8) -> dict:
     """Counts for the CLI summary: documents, entities by class, relations by predicate, top actors."""
     docs = document_count(store)
     triples = store.count_quads()
+    from actorgraph.graph.project import has_entity_classes
+    from actorgraph.ontology import ENTITIES_GRAPH, ENTITY_CLASSES, RELATION_PREDICATES
+
     classes: Counter[str] = Counter()
-    for row in store.query("SELECT ?c (COUNT(DISTINCT ?e) AS ?n) WHERE { GRAPH ?d { ?d ag:mentions ?e . ?e a ?c } } "
-                           "GROUP BY ?c").rows:  # within each document: no n² join across graphs
-        classes[str(row["c"])[len(NS):]] = int(row["n"])
+    if has_entity_classes(store):  # one class per entity, beside its label
+        for cls, n in store.values("SELECT ?c (COUNT(?e) AS ?n) WHERE { GRAPH ?g { ?e ag:entityClass ?c } } GROUP BY ?c",
+                                   {"g": ENTITIES_GRAPH}):
+            if cls in ENTITY_CLASSES:
+                classes[cls] = int(n or 0)
+    else:  # a store resolved before that: within each document (no n² join across graphs)
+        for row in store.query("SELECT ?c (COUNT(DISTINCT ?e) AS ?n) WHERE { GRAPH ?d { ?d ag:mentions ?e . ?e a ?c } } "
+                               "GROUP BY ?c").rows:
+            classes[str(row["c"])[len(NS):]] = int(row["n"])
     predicates: Counter[str] = Counter()
-    for row in store.query("SELECT ?p (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE "
-                           "{ ?ev a ag:Evidence ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o } } GROUP BY ?p").rows:
-        predicates[str(row["p"])[len(NS):]] = int(row["n"])
+    # each relation is also a plain triple beside its evidence: one index scan per predicate
+    wanted = " ".join(f"ag:{p}" for p in RELATION_PREDICATES)
+    for p, n in store.values("SELECT ?p (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { VALUES ?p { "
+                             + wanted + " } ?s ?p ?o } } GROUP BY ?p"):
+        if p and int(n or 0):
+            predicates[p[len(NS):]] = int(n or 0)
     return {
         "documents": int(docs), "triples": int(triples),
         "entities": dict(sorted(classes.items(), key=lambda kv: (-kv[1], kv[0]))),

@@ -5,7 +5,7 @@ import sys
 
 import pytest
 from conftest import DOCS, GOLD, oxigraph_serve
-from rdflib import Literal
+from rdflib import Literal, URIRef
 
 from actorgraph.errors import QueryError
 from actorgraph.graph.ingest import ingest_paths
@@ -256,3 +256,36 @@ def test_remote_store_retries_a_dropped_connection(oxigraph_server, seed_files, 
         assert proxy.seen == 2  # one try and one retry
     finally:
         proxy.close()
+
+
+@pytest.mark.server
+@pytest.mark.parametrize("graph_store", [False, True])
+def test_remote_store_writes_whole_graphs_in_small_requests_or_by_graph_store_protocol(oxigraph_server, monkeypatch,
+                                                                                        graph_store):
+    """Without a Graph Store endpoint a graph larger than a request takes several, the
+    document's own triple last; with one, each graph is one PUT. Either way a graph written
+    again replaces what it held, and the dropped graphs go."""
+    import actorgraph.graph.store as store_module
+
+    monkeypatch.setattr(store_module, "UPDATE_TRIPLES", 7)
+    sent: list[str] = []
+    store = open_store(f"{oxigraph_server}/query", update_url=f"{oxigraph_server}/update",
+                       graph_store_url=f"{oxigraph_server}/store" if graph_store else None)
+    original = store.update
+    monkeypatch.setattr(store, "update", lambda text: (sent.append(text), original(text))[1])
+    doc, old = "https://w3id.org/actorgraph/doc/big", "https://w3id.org/actorgraph/doc/old"
+    store.write_graphs({old: ['<urn:x> <urn:p> "old"']})
+    triples = [f'<urn:e{i}> <urn:p> "value {i} with \\"quotes\\" é"' for i in range(20)]
+    triples.insert(3, f"<{doc}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <urn:Document>")
+    sent.clear()
+    store.write_graphs({doc: triples}, drops=[old])
+    count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    assert int(store.query(count, {"g": URIRef(doc)}).rows[0]["n"]) == 21
+    assert int(store.query(count, {"g": URIRef(old)}).rows[0]["n"]) == 0
+    if graph_store:
+        assert sent == [f"DROP SILENT GRAPH <{old}>"]
+    else:
+        writes = [t for t in sent if "INSERT DATA" in t]
+        assert len(writes) == 3 and f"<{doc}> <http" in writes[-1] and all(f"<{doc}> <http" not in t for t in writes[:-1])
+    store.write_graphs({doc: triples[:2]})
+    assert int(store.query(count, {"g": URIRef(doc)}).rows[0]["n"]) == 2

@@ -4,6 +4,8 @@ large map, and privacy applied to the projected graph instead of a copy of the s
 
 from __future__ import annotations
 
+import pyoxigraph
+
 from actorgraph import api
 from actorgraph.exports import view as view_module
 from actorgraph.exports.privacy import mask_graph, masked_store
@@ -71,3 +73,23 @@ def test_relations_of_reads_only_the_asked_relations_of_the_asked_ends(seed_stor
         assert all(got.nodes[n]["label"] == full.nodes[n]["label"] and got.nodes[n]["cls"] == full.nodes[n]["cls"]
                    for n in got)
     assert expected
+
+
+def test_entity_classes_beside_the_labels_read_like_the_document_graphs(seed_store):
+    """Resolution keeps each entity's class in the entities graph (one read for many
+    entities); a store written before that answers the same from its document graphs."""
+    from actorgraph.graph.project import classes_and_labels, has_entity_classes
+    from actorgraph.graph.store import open_store
+
+    assert has_entity_classes(seed_store)
+    old = open_store("memory")
+    old._store.load(seed_store.dump_nquads(), format=pyoxigraph.RdfFormat.N_QUADS)
+    old.update("DELETE WHERE { GRAPH ?g { ?e ag:entityClass ?c } }")
+    assert not has_entity_classes(old)
+    some = set(list(classes_and_labels(seed_store)[0])[:40])
+    for iris in (None, some):
+        assert classes_and_labels(old, iris) == classes_and_labels(seed_store, iris)
+    without = {k: v for k, v in api.summary(old).items() if k != "triples"}
+    assert without == {k: v for k, v in api.summary(seed_store).items() if k != "triples"}
+    people = [e for e, c in classes_and_labels(seed_store)[0].items() if c == "Person"]
+    assert people and api.summary(seed_store)["entities"]["Person"] == len(people)

@@ -35,6 +35,7 @@ from actorgraph.ontology.ids import normalize_name
 
 MODES = ("open", "standard", "strict")
 NAME_KEY = URIRef(NS + "nameKey")
+ENTITY_CLASS = URIRef(NS + "entityClass")
 PUBLIC_ROLES = ("leads", "founded")
 ENFORCED = {("arrested", "object"), ("deported", "object"), ("targets", "object"), ("detainedAt", "subject"),
             ("detainedBy", "subject"), ("campaignSupports", "object")}
@@ -209,7 +210,7 @@ def masked_store(store: Store, mode: str, overrides: dict[str, str] | None = Non
     copy = OxigraphStore(None)
     batch = []
     for s, p, o, g in store.quads():
-        if p == NAME_KEY:
+        if p in (NAME_KEY, ENTITY_CLASS):
             continue  # the store's own lookup index stays home
         batch.append((term(s), term(p), term(o, p), term(g) if g is not None else None))
         if len(batch) >= 5000:

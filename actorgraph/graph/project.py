@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from typing import Any
 
 import networkx as nx
-from rdflib import URIRef
+from rdflib import RDFS, URIRef
 
 from actorgraph.graph.store import Store
 from actorgraph.ontology import NS, RELATION_PREDICATES
@@ -72,6 +72,13 @@ def skeleton(store: Store) -> nx.MultiDiGraph:
 LOOKUP_LIMIT = 200  # entities; above, one flat read of every class and label beats VALUES lookups
 
 
+def has_entity_classes(store: Store) -> bool:
+    """Whether the entities graph holds the entities' classes (stores resolved since it does)."""
+    from actorgraph.ontology import ENTITIES_GRAPH
+
+    return bool(store.query("ASK { GRAPH ?g { ?e ag:entityClass ?c } }", {"g": ENTITIES_GRAPH}).boolean)
+
+
 def classes_and_labels(store: Store, iris: set[str] | None = None) -> tuple[dict[str, str], dict[str, str]]:
     """Class and label of each of ``iris`` (of every entity when None): index lookups for a
     few, one flat read of all entities (then a filter) for many — Oxigraph joins a long
@@ -80,9 +87,18 @@ def classes_and_labels(store: Store, iris: set[str] | None = None) -> tuple[dict
 
     kinds = " ".join(f"<{NS}{c}>" for c in ENTITY_CLASSES)
     only = "VALUES ?e { " + _values(iris) + " } " if iris is not None and len(iris) <= LOOKUP_LIMIT else ""
-    classes = {e: c[len(NS):] for e, c in store.values(
-        "SELECT DISTINCT ?e ?c WHERE { " + only + "VALUES ?c { " + kinds + " } GRAPH ?g { ?e a ?c } }")
-        if e and c and (iris is None or e in iris)}
+    if has_entity_classes(store):  # beside the labels, one per entity
+        if iris is not None:  # index lookups (a VALUES list is joined against the whole graph)
+            found = store.objects_of(iris, f"{NS}entityClass", str(ENTITIES_GRAPH))
+            names = store.objects_of(iris, str(RDFS.label), str(ENTITIES_GRAPH))
+            return ({e: cs[0] for e, cs in found.items() if cs[0] in ENTITY_CLASSES},
+                    {e: min(ls) for e, ls in names.items()})
+        classes = {e: c for e, c in store.values("SELECT ?e ?c WHERE { GRAPH ?g { ?e ag:entityClass ?c } }",
+                                                 {"g": ENTITIES_GRAPH}) if e and c in ENTITY_CLASSES}
+    else:  # a store resolved before entities had their class there: the document graphs
+        classes = {e: c[len(NS):] for e, c in store.values(
+            "SELECT DISTINCT ?e ?c WHERE { " + only + "VALUES ?c { " + kinds + " } GRAPH ?any { ?e a ?c } }")
+            if e and c and (iris is None or e in iris)}
     labels = {e: label for e, label in store.values(
         "SELECT ?e ?l WHERE { " + only + "GRAPH ?g { ?e rdfs:label ?l } }", {"g": ENTITIES_GRAPH})
         if e and label and (iris is None or e in iris)}

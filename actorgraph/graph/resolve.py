@@ -495,11 +495,25 @@ def refresh_entity_labels(store, overrides: dict[str, str]) -> None:
     forms: dict[str, dict[str, int]] = defaultdict(dict)
     for row in rows:
         forms[str(row["e"])][str(row["f"])] = int(row["n"])
+    # each entity's class, the one most document graphs give it, kept beside its label so
+    # that classes and labels of many entities are one read of this graph
+    kinds = " ".join(f"<{NS}{c}>" for c in ENTITY_CLASSES)
+    counted: dict[str, dict[str, int]] = defaultdict(dict)
+    for e, cls, n in store.values("SELECT ?e ?c (COUNT(DISTINCT ?g) AS ?n) WHERE { VALUES ?c { " + kinds +
+                                  " } GRAPH ?g { ?e a ?c } FILTER(?g != ?entities) } GROUP BY ?e ?c",
+                                  {"entities": ENTITIES_GRAPH}):
+        if e and cls:
+            counted[e][cls] = int(n or 0)
     triples = []
-    label_p, key_p = RDFS.label.n3(), AG.nameKey.n3()
-    for iri in sorted(forms):
-        label = overrides.get(iri) or choose_label(iri, forms[iri])
+    label_p, key_p, class_p = RDFS.label.n3(), AG.nameKey.n3(), AG.entityClass.n3()
+    for iri in sorted(set(forms) | set(counted)):
         node = URIRef(iri).n3()
+        if counted.get(iri):
+            cls = min(counted[iri].items(), key=lambda kv: (-kv[1], kv[0]))[0]
+            triples.append(f"{node} {class_p} {Literal(cls[len(NS):]).n3()}")
+        if iri not in forms:
+            continue
+        label = overrides.get(iri) or choose_label(iri, forms[iri])
         triples.append(f"{node} {label_p} {Literal(label).n3()}")
         for key in sorted({normalize_name(f) for f in [label, *forms[iri]]} - {""}):
             triples.append(f"{node} {key_p} {Literal(key).n3()}")  # names resolve by index

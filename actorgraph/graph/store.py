@@ -92,6 +92,20 @@ class Store:
     def update(self, sparql: str) -> None:
         raise NotImplementedError
 
+    def objects_of(self, subjects: Iterable[str], predicate: str, graph: str) -> dict[str, list[str]]:
+        """The values of ``predicate`` for each of ``subjects`` (IRIs) in the named ``graph``,
+        as plain strings; subjects without one are left out. Here one query per
+        LOOKUP_CHUNK subjects; the embedded store reads its index once per subject."""
+        out: dict[str, list[str]] = {}
+        items = sorted(set(subjects))
+        for start in range(0, len(items), LOOKUP_CHUNK):
+            chunk = " ".join(URIRef(i).n3() for i in items[start:start + LOOKUP_CHUNK])
+            for s, o in self.values("SELECT ?s ?o WHERE { VALUES ?s { " + chunk + " } GRAPH ?g { ?s ?p ?o } }",
+                                    {"p": URIRef(predicate), "g": URIRef(graph)}):
+                if s and o is not None:
+                    out.setdefault(s, []).append(o)
+        return out
+
     def write_graphs(self, graphs: dict[str, list[str]], drops: Iterable[str] = ()) -> None:
         """Write whole named graphs — graph IRI -> its triples as N-Triples statements
         (``<s> <p> "o"``, no final dot), each replacing what that graph held — and drop the
@@ -230,6 +244,17 @@ class OxigraphStore(Store):
         names = [v.value for v in answer.variables]
         return [tuple(None if (term := solution[name]) is None else term.value for name in names)
                 for solution in answer]
+
+    def objects_of(self, subjects: Iterable[str], predicate: str, graph: str) -> dict[str, list[str]]:
+        import pyoxigraph as ox
+
+        out: dict[str, list[str]] = {}
+        p, g = ox.NamedNode(predicate), ox.NamedNode(graph)
+        for subject in set(subjects):
+            found = [str(getattr(q.object, "value", q.object)) for q in self._store.quads_for_pattern(ox.NamedNode(subject), p, None, g)]
+            if found:
+                out[subject] = found
+        return out
 
     def update(self, sparql: str) -> None:
         if not self.writable:
@@ -558,6 +583,7 @@ def open_store(location: str | None = None, read_only: bool = False, update_url:
 
 
 INSERT_CHUNK = 300  # quads per INSERT DATA operation (Virtuoso compiles each to SQL of bounded size)
+LOOKUP_CHUNK = 500  # subjects per query of Store.objects_of
 UPDATE_TRIPLES = 1000  # triples per update request to a remote store without a Graph Store endpoint
 
 

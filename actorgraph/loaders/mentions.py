@@ -711,6 +711,19 @@ _CALLED_CAMPAIGN = re.compile(r"\b(?:campaign|petition|boycott|initiative)[ \t]+
                               _CAPWORD + r"(?:[ \t]+(?:" + _CAPWORD + r"|of|for|and|the|to|in|a))*)")
 
 
+def _names_the_campaign(t: Mention, start: int, end: int) -> bool:
+    """Whether a mention overlapping a campaign's name makes it no campaign's name: a group
+    that the name is ("the Harbor Workers Union campaign") or that a known name starts it
+    ("the ACLU of Texas campaign"), or another known name covering it all. A group inside
+    the name ("the No Data for ICE in Utah campaign"), the model's guess of a group over part
+    of it or its guess of another kind (a law) is the campaign's wording."""
+    group = t.cls in ("Organization", "GovernmentAgency", "Company")
+    whole = t.start <= start and t.end >= end
+    if t.extractor == "spacy.ner.v1":
+        return group and whole
+    return whole or (group and t.start <= start)
+
+
 def campaign_names(text: str, parsed: list[ParsedSegment], taken: list[Mention]) -> list[Mention]:
     """Campaigns named in prose: "the Homes Not Cages campaign", "the #StopTheRaids campaign",
     "a petition called Keep Families Together" (not a group's name: "the ACLU campaign")."""
@@ -726,8 +739,7 @@ def campaign_names(text: str, parsed: list[ParsedSegment], taken: list[Mention])
                 words = name.split()
                 if not (name.startswith("#") or len(words) >= 2):
                     continue
-                if any(t.start < end and start < t.end and t.cls != "Campaign"
-                       and (t.extractor != "spacy.ner.v1" or t.cls in ("Organization", "GovernmentAgency", "Company"))
+                if any(t.start < end and start < t.end and t.cls != "Campaign" and _names_the_campaign(t, start, end)
                        for t in taken):
                     continue  # a group's campaign, not a campaign's name (the model's guess of a law gives way)
                 out.append(Mention(start, end, name, "Campaign", "rules.campaign_name.v1", 0.7, name))

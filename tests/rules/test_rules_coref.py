@@ -36,3 +36,35 @@ def test_rules_frame_data_handed_over_at_the_request_of(nlp):
     text = "The Harbor County Sheriff's Office handed over the voter records at the request of ICE."
     assert ("Harbor County Sheriff's Office", "sharedDataWith", "U.S. Immigration and Customs Enforcement") \
         in triples_of(nlp, text)
+
+
+def _possessives(nlp, text: str, names: dict[str, str]) -> dict[str, str]:
+    """What coreference makes of each possessive pronoun of ``text``, given the entities
+    named there (name -> class)."""
+    from actorgraph.loaders.lang import load_pack
+    from actorgraph.loaders.model import Entity
+    from actorgraph.loaders.rules.coref import resolve
+
+    doc = nlp(text)
+    mentions = {}
+    for name, cls in names.items():
+        start = text.find(name)
+        if start < 0:
+            continue
+        entity = Entity(iri=f"urn:{name}", cls=cls, label=name, forms=(name,))
+        mentions.update({t.idx: entity for t in doc if start <= t.idx < start + len(name)})
+    found = resolve(((t.idx, t) for t in doc), mentions, load_pack("en"))
+    return {f"its@{i}": e.label for i, e in found.items() if text[i:i + 4] == "its "}
+
+
+def test_rules_coref_a_possessive_binds_to_the_noun_subject_of_its_clause(nlp):
+    """"its" in "the county should end its agreement" is the county's, not the group named
+    before it: nobody's here, as the county is no actor; with an actor as the subject of its
+    clause, that actor's."""
+    text = ("Ana Torres is an organizer with the Harbor Sanctuary Network. Our coalition demands that "
+            "Chandler County end its agreement with ICE.")
+    names = {"Harbor Sanctuary Network": "Organization", "Chandler County": "Place", "ICE": "GovernmentAgency",
+             "Ana Torres": "Person"}
+    assert _possessives(nlp, text, names) == {}
+    text = "The Harbor Sanctuary Network met on Monday. ICE ended its contract with the county."
+    assert list(_possessives(nlp, text, names | {"ICE": "GovernmentAgency"}).values()) == ["ICE"]

@@ -79,12 +79,21 @@ def test_rules_frame_records_its_name_in_the_evidence(nlp):
 @pytest.mark.parametrize("text, name", [
     ("Dozens of groups are launching the Homes Not Cages campaign today.", "Homes Not Cages"),
     ("The union launched a petition called Keep Our Families Together.", "Keep Our Families Together"),
+    # an agency and a place inside the name are the campaign's wording
+    ("The group has joined the No Papers for ICE in Vermont campaign.", "No Papers for ICE in Vermont"),
 ])
 def test_rules_campaigns_named_in_prose(nlp, text, name):
     from actorgraph.loaders.pipeline import extract, make_document
 
     ex = extract(make_document(text, "invented.txt"), nlp)
     assert (name, "Campaign") in {(e.label, e.cls) for e in ex.entities}
+
+
+def test_rules_campaign_named_after_a_group_is_the_group(nlp):
+    from actorgraph.loaders.pipeline import extract, make_document
+
+    ex = extract(make_document("Members joined the Harbor Workers Union campaign.", "invented.txt"), nlp)
+    assert not [e for e in ex.entities if e.cls == "Campaign"]
 
 
 def test_rules_frame_inverse_membership(nlp):

@@ -192,8 +192,7 @@ def _paths_graph(store: Store, a: str, b: str):
     # side: a node in a side's outermost layer that the other side did not reach is on none
     outer = [max(d.values()) for d in dist]
     on_paths = meet | {n for side in (0, 1) for n, d in dist[side].items() if d < outer[side]}
-    graph = store_to_networkx(store, on_paths)
-    return graph.subgraph(on_paths | {a, b}).copy()
+    return store_to_networkx(store, among=on_paths | {a, b})  # the relations between them only
 
 
 def _overlaps_graph(store: Store, node: str):

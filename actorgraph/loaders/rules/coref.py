@@ -49,6 +49,20 @@ def _clause_subjects(token: Token, position: int, mentions: dict[int, Entity]) -
     return out
 
 
+def _nominal_subject(token: Token) -> Token | None:
+    """The subject of the clause a token is in when it is a noun or a name (not a pronoun),
+    and the token is not inside it."""
+    verb = token.head
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "nsubj:pass")):
+        if subject.pos_ in ("NOUN", "PROPN") and not (subject.left_edge.i <= token.i <= subject.right_edge.i):
+            return subject
+    return None
+
+
 def resolve(tokens: Iterable[tuple[int, Token] | tuple[int, Token, LanguagePack]], mentions: dict[int, Entity],
             pack: LanguagePack) -> dict[int, Entity]:
     """Antecedents for pronouns and definite descriptions.
@@ -73,7 +87,14 @@ def resolve(tokens: Iterable[tuple[int, Token] | tuple[int, Token, LanguagePack]
         word = token.lower_
         found = None
         refers = pack.pronouns.get(word)
-        if token.pos_ == "PRON" and refers in ("person", "any") or token.pos_ == "DET" and refers == "group":
+        pronoun = token.pos_ == "PRON" and refers in ("person", "any", "group") or token.pos_ == "DET" and refers == "group"
+        if pronoun and token.dep_ == "poss" and _nominal_subject(token) is not None:
+            # a possessive binds to the subject of its own clause when that is a noun or a
+            # name ("the county ended its agreement": its = the county), or to nothing here
+            kinds = {"person": ("Person",), "group": _GROUP_CLASSES, "any": ("Person", *_GROUP_CLASSES)}[refers]
+            named = _clause_subjects(token, position, mentions)
+            found = named[-1] if named and named[-1].cls in kinds else None
+        elif token.pos_ == "PRON" and refers in ("person", "any") or token.pos_ == "DET" and refers == "group":
             # a pronoun is not the subject of its own clause ("X le entregó la información": le is not X)
             subjects = _clause_subjects(token, position, mentions) if token.dep_ not in ("nsubj", "nsubjpass", "poss") else []
             kinds = {"person": ("Person",), "group": _GROUP_CLASSES, "any": ("Person", *_GROUP_CLASSES)}[refers]

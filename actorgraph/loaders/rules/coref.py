@@ -88,12 +88,12 @@ def resolve(tokens: Iterable[tuple[int, Token] | tuple[int, Token, LanguagePack]
         found = None
         refers = pack.pronouns.get(word)
         pronoun = token.pos_ == "PRON" and refers in ("person", "any", "group") or token.pos_ == "DET" and refers == "group"
-        if pronoun and token.dep_ == "poss" and _nominal_subject(token) is not None:
+        if pronoun and refers and token.dep_ == "poss" and _nominal_subject(token) is not None:
             # a possessive binds to the subject of its own clause when that is a noun or a
             # name ("the county ended its agreement": its = the county), or to nothing here
             kinds = {"person": ("Person",), "group": _GROUP_CLASSES, "any": ("Person", *_GROUP_CLASSES)}[refers]
-            named = _clause_subjects(token, position, mentions)
-            found = named[-1] if named and named[-1].cls in kinds else None
+            local = _clause_subjects(token, position, mentions)
+            found = local[-1] if local and local[-1].cls in kinds else None
         elif token.pos_ == "PRON" and refers in ("person", "any") or token.pos_ == "DET" and refers == "group":
             # a pronoun is not the subject of its own clause ("X le entregó la información": le is not X)
             subjects = _clause_subjects(token, position, mentions) if token.dep_ not in ("nsubj", "nsubjpass", "poss") else []

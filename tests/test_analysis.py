@@ -102,3 +102,23 @@ def test_readable_map_keeps_the_most_central_and_counts_the_rest():
     assert (related, alone) == (21, 1)
     same, related, alone = readable(g, limit=100)
     assert same is g and (related, alone) == (0, 0)
+
+
+def test_betweenness_in_matrix_form_equals_networkx():
+    """brandes() walks many sources at once with sparse products: on random graphs it gives
+    networkx's exact scores from every source and its estimate from the same sample."""
+    import random
+
+    import networkx as nx
+
+    from actorgraph.graph.analysis import brandes
+
+    for seed in range(3):
+        graph = nx.gnm_random_graph(150, 260, seed=seed)
+        graph.add_edge(500, 501)  # a second component
+        exact, ours = nx.betweenness_centrality(graph, normalized=True), brandes(graph, list(graph))
+        assert max(abs(exact[n] - ours[n]) for n in graph) < 1e-12 and max(exact.values()) > 0.05
+        sample = random.Random(seed).sample(list(graph.nodes()), 30)
+        estimate = nx.betweenness_centrality(graph, k=30, normalized=True, seed=seed)
+        ours = brandes(graph, sample)
+        assert max(abs(estimate[n] - ours[n]) for n in graph) < 1e-12

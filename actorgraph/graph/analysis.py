@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import random
 from collections import defaultdict
 
 import networkx as nx
@@ -46,12 +47,72 @@ def betweenness(simple: nx.Graph, seed: int = SEED) -> dict[str, float]:
     k = None
     if related.number_of_nodes() > EXACT_BETWEENNESS:
         k = max(64, min(EXACT_BETWEENNESS, WORK // max(size, 1)))
-    scores = nx.betweenness_centrality(related, k=k, normalized=True, seed=seed)
+    if k is None:
+        scores = nx.betweenness_centrality(related, normalized=True)
+    else:  # the sources networkx would sample, walked in matrix form (same scores, far faster)
+        scores = brandes(related, random.Random(seed).sample(list(related.nodes()), k))
     n, m = simple.number_of_nodes(), related.number_of_nodes()
     if m > 2 and n > m:  # normalise over every node, as the exact measure on ``simple`` does
         factor = ((m - 1) * (m - 2)) / ((n - 1) * (n - 2))
         scores = {node: value * factor for node, value in scores.items()}
     return {node: scores.get(node, 0.0) for node in simple}
+
+
+BATCH = 64  # sources walked together by brandes()
+
+
+def brandes(simple: nx.Graph, sources: list) -> dict:
+    """Normalised betweenness of an undirected simple graph from the shortest paths that
+    start at ``sources`` (all nodes: the exact measure; a sample: Brandes' estimate, scaled as
+    networkx's ``betweenness_centrality(k=…)`` scales it). Brandes' algorithm in matrix
+    form: breadth-first search from a batch of sources at once is one sparse product per
+    level (paths counted as it goes), and the dependencies flow back level by level.
+
+    >>> g = nx.path_graph(4)
+    >>> scores = brandes(g, list(g)); [round(scores[n], 3) for n in g]
+    [0.0, 0.667, 0.667, 0.0]
+    """
+    import numpy as np
+
+    nodes = list(simple)
+    n = len(nodes)
+    if n < 3 or not sources:
+        return {node: 0.0 for node in nodes}
+    index = {node: i for i, node in enumerate(nodes)}
+    adjacency = nx.to_scipy_sparse_array(simple, nodelist=nodes, weight=None, format="csr").astype(float)
+    total = np.zeros(n)
+    from_source = np.zeros(n)  # a source's own column does not count for it
+    for start in range(0, len(sources), BATCH):
+        batch = [index[s] for s in sources[start:start + BATCH]]
+        columns = np.arange(len(batch))
+        sigma = np.zeros((n, len(batch)))
+        sigma[batch, columns] = 1.0
+        visited = sigma > 0
+        frontier, levels = sigma.copy(), [visited.copy()]
+        while True:  # forward: each level's number of shortest paths from each source
+            reached = adjacency @ frontier
+            reached[visited] = 0.0
+            new = reached > 0
+            if not new.any():
+                break
+            sigma += reached
+            visited |= new
+            frontier = reached
+            levels.append(new)
+        delta = np.zeros_like(sigma)
+        safe = np.where(sigma > 0, sigma, 1.0)
+        for depth in range(len(levels) - 1, 0, -1):  # backward: dependencies of each level
+            share = np.where(levels[depth], (1.0 + delta) / safe, 0.0)
+            delta += np.where(levels[depth - 1], sigma * (adjacency @ share), 0.0)
+        delta[batch, columns] = 0.0
+        total += delta.sum(axis=1)
+        from_source[batch] = 1.0
+    k = len(sources)
+    if k >= n:
+        scale = np.full(n, 1.0 / ((n - 1) * (n - 2)))
+    else:
+        scale = np.where(from_source > 0, 1.0 / ((k - 1) * (n - 2)) if k > 1 else 0.0, 1.0 / (k * (n - 2)))
+    return {node: float(total[i] * scale[i]) for i, node in enumerate(nodes)}
 
 
 def centrality(graph: nx.MultiDiGraph, top: int = 10, classes=ACTOR_CLASSES) -> list[dict]:

@@ -80,25 +80,25 @@ def has_entity_classes(store: Store) -> bool:
 
 
 def classes_and_labels(store: Store, iris: set[str] | None = None) -> tuple[dict[str, str], dict[str, str]]:
-    """Class and label of each of ``iris`` (of every entity when None): index lookups for a
-    few, one flat read of all entities (then a filter) for many — Oxigraph joins a long
-    VALUES list row by row."""
+    """Class and label of each of ``iris`` (of every entity when None). Both sit in the
+    entities graph: index lookups for given entities, one read of the graph for all. A
+    store resolved before classes were kept there reads them from the document graphs."""
     from actorgraph.ontology import ENTITIES_GRAPH, ENTITY_CLASSES
 
-    kinds = " ".join(f"<{NS}{c}>" for c in ENTITY_CLASSES)
-    only = "VALUES ?e { " + _values(iris) + " } " if iris is not None and len(iris) <= LOOKUP_LIMIT else ""
-    if has_entity_classes(store):  # beside the labels, one per entity
+    entities = str(ENTITIES_GRAPH)
+    if has_entity_classes(store):
         if iris is not None:  # index lookups (a VALUES list is joined against the whole graph)
-            found = store.objects_of(iris, f"{NS}entityClass", str(ENTITIES_GRAPH))
-            names = store.objects_of(iris, str(RDFS.label), str(ENTITIES_GRAPH))
+            found = store.objects_of(iris, f"{NS}entityClass", entities)
+            names = store.objects_of(iris, str(RDFS.label), entities)
             return ({e: cs[0] for e, cs in found.items() if cs[0] in ENTITY_CLASSES},
                     {e: min(ls) for e, ls in names.items()})
-        classes = {e: c for e, c in store.values("SELECT ?e ?c WHERE { GRAPH ?g { ?e ag:entityClass ?c } }",
-                                                 {"g": ENTITIES_GRAPH}) if e and c in ENTITY_CLASSES}
-    else:  # a store resolved before entities had their class there: the document graphs
-        classes = {e: c[len(NS):] for e, c in store.values(
-            "SELECT DISTINCT ?e ?c WHERE { " + only + "VALUES ?c { " + kinds + " } GRAPH ?any { ?e a ?c } }")
-            if e and c and (iris is None or e in iris)}
+        classes = {e: c for e, c in store.pairs_of(f"{NS}entityClass", entities) if c in ENTITY_CLASSES}
+        return classes, dict(store.pairs_of(str(RDFS.label), entities))
+    kinds = " ".join(f"<{NS}{c}>" for c in ENTITY_CLASSES)
+    only = "VALUES ?e { " + _values(iris) + " } " if iris is not None and len(iris) <= LOOKUP_LIMIT else ""
+    classes = {e: c[len(NS):] for e, c in store.values(
+        "SELECT DISTINCT ?e ?c WHERE { " + only + "VALUES ?c { " + kinds + " } GRAPH ?any { ?e a ?c } }")
+        if e and c and (iris is None or e in iris)}
     labels = {e: label for e, label in store.values(
         "SELECT ?e ?l WHERE { " + only + "GRAPH ?g { ?e rdfs:label ?l } }", {"g": ENTITIES_GRAPH})
         if e and label and (iris is None or e in iris)}

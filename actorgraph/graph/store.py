@@ -106,6 +106,11 @@ class Store:
                     out.setdefault(s, []).append(o)
         return out
 
+    def pairs_of(self, predicate: str, graph: str) -> list[tuple[str, str]]:
+        """Every (subject, value) of ``predicate`` in the named ``graph``, as plain strings."""
+        return [(s, o) for s, o in self.values("SELECT ?s ?o WHERE { GRAPH ?g { ?s ?p ?o } }",
+                                               {"p": URIRef(predicate), "g": URIRef(graph)}) if s and o is not None]
+
     def write_graphs(self, graphs: dict[str, list[str]], drops: Iterable[str] = ()) -> None:
         """Write whole named graphs — graph IRI -> its triples as N-Triples statements
         (``<s> <p> "o"``, no final dot), each replacing what that graph held — and drop the
@@ -255,6 +260,12 @@ class OxigraphStore(Store):
             if found:
                 out[subject] = found
         return out
+
+    def pairs_of(self, predicate: str, graph: str) -> list[tuple[str, str]]:
+        import pyoxigraph as ox
+
+        return [(str(getattr(q.subject, "value", q.subject)), str(getattr(q.object, "value", q.object)))
+                for q in self._store.quads_for_pattern(None, ox.NamedNode(predicate), None, ox.NamedNode(graph))]
 
     def update(self, sparql: str) -> None:
         if not self.writable:

@@ -68,10 +68,10 @@ def pseudonym(iri: str) -> str:
 
 
 def _people(store: Store) -> dict[str, dict]:
-    """Every person with their names and the relations they take part in (predicate, side,
-    class at the other end, extractor). Each pattern is joined inside a document graph:
-    across the union, an entity named in n documents would pair n mentions with n class
-    triples (n² rows for a name in every document)."""
+    """Every person with their names and the relations that can make them public (the roles
+    they hold: predicate, side, class at the other end, extractor). Each pattern is joined
+    inside a document graph: across the union, an entity named in n documents would pair n
+    mentions with n class triples (n² rows for a name in every document)."""
     people: dict[str, dict] = {}
     for p, f in store.values("""SELECT DISTINCT ?p ?f WHERE {
             GRAPH ?d { ?d ag:mentions ?p . ?p a ag:Person ; skos:altLabel ?f } }"""):
@@ -80,14 +80,14 @@ def _people(store: Store) -> dict[str, dict]:
                                  {"entities": ENTITIES_GRAPH}):
         if p in people:
             people[p]["forms"].add(str(label))
-    # the relations of people only: from each person typed in a document graph to its evidence
-    for side, other in (("subject", "object"), ("object", "subject")):
-        rows = store.values(f"""SELECT DISTINCT ?p ?pred ?cls ?x WHERE {{ GRAPH ?g {{
-            ?p a ag:Person . ?ev rdf:{side} ?p ; rdf:predicate ?pred ; rdf:{other} ?n .
-            OPTIONAL {{ ?ev ag:extractor ?x }} OPTIONAL {{ ?n a ?cls }} }} }}""")
-        for p, pred, cls, x in rows:
-            if p in people:
-                people[p]["edges"].add(((pred or "")[len(NS):], side, (cls or "")[len(NS):], x or ""))
+    # the relations that can make a person public (_level): a role they hold, as subject
+    roles = " ".join(f"ag:{p}" for p in sorted({"leads", "memberOf", *PUBLIC_ROLES}))
+    rows = store.values(f"""SELECT DISTINCT ?p ?pred ?cls ?x WHERE {{ GRAPH ?g {{
+        VALUES ?pred {{ {roles} }} ?ev rdf:predicate ?pred ; rdf:subject ?p ; rdf:object ?n . ?p a ag:Person .
+        OPTIONAL {{ ?ev ag:extractor ?x }} OPTIONAL {{ ?n a ?cls }} }} }}""")
+    for p, pred, cls, x in rows:
+        if p in people:
+            people[p]["edges"].add(((pred or "")[len(NS):], "subject", (cls or "")[len(NS):], x or ""))
     return people
 
 

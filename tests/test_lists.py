@@ -92,3 +92,15 @@ def test_its_members_belong_to_the_subject_not_to_the_last_group_named(nlp):
     members = {(s, o) for s, o, _ in memberships}
     assert members == {(m, "Valley Immigrant Coalition")
                        for m in ("Open Door", "FairWage", "Riverside Tenants Union", "Harbor Workers Alliance")}
+
+
+def test_a_group_name_does_not_run_on_into_the_next_group(nlp):
+    """"<Group> for <Cause>" takes the words after it, but not "and <another group's name>"."""
+    from actorgraph.loaders.pipeline import extract, make_document
+
+    text = "Vermont Coalition for Immigrant Rights and Farmville Workers Coalition are asking supporters to call."
+    names = {e.label for e in extract(make_document(text, "invented.txt"), nlp).entities if e.cls == "Organization"}
+    assert names == {"Vermont Coalition for Immigrant Rights", "Farmville Workers Coalition"}
+    text = "The Riverside Coalition for Peace and Justice met on Monday."
+    names = {e.label for e in extract(make_document(text, "invented.txt"), nlp).entities if e.cls == "Organization"}
+    assert names == {"Riverside Coalition for Peace and Justice"}

@@ -544,6 +544,10 @@ def extend_of_place(text: str, mentions: list[Mention]) -> list[Mention]:
         elif m.cls == "Organization" and cue_class(m.text.split()[-1]) == "Organization":
             tail = _OF_NAME.match(text, m.end)
             end = tail.end() if tail else None
+            if tail:  # "… for Immigrant Rights and Farmville Workers Coalition": a second group's name
+                joint = re.search(r"[ \t]+(?:and|&)[ \t]+(?=((?:[A-Z][\w’'.-]*[ \t]+)+[A-Z][\w’'.-]*)$)", tail.group(0))
+                if joint and cue_class(joint.group(1).split()[-1]) in ("Organization", "GovernmentAgency", "Company"):
+                    end = tail.start() + joint.start()
         if end is not None:
             while text[end - 1] == "." and not re.search(r"\b[A-Z]\.$|\b(?:Inc|Corp|Co|Ltd|Jr|St)\.$", text[m.start:end]):
                 end -= 1  # a sentence's full stop is not part of the name

@@ -268,6 +268,7 @@ def test_remote_store_writes_whole_graphs_in_small_requests_or_by_graph_store_pr
     import actorgraph.graph.store as store_module
 
     monkeypatch.setattr(store_module, "UPDATE_TRIPLES", 7)
+    monkeypatch.setattr(store_module, "PUT_TRIPLES", 7)
     sent: list[str] = []
     store = open_store(f"{oxigraph_server}/query", update_url=f"{oxigraph_server}/update",
                        graph_store_url=f"{oxigraph_server}/store" if graph_store else None)

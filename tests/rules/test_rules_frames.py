@@ -132,3 +132,12 @@ def test_rules_frame_stance_against_what_was_done_to_someone_is_not_against_them
     triples = triples_of(nlp, "The Riverside Tenants Union condemned the arrest of Marisol Vega by ICE.")
     assert ("Riverside Tenants Union", "opposes", "U.S. Immigration and Customs Enforcement") in triples
     assert not [t for t in triples if t[1] == "opposes" and t[2] == "Marisol Vega"]
+
+
+def test_rules_frame_double_object_read_as_two_objects(nlp):
+    """"handed ICE the home addresses": the parser reads two direct objects; the first one
+    receives the data."""
+    text = "The Lakeview Department of Motor Vehicles handed ICE the home addresses of drivers last year."
+    assert ("Lakeview Department of Motor Vehicles", "sharedDataWith", ICE) in triples_of(nlp, text)
+    assert not [t for t in triples_of(nlp, "The Lakeview Department of Motor Vehicles handed ICE a letter.")
+                if t[1] == "sharedDataWith"]

@@ -144,7 +144,11 @@ def objects(verb: Token, spec: str, pack=None) -> list[Token]:
     if spec in ("dobj", "obj"):
         return patients(verb)
     if spec == "dative":
-        return [c for c in verb.children if c.dep_ == "dative"]
+        found = [c for c in verb.children if c.dep_ == "dative"]
+        direct = sorted((c for c in verb.children if c.dep_ == "dobj"), key=lambda t: t.i)
+        if len(direct) == 2:  # the double-object construction read as two objects: the first one receives
+            found.append(direct[0])  # ("handed ICE the home addresses")
+        return found
     if spec == "iobj":  # and a dative clitic the parser calls an object ("le entregó la información")
         return [c for c in verb.children if c.dep_ == "iobj" or (
             pack is not None and c.dep_ == "obj" and c.pos_ == "PRON" and c.lower_ in pack.datives)]

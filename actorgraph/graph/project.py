@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from typing import Any
 
 import networkx as nx
-from rdflib import RDFS, URIRef
+from rdflib import RDF, RDFS, URIRef
 
 from actorgraph.graph.store import Store
 from actorgraph.ontology import NS, RELATION_PREDICATES
@@ -29,21 +29,24 @@ _RELATIONS_AROUND = ("SELECT ?s ?p ?o ?quote ?doc ?title ?start ?end ?modality ?
 
 
 # the relations among some entities: the evidence with both ends bound (VALUES), then what
-# it says (two steps: joined in one pattern, the planner starts from every ag:Evidence)
+# it says, read per evidence (joined in one pattern, the planner starts from every ag:Evidence)
 _EVIDENCE_AMONG = "SELECT DISTINCT ?ev WHERE { VALUES ?s { %s } ?ev rdf:subject ?s ; rdf:object ?o . VALUES ?o { %s } }"
-_EVIDENCE_DETAILS = """SELECT ?s ?p ?o ?quote ?doc ?start ?end ?modality ?extractor WHERE { VALUES ?ev { %s }
-  ?ev rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; ag:quote ?quote ; prov:wasDerivedFrom ?doc .
-  OPTIONAL { ?ev ag:charStart ?start ; ag:charEnd ?end } OPTIONAL { ?ev ag:modality ?modality }
-  OPTIONAL { ?ev ag:extractor ?extractor } }"""
-_DETAIL_VARS = ("s", "p", "o", "quote", "doc", "start", "end", "modality", "extractor")
+
+
+_DETAILS = {str(RDF.subject): "s", str(RDF.predicate): "p", str(RDF.object): "o", f"{NS}quote": "quote",
+            "http://www.w3.org/ns/prov#wasDerivedFrom": "doc", f"{NS}charStart": "start", f"{NS}charEnd": "end",
+            f"{NS}modality": "modality", f"{NS}extractor": "extractor"}
 
 
 def _relations_among(store: Store, centre: set[str]) -> list[dict[str, Any]]:
+    """The evidence with both ends among ``centre`` (one query), then what each says (an
+    index read per evidence: a VALUES list of thousands is joined row by row)."""
     found = [ev for (ev,) in store.values(_EVIDENCE_AMONG % (_values(centre), _values(centre))) if ev]
     rows = []
-    for i in range(0, len(found), 20000):
-        for values in store.values(_EVIDENCE_DETAILS % _values(found[i:i + 20000])):
-            rows.append({k: v for k, v in zip(_DETAIL_VARS, values, strict=True) if v is not None})
+    for _, pairs in sorted(store.describe(found).items()):
+        row = {_DETAILS[p]: v for p, v in pairs if p in _DETAILS}
+        if {"s", "p", "o", "quote", "doc"} <= set(row):
+            rows.append(row)
     return rows
 
 

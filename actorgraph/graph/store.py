@@ -106,6 +106,19 @@ class Store:
                     out.setdefault(s, []).append(o)
         return out
 
+    def describe(self, subjects: Iterable[str]) -> dict[str, list[tuple[str, str]]]:
+        """Every (predicate, value) of each of ``subjects`` (IRIs), in any graph, as plain
+        strings. Here one query per LOOKUP_CHUNK subjects; the embedded store reads its
+        index once per subject."""
+        out: dict[str, list[tuple[str, str]]] = {}
+        items = sorted(set(subjects))
+        for start in range(0, len(items), LOOKUP_CHUNK):
+            chunk = " ".join(URIRef(i).n3() for i in items[start:start + LOOKUP_CHUNK])
+            for s, p, o in self.values("SELECT ?s ?p ?o WHERE { VALUES ?s { " + chunk + " } ?s ?p ?o }"):
+                if s and p and o is not None:
+                    out.setdefault(s, []).append((p, o))
+        return out
+
     def pairs_of(self, predicate: str, graph: str) -> list[tuple[str, str]]:
         """Every (subject, value) of ``predicate`` in the named ``graph``, as plain strings."""
         return [(s, o) for s, o in self.values("SELECT ?s ?o WHERE { GRAPH ?g { ?s ?p ?o } }",
@@ -257,6 +270,17 @@ class OxigraphStore(Store):
         p, g = ox.NamedNode(predicate), ox.NamedNode(graph)
         for subject in set(subjects):
             found = [str(getattr(q.object, "value", q.object)) for q in self._store.quads_for_pattern(ox.NamedNode(subject), p, None, g)]
+            if found:
+                out[subject] = found
+        return out
+
+    def describe(self, subjects: Iterable[str]) -> dict[str, list[tuple[str, str]]]:
+        import pyoxigraph as ox
+
+        out: dict[str, list[tuple[str, str]]] = {}
+        for subject in set(subjects):
+            found = [(q.predicate.value, str(getattr(q.object, "value", q.object)))
+                     for q in self._store.quads_for_pattern(ox.NamedNode(subject), None, None, None)]
             if found:
                 out[subject] = found
         return out

@@ -121,6 +121,8 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="keep corpora and stores in this folder")
     parser.add_argument("--parallel-only", action="store_true",
                         help="only the --jobs ingest and the questions (bare spaCy and one process are the slow part)")
+    parser.add_argument("--no-single", action="store_true",
+                        help="bare spaCy, the --jobs ingest and the questions, without the single-process ingest")
     args = parser.parse_args()
     sys.path.insert(0, str(HERE))
     from corpus import write_corpus
@@ -138,8 +140,9 @@ def main() -> None:
         one = bare = None
         if not args.parallel_only:
             bare = _child(BARE, str(corpus), cache=base / f"bare-{n}.json")
-            one = _child(INGEST, str(corpus), str(base / f"store-{n}-1"), "1", cache=base / f"ingest-{n}-1.json")
             print(f"| bare spaCy `nlp.pipe`, 1 process | {bare['seconds']:.1f} s, {kb / bare['seconds']:.1f} kB/s |")
+        if not args.parallel_only and not args.no_single:
+            one = _child(INGEST, str(corpus), str(base / f"store-{n}-1"), "1", cache=base / f"ingest-{n}-1.json")
             t = one["timings"]
             print(f"| ingest, 1 process | {one['seconds']:.1f} s, {kb / one['seconds']:.1f} kB/s, {n / one['seconds']:.1f} docs/s "
                   f"= {bare['seconds'] / one['seconds']:.2f}× bare spaCy |")

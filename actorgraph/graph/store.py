@@ -498,37 +498,43 @@ class RemoteStore(Store):
         Virtuoso compile a request in time that grows faster than its size). A graph larger
         than one request takes several, its document triple last, so a half-written document
         is not taken for a stored one."""
+        ordered = {g: _node_last(g, graphs[g]) for g in sorted(graphs)}
         if self.graph_store_url:
-            for graph in sorted(graphs):
-                node = f"{URIRef(graph).n3()} "
-                triples = sorted(graphs[graph], key=lambda t: t.startswith(node))  # the graph's own node last
+            for graph, triples in ordered.items():
                 for start in range(0, max(len(triples), 1), PUT_TRIPLES):  # the first replaces, the rest add
                     body = "".join(f"{t} .\n" for t in triples[start:start + PUT_TRIPLES]).encode("utf-8")
                     self._put(graph, body, "PUT" if start == 0 else "POST")
         else:
-            pending: list[str] = []
-            size = 0
-            for graph in sorted(graphs):
-                node = f"{URIRef(graph).n3()} "
-                triples = sorted(graphs[graph], key=lambda t: t.startswith(node))  # the graph's own node last
-                name = URIRef(graph).n3()
-                if size and size + len(triples) > UPDATE_TRIPLES:
-                    self.update(" ;\n".join(pending))
-                    pending, size = [], 0
-                pending.append(f"DROP SILENT GRAPH {name}")
-                for start in range(0, max(len(triples), 1), UPDATE_TRIPLES):
-                    chunk = triples[start:start + UPDATE_TRIPLES]
-                    if chunk:
-                        pending += insert_operations(f"GRAPH {name} {{ {t} }}" for t in chunk)
-                        size += len(chunk)
-                    if size >= UPDATE_TRIPLES:
-                        self.update(" ;\n".join(pending))
-                        pending, size = [], 0
-            if pending:
-                self.update(" ;\n".join(pending))
+            self._update_graphs(ordered)
         gone = sorted(set(drops) - set(graphs))
         if gone:
             self.update(" ;\n".join(f"DROP SILENT GRAPH {URIRef(g).n3()}" for g in gone))
+
+    def _update_graphs(self, graphs: dict[str, list[str]]) -> None:
+        """Graphs replaced through SPARQL updates of at most UPDATE_TRIPLES triples each."""
+        pending: list[str] = []
+        size = 0
+        for graph, triples in graphs.items():
+            name = URIRef(graph).n3()
+            if size and size + len(triples) > UPDATE_TRIPLES:  # a graph that fits one request gets one
+                self.update(" ;\n".join(pending))
+                pending, size = [], 0
+            pending.append(f"DROP SILENT GRAPH {name}")
+            for start in range(0, len(triples), UPDATE_TRIPLES):
+                chunk = triples[start:start + UPDATE_TRIPLES]
+                pending += insert_operations(f"GRAPH {name} {{ {t} }}" for t in chunk)
+                size += len(chunk)
+                if size >= UPDATE_TRIPLES:
+                    self.update(" ;\n".join(pending))
+                    pending, size = [], 0
+        if pending:
+            self.update(" ;\n".join(pending))
+
+
+def _node_last(graph: str, triples: list[str]) -> list[str]:
+    """A graph's triples with those about the graph's own node (a document's) last."""
+    node = f"{URIRef(graph).n3()} "
+    return sorted(triples, key=lambda t: t.startswith(node))
 
 
 def _check_url(url: str, option: str) -> tuple[str, tuple[str, str] | None]:

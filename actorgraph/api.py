@@ -230,11 +230,11 @@ def _top_actors(store: Store, top: int) -> list[dict]:
 
 def summary(store: Store, top: int = 8) -> dict:
     """Counts for the CLI summary: documents, entities by class, relations by predicate, top actors."""
-    docs = document_count(store)
-    triples = store.count_quads()
     from actorgraph.graph.project import has_entity_classes
     from actorgraph.ontology import ENTITIES_GRAPH, ENTITY_CLASSES, RELATION_PREDICATES
 
+    docs = document_count(store)
+    triples = store.count_quads()
     classes: Counter[str] = Counter()
     if has_entity_classes(store):  # one class per entity, beside its label
         for cls, n in store.values("SELECT ?c (COUNT(?e) AS ?n) WHERE { GRAPH ?g { ?e ag:entityClass ?c } } GROUP BY ?c",

@@ -57,9 +57,9 @@ def _values(iris: Iterable[str]) -> str:
 def skeleton(store: Store) -> nx.MultiDiGraph:
     """The graph without its evidence: every entity (``label``, ``cls``) and one edge per
     (subject, predicate, object) with ``predicate`` and ``weight`` (how many sentences state
-    it), as :func:`store_to_networkx` builds them. Three flat queries, each joined inside
-    the document graphs, read as plain strings: what the analyses and the ranking of a large
-    map need, at a fraction of the cost of reading every quote."""
+    it), as :func:`store_to_networkx` builds them: classes and labels from the entities
+    graph and one flat query of the evidence, read as plain strings — what the analyses and
+    the ranking of a large map need, at a fraction of the cost of reading every quote."""
     classes, labels = classes_and_labels(store)
     edges = store.values("SELECT ?s ?p ?o (COUNT(?ev) AS ?n) WHERE { GRAPH ?g { ?ev a ag:Evidence ; "
                          "rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o } } GROUP BY ?s ?p ?o")
@@ -91,10 +91,10 @@ def classes_and_labels(store: Store, iris: set[str] | None = None) -> tuple[dict
     entities = str(ENTITIES_GRAPH)
     if has_entity_classes(store):
         if iris is not None:  # index lookups (a VALUES list is joined against the whole graph)
-            found = store.objects_of(iris, f"{NS}entityClass", entities)
-            names = store.objects_of(iris, str(RDFS.label), entities)
-            return ({e: cs[0] for e, cs in found.items() if cs[0] in ENTITY_CLASSES},
-                    {e: min(ls) for e, ls in names.items()})
+            found = store.describe(iris, f"{NS}entityClass", entities)
+            names = store.describe(iris, str(RDFS.label), entities)
+            return ({e: pairs[0][1] for e, pairs in found.items() if pairs[0][1] in ENTITY_CLASSES},
+                    {e: min(v for _, v in pairs) for e, pairs in names.items()})
         classes = {e: c for e, c in store.pairs_of(f"{NS}entityClass", entities) if c in ENTITY_CLASSES}
         return classes, dict(store.pairs_of(str(RDFS.label), entities))
     kinds = " ".join(f"<{NS}{c}>" for c in ENTITY_CLASSES)

@@ -500,8 +500,7 @@ def refresh_entity_labels(store, overrides: dict[str, str]) -> None:
     kinds = " ".join(f"<{NS}{c}>" for c in ENTITY_CLASSES)
     counted: dict[str, dict[str, int]] = defaultdict(dict)
     for e, cls, n in store.values("SELECT ?e ?c (COUNT(DISTINCT ?g) AS ?n) WHERE { VALUES ?c { " + kinds +
-                                  " } GRAPH ?g { ?e a ?c } FILTER(?g != ?entities) } GROUP BY ?e ?c",
-                                  {"entities": ENTITIES_GRAPH}):
+                                  " } GRAPH ?g { ?e a ?c } } GROUP BY ?e ?c"):
         if e and cls:
             counted[e][cls] = int(n or 0)
     triples = []

@@ -92,29 +92,23 @@ class Store:
     def update(self, sparql: str) -> None:
         raise NotImplementedError
 
-    def objects_of(self, subjects: Iterable[str], predicate: str, graph: str) -> dict[str, list[str]]:
-        """The values of ``predicate`` for each of ``subjects`` (IRIs) in the named ``graph``,
-        as plain strings; subjects without one are left out. Here one query per
-        LOOKUP_CHUNK subjects; the embedded store reads its index once per subject."""
-        out: dict[str, list[str]] = {}
-        items = sorted(set(subjects))
-        for start in range(0, len(items), LOOKUP_CHUNK):
-            chunk = " ".join(URIRef(i).n3() for i in items[start:start + LOOKUP_CHUNK])
-            for s, o in self.values("SELECT ?s ?o WHERE { VALUES ?s { " + chunk + " } GRAPH ?g { ?s ?p ?o } }",
-                                    {"p": URIRef(predicate), "g": URIRef(graph)}):
-                if s and o is not None:
-                    out.setdefault(s, []).append(o)
-        return out
-
-    def describe(self, subjects: Iterable[str]) -> dict[str, list[tuple[str, str]]]:
-        """Every (predicate, value) of each of ``subjects`` (IRIs), in any graph, as plain
-        strings. Here one query per LOOKUP_CHUNK subjects; the embedded store reads its
-        index once per subject."""
+    def describe(self, subjects: Iterable[str], predicate: str | None = None,
+                 graph: str | None = None) -> dict[str, list[tuple[str, str]]]:
+        """Every (predicate, value) of each of ``subjects`` (IRIs) as plain strings — only
+        ``predicate`` if given, only in the named ``graph`` if given, else in any graph;
+        subjects with none are left out. Here one query per LOOKUP_CHUNK subjects; the
+        embedded store reads its index once per subject (a long VALUES list is joined row by
+        row)."""
         out: dict[str, list[tuple[str, str]]] = {}
         items = sorted(set(subjects))
+        bindings: dict[str, Term] = {"p": URIRef(predicate)} if predicate else {}
+        pattern = "?s ?p ?o"
+        if graph:
+            bindings["g"], pattern = URIRef(graph), "GRAPH ?g { ?s ?p ?o }"
         for start in range(0, len(items), LOOKUP_CHUNK):
             chunk = " ".join(URIRef(i).n3() for i in items[start:start + LOOKUP_CHUNK])
-            for s, p, o in self.values("SELECT ?s ?p ?o WHERE { VALUES ?s { " + chunk + " } ?s ?p ?o }"):
+            for s, p, o in self.values("SELECT ?s ?p ?o WHERE { VALUES ?s { " + chunk + " } " + pattern + " }",
+                                       bindings or None):
                 if s and p and o is not None:
                     out.setdefault(s, []).append((p, o))
         return out
@@ -157,6 +151,11 @@ class Store:
 
 
 # ------------------------------------------------------------------ Oxigraph
+
+def _lexical(term) -> str:
+    """A pyoxigraph term's lexical value (an IRI, a literal's text, a blank node's id)."""
+    return str(getattr(term, "value", term))
+
 
 def _to_rdflib(term) -> Term:
     import pyoxigraph as ox
@@ -260,17 +259,6 @@ class OxigraphStore(Store):
         return [tuple(None if (term := solution[name]) is None else term.value for name in names)
                 for solution in answer]
 
-    def objects_of(self, subjects: Iterable[str], predicate: str, graph: str) -> dict[str, list[str]]:
-        import pyoxigraph as ox
-
-        out: dict[str, list[str]] = {}
-        p, g = ox.NamedNode(predicate), ox.NamedNode(graph)
-        for subject in set(subjects):
-            found = [str(getattr(q.object, "value", q.object)) for q in self._store.quads_for_pattern(ox.NamedNode(subject), p, None, g)]
-            if found:
-                out[subject] = found
-        return out
-
     def write_graphs(self, graphs: dict[str, list[str]], drops: Iterable[str] = ()) -> None:
         import pyoxigraph as ox
 
@@ -280,13 +268,16 @@ class OxigraphStore(Store):
         operations += insert_operations(f"GRAPH {URIRef(g).n3()} {{ {t} }}" for g in sorted(graphs) for t in graphs[g])
         self.update(" ;\n".join(operations))
 
-    def describe(self, subjects: Iterable[str]) -> dict[str, list[tuple[str, str]]]:
+    def describe(self, subjects: Iterable[str], predicate: str | None = None,
+                 graph: str | None = None) -> dict[str, list[tuple[str, str]]]:
         import pyoxigraph as ox
 
         out: dict[str, list[tuple[str, str]]] = {}
+        p = ox.NamedNode(predicate) if predicate else None
+        g = ox.NamedNode(graph) if graph else None
         for subject in set(subjects):
-            found = [(q.predicate.value, str(getattr(q.object, "value", q.object)))
-                     for q in self._store.quads_for_pattern(ox.NamedNode(subject), None, None, None)]
+            found = [(q.predicate.value, _lexical(q.object))
+                     for q in self._store.quads_for_pattern(ox.NamedNode(subject), p, None, g)]
             if found:
                 out[subject] = found
         return out
@@ -294,7 +285,7 @@ class OxigraphStore(Store):
     def pairs_of(self, predicate: str, graph: str) -> list[tuple[str, str]]:
         import pyoxigraph as ox
 
-        return [(str(getattr(q.subject, "value", q.subject)), str(getattr(q.object, "value", q.object)))
+        return [(_lexical(q.subject), _lexical(q.object))
                 for q in self._store.quads_for_pattern(None, ox.NamedNode(predicate), None, ox.NamedNode(graph))]
 
     def update(self, sparql: str) -> None:
@@ -400,18 +391,18 @@ class RemoteStore(Store):
         server that is briefly unavailable (502, 503, 504) is retried with backoff; every
         request actorgraph sends is idempotent (queries, and updates that drop and insert
         whole document graphs)."""
+        return self._retried("POST", url, urllib.parse.urlencode(data).encode("utf-8"),
+                             "application/x-www-form-urlencoded", accept)
+
+    def _retried(self, method: str, url: str, body: bytes, content_type: str, accept: str) -> tuple[bytes, str]:
         for attempt in range(self.retries + 1):
             try:
-                return self._post_once(url, data, accept)
+                return self._send(method, url, body, content_type, accept)
             except _Transient as exc:
                 if attempt == self.retries:
                     raise exc.error from exc.__cause__
                 time.sleep(min(0.5 * 2 ** attempt, 8.0))
         raise AssertionError("unreachable")
-
-    def _post_once(self, url: str, data: dict[str, str], accept: str) -> tuple[bytes, str]:
-        return self._send("POST", url, urllib.parse.urlencode(data).encode("utf-8"),
-                          "application/x-www-form-urlencoded", accept)
 
     def _put(self, graph: str, body: bytes, method: str = "PUT") -> None:
         """Replace (PUT) or add to (POST) one named graph through the SPARQL 1.1 Graph Store
@@ -419,14 +410,7 @@ class RemoteStore(Store):
         nothing)."""
         assert self.graph_store_url is not None
         url = f"{self.graph_store_url}{'&' if '?' in self.graph_store_url else '?'}graph={urllib.parse.quote(graph, safe='')}"
-        for attempt in range(self.retries + 1):
-            try:
-                self._send(method, url, body, "application/n-triples", "*/*")
-                return
-            except _Transient as exc:
-                if attempt == self.retries:
-                    raise exc.error from exc.__cause__
-                time.sleep(min(0.5 * 2 ** attempt, 8.0))
+        self._retried(method, url, body, "application/n-triples", "*/*")
 
     def _send(self, method: str, url: str, body: bytes, content_type: str, accept: str) -> tuple[bytes, str]:
         request = urllib.request.Request(url, data=body, method=method, headers={
@@ -636,7 +620,7 @@ def open_store(location: str | None = None, read_only: bool = False, update_url:
 
 
 INSERT_CHUNK = 300  # quads per INSERT DATA operation (Virtuoso compiles each to SQL of bounded size)
-LOOKUP_CHUNK = 500  # subjects per query of Store.objects_of
+LOOKUP_CHUNK = 500  # subjects per query of Store.describe
 UPDATE_TRIPLES = 1000  # triples per update request to a remote store without a Graph Store endpoint
 #: triples per Graph Store request: a server that challenges for credentials may close the
 #: connection before reading a large body (Virtuoso did, on 43,000 triples)

@@ -34,33 +34,27 @@ def _antecedent(seen: list[tuple[int, Entity]], position: int, fits) -> Entity |
     return None
 
 
-def _clause_subjects(token: Token, position: int, mentions: dict[int, Entity]) -> list[Entity]:
-    """The entities named by the subject of the clause a token is in."""
+def _clause_subject_tokens(token: Token) -> list[Token]:
+    """The subject tokens of the clause a token is in (its verb found within four heads up)."""
     verb = token.head
     for _ in range(4):
         if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
             break
         verb = verb.head
-    out = []
-    for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "nsubj:pass")):
-        entity = mentions.get(position - token.idx + subject.idx)
-        if entity is not None:
-            out.append(entity)
-    return out
+    return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "nsubj:pass")]
+
+
+def _clause_subjects(token: Token, position: int, mentions: dict[int, Entity]) -> list[Entity]:
+    """The entities named by the subject of the clause a token is in."""
+    found = (mentions.get(position - token.idx + subject.idx) for subject in _clause_subject_tokens(token))
+    return [entity for entity in found if entity is not None]
 
 
 def _nominal_subject(token: Token) -> Token | None:
     """The subject of the clause a token is in when it is a noun or a name (not a pronoun),
     and the token is not inside it."""
-    verb = token.head
-    for _ in range(4):
-        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
-            break
-        verb = verb.head
-    for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "nsubj:pass")):
-        if subject.pos_ in ("NOUN", "PROPN") and not (subject.left_edge.i <= token.i <= subject.right_edge.i):
-            return subject
-    return None
+    return next((subject for subject in _clause_subject_tokens(token) if subject.pos_ in ("NOUN", "PROPN")
+                 and not (subject.left_edge.i <= token.i <= subject.right_edge.i)), None)
 
 
 def resolve(tokens: Iterable[tuple[int, Token] | tuple[int, Token, LanguagePack]], mentions: dict[int, Entity],

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from actorgraph.errors import UsageError
+from actorgraph.graph.analysis import pagerank
 from actorgraph.ontology import ENTITY_CLASSES, RELATION_PREDICATES
 
 
@@ -90,7 +91,7 @@ def apply_view(graph: nx.MultiDiGraph, view: View) -> nx.MultiDiGraph:
     if view.min_degree:
         g.remove_nodes_from([n for n in list(g) if g.degree(n) < view.min_degree])
     if view.top:
-        rank = nx.pagerank(nx.DiGraph(g)) if g.number_of_nodes() else {}
+        rank = pagerank(g) if g.number_of_nodes() else {}
         keep = sorted(rank, key=lambda n: (-rank[n], n))[:view.top]
         if view.focus is not None and view.focus in g and view.focus not in keep:
             keep.append(view.focus)
@@ -105,7 +106,7 @@ def central(graph: nx.MultiDiGraph) -> tuple[list[str], dict[str, float]]:
     """The actors that have a relation, most central first (PageRank over the connected part,
     ties by id), and their PageRank. Maps, handouts and stories all rank with this."""
     connected = [n for n in graph if graph.degree(n)]
-    rank = nx.pagerank(nx.DiGraph(graph.subgraph(connected))) if connected else {}
+    rank = pagerank(graph, sorted(connected)) if connected else {}
     return sorted(rank, key=lambda n: (-rank[n], n)), rank
 
 

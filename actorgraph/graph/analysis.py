@@ -23,15 +23,36 @@ def collapse(graph: nx.MultiDiGraph) -> nx.Graph:
     >>> _ = g.add_edge("b", "a", predicate="opposes", weight=1); collapse(g)["a"]["b"]["weight"]
     3
     """
+    weights: dict[tuple[str, str], int] = defaultdict(int)
+    for s, o, w in graph.edges(data="weight", default=1):
+        weights[(s, o) if s <= o else (o, s)] += w
     out = nx.Graph()
     out.add_nodes_from(sorted(graph.nodes(data=True)))
-    for s, o, data in sorted(graph.edges(data=True), key=lambda e: (e[0], e[1], e[2].get("predicate", ""))):
-        w = data.get("weight", 1)
-        if out.has_edge(s, o):
-            out[s][o]["weight"] += w
-        else:
-            out.add_edge(s, o, weight=w)
+    out.add_weighted_edges_from((s, o, w) for (s, o), w in sorted(weights.items()))
     return out
+
+
+def louvain(nodes: list[str], weights: dict[tuple[int, int], float], seed: int = SEED) -> list[list[str]]:
+    """Louvain communities of the undirected graph on ``nodes`` whose edges are ``weights``
+    ((i, j) index pairs), largest first, each sorted: igraph's multilevel algorithm (C), its
+    random visiting order drawn from a generator seeded with ``seed``.
+
+    >>> louvain(["a", "b", "c", "x", "y", "z"], {(0, 1): 1, (1, 2): 1, (0, 2): 1, (3, 4): 1, (4, 5): 1, (3, 5): 1, (2, 3): 1})
+    [['a', 'b', 'c'], ['x', 'y', 'z']]
+    """
+    import igraph
+
+    pairs = sorted(weights)
+    graph = igraph.Graph(n=len(nodes), edges=pairs)
+    igraph.set_random_number_generator(random.Random(seed))
+    try:
+        membership = graph.community_multilevel(weights=[weights[p] for p in pairs]).membership
+    finally:
+        igraph.set_random_number_generator(random)
+    groups: dict[int, list[str]] = defaultdict(list)
+    for node, group in zip(nodes, membership, strict=True):
+        groups[group].append(node)
+    return sorted((sorted(g) for g in groups.values()), key=lambda g: (-len(g), g))
 
 
 EXACT_BETWEENNESS = 1000  # related nodes; above, betweenness is estimated from sampled sources
@@ -42,16 +63,14 @@ def betweenness(simple: nx.Graph, seed: int = SEED) -> dict[str, float]:
     """Betweenness of the undirected graph: exact up to EXACT_BETWEENNESS related nodes,
     then Brandes' estimate from sampled sources (a fixed seed; as many as WORK allows, at
     least 64), since the exact measure costs nodes × edges. Nodes without a relation score 0."""
-    related = simple.subgraph([n for n in simple if simple.degree(n)]).copy()  # a copy: views are slow to walk
-    size = related.number_of_nodes() + related.number_of_edges()
-    k = None
-    if related.number_of_nodes() > EXACT_BETWEENNESS:
-        k = max(64, min(EXACT_BETWEENNESS, WORK // max(size, 1)))
-    if k is None:
-        scores = nx.betweenness_centrality(related, normalized=True)
+    related = [n for n in simple if simple.degree(n)]
+    size = len(related) + simple.number_of_edges()
+    if len(related) <= EXACT_BETWEENNESS:
+        scores = nx.betweenness_centrality(simple.subgraph(related).copy(), normalized=True)
     else:  # the sources networkx would sample, walked in matrix form (same scores, far faster)
-        scores = brandes(related, random.Random(seed).sample(list(related.nodes()), k))
-    n, m = simple.number_of_nodes(), related.number_of_nodes()
+        k = max(64, min(EXACT_BETWEENNESS, WORK // max(size, 1)))
+        scores = brandes(simple, random.Random(seed).sample(related, k), nodes=related)
+    n, m = simple.number_of_nodes(), len(related)
     if m > 2 and n > m:  # normalise over every node, as the exact measure on ``simple`` does
         factor = ((m - 1) * (m - 2)) / ((n - 1) * (n - 2))
         scores = {node: value * factor for node, value in scores.items()}
@@ -61,12 +80,13 @@ def betweenness(simple: nx.Graph, seed: int = SEED) -> dict[str, float]:
 BATCH = 64  # sources walked together by brandes()
 
 
-def brandes(simple: nx.Graph, sources: list) -> dict:
+def brandes(simple: nx.Graph, sources: list, nodes: list | None = None) -> dict:
     """Normalised betweenness of an undirected simple graph from the shortest paths that
     start at ``sources`` (all nodes: the exact measure; a sample: Brandes' estimate, scaled as
     networkx's ``betweenness_centrality(k=…)`` scales it). Brandes' algorithm in matrix
     form: breadth-first search from a batch of sources at once is one sparse product per
     level (paths counted as it goes), and the dependencies flow back level by level.
+    ``nodes``: the graph induced on these (default: every node).
 
     >>> g = nx.path_graph(4)
     >>> scores = brandes(g, list(g)); [round(scores[n], 3) for n in g]
@@ -74,12 +94,16 @@ def brandes(simple: nx.Graph, sources: list) -> dict:
     """
     import numpy as np
 
-    nodes = list(simple)
+    nodes = list(simple) if nodes is None else nodes
     n = len(nodes)
     if n < 3 or not sources:
         return {node: 0.0 for node in nodes}
+    from scipy import sparse
+
     index = {node: i for i, node in enumerate(nodes)}
-    adjacency = nx.to_scipy_sparse_array(simple, nodelist=nodes, weight=None, format="csr").astype(float)
+    ends = [(index[a], index[b]) for a, b in simple.edges() if a != b and a in index and b in index]
+    rows, cols = [i for i, _ in ends] + [j for _, j in ends], [j for _, j in ends] + [i for i, _ in ends]
+    adjacency = sparse.csr_array((np.ones(len(rows)), (rows, cols)), shape=(n, n))
     total = np.zeros(n)
     from_source = np.zeros(n)  # a source's own column does not count for it
     for start in range(0, len(sources), BATCH):
@@ -115,6 +139,29 @@ def brandes(simple: nx.Graph, sources: list) -> dict:
     return {node: float(total[i] * scale[i]) for i, node in enumerate(nodes)}
 
 
+def pagerank(graph: nx.MultiDiGraph, nodes: list[str] | None = None) -> dict[str, float]:
+    """PageRank of ``nodes`` (default: all) over the directed relations among them, the
+    evidence counts (``weight``) of parallel relations summed as the edge's weight:
+    igraph's PRPACK solver (damping 0.85; a node without outgoing relations spreads its
+    rank over every node, as networkx does).
+
+    >>> g = nx.MultiDiGraph([("a", "b"), ("c", "b")]); {n: round(r, 3) for n, r in pagerank(g).items()}
+    {'a': 0.213, 'b': 0.574, 'c': 0.213}
+    """
+    import igraph
+
+    nodes = sorted(graph) if nodes is None else nodes
+    index = {n: i for i, n in enumerate(nodes)}
+    weights: dict[tuple[int, int], float] = defaultdict(float)
+    for s, o, w in graph.edges(data="weight", default=1):
+        if s in index and o in index:
+            weights[(index[s], index[o])] += w
+    pairs = sorted(weights)
+    directed = igraph.Graph(n=len(nodes), edges=pairs, directed=True)
+    scores = directed.pagerank(weights=[weights[p] for p in pairs] if pairs else None, damping=0.85)
+    return dict(zip(nodes, scores, strict=True))
+
+
 def centrality(graph: nx.MultiDiGraph, top: int = 10, classes=ACTOR_CLASSES) -> list[dict]:
     """Degree, betweenness and PageRank of each node, ranked by PageRank.
 
@@ -133,12 +180,7 @@ def centrality(graph: nx.MultiDiGraph, top: int = 10, classes=ACTOR_CLASSES) -> 
     if graph.number_of_nodes() == 0:
         return []
     simple = collapse(graph)
-    directed = nx.DiGraph()
-    directed.add_nodes_from(sorted(graph.nodes))
-    for s, o, data in graph.edges(data=True):
-        w = data.get("weight", 1)
-        directed.add_edge(s, o, weight=directed[s][o]["weight"] + w if directed.has_edge(s, o) else w)
-    pagerank = nx.pagerank(directed, weight="weight")
+    rank = pagerank(graph)
     between = betweenness(simple)
     rows = []
     for node, data in graph.nodes(data=True):
@@ -146,7 +188,7 @@ def centrality(graph: nx.MultiDiGraph, top: int = 10, classes=ACTOR_CLASSES) -> 
             continue
         rows.append({"node": node, "label": data.get("label", node), "class": data.get("cls", ""),
                      "degree": simple.degree(node), "betweenness": round(between[node], 4),
-                     "pagerank": round(pagerank[node], 4)})
+                     "pagerank": round(rank[node], 4)})
     rows.sort(key=lambda r: (-r["pagerank"], -r["degree"], r["label"]))
     return rows[:top]
 
@@ -162,12 +204,13 @@ def communities(graph: nx.MultiDiGraph, seed: int = SEED) -> list[list[str]]:
     >>> [sorted(c) for c in communities(g)]
     [['a', 'b', 'c'], ['x', 'y', 'z']]
     """
-    simple = collapse(graph)
-    simple.remove_nodes_from([n for n in list(simple) if simple.degree(n) == 0])
-    if simple.number_of_edges() == 0:
-        return []
-    found = nx.community.louvain_communities(simple, weight="weight", seed=seed)
-    return sorted((sorted(c) for c in found), key=lambda c: (-len(c), c))
+    return _communities(collapse(graph), seed)
+
+
+def _communities(simple: nx.Graph, seed: int) -> list[list[str]]:
+    nodes = [n for n in simple if simple.degree(n)]
+    index = {n: i for i, n in enumerate(nodes)}
+    return louvain(nodes, {(index[s], index[o]): w for s, o, w in simple.edges(data="weight")}, seed)
 
 
 def brokers(graph: nx.MultiDiGraph, top: int = 10, seed: int = SEED) -> list[dict]:
@@ -182,9 +225,9 @@ def brokers(graph: nx.MultiDiGraph, top: int = 10, seed: int = SEED) -> list[dic
     >>> sorted(r["label"] for r in brokers(g, top=2))
     ['c', 'x']
     """
-    groups = communities(graph, seed=seed)
-    member = {n: i for i, group in enumerate(groups) for n in group}
     simple = collapse(graph)
+    groups = _communities(simple, seed)
+    member = {n: i for i, group in enumerate(groups) for n in group}
     between = betweenness(simple, seed=seed)
     rows = []
     for node, data in graph.nodes(data=True):
@@ -287,32 +330,33 @@ def coalitions(graph: nx.MultiDiGraph, seed: int = SEED, min_size: int = 2) -> l
     >>> [c["members"] for c in coalitions(g)]
     [['a', 'b'], ['c', 'd']]
     """
-    from networkx.algorithms import bipartite
+    from collections import Counter
+
+    from scipy import sparse
 
     orgs = sorted(n for n, d in graph.nodes(data=True) if d.get("cls") == "Organization")
-    bip = nx.Graph()
-    bip.add_nodes_from(orgs, bipartite=0)
-    for org in orgs:
-        for kind, items in causes(graph, org).items():
-            for item in items:
-                cause = f"{kind}\x1f{item}"
-                bip.add_node(cause, bipartite=1)
-                bip.add_edge(org, cause)
-    projected = bipartite.weighted_projected_graph(bip, orgs)
-    projected.remove_nodes_from([n for n in list(projected) if projected.degree(n) == 0])
-    if projected.number_of_edges() == 0:
+    works_on = {org: {f"{kind}\x1f{item}" for kind, items in causes(graph, org).items() for item in items}
+                for org in orgs}
+    items = {c: i for i, c in enumerate(sorted({c for cs in works_on.values() for c in cs}))}
+    rows = [i for i, org in enumerate(orgs) for _ in works_on[org]]
+    cols = [items[c] for org in orgs for c in sorted(works_on[org])]
+    incidence = sparse.csr_matrix(([1] * len(rows), (rows, cols)), shape=(len(orgs), len(items)))
+    shared_counts = sparse.triu(incidence @ incidence.T, k=1).tocoo()  # causes each pair shares
+    weights = {(int(i), int(j)): int(w) for i, j, w in zip(shared_counts.row, shared_counts.col, shared_counts.data,
+                                                           strict=True) if w}
+    related = sorted({i for pair in weights for i in pair})
+    if not related:
         return []
-    found = nx.community.louvain_communities(projected, weight="weight", seed=seed)
+    index = {i: k for k, i in enumerate(related)}
     out = []
-    for group in sorted((sorted(c) for c in found), key=lambda c: (-len(c), c)):
+    for group in louvain([orgs[i] for i in related], {(index[i], index[j]): w for (i, j), w in weights.items()}, seed):
         if len(group) < min_size:
             continue
-        shared = set.intersection(*[{c for c in bip.neighbors(o)} for o in group]) if group else set()
-        common = sorted({c for o in group for c in bip.neighbors(o)
-                         if sum(1 for o2 in group if bip.has_edge(o2, c)) >= 2})
+        counts = Counter(c for o in group for c in works_on[o])
+        shared = sorted(c for c, n in counts.items() if n == len(group)) or sorted(c for c, n in counts.items() if n >= 2)
         out.append({"members": [graph.nodes[o].get("label", o) for o in group], "nodes": group,
                     "shared": [f"{c.split(chr(31))[0]}: {graph.nodes[c.split(chr(31))[1]].get('label', '') if c.split(chr(31))[1] in graph else c}"
-                               for c in (sorted(shared) or common)]})
+                               for c in shared]})
     return out
 
 

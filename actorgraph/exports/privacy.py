@@ -69,9 +69,17 @@ def pseudonym(iri: str) -> str:
 
 def _people(store: Store) -> dict[str, dict]:
     """Every person with their names and the relations that can make them public (the roles
-    they hold: predicate, side, class at the other end, extractor). Each pattern is joined
-    inside a document graph: across the union, an entity named in n documents would pair n
-    mentions with n class triples (n² rows for a name in every document)."""
+    they hold: predicate, side, class at the other end, extractor); kept as a view of a
+    read-only embedded store (see :mod:`actorgraph.graph.cache`)."""
+    from actorgraph.graph.cache import cached
+
+    return cached(store, "people", 1, lambda: _read_people(store))
+
+
+def _read_people(store: Store) -> dict[str, dict]:
+    """:func:`_people` from the store. Each pattern is joined inside a document graph:
+    across the union, an entity named in n documents would pair n mentions with n class
+    triples (n² rows for a name in every document)."""
     people: dict[str, dict] = {}
     for p, f in store.values("""SELECT DISTINCT ?p ?f WHERE {
             GRAPH ?d { ?d ag:mentions ?p . ?p a ag:Person ; skos:altLabel ?f } }"""):

@@ -58,18 +58,29 @@ def skeleton(store: Store) -> nx.MultiDiGraph:
     """The graph without its evidence: every entity (``label``, ``cls``) and one edge per
     (subject, predicate, object) with ``predicate`` and ``weight`` (how many sentences state
     it), as :func:`store_to_networkx` builds them: classes and labels from the entities
-    graph and one flat query of the evidence, read as plain strings — what the analyses and
-    the ranking of a large map need, at a fraction of the cost of reading every quote."""
+    graph and the evidence counted per predicate, read as plain strings — what the analyses
+    and the ranking of a large map need, at a fraction of the cost of reading every quote.
+    Kept as a view of a read-only embedded store (see :mod:`actorgraph.graph.cache`)."""
+    from actorgraph.graph.cache import cached
+
+    return cached(store, "skeleton", 1, lambda: _skeleton(store))
+
+
+def _skeleton(store: Store) -> nx.MultiDiGraph:
     classes, labels = classes_and_labels(store)
-    edges = store.values("SELECT ?s ?p ?o (COUNT(?ev) AS ?n) WHERE { GRAPH ?g { ?ev a ag:Evidence ; "
-                         "rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o } } GROUP BY ?s ?p ?o")
+    edges = []
+    for p in RELATION_PREDICATES:  # one query per predicate: no predicate IRI to decode per row
+        edges += [(s or "", p, o or "", int(n or 0)) for s, o, n in store.values(_EDGES, {"p": URIRef(NS + p)})]
     graph = nx.MultiDiGraph()
-    for iri in sorted(classes):
-        graph.add_node(iri, label=labels.get(iri) or iri.rsplit("/", 1)[-1], cls=classes[iri])
-    for s, p, o, n in sorted((s or "", (p or "")[len(NS):], o or "", n) for s, p, o, n in edges):
-        if s in classes and o in classes:
-            graph.add_edge(s, o, key=p, predicate=p, weight=int(n or 0))
+    graph.add_nodes_from((iri, {"label": labels.get(iri) or iri.rsplit("/", 1)[-1], "cls": classes[iri]})
+                         for iri in sorted(classes))
+    graph.add_edges_from((s, o, p, {"predicate": p, "weight": n}) for s, p, o, n in sorted(edges)
+                         if s in classes and o in classes)
     return graph
+
+
+# the evidence of one predicate, counted per (subject, object)
+_EDGES = "SELECT ?s ?o (COUNT(?ev) AS ?n) WHERE { GRAPH ?g { ?ev rdf:predicate ?p ; rdf:subject ?s ; rdf:object ?o } } GROUP BY ?s ?o"
 
 
 LOOKUP_LIMIT = 200  # entities; above, one flat read of every class and label beats VALUES lookups

@@ -290,3 +290,42 @@ def test_remote_store_writes_whole_graphs_in_small_requests_or_by_graph_store_pr
         assert len(writes) == 3 and f"<{doc}> <http" in writes[-1] and all(f"<{doc}> <http" not in t for t in writes[:-1])
     store.write_graphs({doc: triples[:2]})
     assert int(store.query(count, {"g": URIRef(doc)}).rows[0]["n"]) == 2
+
+
+def test_entities_graph_written_in_pieces_and_finished_after_a_cut(tmp_path, seed_files, nlp, monkeypatch):
+    """The entities graph (labels, classes, name keys) is derived, so the embedded store
+    writes it in pieces: the same quads as one transaction, and a write cut short leaves
+    the recovery mark, so the next resolution rebuilds it."""
+    from actorgraph import api
+    from actorgraph.graph import recovery
+    from actorgraph.graph import store as store_module
+    from actorgraph.graph.store import OxigraphStore, StoreError, open_store
+
+    whole, pieces = tmp_path / "whole", tmp_path / "pieces"
+    with open_store(str(whole)) as store:
+        api.ingest(seed_files[:2], store=store)
+        expected = sorted(store.dump_nquads().decode("utf-8").splitlines())
+    monkeypatch.setattr(store_module, "DERIVED_PIECE", 40)
+    with open_store(str(pieces)) as store:
+        api.ingest(seed_files[:2], store=store)
+        assert sorted(store.dump_nquads().decode("utf-8").splitlines()) == expected
+
+    written = []
+    real = OxigraphStore._load_piece
+
+    def cut(self, graph, triples):
+        if written:
+            raise StoreError("disk full")
+        written.append(len(triples))
+        real(self, graph, triples)
+
+    monkeypatch.setattr(OxigraphStore, "_load_piece", cut)
+    with open_store(str(pieces)) as store, pytest.raises(StoreError, match="disk full"):
+        api.resolve(store)
+    monkeypatch.setattr(OxigraphStore, "_load_piece", real)
+    with open_store(str(pieces)) as store:
+        assert recovery.is_pending(store)
+        assert sorted(store.dump_nquads().decode("utf-8").splitlines()) != expected
+        api.resolve(store)
+        assert not recovery.is_pending(store)
+        assert sorted(store.dump_nquads().decode("utf-8").splitlines()) == expected

@@ -490,11 +490,11 @@ def refresh_entity_labels(store, overrides: dict[str, str]) -> None:
     """Recompute every canonical label from all surface forms (overrides win)."""
     from actorgraph.graph.labels import choose_label
 
-    rows = store.query("""SELECT ?e ?f (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?e skos:altLabel ?f } }
-                          GROUP BY ?e ?f""").rows
     forms: dict[str, dict[str, int]] = defaultdict(dict)
-    for row in rows:
-        forms[str(row["e"])][str(row["f"])] = int(row["n"])
+    for e, f, n in store.values("""SELECT ?e ?f (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?e skos:altLabel ?f } }
+                                   GROUP BY ?e ?f"""):
+        if e and f is not None:
+            forms[e][f] = int(n or 0)
     # each entity's class, the one most document graphs give it, kept beside its label so
     # that classes and labels of many entities are one read of this graph
     kinds = " ".join(f"<{NS}{c}>" for c in ENTITY_CLASSES)
@@ -516,7 +516,16 @@ def refresh_entity_labels(store, overrides: dict[str, str]) -> None:
         triples.append(f"{node} {label_p} {Literal(label).n3()}")
         for key in sorted({normalize_name(f) for f in [label, *forms[iri]]} - {""}):
             triples.append(f"{node} {key_p} {Literal(key).n3()}")  # names resolve by index
-    store.write_graphs({str(ENTITIES_GRAPH): triples})
+    # derived from the document graphs, so written in pieces (not one transaction holding
+    # the whole graph in memory) under the recovery mark: a run cut short is finished later
+    from actorgraph.graph import recovery
+
+    owned = not recovery.is_pending(store)
+    if owned:
+        recovery.mark_pending(store)
+    store.write_graphs({str(ENTITIES_GRAPH): triples}, atomic=False)
+    if owned:
+        recovery.clear_pending(store)
 
 
 def mapping_from_store(store) -> dict[str, str]:

@@ -118,10 +118,13 @@ class Store:
         return [(s, o) for s, o in self.values("SELECT ?s ?o WHERE { GRAPH ?g { ?s ?p ?o } }",
                                                {"p": URIRef(predicate), "g": URIRef(graph)}) if s and o is not None]
 
-    def write_graphs(self, graphs: dict[str, list[str]], drops: Iterable[str] = ()) -> None:
+    def write_graphs(self, graphs: dict[str, list[str]], drops: Iterable[str] = (), atomic: bool = True) -> None:
         """Write whole named graphs — graph IRI -> its triples as N-Triples statements
         (``<s> <p> "o"``, no final dot), each replacing what that graph held — and drop the
-        graphs in ``drops``; the embedded store does it in one transaction."""
+        graphs in ``drops``; the embedded store does it in one transaction. ``atomic=False``
+        (for graphs derived from the others, rebuilt after a crash — see
+        actorgraph.graph.recovery) lets the embedded store write in pieces: a transaction
+        holds its whole content in memory."""
         raise NotImplementedError
 
     def values(self, sparql: str, bindings: dict[str, Term] | None = None) -> list[tuple[str | None, ...]]:
@@ -259,14 +262,32 @@ class OxigraphStore(Store):
         return [tuple(None if (term := solution[name]) is None else term.value for name in names)
                 for solution in answer]
 
-    def write_graphs(self, graphs: dict[str, list[str]], drops: Iterable[str] = ()) -> None:
+    def write_graphs(self, graphs: dict[str, list[str]], drops: Iterable[str] = (), atomic: bool = True) -> None:
         import pyoxigraph as ox
 
         # only graphs that exist are dropped: a new document's graph needs no DROP
         present = {g for g in set(drops) | set(graphs) if self._store.contains_named_graph(ox.NamedNode(g))}
         operations = [f"DROP SILENT GRAPH {URIRef(g).n3()}" for g in sorted(present)]
-        operations += insert_operations(f"GRAPH {URIRef(g).n3()} {{ {t} }}" for g in sorted(graphs) for t in graphs[g])
-        self.update(" ;\n".join(operations))
+        if atomic:
+            operations += insert_operations(f"GRAPH {URIRef(g).n3()} {{ {t} }}" for g in sorted(graphs) for t in graphs[g])
+        if operations:
+            self.update(" ;\n".join(operations))
+        if atomic:
+            return
+        if not self.writable:
+            raise StoreError("store is open read-only", where=self.location)
+        for g in sorted(graphs):  # N-Triples pieces: no SPARQL text to parse, one transaction each
+            for start in range(0, len(graphs[g]), DERIVED_PIECE):
+                self._load_piece(g, graphs[g][start:start + DERIVED_PIECE])
+
+    def _load_piece(self, graph: str, triples: list[str]) -> None:
+        import pyoxigraph as ox
+
+        body = "".join(f"{t} .\n" for t in triples).encode("utf-8")
+        try:
+            self._store.load(body, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(graph))
+        except (SyntaxError, OSError) as exc:
+            raise StoreError(f"write failed: {exc}", where=self.location) from exc
 
     def describe(self, subjects: Iterable[str], predicate: str | None = None,
                  graph: str | None = None) -> dict[str, list[tuple[str, str]]]:
@@ -480,7 +501,7 @@ class RemoteStore(Store):
                              "with --update-url or ACTORGRAPH_UPDATE_URL (Oxigraph: …/update, Fuseki: …/update, "
                              f"Virtuoso: …/sparql-auth) ({exc.message})", where=self.location) from exc
 
-    def write_graphs(self, graphs: dict[str, list[str]], drops: Iterable[str] = ()) -> None:
+    def write_graphs(self, graphs: dict[str, list[str]], drops: Iterable[str] = (), atomic: bool = True) -> None:
         """Write whole named graphs, then drop ``drops`` (the new graphs are in before the old
         ones go, so a dropped connection loses nothing). With a Graph Store endpoint each graph
         is one PUT (more than PUT_TRIPLES triples: a PUT, then POSTs); otherwise SPARQL
@@ -621,6 +642,7 @@ def open_store(location: str | None = None, read_only: bool = False, update_url:
 
 INSERT_CHUNK = 300  # quads per INSERT DATA operation (Virtuoso compiles each to SQL of bounded size)
 LOOKUP_CHUNK = 500  # subjects per query of Store.describe
+DERIVED_PIECE = 20_000  # triples per transaction when the embedded store writes a derived graph in pieces
 UPDATE_TRIPLES = 1000  # triples per update request to a remote store without a Graph Store endpoint
 #: triples per Graph Store request: a server that challenges for credentials may close the
 #: connection before reading a large body (Virtuoso did, on 43,000 triples)

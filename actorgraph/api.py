@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from actorgraph.graph.ingest import IngestReport, ingest_paths
-from actorgraph.graph.store import Result, Store, open_store
+from actorgraph.graph.store import OxigraphStore, Result, Store, open_store
 from actorgraph.ontology import NS
 
 #: What the API takes wherever a path goes
@@ -112,10 +112,31 @@ def _written_then_resolved(store: Store | PathLike | None, update_url: str | Non
                 report.timings["resolve"] = time.perf_counter() - started
             else:
                 recovery.clear_pending(target)
-        return report
     finally:
         if owned:
             target.close()
+    if owned and (report.added or report.replaced) and isinstance(target, OxigraphStore) \
+            and target.location != "memory":
+        started = time.perf_counter()
+        prepare_views(target.location)
+        report.timings["views"] = time.perf_counter() - started
+    return report
+
+
+def prepare_views(location: PathLike) -> None:
+    """Make the views of an embedded store that the analyses, the map and privacy read
+    (see actorgraph.graph.cache), so the first of them after an ingest does not pay for
+    them. A store in use by another process is left for its readers to make them."""
+    from actorgraph.errors import StoreBusyError
+    from actorgraph.exports.privacy import people_and_roles
+    from actorgraph.graph.project import skeleton
+
+    try:
+        with open_store(os.fspath(location), read_only=True) as store:
+            skeleton(store)
+            people_and_roles(store)
+    except StoreBusyError:
+        pass
 
 
 def ingest(paths: PathLike | Iterable[PathLike], store: Store | PathLike | None = None, model: str | None = None,
@@ -124,7 +145,8 @@ def ingest(paths: PathLike | Iterable[PathLike], store: Store | PathLike | None 
     """Ingest files or folders (one path or several) into a store (an open Store or a
     location), then resolve entities across documents (with the curation file next to the
     store, or ``aliases``). ``jobs`` > 1 parses in that many processes. The report's
-    ``timings`` has the seconds spent per phase (read, parse, rules, write, resolve)."""
+    ``timings`` has the seconds spent per phase (read, parse, rules, write, resolve, and
+    views: what analyses and maps read, made once after writing, see :func:`prepare_views`)."""
     from actorgraph.loaders.nlp import load_pipeline
     from actorgraph.loaders.read import find_documents
 

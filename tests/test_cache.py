@@ -32,7 +32,7 @@ def folder(tmp_path, seed_files, nlp) -> Path:
 def test_a_view_is_used_again_while_the_store_is_unchanged(folder, monkeypatch):
     with open_store(str(folder), read_only=True) as store:
         first = project.skeleton(store)
-        people = privacy._people(store)
+        people = privacy.people_and_roles(store)
     assert sorted(p.name for p in folder.iterdir() if p.name.startswith(PREFIX)) == \
         [f"{PREFIX}people.pickle", f"{PREFIX}skeleton.pickle"]
 
@@ -43,7 +43,7 @@ def test_a_view_is_used_again_while_the_store_is_unchanged(folder, monkeypatch):
     monkeypatch.setattr(privacy, "_read_people", unread)
     with open_store(str(folder), read_only=True) as store:
         assert _same(project.skeleton(store), first)
-        assert privacy._people(store) == people
+        assert privacy.people_and_roles(store) == people
         assert first.number_of_edges() > 0 and people
 
 
@@ -79,3 +79,16 @@ def test_a_store_open_for_writing_keeps_no_view(folder):
         for _ in range(2):
             cached(store, "test", 1, lambda: calls.append(1))
     assert len(calls) == 3  # twice while writable, once read-only
+
+
+def test_an_ingest_into_a_folder_leaves_the_views_ready(tmp_path, seed_files, nlp, monkeypatch):
+    report = api.ingest(seed_files[:2], store=tmp_path / "store")
+    assert report.timings["views"] > 0
+
+    def unread(store):
+        raise AssertionError("the store was read again")
+
+    monkeypatch.setattr(project, "_skeleton", unread)
+    with open_store(str(tmp_path / "store"), read_only=True) as store:
+        assert project.skeleton(store).number_of_edges() > 0
+

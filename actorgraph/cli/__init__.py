@@ -131,7 +131,7 @@ def ingest(
                    f"{len(warned)} with warnings -> {safe(_store_name())}")
         if timings:
             typer.echo("time: " + ", ".join(f"{phase} {report.timings.get(phase, 0.0):.1f} s"
-                                            for phase in ("read", "parse", "rules", "write", "resolve")))
+                                            for phase in ("read", "parse", "rules", "write", "resolve", "views")))
         if report.documents and not quiet and len(report.documents) > TABLE_LIMIT:
             typer.echo(f"(the per-document table is left out for {len(report.documents)} documents; warnings follow)")
         elif report.documents and not quiet:

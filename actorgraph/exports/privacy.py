@@ -67,7 +67,7 @@ def pseudonym(iri: str) -> str:
     return "Person " + hashlib.sha256(iri.encode("utf-8")).hexdigest()[:4]
 
 
-def _people(store: Store) -> dict[str, dict]:
+def people_and_roles(store: Store) -> dict[str, dict]:
     """Every person with their names and the relations that can make them public (the roles
     they hold: predicate, side, class at the other end, extractor); kept as a view of a
     read-only embedded store (see :mod:`actorgraph.graph.cache`)."""
@@ -77,7 +77,7 @@ def _people(store: Store) -> dict[str, dict]:
 
 
 def _read_people(store: Store) -> dict[str, dict]:
-    """:func:`_people` from the store. Each pattern is joined inside a document graph:
+    """:func:`people_and_roles` from the store. Each pattern is joined inside a document graph:
     across the union, an entity named in n documents would pair n mentions with n class
     triples (n² rows for a name in every document)."""
     people: dict[str, dict] = {}
@@ -116,7 +116,7 @@ def private_people(store: Store, mode: str, overrides: dict[str, str] | None = N
         return {}
     out = {}
     overrides = overrides or {}
-    for iri, item in _people(store).items():
+    for iri, item in people_and_roles(store).items():
         level = next((overrides[normalize_name(f)] for f in item["forms"] if normalize_name(f) in overrides), None)
         if (level or _level(item["edges"], mode)) == "private":
             out[iri] = item["forms"]

@@ -32,12 +32,16 @@ def _index() -> dict[str, data_tables.Known]:
 
 def reference_quads(store: Store) -> list[tuple]:
     """Quads of the reference graph for the facilities currently in the store."""
-    rows = store.query("""SELECT DISTINCT ?f ?form ?d WHERE { ?d ag:mentions ?f . ?f a ag:DetentionFacility ;
-                          skos:altLabel ?form }""").rows
+    # each pattern joined inside one document graph (the forms a document gives, beside the
+    # places it names): across the union, a facility named in n documents pairs n mentions
+    # with n classes and n forms; the reference graph itself is not a source
+    rows = [{"f": f, "form": form, "d": d} for f, form, d in store.values(
+        """SELECT DISTINCT ?f ?form ?d WHERE { GRAPH ?d { ?d ag:mentions ?f . ?f a ag:DetentionFacility ;
+           skos:altLabel ?form } FILTER(?d != ?reference) }""", {"reference": REFERENCE_GRAPH})]
     places_by_doc: dict[str, set[str]] = {}
-    for row in store.query("""SELECT DISTINCT ?d ?form WHERE { ?d ag:mentions ?p . ?p a ag:Place ;
-                              skos:altLabel ?form }""").rows:
-        places_by_doc.setdefault(str(row["d"]), set()).add(normalize_name(str(row["form"])))
+    for d, form in store.values("""SELECT DISTINCT ?d ?form WHERE { GRAPH ?d { ?d ag:mentions ?p . ?p a ag:Place ;
+                                   skos:altLabel ?form } FILTER(?d != ?reference) }""", {"reference": REFERENCE_GRAPH}):
+        places_by_doc.setdefault(str(d), set()).add(normalize_name(str(form)))
     index = _index()
     states = data_tables.us_states()
     companies = {normalize_name(k.name): k.name for k in data_tables.companies()}

@@ -371,22 +371,22 @@ def entity_table(store, iris: Iterable[str] | None = None) -> dict[str, dict]:
         only = "VALUES ?e { " + " ".join(URIRef(i).n3() for i in wanted) + " } "
     # joined inside each document graph: across the union, an entity named in n documents
     # would pair its n mentions with its n class triples (n² rows)
-    for row in store.query("SELECT DISTINCT ?e ?cls WHERE { " + only + "GRAPH ?d { ?d ag:mentions ?e . ?e a ?cls } }").rows:
-        cls = str(row["cls"])[len(NS):]
-        if cls in ENTITY_CLASSES:
-            table[str(row["e"])] = {"cls": cls, "label": None, "forms": set(), "docs": set()}
-    for row in store.query("SELECT DISTINCT ?e ?d WHERE { " + only + "?d ag:mentions ?e }").rows:
-        if str(row["e"]) in table:
-            table[str(row["e"])]["docs"].add(str(row["d"]))
+    for e, cls in store.values("SELECT DISTINCT ?e ?cls WHERE { " + only + "GRAPH ?d { ?d ag:mentions ?e . ?e a ?cls } }"):
+        name = (cls or "")[len(NS):]
+        if e and name in ENTITY_CLASSES:
+            table[e] = {"cls": name, "label": None, "forms": set(), "docs": set()}
+    for e, d in store.values("SELECT DISTINCT ?e ?d WHERE { " + only + "?d ag:mentions ?e }"):
+        if e in table and d:
+            table[e]["docs"].add(d)
     counts: dict[str, dict[str, int]] = defaultdict(dict)
-    for row in store.query("SELECT ?e ?f (COUNT(DISTINCT ?g) AS ?n) WHERE { " + only +
-                           "GRAPH ?g { ?e skos:altLabel ?f } } GROUP BY ?e ?f").rows:
-        if str(row["e"]) in table:
-            table[str(row["e"])]["forms"].add(str(row["f"]))
-            counts[str(row["e"])][str(row["f"])] = int(row["n"])
-    for row in store.query(f"SELECT ?e ?l WHERE {{ {only}GRAPH {ENTITIES_GRAPH.n3()} {{ ?e rdfs:label ?l }} }}").rows:
-        if str(row["e"]) in table:
-            table[str(row["e"])]["label"] = str(row["l"])
+    for e, f, n in store.values("SELECT ?e ?f (COUNT(DISTINCT ?g) AS ?n) WHERE { " + only +
+                                "GRAPH ?g { ?e skos:altLabel ?f } } GROUP BY ?e ?f"):
+        if e in table and f is not None:
+            table[e]["forms"].add(f)
+            counts[e][f] = int(n or 0)
+    for e, label in store.values(f"SELECT ?e ?l WHERE {{ {only}GRAPH {ENTITIES_GRAPH.n3()} {{ ?e rdfs:label ?l }} }}"):
+        if e in table and label is not None:
+            table[e]["label"] = label
     from actorgraph.graph.labels import choose_label
 
     for iri, item in table.items():

@@ -338,9 +338,9 @@ def coalitions(graph: nx.MultiDiGraph, seed: int = SEED, min_size: int = 2) -> l
     works_on = {org: {f"{kind}\x1f{item}" for kind, items in causes(graph, org).items() for item in items}
                 for org in orgs}
     items = {c: i for i, c in enumerate(sorted({c for cs in works_on.values() for c in cs}))}
-    rows = [i for i, org in enumerate(orgs) for _ in works_on[org]]
-    cols = [items[c] for org in orgs for c in sorted(works_on[org])]
-    incidence = sparse.csr_matrix(([1] * len(rows), (rows, cols)), shape=(len(orgs), len(items)))
+    ends = [(i, items[c]) for i, org in enumerate(orgs) for c in works_on[org]]
+    incidence = sparse.csr_matrix(([1] * len(ends), ([i for i, _ in ends], [j for _, j in ends])),
+                                  shape=(len(orgs), len(items)))
     shared_counts = sparse.triu(incidence @ incidence.T, k=1).tocoo()  # causes each pair shares
     weights = {(int(i), int(j)): int(w) for i, j, w in zip(shared_counts.row, shared_counts.col, shared_counts.data,
                                                            strict=True) if w}

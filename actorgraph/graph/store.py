@@ -270,19 +270,19 @@ class OxigraphStore(Store):
         operations = [f"DROP SILENT GRAPH {URIRef(g).n3()}" for g in sorted(present)]
         if atomic:
             operations += insert_operations(f"GRAPH {URIRef(g).n3()} {{ {t} }}" for g in sorted(graphs) for t in graphs[g])
+            self.update(" ;\n".join(operations))
+            return
         if operations:
             self.update(" ;\n".join(operations))
-        if atomic:
-            return
-        if not self.writable:
-            raise StoreError("store is open read-only", where=self.location)
-        for g in sorted(graphs):  # N-Triples pieces: no SPARQL text to parse, one transaction each
+        for g in sorted(graphs):  # then N-Triples pieces: no SPARQL text to parse, one transaction each
             for start in range(0, len(graphs[g]), DERIVED_PIECE):
                 self._load_piece(g, graphs[g][start:start + DERIVED_PIECE])
 
     def _load_piece(self, graph: str, triples: list[str]) -> None:
         import pyoxigraph as ox
 
+        if not self.writable:
+            raise StoreError("store is open read-only", where=self.location)
         body = "".join(f"{t} .\n" for t in triples).encode("utf-8")
         try:
             self._store.load(body, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(graph))

@@ -72,6 +72,19 @@ def test_entities_are_typed(nlp, text, entity):
     assert entity in entities, sorted(entities)
 
 
+@pytest.mark.parametrize("text, firm", [
+    ("Stonebridge Services LLC runs the county jail under a contract with ICE.", "Stonebridge Services LLC"),
+    ("In Texas, Stonebridge Services LLC runs the county jail.", "Stonebridge Services LLC"),
+    ("The contract went to Harbor Point Holdings, Inc. last year.", "Harbor Point Holdings, Inc."),
+])
+def test_a_legal_form_ends_the_firm_name_it_follows(nlp, text, firm):
+    """The model may tag "LLC" apart from the words before it: the legal form joins them,
+    and never stands alone as a company."""
+    _, entities, _ = _extract(nlp, text)
+    assert (firm, "Company") in entities, sorted(entities)
+    assert not any(label in ("LLC", "Inc.", "Inc") for label, _ in entities)
+
+
 def test_acronym_and_short_forms_join_the_full_name(nlp):
     ex, _, _ = _extract(nlp, "The Valley Migrant Coalition (VMC) welcomed Ana Lucia Ferrer. Later the VMC said Ferrer "
                              "would lead the march.")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -772,6 +772,44 @@ def firm_names(text: str, segments: list[Segment]) -> list[Mention]:
     return out
 
 
+def attach_legal_forms(text: str, mentions: list[Mention], segments: list[Segment]) -> list[Mention]:
+    """A legal form ends the name of a firm ("Stonebridge Services LLC",
+    ``lang/<code>/legal_forms.txt``). Where the model tagged the form apart, it joins the
+    name just before it: a mention, or else the run of capitalised words before it (leading
+    stop words, such as a sentence's "In", left out). A legal form with no name before it
+    is not a name."""
+    from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP
+    from spacy.lang.es.stop_words import STOP_WORDS as ES_STOP
+
+    from actorgraph.loaders.lang import load_pack
+
+    ordered = sorted(mentions, key=lambda m: (m.start, m.end))
+    drop: set[int] = set()
+    grown: dict[int, Mention] = {}
+    added: list[Mention] = []
+    for i, m in enumerate(ordered):
+        seg = next((s for s in segments if s.start <= m.start < s.end), None)
+        if seg is None or m.text.lower() not in load_pack(seg.language if seg.language in ("en", "es") else "en").legal_forms:
+            continue
+        drop.add(i)
+        before = grown.get(i - 1, ordered[i - 1]) if i else None
+        if before is not None and before.start >= seg.start and re.fullmatch(r",?[ \t]+", text[before.end:m.start]):
+            grown[i - 1] = replace(before, end=m.end, text=text[before.start:m.end], cls="Company", canonical=None)
+            continue
+        run = re.search(r"((?:[A-Z][\w&'’.-]*[ \t]+){1,5})$", text[seg.start:m.start])
+        if run is None:
+            continue
+        stop = ES_STOP if seg.language == "es" else EN_STOP
+        words = run.group(1).split()
+        while words and words[0].lower() in stop:
+            words.pop(0)
+        if words:
+            start = m.start - len(run.group(1)) + run.group(1).index(words[0])
+            added.append(Mention(start, m.end, text[start:m.end], "Company", "rules.legal_form.v1", 0.8))
+    kept = [grown.get(i, m) for i, m in enumerate(ordered) if i not in drop]
+    return resolve_overlaps(kept + added)
+
+
 def given_name_mentions(text: str, parsed: list[ParsedSegment], taken: list[Mention]) -> list[Mention]:
     """People the model missed: two or three proper nouns in a row, the first a common given
     name (Census lists), not part of a longer name, not a place ("Ana Ruiz, a spokeswoman")."""
@@ -924,7 +962,7 @@ def extract_mentions(text: str, parsed: list[ParsedSegment]) -> list[Mention]:
             found.extend(_phrase_hits(text, p.segment, spanish, False, "rules.spanish_names.v1"))
         if p.doc is None or p.segment.kind == "petition-title" or p.segment.language != "en":
             found.extend(_phrase_hits(text, p.segment, seen, True, "rules.known_form.v1"))
-    found = resolve_overlaps(found)
+    found = attach_legal_forms(text, resolve_overlaps(found), [p.segment for p in parsed])
     found = resolve_overlaps(found + given_name_mentions(text, parsed, found))
     found = resolve_overlaps(found + campaign_names(text, parsed, found))
     found = resolve_overlaps(found + firm_names(text, [p.segment for p in parsed]))

@@ -68,6 +68,7 @@ class LanguagePack:
     conjunctions: frozenset[str] = frozenset()   # words that close a list ("and", "y")
     inner_bodies: frozenset[str] = frozenset()   # "Steering Committee": a body inside another
     firm_nouns: frozenset[str] = frozenset()     # "the law firm A, B & C"
+    legal_forms: frozenset[str] = frozenset()    # "LLC", "S.A. de C.V.": the legal form that ends a firm's name
     affiliation: frozenset[str] = frozenset()    # "groups affiliated with X, such as A, B and C"
     definites: frozenset[str] = frozenset()      # "the", "its", "la": a description that refers back
     request_nouns: frozenset[str] = frozenset()  # "at the request of X": X receives what is handed over
@@ -133,6 +134,7 @@ def load_pack(code: str = "en") -> LanguagePack:
         conjunctions=_words(code, "conjunctions.txt"),
         inner_bodies=_words(code, "inner_bodies.txt"),
         firm_nouns=_words(code, "firm_nouns.txt"),
+        legal_forms=_words(code, "legal_forms.txt"),
         affiliation=_words(code, "affiliation.txt"),
         definites=_words(code, "definites.txt"),
         request_nouns=_words(code, "request_nouns.txt"),

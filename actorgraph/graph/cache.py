@@ -18,6 +18,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+import networkx as nx
+
 from actorgraph import __version__
 from actorgraph.graph.store import OxigraphStore, Store
 
@@ -43,7 +45,7 @@ def cached(store: Store, name: str, version: int, build: Callable[[], T]) -> T:
         return build()
     folder = Path(store.location)
     path = folder / f"{PREFIX}{name}.pickle"
-    key = (__version__, name, version, _stamp(folder))
+    key = (__version__, nx.__version__, name, version, _stamp(folder))  # a pickle is only as good as the classes it names
     try:
         with path.open("rb") as handle:
             stored_key, value = pickle.load(handle)

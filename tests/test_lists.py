@@ -104,3 +104,7 @@ def test_a_group_name_does_not_run_on_into_the_next_group(nlp):
     text = "The Riverside Coalition for Peace and Justice met on Monday."
     names = {e.label for e in extract(make_document(text, "invented.txt"), nlp).entities if e.cls == "Organization"}
     assert names == {"Riverside Coalition for Peace and Justice"}
+    # the second name may have a tail of its own: "<Place> Coalition for <Cause>"
+    text = "Ohio Coalition for Immigrant Rights and Dayton Coalition for Immigrant Rights are asking the county to act."
+    names = {e.label for e in extract(make_document(text, "invented.txt"), nlp).entities if e.cls == "Organization"}
+    assert names == {"Ohio Coalition for Immigrant Rights", "Dayton Coalition for Immigrant Rights"}

@@ -529,6 +529,21 @@ def _place_after(text: str, end: int) -> int | None:
 _AFFILIATE_HEADS = frozenset({"Guild", "Chapter", "Society", "Foundation", "Institute", "Clinic"})
 
 
+def _second_name(tail: str) -> int | None:
+    """Where a second group's name starts in the "of/for …" tail of a first one: after an
+    "and" comes a name whose head is a body cue — "Farmville Workers Coalition", or
+    "Dayton Coalition for Immigrant Rights" with a tail of its own. Offset of the "and", or
+    None when the tail is one name ("… for Peace and Justice")."""
+    for joint in re.finditer(r"[ \t]+(?:and|&)[ \t]+(?=[A-Z])", tail):
+        words = tail[joint.end():].split()
+        link = next((i for i, w in enumerate(words) if w in ("of", "for")), None)
+        head = words[:link] if link is not None else words
+        if len(head) >= 2 and all(w[0].isupper() for w in head) \
+                and cue_class(head[-1]) in ("Organization", "GovernmentAgency", "Company"):
+            return joint.start()
+    return None
+
+
 def extend_of_place(text: str, mentions: list[Mention]) -> list[Mention]:
     """"Workers Party" + "of" + "Chile" is one name when the group's head word is a cue
     (party, league, union...) and a capitalised name follows at once."""
@@ -544,10 +559,9 @@ def extend_of_place(text: str, mentions: list[Mention]) -> list[Mention]:
         elif m.cls == "Organization" and cue_class(m.text.split()[-1]) == "Organization":
             tail = _OF_NAME.match(text, m.end)
             end = tail.end() if tail else None
-            if tail:  # "… for Immigrant Rights and Farmville Workers Coalition": a second group's name
-                joint = re.search(r"[ \t]+(?:and|&)[ \t]+(?=((?:[A-Z][\w’'.-]*[ \t]+)+[A-Z][\w’'.-]*)$)", tail.group(0))
-                if joint and cue_class(joint.group(1).split()[-1]) in ("Organization", "GovernmentAgency", "Company"):
-                    end = tail.start() + joint.start()
+            cut = _second_name(tail.group(0)) if tail else None
+            if tail and cut is not None:  # "… for Immigrant Rights and Farmville Workers Coalition"
+                end = tail.start() + cut
         if end is not None:
             while text[end - 1] == "." and not re.search(r"\b[A-Z]\.$|\b(?:Inc|Corp|Co|Ltd|Jr|St)\.$", text[m.start:end]):
                 end -= 1  # a sentence's full stop is not part of the name

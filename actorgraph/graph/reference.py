@@ -35,9 +35,9 @@ def reference_quads(store: Store) -> list[tuple]:
     # each pattern joined inside one document graph (the forms a document gives, beside the
     # places it names): across the union, a facility named in n documents pairs n mentions
     # with n classes and n forms; the reference graph itself is not a source
-    rows = [{"f": f, "form": form, "d": d} for f, form, d in store.values(
+    rows = store.values(
         """SELECT DISTINCT ?f ?form ?d WHERE { GRAPH ?d { ?d ag:mentions ?f . ?f a ag:DetentionFacility ;
-           skos:altLabel ?form } FILTER(?d != ?reference) }""", {"reference": REFERENCE_GRAPH})]
+           skos:altLabel ?form } FILTER(?d != ?reference) }""", {"reference": REFERENCE_GRAPH})
     places_by_doc: dict[str, set[str]] = {}
     for d, form in store.values("""SELECT DISTINCT ?d ?form WHERE { GRAPH ?d { ?d ag:mentions ?p . ?p a ag:Place ;
                                    skos:altLabel ?form } FILTER(?d != ?reference) }""", {"reference": REFERENCE_GRAPH}):
@@ -46,14 +46,14 @@ def reference_quads(store: Store) -> list[tuple]:
     states = data_tables.us_states()
     companies = {normalize_name(k.name): k.name for k in data_tables.companies()}
     matched: dict[str, data_tables.Known] = {}
-    for row in rows:
-        known = index.get(normalize_name(str(row["form"])))
+    for facility, form, doc in rows:
+        known = index.get(normalize_name(str(form)))
         if known is None:
             continue
-        context = places_by_doc.get(str(row["d"]), set())
+        context = places_by_doc.get(str(doc), set())
         state_name = states.get(known.state, "")
         if {normalize_name(known.city), normalize_name(state_name), known.state.lower()} & context:
-            matched[str(row["f"])] = known
+            matched[str(facility)] = known
     if not matched:
         return []
     g = REFERENCE_GRAPH

@@ -155,6 +155,11 @@ class Store:
 
 # ------------------------------------------------------------------ Oxigraph
 
+def _ntriples(triples: list[str]) -> bytes:
+    """An N-Triples document of statements written without their final dot (see write_graphs)."""
+    return "".join(f"{t} .\n" for t in triples).encode("utf-8")
+
+
 def _lexical(term) -> str:
     """A pyoxigraph term's lexical value (an IRI, a literal's text, a blank node's id)."""
     return str(getattr(term, "value", term))
@@ -283,9 +288,8 @@ class OxigraphStore(Store):
 
         if not self.writable:
             raise StoreError("store is open read-only", where=self.location)
-        body = "".join(f"{t} .\n" for t in triples).encode("utf-8")
         try:
-            self._store.load(body, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(graph))
+            self._store.load(_ntriples(triples), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(graph))
         except (SyntaxError, OSError) as exc:
             raise StoreError(f"write failed: {exc}", where=self.location) from exc
 
@@ -513,8 +517,7 @@ class RemoteStore(Store):
         if self.graph_store_url:
             for graph, triples in ordered.items():
                 for start in range(0, max(len(triples), 1), PUT_TRIPLES):  # the first replaces, the rest add
-                    body = "".join(f"{t} .\n" for t in triples[start:start + PUT_TRIPLES]).encode("utf-8")
-                    self._put(graph, body, "PUT" if start == 0 else "POST")
+                    self._put(graph, _ntriples(triples[start:start + PUT_TRIPLES]), "PUT" if start == 0 else "POST")
         else:
             self._update_graphs(ordered)
         gone = sorted(set(drops) - set(graphs))

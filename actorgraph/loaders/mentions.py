@@ -559,9 +559,8 @@ def extend_of_place(text: str, mentions: list[Mention]) -> list[Mention]:
         elif m.cls == "Organization" and cue_class(m.text.split()[-1]) == "Organization":
             tail = _OF_NAME.match(text, m.end)
             end = tail.end() if tail else None
-            cut = _second_name(tail.group(0)) if tail else None
-            if tail and cut is not None:  # "… for Immigrant Rights and Farmville Workers Coalition"
-                end = tail.start() + cut
+            if tail and (cut := _second_name(tail.group(0))) is not None:
+                end = tail.start() + cut  # "… for Immigrant Rights and Farmville Workers Coalition"
         if end is not None:
             while text[end - 1] == "." and not re.search(r"\b[A-Z]\.$|\b(?:Inc|Corp|Co|Ltd|Jr|St)\.$", text[m.start:end]):
                 end -= 1  # a sentence's full stop is not part of the name
@@ -797,13 +796,19 @@ def attach_legal_forms(text: str, mentions: list[Mention], segments: list[Segmen
 
     from actorgraph.loaders.lang import load_pack
 
+    if not segments:
+        return mentions
     ordered = sorted(mentions, key=lambda m: (m.start, m.end))
+    starts = [s.start for s in segments]
     drop: set[int] = set()
     grown: dict[int, Mention] = {}
     added: list[Mention] = []
     for i, m in enumerate(ordered):
-        seg = next((s for s in segments if s.start <= m.start < s.end), None)
-        if seg is None or m.text.lower() not in load_pack(seg.language if seg.language in ("en", "es") else "en").legal_forms:
+        if not any(m.text.lower() in load_pack(code).legal_forms for code in ("en", "es")):
+            continue  # most mentions: no segment to look up
+        seg = segments[bisect.bisect_right(starts, m.start) - 1]
+        if not seg.start <= m.start < seg.end or \
+                m.text.lower() not in load_pack(seg.language if seg.language in ("en", "es") else "en").legal_forms:
             continue
         drop.add(i)
         before = grown.get(i - 1, ordered[i - 1]) if i else None

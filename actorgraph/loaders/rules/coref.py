@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 # pronouns per language in lang/<code>/pronouns.csv ("they" is resolved within its sentence: rules.refs)
 _ARGUMENT = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "pobj", "poss", "dative", "appos", "conj", "obl", "nmod"})
 _GROUP_CLASSES = ("Organization", "GovernmentAgency", "Company")
+#: the classes a pronoun may stand for (``pronouns.csv``: person, group or any)
+_REFERS_TO = {"person": ("Person",), "group": _GROUP_CLASSES, "any": ("Person", *_GROUP_CLASSES)}
 #: description nouns whose antecedent must carry the noun in its name ("the county", "the sheriff")
 _NAMED_BY_NOUN = frozenset({"county", "city", "state", "sheriff", "department", "office", "network", "union", "coalition",
                             "alliance", "jail", "prison", "center", "centre"})
@@ -85,13 +87,13 @@ def resolve(tokens: Iterable[tuple[int, Token] | tuple[int, Token, LanguagePack]
         if pronoun and refers and token.dep_ == "poss" and _nominal_subject(token) is not None:
             # a possessive binds to the subject of its own clause when that is a noun or a
             # name ("the county ended its agreement": its = the county), or to nothing here
-            kinds = {"person": ("Person",), "group": _GROUP_CLASSES, "any": ("Person", *_GROUP_CLASSES)}[refers]
+            kinds = _REFERS_TO[refers]
             local = _clause_subjects(token, position, mentions)
             found = local[-1] if local and local[-1].cls in kinds else None
         elif token.pos_ == "PRON" and refers in ("person", "any") or token.pos_ == "DET" and refers == "group":
             # a pronoun is not the subject of its own clause ("X le entregó la información": le is not X)
             subjects = _clause_subjects(token, position, mentions) if token.dep_ not in ("nsubj", "nsubjpass", "poss") else []
-            kinds = {"person": ("Person",), "group": _GROUP_CLASSES, "any": ("Person", *_GROUP_CLASSES)}[refers]
+            kinds = _REFERS_TO[refers]
             found = _antecedent(seen, position, lambda e, kinds=kinds, own=subjects: e.cls in kinds and e not in own)
         elif token.pos_ == "PRON" and refers == "group":
             found = _antecedent(seen, position, lambda e: e.cls in _GROUP_CLASSES)

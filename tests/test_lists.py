@@ -94,6 +94,27 @@ def test_its_members_belong_to_the_subject_not_to_the_last_group_named(nlp):
                        for m in ("Open Door", "FairWage", "Riverside Tenants Union", "Harbor Workers Alliance")}
 
 
+def test_the_members_of_a_campaign_and_its_co_chair_groups(nlp):
+    """A coalition campaign has member groups (memberOf a Campaign), and groups can co-chair
+    it (leads with a group as subject)."""
+    text = ("Tenant groups are launching the Homes for All campaign today. "
+            "Co-chairs of the Riverside Alliance are the Harbor Workers Union, the Eastside Renters Union "
+            "and the Hillside Families Network. "
+            "The campaign's Steering Committee also counts among its members Open Door, FairWage "
+            "and the Valley Tenants Union.")
+    ex = extract(make_document(text, "invented.txt"), nlp)
+    by_iri = {e.iri: (e.label, e.cls) for e in ex.entities}
+    facts = {(by_iri[r.subject][0], r.predicate, by_iri[r.object]) for r in ex.relations}
+    assert {(m, "memberOf", ("Homes for All", "Campaign")) for m in ("Open Door", "FairWage", "Valley Tenants Union")} <= facts
+    assert {(m, "leads", ("Riverside Alliance", "Organization"))
+            for m in ("Harbor Workers Union", "Eastside Renters Union", "Hillside Families Network")} <= facts
+    # the ontology allows both; a place still cannot be the object of memberOf
+    from actorgraph import ontology
+    assert ontology.fits("Campaign", ontology.range_("memberOf"))
+    assert ontology.fits("Organization", ontology.domain("leads"))
+    assert not ontology.fits("Place", ontology.range_("memberOf"))
+
+
 def test_a_group_name_does_not_run_on_into_the_next_group(nlp):
     """"<Group> for <Cause>" takes the words after it, but not "and <another group's name>"."""
     from actorgraph.loaders.pipeline import extract, make_document

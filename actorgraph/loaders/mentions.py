@@ -647,6 +647,8 @@ def event_mentions(text: str, parsed: list[ParsedSegment]) -> list[Mention]:
         if p.doc is None or _title_case_text(p.segment) or not p.doc.has_annotation("DEP"):
             continue
         base = p.segment.start
+        if not any(t.lower_ in EVENT_HEADS for t in p.doc):
+            continue  # no event word: spare the noun-chunk iterator (the costliest step here)
         for chunk in p.doc.noun_chunks:
             head = chunk.root
             if head.lower_ not in EVENT_HEADS:

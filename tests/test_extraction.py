@@ -49,6 +49,16 @@ def test_negation_and_refusal_are_not_assertions(nlp, text):
     assert not [t for t in triples if t[1] in ("sharedDataWith", "collaboratesWith")], triples
 
 
+def test_a_condition_is_not_an_assertion(nlp):
+    """"if X signed a contract with Y" states no contract; the same words as a main clause do."""
+    text = ("The county let federal officials skip the bids that would be required if ICE signed a contract "
+            "with Stonebridge Services Inc. directly.")
+    _, _, triples = _extract(nlp, text)
+    assert not [t for t in triples if t[1] == "contractsWith"], triples
+    _, _, triples = _extract(nlp, "Stonebridge Services Inc. signed a contract with ICE in 2019.")
+    assert ("Stonebridge Services Inc.", "contractsWith", ICE) in triples, triples
+
+
 @pytest.mark.parametrize("text, modality", [
     ("The Ohio Department of Public Safety allegedly shared license records with ICE.", "alleged"),
     ("The Ohio Department of Public Safety shared license records with ICE.", "asserted"),

@@ -77,6 +77,7 @@ class LanguagePack:
     datives: frozenset[str] = frozenset()        # "le", "les": the one something is given to
     event_nouns: frozenset[str] = frozenset()    # "a hunger strike at X": a delimited event
     event_verbs: frozenset[str] = frozenset()    # "X held a vigil": X took part
+    conditionals: frozenset[str] = frozenset()   # "if", "si": the clause they open states no fact
 
     def frames_for(self, lemma: str) -> tuple[Frame, ...]:
         return tuple(f for f in self.frames if f.lemma == lemma)
@@ -143,6 +144,7 @@ def load_pack(code: str = "en") -> LanguagePack:
         datives=frozenset(r["pronoun"] for r in _rows(code, "pronouns.csv") if r.get("case") == "dative"),
         event_nouns=_words(code, "event_nouns.txt"),
         event_verbs=_words(code, "event_verbs.txt"),
+        conditionals=_words(code, "conditionals.txt"),
     )
 
 

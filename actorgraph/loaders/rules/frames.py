@@ -158,10 +158,12 @@ def objects(verb: Token, spec: str, pack=None) -> list[Token]:
 
 
 def negated(verb: Token, pack) -> bool:
-    """A verb with a negation, or under a verb of refusal or under a negated verb."""
+    """A verb with a negation, or under a verb of refusal or under a negated verb, or in a
+    clause of condition ("if ICE signed a contract with the company"): none states a fact."""
     node = verb
     for _ in range(4):
-        if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in pack.negators) for c in node.children):
+        if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in pack.negators)
+               or (c.dep_ == "mark" and c.lower_ in pack.conditionals) for c in node.children):
             return True
         if node is not verb and node.lemma_.lower() in pack.negation:
             return True

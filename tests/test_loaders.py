@@ -26,6 +26,14 @@ def test_clean_keeps_abbreviations_whole():
     assert clean_text("the U.S. government and Directive 9.3 apply") == "the U.S. government and Directive 9.3 apply"
 
 
+def test_clean_keeps_camel_case_names_whole():
+    """A lost line break glues a word to the next line's ("ResistanceMaru"); a name written in
+    camel case is not one."""
+    for name in ("UndocuBlack Network", "LexisNexis", "BlackRock", "LaSalle Corrections"):
+        assert clean_text(f"Members include {name} and others.") == f"Members include {name} and others."
+    assert clean_text("Justice for Maru and HarborResistanceMaru Ortiz") == "Justice for Maru and HarborResistance\nMaru Ortiz"
+
+
 def test_segment_finds_every_petition_with_figures():
     text = clean_text((SEEDS / "003_85260b2b9c353a56.txt").read_text("utf-8"))
     gold = json.loads((GOLD / "003_85260b2b9c353a56.json").read_text("utf-8"))["campaigns"]

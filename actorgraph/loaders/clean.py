@@ -15,9 +15,10 @@ _IMAGE_FILE = re.compile(r"\b[\w-]+\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?)\b", re
 _GLUED = re.compile(r"(?<=[A-Za-z\)\]”\"’!?])([.!?])(?=[A-Z][a-z])")
 # a closing quote glued to the next sentence: 'ABC!”Online' -> 'ABC!” Online'
 _GLUED_QUOTE = re.compile(r"(?<=[.!?][”\"’])(?=[A-Z])")
-# words glued where a line break was lost: "ResistanceMaru" -> "Resistance\\nMaru" (needs four lower-case
-# letters before the capital, so McHenry, LaSalle and DeKalb stay whole; hashtags are skipped)
-_GLUED_WORDS = re.compile(r"(?<![#\w])(\w*?[a-z]{4})(?=[A-Z][a-z]{2,})")
+# words glued where a line break was lost: "ResistanceMaru" -> "Resistance\\nMaru". It needs six
+# lower-case letters before the capital, so the names written in camel case stay whole: McHenry,
+# LaSalle, DeKalb, LexisNexis, BlackRock, UndocuBlack. Hashtags are skipped.
+_GLUED_WORDS = re.compile(r"(?<![#\w])(\w*?[a-z]{6})(?=[A-Z][a-z]{2,})")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _BLANKS = re.compile(r"\n{3,}")
 _MD_HEADING = re.compile(r"^\s*#{1,6}\s+")  # Markdown heading marks

@@ -94,6 +94,7 @@ def classify(name: str, ner_label: str) -> str | None:
     return cued or base
 
 
+@lru_cache(maxsize=1 << 16)  # asked again for every mention of a name
 def cue_class(name: str, strong_only: bool = False) -> str | None:
     """Class suggested by the words of a name (data/cues.csv), or None. ``strong_only``
     keeps the cues that hold even against a person tag (last words and phrases)."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 from rdflib import URIRef
 
@@ -22,10 +23,13 @@ def strip_accents(text: str) -> str:
     >>> strip_accents("Peña Corrección")
     'Pena Correccion'
     """
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=1 << 16)  # a name recurs in every mention and every document that names it
 def normalize_name(name: str) -> str:
     """Name key used by evaluation: casefold, strip accents, drop punctuation, hyphens
     and a leading "the", collapse white space.

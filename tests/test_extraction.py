@@ -111,6 +111,17 @@ def test_a_group_named_after_a_facility_stays_a_group(nlp):
     assert ("Stewart Detention Center", "DetentionFacility") in entities
 
 
+def test_the_kind_in_an_apposition_is_its_head_noun(nlp):
+    """"X, a Florida-based prison company": X is a company (a prison company runs prisons);
+    "Y, a detention center in El Paso": Y is a facility."""
+    _, entities, triples = _extract(nlp, "Stonebridge Group, a Florida-based prison company, runs the Valleverde "
+                                         "Detention Center. Ana Ruiz was found at Camp Redrock, a detention center "
+                                         "in El Paso.")
+    assert ("Stonebridge Group", "Company") in entities
+    assert ("Camp Redrock", "DetentionFacility") in entities
+    assert ("Stonebridge Group", "operates", "Valleverde Detention Center") in triples
+
+
 def test_news_report_document(nlp):
     from conftest import DOCS
 

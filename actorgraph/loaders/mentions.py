@@ -352,8 +352,12 @@ _KIND_CLASSES = {"detention center": "DetentionFacility", "detention facility": 
                  "contractor": "Company", "operator": "Company", "nonprofit": "Organization",
                  "organization": "Organization", "coalition": "Organization", "network": "Organization",
                  "agency": "GovernmentAgency"}
+# the kind is the head noun, which ends the noun phrase: "a Florida-based prison company" is a
+# company ("prison" only modifies it); "a network of ..." is a network
+_NP_END = (r"(?=[ \t]*(?:[,.;:!?)\"”]|$)|[ \t]+(?:that|which|who|whose|in|of|with|on|at|for|from|to|and|or|"
+           r"based|run|operated|owned|near|outside|headquartered|known|called|founded|is|was|has|had)\b)")
 _KIND_APPOSITION = re.compile(r",[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,4}?(" +
-                              "|".join(sorted(_KIND_CLASSES, key=len, reverse=True)) + r")\b", re.I)
+                              "|".join(sorted(_KIND_CLASSES, key=len, reverse=True)) + r")\b" + _NP_END, re.I)
 
 #: Spanish puts the kind before the name: "la empresa X", "la organización X"
 _KIND_CLASSES_ES = {"empresa": "Company", "compañía": "Company", "firma": "Company", "contratista": "Company",

@@ -23,3 +23,13 @@ def test_rules_location_a_place_of_an_event_is_not_a_location(nlp):
 def test_rules_location_based_in(nlp):
     text = "Harbor Justice Services, a company based in Boca Raton, runs the center."
     assert ("Harbor Justice Services", "locatedIn", "Boca Raton") in triples_of(nlp, text)
+
+
+def test_rules_location_the_state_after_a_city(nlp):
+    """"<City>, <State>": the state too, however the parser attached it (here the Spanish
+    parser makes "Texas" a conjunct of the center); a list of cities is not an address."""
+    text = "Los migrantes fueron trasladados al Centro de Detención de Valverde, ubicado en Conroe, Texas."
+    found = triples_of(nlp, text)
+    assert {("Valverde Detention Center", "locatedIn", "Conroe"), ("Valverde Detention Center", "locatedIn", "Texas")} <= set(found)
+    found = triples_of(nlp, "The Harbor Workers Alliance has offices in Houston, Dallas and Austin.")
+    assert not [t for t in found if t[1] == "locatedIn" and t[2] in ("Dallas", "Austin")]

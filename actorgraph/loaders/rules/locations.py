@@ -34,7 +34,27 @@ def _places_in(ctx: SentenceContext, holder: Token) -> list[Ref]:
             chain = [p, *[q for q in p.children if q.dep_ in ("appos", "npadvmod", "conj", "flat")]]
             for q in chain:
                 out.extend(r for r in refs(ctx, q, standins=False) if r.entity.cls == "Place")
+            out.extend(_state_after(ctx, p))
     return out
+
+
+def _state_after(ctx: SentenceContext, token: Token) -> list[Ref]:
+    """The state written after a place and a comma ("Conroe, Texas"), however the parser
+    attached it: a U.S. address gives the city, then its state."""
+    from actorgraph.loaders.data_tables import us_states
+
+    place = ctx.tokens.get(token.i)
+    if place is None or place.cls != "Place":
+        return []
+    end = token.i
+    while end + 1 < ctx.sent.end and ctx.tokens.get(end + 1) is place:
+        end += 1
+    if end + 2 >= ctx.sent.end or ctx.sent.doc[end + 1].text != ",":
+        return []
+    state = ctx.tokens.get(end + 2)
+    if state is None or state is place or state.cls != "Place" or state.label not in us_states().values():
+        return []
+    return [Ref(state)]
 
 
 def _sited(ctx: SentenceContext, holder: Token) -> list[Ref]:

@@ -239,7 +239,8 @@ def _ner_mentions(text: str, parsed: ParsedSegment) -> list[Mention]:
     while work:
         ent, start, end, split = work.pop(0)
         from_data = ent.label_ in RULER_LABELS
-        if not from_data and ent.label_ not in NER_CLASSES:
+        firm = not from_data and _named_as_firm(text, start, end, parsed.segment.language)
+        if not from_data and ent.label_ not in NER_CLASSES and not firm:
             continue
         if not from_data and len(ent) == 1 and (ent[0].pos_ in ("NOUN", "ADJ", "VERB", "PRON", "ADV", "DET", "ADP", "SCONJ", "CCONJ")
                                                  or ent[0].lower_ in GENERIC_WORDS):
@@ -252,7 +253,7 @@ def _ner_mentions(text: str, parsed: ParsedSegment) -> list[Mention]:
                 work[:0] = [(ent, s, e, True) for s, e in parts]
                 continue
         name = text[start:end]
-        if not from_data and ent.label_ == "LOC" and parsed.segment.language == "es" \
+        if not from_data and ent.label_ == "LOC" and parsed.segment.language == "es" and not firm \
                 and name.lower() not in data_tables.known_place_names() \
                 and not re.search(r"\b(?:en|de|desde|hacia|a|al|del)\s+$", text[max(0, start - 8):start]):
             continue  # the Spanish model's unknown "places" with nothing that says they are places
@@ -303,7 +304,7 @@ def _ner_mentions(text: str, parsed: ParsedSegment) -> list[Mention]:
         if suffix:
             end += suffix.end()  # "ABCD-US"
             name = text[start:end]
-        cls = classify(name, ent.label_)
+        cls = "Company" if firm else classify(name, ent.label_)
         if cls is None:
             continue
         if cls == "Person" and not from_data and len(name.split()) == 1 and name.lower() in \
@@ -363,6 +364,24 @@ _KIND_APPOSITION = re.compile(r",[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,4}?(
 _KIND_CLASSES_ES = {"empresa": "Company", "compañía": "Company", "firma": "Company", "contratista": "Company",
                     "organización": "Organization", "coalición": "Organization", "agencia": "GovernmentAgency"}
 _KIND_BEFORE = re.compile(r"\b(?:la|una|el|un)[ \t]+(" + "|".join(_KIND_CLASSES_ES) + r")[ \t]+$", re.I)
+
+
+
+def _named_as_firm(text: str, start: int, end: int, language: str) -> bool:
+    """A name that says it is a firm: it ends in a legal form ("Servicios Norteños S.A.",
+    ``legal_forms.txt``) or Spanish puts the kind before it ("la empresa X"). The Spanish
+    model tags such names MISC or LOC."""
+    from actorgraph.loaders.lang import LANGUAGES, load_pack
+
+    name = text[start:end].lower()
+    # any language's forms: reports in Spanish name U.S. firms ("Acme Couplings LLC")
+    if any(name.endswith(" " + form) for code in LANGUAGES for form in load_pack(code).legal_forms):
+        return True
+    if language != "es":
+        return False
+    kind = _KIND_BEFORE.search(text[max(0, start - 30):start])
+    return bool(kind) and _KIND_CLASSES_ES[kind.group(1).lower()] == "Company"
+
 
 _ORG_TAIL = re.compile(r"\s+(Resistance|Coalition|Committee|Project|Network|Alliance|Collective|"
                        r"Solidarity|Support Committee|Defense Committee|Union|Association|Campaign|Fund)\b")

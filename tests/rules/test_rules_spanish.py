@@ -127,3 +127,17 @@ def test_rules_spanish_dative_clitic_is_the_recipient(nlp):
     triples = triples_of(nlp, text)
     assert any(p == "sharedDataWith" and o == ICE and ("Licencias" in s or "Licensing" in s)
                for s, p, o in triples), triples
+
+
+@pytest.mark.parametrize("text, firm", [
+    ("La empresa Servicios Norteños S.A. opera el centro de detención de Valverde.", "Servicios Norteños S.A."),
+    ("La compañía Transportes del Valle firmó un contrato con ICE.", "Transportes del Valle"),
+    ("La redada en Acme Couplings LLC la llevó a cabo ICE el martes.", "Acme Couplings LLC"),
+])
+def test_a_name_that_says_it_is_a_firm_is_a_company(nlp, text, firm):
+    """The Spanish model tags these names MISC or LOC; a legal form at the end (of either
+    language) or "la empresa"/"la compañía" before them says they are firms."""
+    from actorgraph.loaders.pipeline import extract, make_document
+
+    entities = {(e.label, e.cls) for e in extract(make_document(text, "inventado.txt"), nlp).entities}
+    assert (firm, "Company") in entities

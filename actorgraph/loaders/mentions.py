@@ -380,7 +380,7 @@ def _named_as_firm(text: str, start: int, end: int, language: str) -> bool:
     if language != "es":
         return False
     kind = _KIND_BEFORE.search(text[max(0, start - 30):start])
-    return bool(kind) and _KIND_CLASSES_ES[kind.group(1).lower()] == "Company"
+    return kind is not None and _KIND_CLASSES_ES[kind.group(1).lower()] == "Company"
 
 
 _ORG_TAIL = re.compile(r"\s+(Resistance|Coalition|Committee|Project|Network|Alliance|Collective|"

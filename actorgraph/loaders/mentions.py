@@ -1023,6 +1023,7 @@ def extract_mentions(text: str, parsed: list[ParsedSegment]) -> list[Mention]:
     found = resolve_overlaps(found + state_codes(text, found))
     found = resolve_overlaps(found + capitalised_acronyms(text, [p.segment for p in parsed], found))
     found = resolve_overlaps(found + unit_mentions(text, [m for m in found if m.extractor not in _CONTAINERS]))
+    found = resolve_overlaps(found + whole_forms(text, found))
     # every later use of a defined or known acronym
     acronyms = {m.text: (m.cls, m.canonical or m.text) for m in found
                 if m.text.isupper() and 2 <= len(m.text) <= 8}
@@ -1039,6 +1040,30 @@ def extract_mentions(text: str, parsed: list[ParsedSegment]) -> list[Mention]:
         found.extend(hit for hit in _phrase_hits(text, p.segment, acronyms, True, "rules.acronym_use.v1")
                      if not inside_another(hit))
     return english_forms(resolve_overlaps(found), parsed)
+
+
+def whole_forms(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A name the model cut short where the text goes on with a longer name of the same
+    document: "NBC" in "By A and B, NBC News Tech and Science News" when the document names
+    "NBC News" elsewhere. The longer form must follow word for word and end at a word's end."""
+    plain = [m for m in mentions if m.extractor not in _CONTAINERS]
+    forms: dict[str, Mention] = {}
+    for m in plain:
+        if " " in m.text:
+            forms.setdefault(m.text, m)
+    by_first: dict[str, list[str]] = {}
+    for form in sorted(forms, key=len, reverse=True):
+        by_first.setdefault(form.split(" ", 1)[0], []).append(form)
+    out = []
+    for m in plain:
+        for form in by_first.get(m.text.split(" ", 1)[0], ()):
+            end = m.start + len(form)
+            if len(form) > len(m.text) and form.startswith(m.text + " ") and text.startswith(form, m.start) \
+                    and (end == len(text) or not text[end].isalnum()):
+                source = forms[form]
+                out.append(Mention(m.start, end, form, source.cls, "rules.known_form.v1", m.confidence, source.canonical))
+                break
+    return out
 
 
 def english_forms(mentions: list[Mention], parsed: list[ParsedSegment]) -> list[Mention]:

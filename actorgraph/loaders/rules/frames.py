@@ -301,6 +301,18 @@ def _governing_verbs(noun: Token) -> list[Token]:
     return out
 
 
+def _object_relative_subjects(noun: Token) -> list[Token]:
+    """The subject of a relative clause whose gap is ``noun`` as object ("the lawsuit [that]
+    X brought against Y": the clause has a subject of its own and no object)."""
+    for clause in (c for c in noun.children if c.dep_ in ("relcl", "acl:relcl") and c.pos_ in ("VERB", "AUX")):
+        if any(c.dep_ in ("dobj", "obj") for c in clause.children) or is_passive(clause):
+            continue
+        own = [c for c in clause.children if c.dep_ == "nsubj" and c.lower_ not in _RELATIVE | {"que", "quien", "cual"}]
+        if own:
+            return own
+    return []
+
+
 @register("rules.frame.nominal.v1")
 def nominal_frames(ctx: SentenceContext) -> Iterator[Relation]:
     pack = ctx.pack
@@ -319,6 +331,8 @@ def nominal_frames(ctx: SentenceContext) -> Iterator[Relation]:
                                and ctx.tokens[c.i].cls != "Place" and case_of(c) is None]
             if not subj_tokens:  # "the raid by ICE", "la redada de ICE"
                 subj_tokens = [t for prep in frame.subject_preps for t in prep_objects(noun, prep)]
+            if not subj_tokens:  # "a lawsuit X brought against Y": X, not the subject of the clause around
+                subj_tokens = _object_relative_subjects(noun)
             obj_tokens += [p for prep in frame.object_preps for p in prep_objects(noun, prep)]
             for verb in _governing_verbs(noun):
                 if negated(verb, pack):

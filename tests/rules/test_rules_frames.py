@@ -44,8 +44,8 @@ def test_rules_frame_verbs(nlp, text, expected):
     ("The lawsuit the Riverside Workers Alliance brought against ICE was dismissed.",
      ("Riverside Workers Alliance", "sues", ICE)),
     # the object relative's subject sues, not the subject of the clause around it
-    ("The new guidance bears on a lawsuit the Riverside Workers Alliance brought against ICE last year.",
-     ("Riverside Workers Alliance", "sues", ICE)),
+    ("The memo bears directly on a lawsuit the Riverside Workers Alliance brought against the Harlan County "
+     "Sheriff's Office and ICE.", ("Riverside Workers Alliance", "sues", ICE)),
     ("The Valley Faith Council stands in solidarity with the Riverside Workers Alliance.",
      ("Valley Faith Council", "supports", "Riverside Workers Alliance")),
 ])

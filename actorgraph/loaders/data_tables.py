@@ -155,6 +155,28 @@ def first_names() -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=1)
+def _given_name_genders() -> dict[str, str]:
+    """Upper-case given name -> "m" or "f" for the names on only one of the Census lists."""
+    from importlib.resources import files as package_files
+
+    lists = {gender: {line.split()[0] for line in package_files("names").joinpath(name).read_text("utf-8").splitlines()
+                      if line.strip()}
+             for gender, name in (("m", "dist.male.first"), ("f", "dist.female.first"))}
+    return {**{n: "m" for n in lists["m"] - lists["f"]}, **{n: "f" for n in lists["f"] - lists["m"]}}
+
+
+def given_name_gender(name: str) -> str | None:
+    """"m" or "f" when the first word of a person's name is a given name of one gender only in
+    the Census lists ("Barbara Okafor" -> "f"); None when unknown or shared ("Jordan").
+
+    >>> given_name_gender("Barbara Okafor"), given_name_gender("Omar Haddad"), given_name_gender("Ibrahim")
+    ('f', 'm', None)
+    """
+    words = name.split()
+    return _given_name_genders().get(words[0].upper()) if words else None
+
+
 def looks_like_person(name: str) -> bool:
     """A name of two to four capitalised words whose first word is a common given name and
     which is not a known place ("Heather Okafor-Duarte", not "Virginia Beach").

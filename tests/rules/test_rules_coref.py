@@ -19,6 +19,17 @@ def test_rules_coref_pronoun(nlp):
     assert ("Marco Ibarra", "detainedAt", "Pinecrest Detention Center") in triples_of(nlp, text)
 
 
+def test_rules_coref_a_pronoun_agrees_with_the_given_name(nlp):
+    """"He" does not stand for a woman named just before him; a repeated preposition carries
+    the relation to the second place ("at X and at Y")."""
+    text = ("Marco Ibarra was arrested in March, his lawyer Barbara Okafor said. "
+            "He has been held at the Pinecrest Detention Center and at the Harlan Detention Center since then.")
+    found = triples_of(nlp, text)
+    assert not [t for t in found if t[0] == "Barbara Okafor" and t[1] == "detainedAt"], found
+    assert {("Marco Ibarra", "detainedAt", "Pinecrest Detention Center"),
+            ("Marco Ibarra", "detainedAt", "Harlan Detention Center")} <= set(found), found
+
+
 def test_rules_coref_they_stays_in_its_sentence(nlp):
     text = ("The Greenfield County Board met on Monday. Hundreds of people protested outside. "
             "They said they cooperated with ICE.")

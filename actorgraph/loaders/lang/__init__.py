@@ -74,6 +74,7 @@ class LanguagePack:
     request_nouns: frozenset[str] = frozenset()  # "at the request of X": X receives what is handed over
     patient_nouns: frozenset[str] = frozenset()  # "the killing of X": X underwent it
     pronouns: dict[str, str] = field(default_factory=dict)  # pronoun -> person | group | any
+    genders: dict[str, str] = field(default_factory=dict)   # "he" -> m, "ella" -> f: whom a person pronoun fits
     datives: frozenset[str] = frozenset()        # "le", "les": the one something is given to
     event_nouns: frozenset[str] = frozenset()    # "a hunger strike at X": a delimited event
     event_verbs: frozenset[str] = frozenset()    # "X held a vigil": X took part
@@ -142,6 +143,7 @@ def load_pack(code: str = "en") -> LanguagePack:
         patient_nouns=_words(code, "patient_nouns.txt"),
         pronouns={r["pronoun"]: r["refers"] for r in _rows(code, "pronouns.csv")},
         datives=frozenset(r["pronoun"] for r in _rows(code, "pronouns.csv") if r.get("case") == "dative"),
+        genders={r["pronoun"]: r["gender"] for r in _rows(code, "pronouns.csv") if r.get("gender")},
         event_nouns=_words(code, "event_nouns.txt"),
         event_verbs=_words(code, "event_verbs.txt"),
         conditionals=_words(code, "conditionals.txt"),

@@ -127,11 +127,13 @@ def case_of(token: Token) -> str | None:
 
 def prep_objects(holder: Token, prep: str) -> list[Token]:
     """Objects of a preposition attached to ``holder``: "with X" (prep + pobj) or "con X"
-    (an oblique whose case marker is the preposition)."""
+    (an oblique whose case marker is the preposition); a repeated preposition coordinated
+    with it counts too ("held at X and at Y")."""
     found: list[Token] = []
     for c in holder.children:
-        if c.dep_ in ("prep", "dative", "agent") and c.lower_ == prep:
-            found.extend(p for p in c.children if p.dep_ == "pobj")
+        if c.lower_ == prep and (c.dep_ in ("prep", "dative", "agent") or (c.dep_ == "conj" and c.pos_ == "ADP")):
+            for p in (c, *(g for g in c.children if g.dep_ == "conj" and g.lower_ == prep and g.pos_ == "ADP")):
+                found.extend(o for o in p.children if o.dep_ == "pobj")
         elif c.dep_ in _UD_OBLIQUE and case_of(c) == prep:
             found.append(c)
     return found

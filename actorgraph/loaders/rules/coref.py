@@ -27,6 +27,16 @@ _NAMED_BY_NOUN = frozenset({"county", "city", "state", "sheriff", "department", 
 WINDOW = 900  # characters: how far back an antecedent may be
 
 
+def _agrees(entity: Entity, gender: str | None) -> bool:
+    """"he" does not stand for a person whose given name is a woman's only ("Barbara ..."),
+    nor "she" for a man's only; unknown and shared names agree with both."""
+    if gender is None or entity.cls != "Person":
+        return True
+    from actorgraph.loaders.data_tables import given_name_gender
+
+    return given_name_gender(entity.label) in (None, gender)
+
+
 def _antecedent(seen: list[tuple[int, Entity]], position: int, fits) -> Entity | None:
     for start, entity in reversed(seen):
         if position - start > WINDOW:
@@ -94,7 +104,9 @@ def resolve(tokens: Iterable[tuple[int, Token] | tuple[int, Token, LanguagePack]
             # a pronoun is not the subject of its own clause ("X le entregó la información": le is not X)
             subjects = _clause_subjects(token, position, mentions) if token.dep_ not in ("nsubj", "nsubjpass", "poss") else []
             kinds = _REFERS_TO[refers]
-            found = _antecedent(seen, position, lambda e, kinds=kinds, own=subjects: e.cls in kinds and e not in own)
+            gender = pack.genders.get(word)
+            found = _antecedent(seen, position, lambda e, kinds=kinds, own=subjects, gender=gender:
+                                e.cls in kinds and e not in own and _agrees(e, gender))
         elif token.pos_ == "PRON" and refers == "group":
             found = _antecedent(seen, position, lambda e: e.cls in _GROUP_CLASSES)
         elif token.pos_ == "NOUN" and (word in pack.coref or token.lemma_.lower() in pack.coref):

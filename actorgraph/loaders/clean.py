@@ -17,7 +17,7 @@ _GLUED = re.compile(r"(?<=[A-Za-z\)\]”\"’!?])([.!?])(?=[A-Z][a-z])")
 _GLUED_QUOTE = re.compile(r"(?<=[.!?][”\"’])(?=[A-Z])")
 # words glued where a line break was lost: "ResistanceMaru" -> "Resistance\\nMaru". It needs six
 # lower-case letters before the capital, so the names written in camel case stay whole: McHenry,
-# LaSalle, DeKalb, LexisNexis, BlackRock, UndocuBlack. Hashtags are skipped.
+# LaSalle, DeKalb, BlackRock, WhatsApp, GoFundMe. Hashtags are skipped.
 _GLUED_WORDS = re.compile(r"(?<![#\w])(\w*?[a-z]{6})(?=[A-Z][a-z]{2,})")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _BLANKS = re.compile(r"\n{3,}")

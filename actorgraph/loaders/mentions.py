@@ -374,7 +374,7 @@ def _named_as_firm(text: str, start: int, end: int, language: str) -> bool:
     from actorgraph.loaders.lang import LANGUAGES, load_pack
 
     name = text[start:end].lower()
-    # any language's forms: reports in Spanish name U.S. firms ("Acme Couplings LLC")
+    # any language's forms: reports in Spanish name U.S. firms ("Acme Fittings LLC")
     if any(name.endswith(" " + form) for code in LANGUAGES for form in load_pack(code).legal_forms):
         return True
     if language != "es":
@@ -1044,8 +1044,8 @@ def extract_mentions(text: str, parsed: list[ParsedSegment]) -> list[Mention]:
 
 def whole_forms(text: str, mentions: list[Mention]) -> list[Mention]:
     """A name the model cut short where the text goes on with a longer name of the same
-    document: "NBC" in "By A and B, NBC News Tech and Science News" when the document names
-    "NBC News" elsewhere. The longer form must follow word for word and end at a word's end."""
+    document: "KXL" in "By A and B, KXL News Metro and Politics Desk" when the document names
+    "KXL News" elsewhere. The longer form must follow word for word and end at a word's end."""
     plain = [m for m in mentions if m.extractor not in _CONTAINERS]
     forms: dict[str, Mention] = {}
     for m in plain:

@@ -132,7 +132,7 @@ def test_rules_spanish_dative_clitic_is_the_recipient(nlp):
 @pytest.mark.parametrize("text, firm", [
     ("La empresa Servicios Norteños S.A. opera el centro de detención de Valverde.", "Servicios Norteños S.A."),
     ("La compañía Transportes del Valle firmó un contrato con ICE.", "Transportes del Valle"),
-    ("La redada en Acme Couplings LLC la llevó a cabo ICE el martes.", "Acme Couplings LLC"),
+    ("La redada en Acme Fittings LLC la llevó a cabo ICE el martes.", "Acme Fittings LLC"),
 ])
 def test_a_name_that_says_it_is_a_firm_is_a_company(nlp, text, firm):
     """The Spanish model tags these names MISC or LOC; a legal form at the end (of either

@@ -141,29 +141,27 @@ island lake river creek bay point falls station center centre university college
 avenue road square airport plaza mall""".split())
 
 
-@lru_cache(maxsize=1)
-def first_names() -> frozenset[str]:
-    """Upper-case given names from the U.S. Census Bureau's 1990 name frequency lists
-    (public domain), as shipped in the ``names`` package (dist.male.first, dist.female.first)."""
+@lru_cache(maxsize=2)
+def _census_first_names(gender: str) -> frozenset[str]:
+    """Upper-case given names of one U.S. Census Bureau 1990 name frequency list (public
+    domain), as shipped in the ``names`` package: "m" dist.male.first, "f" dist.female.first."""
     from importlib.resources import files as package_files
 
-    out: set[str] = set()
-    for name in ("dist.male.first", "dist.female.first"):
-        for line in package_files("names").joinpath(name).read_text("utf-8").splitlines():
-            if line.strip():
-                out.add(line.split()[0])
-    return frozenset(out)
+    text = package_files("names").joinpath({"m": "dist.male.first", "f": "dist.female.first"}[gender]).read_text("utf-8")
+    return frozenset(line.split()[0] for line in text.splitlines() if line.strip())
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """Upper-case given names from the U.S. Census Bureau's 1990 name frequency lists."""
+    return _census_first_names("m") | _census_first_names("f")
 
 
 @lru_cache(maxsize=1)
 def _given_name_genders() -> dict[str, str]:
     """Upper-case given name -> "m" or "f" for the names on only one of the Census lists."""
-    from importlib.resources import files as package_files
-
-    lists = {gender: {line.split()[0] for line in package_files("names").joinpath(name).read_text("utf-8").splitlines()
-                      if line.strip()}
-             for gender, name in (("m", "dist.male.first"), ("f", "dist.female.first"))}
-    return {**{n: "m" for n in lists["m"] - lists["f"]}, **{n: "f" for n in lists["f"] - lists["m"]}}
+    men, women = _census_first_names("m"), _census_first_names("f")
+    return {**{n: "m" for n in men - women}, **{n: "f" for n in women - men}}
 
 
 def given_name_gender(name: str) -> str | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from actorgraph.loaders.data_tables import given_name_gender
 from actorgraph.loaders.lang import LanguagePack
 from actorgraph.ontology.ids import normalize_name
 
@@ -32,8 +33,6 @@ def _agrees(entity: Entity, gender: str | None) -> bool:
     nor "she" for a man's only; unknown and shared names agree with both."""
     if gender is None or entity.cls != "Person":
         return True
-    from actorgraph.loaders.data_tables import given_name_gender
-
     return given_name_gender(entity.label) in (None, gender)
 
 

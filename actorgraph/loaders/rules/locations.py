@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from actorgraph.loaders.data_tables import us_states
 from actorgraph.loaders.rules import Ref, SentenceContext, make_relation, prep_objects, refs, register
 
 if TYPE_CHECKING:
@@ -41,8 +42,6 @@ def _places_in(ctx: SentenceContext, holder: Token) -> list[Ref]:
 def _state_after(ctx: SentenceContext, token: Token) -> list[Ref]:
     """The state written after a place and a comma ("Conroe, Texas"), however the parser
     attached it: a U.S. address gives the city, then its state."""
-    from actorgraph.loaders.data_tables import us_states
-
     place = ctx.tokens.get(token.i)
     if place is None or place.cls != "Place":
         return []

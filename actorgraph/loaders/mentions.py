@@ -366,16 +366,21 @@ _KIND_CLASSES_ES = {"empresa": "Company", "compañía": "Company", "firma": "Com
 _KIND_BEFORE = re.compile(r"\b(?:la|una|el|un)[ \t]+(" + "|".join(_KIND_CLASSES_ES) + r")[ \t]+$", re.I)
 
 
+@lru_cache(maxsize=1)
+def _legal_forms() -> frozenset[str]:
+    """The legal forms of every language pack: reports in Spanish name U.S. firms ("Acme
+    Fittings LLC") and the other way round."""
+    from actorgraph.loaders.lang import LANGUAGES, load_pack
+
+    return frozenset(form for code in LANGUAGES for form in load_pack(code).legal_forms)
+
 
 def _named_as_firm(text: str, start: int, end: int, language: str) -> bool:
     """A name that says it is a firm: it ends in a legal form ("Servicios Norteños S.A.",
     ``legal_forms.txt``) or Spanish puts the kind before it ("la empresa X"). The Spanish
     model tags such names MISC or LOC."""
-    from actorgraph.loaders.lang import LANGUAGES, load_pack
-
     name = text[start:end].lower()
-    # any language's forms: reports in Spanish name U.S. firms ("Acme Fittings LLC")
-    if any(name.endswith(" " + form) for code in LANGUAGES for form in load_pack(code).legal_forms):
+    if " " in name and any(name.endswith(" " + form) for form in _legal_forms()):
         return True
     if language != "es":
         return False
@@ -830,7 +835,7 @@ def attach_legal_forms(text: str, mentions: list[Mention], segments: list[Segmen
     grown: dict[int, Mention] = {}
     added: list[Mention] = []
     for i, m in enumerate(ordered):
-        if not any(m.text.lower() in load_pack(code).legal_forms for code in ("en", "es")):
+        if m.text.lower() not in _legal_forms():
             continue  # most mentions: no segment to look up
         seg = segments[bisect.bisect_right(starts, m.start) - 1]
         if not seg.start <= m.start < seg.end or \

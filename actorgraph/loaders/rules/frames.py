@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from actorgraph.loaders.model import Relation
 
 _RELATIVE = frozenset({"which", "that", "who", "whom"})
+_RELATIVES = _RELATIVE | {"que", "quien", "cual"}  # relative pronouns of both packs
 
 
 # The English model labels dependencies in the ClearNLP style (dobj, prep + pobj, nsubjpass);
@@ -61,9 +62,9 @@ def subjects(verb: Token, depth: int = 0, authored: frozenset[str] = frozenset()
         return _agents(verb)
     own = [c for c in verb.children if c.dep_ == "nsubj"]
     if len(own) > 1:  # "los datos, que X entregó": a clause has one subject; the relative is the object
-        own = [c for c in own if c.lower_ not in _RELATIVE | {"que", "quien", "cual"}] or own
+        own = [c for c in own if c.lower_ not in _RELATIVES] or own
     if own:
-        if own[0].lower_ in _RELATIVE | {"que", "quien", "cual"} and verb.dep_ in ("relcl", "acl:relcl", "acl"):
+        if own[0].lower_ in _RELATIVES and verb.dep_ in ("relcl", "acl:relcl", "acl"):
             return [verb.head]
         return own
     if depth > 3:
@@ -307,7 +308,7 @@ def _object_relative_subjects(noun: Token) -> list[Token]:
     for clause in (c for c in noun.children if c.dep_ in ("relcl", "acl:relcl") and c.pos_ in ("VERB", "AUX")):
         if any(c.dep_ in ("dobj", "obj") for c in clause.children) or is_passive(clause):
             continue
-        own = [c for c in clause.children if c.dep_ == "nsubj" and c.lower_ not in _RELATIVE | {"que", "quien", "cual"}]
+        own = [c for c in clause.children if c.dep_ == "nsubj" and c.lower_ not in _RELATIVES]
         if own:
             return own
     return []

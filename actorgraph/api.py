@@ -124,17 +124,20 @@ def _written_then_resolved(store: Store | PathLike | None, update_url: str | Non
 
 
 def prepare_views(location: PathLike) -> None:
-    """Make the views of an embedded store that the analyses, the map and privacy read
-    (see actorgraph.graph.cache), so the first of them after an ingest does not pay for
-    them. A store in use by another process is left for its readers to make them."""
+    """Make the views of an embedded store that the analyses, the map, privacy and the
+    listing questions read (see actorgraph.graph.cache), so the first of them after an
+    ingest does not pay for them. A store in use by another process is left for its
+    readers to make them."""
     from actorgraph.errors import StoreBusyError
     from actorgraph.exports.privacy import people_and_roles
     from actorgraph.graph.project import skeleton
+    from actorgraph.graph.questions import prepare_listings
 
     try:
         with open_store(os.fspath(location), read_only=True) as store:
             skeleton(store)
             people_and_roles(store)
+            prepare_listings(store)
     except StoreBusyError:
         pass
 
@@ -383,8 +386,9 @@ def list_entities(store: Store, cls: str | None = None, search: str | None = Non
     return out
 
 
-def ask(store: Store, name: str, *args: str, top: int = 10, **options):
-    """Answer a named question (see ``actorgraph ask --list``); returns rows as dicts.
+def ask(store: Store, name: str, *args: str, top: int | None = None, **options):
+    """Answer a named question (see ``actorgraph ask --list``); returns rows as dicts, best
+    first: at most ``top`` (by default 100, and 10 actors for overlaps; 0 for all).
 
     ``ask(store, "shared-data-with", "ICE")``, ``ask(store, "campaigns", by="…")``.
     """

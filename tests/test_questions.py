@@ -168,3 +168,76 @@ def test_path_and_overlaps_read_only_the_neighbourhood_yet_match_the_whole_graph
         assert analysis.overlaps(_overlaps_graph(seed_store, node), node, top=50) == expected, node
         with_overlaps += bool(expected)
     assert with_overlaps >= 3
+
+
+_DATA_SHARING = {  # invented reports: one fact stated by two documents, another by one
+    "a.txt": "Statement on the Elm Valley raid\n\nThe Ohio Bureau of Motor Vehicles handed ICE the home addresses "
+             "of drivers, according to emails released under the state's public records law.\n",
+    "b.txt": "Drivers' data at risk\n\nOrganizers said the Ohio Bureau of Motor Vehicles shared driver records with "
+             "ICE last spring.\n\nThe Ohio Bureau of Motor Vehicles handed ICE the home addresses of drivers, "
+             "according to emails released under the state's public records law.\n",
+    "c.txt": "County records\n\nThe Lake County Sheriff's Office shared booking data with ICE for two years.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def sharing_store(tmp_path_factory):
+    from actorgraph.api import ingest
+    from actorgraph.graph.store import open_store
+
+    folder = tmp_path_factory.mktemp("sharing")
+    for name, text in _DATA_SHARING.items():
+        (folder / name).write_text(text, "utf-8")
+    with open_store(str(folder / "store")) as store:
+        ingest(sorted(folder.glob("*.txt")), store=store)
+    with open_store(str(folder / "store"), read_only=True) as store:
+        yield store
+
+
+def test_one_row_per_statement_with_its_document_count_and_a_quote_from_the_document_named(sharing_store):
+    answer = ask(sharing_store, "shared-data-with", ["ICE"])
+    assert answer.columns == ["actor", "relation", "documents", "quote", "document"]
+    rows = {r["actor"]: r for r in answer.rows}
+    assert set(rows) == {"Ohio Bureau of Motor Vehicles", "Lake County Sheriff's Office"}
+    assert [r["actor"] for r in answer.rows][0] == "Ohio Bureau of Motor Vehicles"  # most documents first
+    assert rows["Ohio Bureau of Motor Vehicles"]["documents"] == 2 and rows["Lake County Sheriff's Office"]["documents"] == 1
+    texts = {text.split("\n", 1)[0]: text for text in _DATA_SHARING.values()}  # title -> text
+    for row in answer.rows:  # the quote is a sentence of the very document the row names
+        assert str(row["quote"]) in texts[str(row["document"])], row
+
+
+def test_top_limits_the_rows_and_says_how_many_there_were(sharing_store):
+    answer = ask(sharing_store, "shared-data-with", ["ICE"], top=1)
+    assert len(answer.rows) == 1 and answer.total == 2 and answer.rows[0]["quote"]
+    assert len(ask(sharing_store, "shared-data-with", ["ICE"], top=0).rows) == 2
+    with pytest.raises(UsageError, match="--top"):
+        ask(sharing_store, "shared-data-with", ["ICE"], top=-1)
+    proc = run_cli("--store", sharing_store.location, "ask", "shared-data-with", "ICE", "--top", "1", "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    assert len(json.loads(proc.stdout)) == 1 and proc.stderr.strip() == "1 of 2 rows shown; --top 0 shows all"
+
+
+def test_sources_reads_every_relation_of_the_ontology():
+    """sources.rq names each relation as its own index look-up: a relation added to ag.ttl
+    and not to the question would silently be left out of every answer."""
+    from actorgraph.ontology import RELATION_PREDICATES
+
+    text = questions()["sources"].sparql or ""
+    assert {p for p in RELATION_PREDICATES if f"ag:{p} " not in text} == set()
+
+
+def test_a_listing_view_never_outlives_a_write(tmp_path):
+    """campaigns asked without options reads a view of a read-only store; a write makes it
+    stale, so the next reader must see the new campaign."""
+    from actorgraph.api import ingest
+    from actorgraph.graph.store import open_store
+
+    (tmp_path / "one.txt").write_text("The Harbor Workers Union launched the Fair Wages Now campaign in March.", "utf-8")
+    ingest([tmp_path / "one.txt"], store=str(tmp_path / "s"))
+    with open_store(str(tmp_path / "s"), read_only=True) as store:
+        before = {r["campaign"] for r in ask(store, "campaigns", []).rows}
+    (tmp_path / "two.txt").write_text("The Valley Tenants Union launched the Homes Not Cages campaign in May.", "utf-8")
+    ingest([tmp_path / "two.txt"], store=str(tmp_path / "s"))
+    with open_store(str(tmp_path / "s"), read_only=True) as store:
+        after = {r["campaign"] for r in ask(store, "campaigns", []).rows}
+    assert "Fair Wages Now" in before and after - before == {"Homes Not Cages"}

@@ -411,7 +411,8 @@ def ask(
     by: Annotated[str | None, typer.Option("--by", metavar="NAME", help="campaigns: only those created by this actor.")] = None,
     targeting: Annotated[str | None, typer.Option("--targeting", metavar="NAME", help="campaigns: only those targeting this actor.")] = None,
     operator: Annotated[str | None, typer.Option("--operator", metavar="NAME", help="facilities: only those run by this operator.")] = None,
-    top: Annotated[int, typer.Option("--top", metavar="N", help="overlaps: how many to show.")] = 10,
+    top: Annotated[int | None, typer.Option("--top", metavar="N", help="How many rows, best first (default 100; overlaps: "
+                                                                         "10 actors); 0 for all.")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="table, json or csv.")] = "table",
 ) -> None:
     from actorgraph.graph.questions import ask as run
@@ -428,6 +429,8 @@ def ask(
         with _open(read_only=True) as store:
             answer = run(store, name, list(args or []), {"by": by, "targeting": targeting, "operator": operator}, top=top)
         typer.echo(_rows_out(answer.columns, answer.rows, fmt))
+        if answer.total is not None and answer.total > len(answer.rows):
+            typer.echo(f"{len(answer.rows)} of {answer.total:,} rows shown; --top 0 shows all", err=True)
 
 
 # ----------------------------------------------------------------- analyze

@@ -24,8 +24,12 @@ from rdflib import BNode, Literal, URIRef
 from actorgraph.errors import QueryError, StoreBusyError, StoreError
 from actorgraph.ontology import PREFIXES
 
+XSD = "http://www.w3.org/2001/XMLSchema#"
+
 #: An RDF term of a result row (all three are str subclasses)
 Term = URIRef | Literal | BNode
+#: Variables bound in a query template: one term each, or a tuple of terms (one row each)
+Bindings = dict[str, Term | tuple[Term, ...]]
 
 DEFAULT_LOCATION = "./actorgraph-store"
 PROLOGUE = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
@@ -53,31 +57,56 @@ class Result:
                 for row in self.rows]
 
 
-def bind_values(sparql: str, bindings: dict[str, Term] | None) -> str:
-    """Bind variables of actorgraph's own query templates (named questions, internal
-    look-ups) with a VALUES block at the start of the outer WHERE group, so FILTERs and
-    OPTIONALs see them; each term is serialized by rdflib, which escapes it, so no user
-    text reaches the query unescaped. (Oxigraph's native substitutions need the variable in
-    the projection, which the templates do not always have.) User SPARQL is never bound.
+def _check_names(names: Iterable[str]) -> None:
+    for name in names:
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+            raise QueryError(f"invalid variable name {name!r}", where="bindings")
 
-    One single-variable VALUES block per variable (the widest-supported form: Virtuoso 7
-    rejects the parenthesised one inside a group).
+
+def bind_values(sparql: str, bindings: Bindings | None) -> str:
+    """Bind variables of actorgraph's own query templates (named questions, internal
+    look-ups) with a VALUES block at the start of every WHERE group — the outer one, so
+    FILTERs and OPTIONALs see them, and each sub-select's, which does not see the outer
+    bindings: a template variable names one term throughout its query. Each term is
+    serialized by rdflib, which escapes it, so no user text reaches the query unescaped.
+    (Oxigraph's native substitutions need the variable in the projection, which the
+    templates do not always have.) User SPARQL is never bound.
+
+    One single-variable VALUES block per variable (the widest-supported form); a tuple of
+    terms is a block of that many rows.
 
     >>> print(bind_values("SELECT ?x WHERE { ?x ?p ?name }", {"name": Literal('a "b"')}))
     SELECT ?x WHERE {
       VALUES ?name { "a \\"b\\"" }
      ?x ?p ?name }
+    >>> print(bind_values("SELECT ?n WHERE { { SELECT (COUNT(*) AS ?n) WHERE { ?x ?p ?y } } }", {"y": URIRef("urn:y")}))
+    SELECT ?n WHERE {
+      VALUES ?y { <urn:y> }
+     { SELECT (COUNT(*) AS ?n) WHERE {
+      VALUES ?y { <urn:y> }
+     ?x ?p ?y } } }
     """
     if not bindings:
         return sparql
-    for name in bindings:
-        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
-            raise QueryError(f"invalid variable name {name!r}", where="bindings")
-    block = " ".join(f"VALUES ?{k} {{ {v.n3()} }}" for k, v in bindings.items())
-    where = re.search(r"(?i)\b(?:WHERE|ASK)\s*\{", sparql)
-    if where:  # inside the outer group, so FILTERs and OPTIONALs see the values
-        return f"{sparql[:where.end()]}\n  {block}\n{sparql[where.end():]}"
-    return f"{sparql}\n{block}"
+    _check_names(bindings)
+    block = " ".join(f"VALUES ?{k} {{ {' '.join(t.n3() for t in (v if isinstance(v, tuple) else (v,)))} }}"
+                     for k, v in bindings.items())
+    if not re.search(r"(?i)\b(?:WHERE|ASK)\s*\{", sparql):
+        return f"{sparql}\n{block}"
+    return re.sub(r"(?i)\b(?:WHERE|ASK)\s*\{", lambda m: f"{m.group(0)}\n  {block}\n", sparql)
+
+
+def values_table(names: list[str], rows: Iterable[tuple[Term | None, ...]]) -> str:
+    """A VALUES block of several variables and rows, each term serialized (and escaped) by
+    rdflib, None as UNDEF, to open a WHERE group of an internal look-up: Oxigraph joins a
+    leading block row by row through its indexes.
+
+    >>> values_table(["s", "o"], [(URIRef("urn:a"), Literal("x")), (None, Literal("y"))])
+    'VALUES (?s ?o) { (<urn:a> "x") (UNDEF "y") }'
+    """
+    _check_names(names)
+    body = " ".join("(" + " ".join("UNDEF" if term is None else term.n3() for term in row) + ")" for row in rows)
+    return f"VALUES ({' '.join('?' + n for n in names)}) {{ {body} }}"
 
 
 class Store:
@@ -86,7 +115,7 @@ class Store:
     location: str
     writable: bool
 
-    def query(self, sparql: str, bindings: dict[str, Term] | None = None) -> Result:
+    def query(self, sparql: str, bindings: Bindings | None = None) -> Result:
         raise NotImplementedError
 
     def update(self, sparql: str) -> None:
@@ -101,7 +130,7 @@ class Store:
         row)."""
         out: dict[str, list[tuple[str, str]]] = {}
         items = sorted(set(subjects))
-        bindings: dict[str, Term] = {"p": URIRef(predicate)} if predicate else {}
+        bindings: Bindings = {"p": URIRef(predicate)} if predicate else {}
         pattern = "?s ?p ?o"
         if graph:
             bindings["g"], pattern = URIRef(graph), "GRAPH ?g { ?s ?p ?o }"
@@ -127,12 +156,18 @@ class Store:
         holds its whole content in memory."""
         raise NotImplementedError
 
-    def values(self, sparql: str, bindings: dict[str, Term] | None = None) -> list[tuple[str | None, ...]]:
+    def values(self, sparql: str, bindings: Bindings | None = None) -> list[tuple[str | None, ...]]:
         """A SELECT's rows as plain strings (the lexical value of each term, None when
         unbound), in the order of its variables: for large internal reads, where building
         rdflib terms would cost more than the query."""
         result = self.query(sparql, bindings)
         return [tuple(None if row.get(v) is None else str(row[v]) for v in result.vars) for row in result.rows]
+
+    def records(self, sparql: str, bindings: Bindings | None = None) -> tuple[list[str], list[dict[str, object]]]:
+        """A SELECT's variables and rows as plain Python values (IRIs and strings as str,
+        numbers as int or float, unbound values left out), as :meth:`Result.values`."""
+        result = self.query(sparql, bindings)
+        return result.vars, result.values()
 
     def quads(self) -> Iterator[tuple[Term, Term, Term, Term | None]]:
         """Every quad of the store (graph None for the default graph)."""
@@ -180,6 +215,30 @@ def _to_rdflib(term) -> Term:
             return Literal(term.value)
         return Literal(term.value, datatype=URIRef(datatype))
     raise StoreError(f"unsupported RDF term {term!r}")
+
+
+_NUMBERS = {XSD + "integer": int, XSD + "int": int, XSD + "long": int, XSD + "double": float, XSD + "float": float}
+
+
+def _to_python(term) -> object:
+    """The value :meth:`Result.values` gives for a term: IRIs, plain strings, integers and
+    doubles here, anything else through rdflib."""
+    import pyoxigraph as ox
+
+    if isinstance(term, ox.NamedNode):
+        return term.value
+    if isinstance(term, ox.Literal) and not term.language:
+        datatype = term.datatype.value
+        if datatype == XSD + "string":
+            return term.value
+        convert = _NUMBERS.get(datatype)
+        if convert is not None:
+            try:
+                return convert(term.value)
+            except ValueError:
+                pass
+    value = _to_rdflib(term)
+    return value.toPython() if isinstance(value, Literal) else str(value)
 
 
 def _graph_name(term) -> Term | None:
@@ -231,7 +290,7 @@ class OxigraphStore(Store):
                                      "wait for it to finish", where=str(path)) from exc
             raise StoreError(f"cannot open store: {message.replace(str(path), '').strip(' :')}", where=str(path)) from exc
 
-    def _answer(self, sparql: str, bindings: dict[str, Term] | None):
+    def _answer(self, sparql: str, bindings: Bindings | None):
         """pyoxigraph's answer to a query over the union of the graphs (errors as ours)."""
         sparql = bind_values(sparql, bindings)
         try:
@@ -241,7 +300,7 @@ class OxigraphStore(Store):
         except OSError as exc:
             raise StoreError(f"query failed: {exc}", where=self.location) from exc
 
-    def query(self, sparql: str, bindings: dict[str, Term] | None = None) -> Result:
+    def query(self, sparql: str, bindings: Bindings | None = None) -> Result:
         import pyoxigraph as ox
 
         answer = self._answer(sparql, bindings)
@@ -261,7 +320,21 @@ class OxigraphStore(Store):
             rows.append(row)
         return Result(vars=names, rows=rows)
 
-    def values(self, sparql: str, bindings: dict[str, Term] | None = None) -> list[tuple[str | None, ...]]:
+    def records(self, sparql: str, bindings: Bindings | None = None) -> tuple[list[str], list[dict[str, object]]]:
+        # straight from pyoxigraph's terms: an rdflib term per value costs more than the query
+        answer = self._answer(sparql, bindings)
+        names = [v.value for v in answer.variables]
+        rows = []
+        for solution in answer:
+            row: dict[str, object] = {}
+            for name in names:
+                term = solution[name]
+                if term is not None:
+                    row[name] = _to_python(term)
+            rows.append(row)
+        return names, rows
+
+    def values(self, sparql: str, bindings: Bindings | None = None) -> list[tuple[str | None, ...]]:
         answer = self._answer(sparql, bindings)
         names = [v.value for v in answer.variables]
         return [tuple(None if (term := solution[name]) is None else term.value for name in names)
@@ -470,7 +543,7 @@ class RemoteStore(Store):
                 raise _Transient(error) from exc
             raise error from exc
 
-    def query(self, sparql: str, bindings: dict[str, Term] | None = None) -> Result:
+    def query(self, sparql: str, bindings: Bindings | None = None) -> Result:
         text = PROLOGUE + bind_values(sparql, bindings)
         data, media = self._post(self.query_url, {"query": text},
                                  "application/sparql-results+json, application/n-triples;q=0.9")

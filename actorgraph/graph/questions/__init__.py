@@ -11,7 +11,7 @@ from importlib.resources import files
 from rdflib import Literal, URIRef
 
 from actorgraph.errors import AmbiguousNameError, InputError, NotFoundError, UsageError
-from actorgraph.graph.store import Store, Term
+from actorgraph.graph.store import Bindings, Store, values_table
 from actorgraph.ontology import ENTITIES_GRAPH, ENTITY_CLASSES
 from actorgraph.ontology.ids import normalize_name
 
@@ -24,6 +24,9 @@ class Question:
     options: tuple[str, ...]   # optional entity arguments (--by, --targeting, --operator)
     sparql: str | None         # None for graph questions
     lists: tuple[str, ...] = ()  # GROUP_CONCAT columns ("; "), sorted here: SPARQL leaves their order open
+    quote: tuple[str, ...] = ()  # subject, predicate, object and document variables ("_": any): quoted here, then dropped
+    key: str | None = None       # the variable of the rows that ``details`` completes
+    details: str | None = None   # SPARQL run for the rows shown only, with ``key`` bound to them
 
 
 GRAPH_QUESTIONS = {
@@ -34,7 +37,7 @@ GRAPH_QUESTIONS = {
 }
 
 
-_HEADER = re.compile(r"^# (description|args|lists):[ \t]*(.*)$", re.M)
+_HEADER = re.compile(r"^# (description|args|lists|quote|details):[ \t]*(.*)$", re.M)
 
 
 @lru_cache(maxsize=1)
@@ -57,7 +60,13 @@ def questions() -> dict[str, Question]:
                 args.append(part)
         name = entry.name[:-3]
         lists = tuple(c.strip() for c in header.get("lists", "").split(",") if c.strip())
-        out[name] = Question(name, description, tuple(args), tuple(options), text, lists)
+        quote = tuple(header.get("quote", "").split())
+        if quote and (len(quote) != 4 or quote[2] == "_" or quote[3] == "_"):
+            raise ValueError(f"{entry.name}: '# quote:' names a subject, predicate, object and document variable "
+                             "(the first two may be _, any)")
+        key = header.get("details", "").strip() or None
+        details = folder.joinpath("details", entry.name).read_text("utf-8") if key else None
+        out[name] = Question(name, description, tuple(args), tuple(options), text, lists, quote, key, details)
     out.update(GRAPH_QUESTIONS)
     return dict(sorted(out.items()))
 
@@ -106,10 +115,17 @@ def find_entity(store: Store, name: str, classes: tuple[str, ...] = (), where: s
 class Answer:
     columns: list[str]
     rows: list[dict[str, object]]
+    total: int | None = None  # rows before the limit, where there was one
 
 
-def ask(store: Store, name: str, args: list[str], options: dict[str, str | None] | None = None, top: int = 10) -> Answer:
-    """Answer a named question. ``args`` are entity names, ``options`` optional filters."""
+ROWS = 100  # rows a question shows unless told otherwise (overlaps: 10 actors)
+
+
+def ask(store: Store, name: str, args: list[str], options: dict[str, str | None] | None = None,
+        top: int | None = None) -> Answer:
+    """Answer a named question. ``args`` are entity names, ``options`` optional filters,
+    ``top`` how many rows to give (ROWS by default, 10 actors for overlaps; 0 for all): the
+    rows come best first, and ``total`` says how many there were."""
     q = get_question(name)
     if len(args) != len(q.args):
         raise UsageError(f"'{name}' takes {len(q.args)} argument(s): {' '.join(a.upper() for a in q.args) or '(none)'}",
@@ -118,22 +134,86 @@ def ask(store: Store, name: str, args: list[str], options: dict[str, str | None]
     if extra:
         takes = ", ".join(f"--{o}" for o in q.options) or "no options"
         raise UsageError(f"'{name}' does not take --{extra[0]}; it takes {takes}", where=f"ask {name}")
+    if top is not None and top < 0:
+        raise UsageError(f"--top must be 0 (all) or more, not {top}", where=f"ask {name}")
     if q.sparql is None:
-        return _graph_question(store, q, args, top)
-    bindings: dict[str, Term] = {var: find_entity(store, value, where=f"ask {name}")
+        return _graph_question(store, q, args, 10 if top is None else top)
+    bindings: Bindings = {var: find_entity(store, value, where=f"ask {name}")
                                              for var, value in zip(q.args, args)}
     for var, value in (options or {}).items():
         if value:
             bindings[var] = find_entity(store, value, where=f"ask {name} --{var}")
-    result = store.query(q.sparql, bindings or None)
-    # an empty aggregate comes back unbound from Oxigraph and as "" from Virtuoso: both are "nothing"
-    rows = [{k: (v.toPython() if isinstance(v, Literal) else str(v)) for k, v in row.items() if str(v) != ""}
-            for row in result.rows]
+    names, found = store.records(q.sparql, bindings) if bindings else listing(store, q)
+    limit = ROWS if top is None else top
+    rows = found[:limit] if limit else found
+    if q.key and q.details and rows:
+        extra, more = store.records(q.details, {q.key: tuple(URIRef(str(r[q.key])) for r in rows)})
+        by_key = {str(r[q.key]): r for r in more}
+        for row in rows:
+            row.update({k: v for k, v in by_key.get(str(row[q.key]), {}).items() if k not in row})
+        names += [v for v in extra if v not in names]
+    hidden = {*q.quote, q.key, "start"}
+    columns = [v for v in names if v not in hidden]
+    if q.quote:
+        _add_quotes(store, rows, q.quote)
+        columns += ["quote", "document"]
     for row in rows:
         for column in q.lists:
             if isinstance(row.get(column), str):
                 row[column] = "; ".join(sorted(str(row[column]).split("; ")))
-    return Answer([v for v in result.vars if v != "start"], rows)
+    # an empty aggregate comes back unbound from Oxigraph and as "" from Virtuoso: both are "nothing"
+    return Answer(columns, [{k: v for k, v in row.items() if k in columns and v != ""} for row in rows], len(found))
+
+
+def listing(store: Store, q: Question) -> tuple[list[str], list[dict[str, object]]]:
+    """The rows of a question asked without arguments (every facility, every campaign):
+    a view of an embedded store (see actorgraph.graph.cache), made after an ingest, so that
+    listing thousands of campaigns in order does not read and sort them all on every call."""
+    from actorgraph.graph.cache import cached
+
+    assert q.sparql is not None
+    return cached(store, f"question-{q.name}", 1, lambda: store.records(q.sparql or ""))
+
+
+def prepare_listings(store: Store) -> None:
+    """Make the views of the questions that take no argument (see :func:`listing`)."""
+    for q in questions().values():
+        if q.sparql is not None and not q.args:
+            listing(store, q)
+
+
+QUOTE_CHUNK = 200  # statements quoted per look-up
+
+_QUOTES = """SELECT ?s ?p ?o ?d ?quote ?start ?title WHERE {
+  %s
+  GRAPH ?d { ?ev rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; ag:quote ?quote }
+  OPTIONAL { GRAPH ?d { ?ev ag:charStart ?start } }
+  OPTIONAL { ?d dcterms:title ?title }
+}"""  # an OPTIONAL inside the GRAPH group would make Oxigraph read it for every document
+
+
+def _add_quotes(store: Store, rows: list[dict[str, object]], variables: tuple[str, ...]) -> None:
+    """Give each answer row the quote of its statement — subject, predicate and object in
+    the row's first three ``variables`` ("_": any) — in the document named by the fourth,
+    and that document's title: one look-up per QUOTE_CHUNK rows, whatever the number of
+    documents that make the statements. Where a document makes it more than once, its
+    first sentence is the quote."""
+    known = [i for i, v in enumerate(variables) if v != "_"]
+    keyed = [(row, tuple(str(row[variables[i]]) for i in known)) for row in rows
+             if all(variables[i] in row for i in known)]
+    found: dict[tuple[str, ...], tuple[tuple[int, str], str]] = {}
+    for start in range(0, len(keyed), QUOTE_CHUNK):
+        keys = sorted({key for _, key in keyed[start:start + QUOTE_CHUNK]})
+        table = values_table(["s", "p", "o", "d"], [tuple(URIRef(key[known.index(i)]) if i in known else None
+                                                          for i in range(4)) for key in keys])
+        for *spod, quote, offset, title in store.values(_QUOTES % table):
+            key = tuple(str(spod[i]) for i in known)
+            rank = (int(offset) if offset else 0, str(quote))
+            if key not in found or rank < found[key][0]:
+                found[key] = (rank, title or str(spod[3]))
+    for row, key in keyed:
+        if key in found:
+            (_, row["quote"]), row["document"] = found[key]
 
 
 def _graph_question(store: Store, q: Question, args: list[str], top: int) -> Answer:
@@ -192,7 +272,7 @@ def _paths_graph(store: Store, a: str, b: str):
     # side: a node in a side's outermost layer that the other side did not reach is on none
     outer = [max(d.values()) for d in dist]
     on_paths = meet | {n for side in (0, 1) for n, d in dist[side].items() if d < outer[side]}
-    return store_to_networkx(store, among=on_paths | {a, b})  # the relations between them only
+    return store_to_networkx(store, among=on_paths | {a, b}, documents=False)  # the relations between them only
 
 
 def _overlaps_graph(store: Store, node: str):
@@ -204,7 +284,7 @@ def _overlaps_graph(store: Store, node: str):
     import networkx as nx
 
     from actorgraph.graph import analysis
-    from actorgraph.graph.project import relations_of, store_to_networkx
+    from actorgraph.graph.project import relations_of
 
     causes = [p for p, side in analysis._CAUSES if side == "out"]
     through = ["campaignSupports", "campaignTargets"]
@@ -213,8 +293,8 @@ def _overlaps_graph(store: Store, node: str):
         return {o for s in actors if s in graph for _, o, d in graph.out_edges(s, data=True)
                 if d.get("predicate") == "createdCampaign"}
 
-    own = store_to_networkx(store, [node])
-    own = nx.compose(own, store_to_networkx(store, campaigns_of(own, [node])))
+    own = relations_of(store, [node], causes, "out")
+    own = nx.compose(own, relations_of(store, campaigns_of(own, [node]), through, "out"))
     items = {v for vs in analysis.causes(own, node).values() for v in vs}
     around = relations_of(store, items, causes + through, "in")  # who else works on them
     campaigns = {n for n, d in around.nodes(data=True) if d.get("cls") == "Campaign"}

@@ -150,17 +150,39 @@ def relations_of(store: Store, nodes: Iterable[str], predicates: Iterable[str], 
     return graph
 
 
+def relations_among(store: Store, nodes: Iterable[str]) -> nx.MultiDiGraph:
+    """The relations between ``nodes`` without their quotes: one edge per (subject,
+    predicate, object) with ``predicate`` and ``weight`` (the number of documents that
+    state it), ``label`` and ``cls`` on every node. The subjects are looked up one
+    predicate at a time (see :func:`relations_of`), the objects kept when they are among
+    the nodes."""
+    centre = sorted(set(nodes))
+    graph = nx.MultiDiGraph()
+    if not centre:
+        return graph
+    classes, labels = classes_and_labels(store, set(centre))
+    for e in centre:
+        if e in classes:
+            graph.add_node(e, label=labels.get(e) or e.rsplit("/", 1)[-1], cls=classes[e])
+    branches = " UNION ".join(f"{{ GRAPH ?g {{ ?s <{NS}{p}> ?o }} BIND(<{NS}{p}> AS ?p) }}" for p in RELATION_PREDICATES)
+    among = _values(centre)
+    edges = store.values("SELECT ?s ?p ?o (COUNT(DISTINCT ?g) AS ?n) WHERE { VALUES ?s { " + among + " } " +
+                         branches + " VALUES ?o { " + among + " } } GROUP BY ?s ?p ?o")
+    for s, p, o, n in sorted((s or "", (p or "")[len(NS):], o or "", n) for s, p, o, n in edges):
+        if s in graph and o in graph:
+            graph.add_edge(s, o, key=p, predicate=p, weight=int(n or 0))
+    return graph
+
+
 def store_to_networkx(store: Store, around: Iterable[str] | None = None,
-                      among: Iterable[str] | None = None, documents: bool = True) -> nx.MultiDiGraph:
+                      among: Iterable[str] | None = None) -> nx.MultiDiGraph:
     """Project the store to a MultiDiGraph: one edge per (subject, predicate, object) with
     its evidence list; ``weight`` is the number of evidence sentences.
 
     With ``around`` (entity IRIs) only the relations of those entities and the entities at
     their ends are read — index lookups, so the cost follows the neighbourhood, not the
     store (named questions use this; see :func:`neighbourhood`). With ``among`` only those
-    entities and the relations between them (the top of a large map); there
-    ``documents=False`` leaves out the nodes' aliases and documents (a hub is named in
-    thousands), and reads the titles of the evidence's documents only.
+    entities and the relations between them (the top of a large map).
 
     Node attributes: ``label``, ``cls``, ``aliases`` (list), ``documents`` (list of titles).
     Edge attributes: ``predicate``, ``weight``, ``evidence`` (list of dicts with quote,
@@ -174,11 +196,7 @@ def store_to_networkx(store: Store, around: Iterable[str] | None = None,
         if not centre:
             return graph
         rows: list[dict[str, Any]] = list(_relations_among(store, centre))
-        if documents:
-            table = entity_table(store, centre)
-        else:
-            classes, labels = classes_and_labels(store, centre)
-            table = {e: {"cls": c, "label": labels.get(e), "forms": set(), "docs": set()} for e, c in classes.items()}
+        table = entity_table(store, centre)
         docs = {d for item in table.values() for d in item["docs"]} | {r["doc"] for r in rows}
         titles = {d: t for d, t in store.values(
             "SELECT ?d ?t WHERE { VALUES ?d { " + _values(docs) + " } ?d dcterms:title ?t }") if d and t} if docs else {}

@@ -12,7 +12,7 @@ from rdflib import Literal, URIRef
 
 from actorgraph.errors import AmbiguousNameError, InputError, NotFoundError, UsageError
 from actorgraph.graph.store import Bindings, Store, values_table
-from actorgraph.ontology import ENTITIES_GRAPH, ENTITY_CLASSES
+from actorgraph.ontology import ENTITIES_GRAPH, ENTITY_CLASSES, NS
 from actorgraph.ontology.ids import normalize_name
 
 
@@ -61,7 +61,7 @@ def questions() -> dict[str, Question]:
         name = entry.name[:-3]
         lists = tuple(c.strip() for c in header.get("lists", "").split(",") if c.strip())
         quote = tuple(header.get("quote", "").split())
-        if quote and (len(quote) != 4 or quote[2] == "_" or quote[3] == "_"):
+        if quote and (len(quote) != 4 or "_" in quote[2:]):
             raise ValueError(f"{entry.name}: '# quote:' names a subject, predicate, object and document variable "
                              "(the first two may be _, any)")
         key = header.get("details", "").strip() or None
@@ -226,16 +226,28 @@ def _graph_question(store: Store, q: Question, args: list[str], top: int) -> Ans
                       [{**r, "shared": "; ".join(r["shared"])} for r in rows])
     a, b = (str(find_entity(store, x, where="ask path")) for x in args)
     graph = _paths_graph(store, a, b)
-    rows = []
+    hops_shown: list[dict[str, object]] = []
     for i, hops in enumerate(analysis.paths(graph, a, b), 1):
         for j, hop in enumerate(hops, 1):
-            ev = hop["evidence"][0] if hop["evidence"] else {}
-            rows.append({"path": i, "hop": j, "subject": graph.nodes[hop["subject"]]["label"],
-                         "relation": hop["predicate"], "object": graph.nodes[hop["object"]]["label"],
-                         "quote": ev.get("quote", ""), "document": ev.get("title") or ev.get("document", "")})
-    if not rows:
+            s, o, p = hop["subject"], hop["object"], hop["predicate"]
+            hops_shown.append({"path": i, "hop": j, "subject": graph.nodes[s]["label"], "relation": p,
+                         "object": graph.nodes[o]["label"], "s": s, "p": NS + p, "o": o})
+    if not hops_shown:
         raise NotFoundError(f"no chain of relations links '{args[0]}' and '{args[1]}'", where="ask path")
-    return Answer(["path", "hop", "subject", "relation", "object", "quote", "document"], rows)
+    # the hops shown only: the first document of each (the direct triples, an index read),
+    # then its quote there (reading the evidence of every document would cost more)
+    firsts: dict[tuple[str, str, str], str] = {}
+    table = values_table(["s", "p", "o"], sorted({(URIRef(str(r["s"])), URIRef(str(r["p"])), URIRef(str(r["o"])))
+                                                  for r in hops_shown}))
+    for s, p, o, g in store.values("SELECT ?s ?p ?o ?g WHERE { " + table + " GRAPH ?g { ?s ?p ?o } }"):
+        key = (str(s), str(p), str(o))
+        if g and (key not in firsts or g < firsts[key]):
+            firsts[key] = g
+    for row in hops_shown:
+        row["first"] = firsts.get((str(row["s"]), str(row["p"]), str(row["o"])), "")
+    _add_quotes(store, hops_shown, ("s", "p", "o", "first"))
+    columns = ["path", "hop", "subject", "relation", "object", "quote", "document"]
+    return Answer(columns, [{k: row[k] for k in columns if k in row} for row in hops_shown])
 
 
 MAX_HOPS = 8  # path: chains longer than this are not looked for
@@ -247,10 +259,10 @@ def _paths_graph(store: Store, a: str, b: str):
     grows), so the cost follows the neighbourhoods, not the store."""
     import networkx as nx
 
-    from actorgraph.graph.project import neighbourhood, store_to_networkx
+    from actorgraph.graph.project import neighbourhood, relations_among
 
     if a == b:
-        return store_to_networkx(store, [a])
+        return relations_among(store, [a])
     dist = [{a: 0}, {b: 0}]
     frontier = [{a}, {b}]
     meet: set[str] = set()
@@ -272,7 +284,7 @@ def _paths_graph(store: Store, a: str, b: str):
     # side: a node in a side's outermost layer that the other side did not reach is on none
     outer = [max(d.values()) for d in dist]
     on_paths = meet | {n for side in (0, 1) for n, d in dist[side].items() if d < outer[side]}
-    return store_to_networkx(store, among=on_paths | {a, b}, documents=False)  # the relations between them only
+    return relations_among(store, on_paths | {a, b})  # the relations between them, quoted once the paths are known
 
 
 def _overlaps_graph(store: Store, node: str):

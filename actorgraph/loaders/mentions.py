@@ -51,27 +51,17 @@ def parse(text: str, segments: list[Segment], nlp) -> list[ParsedSegment]:
     """Run each language's pipeline over its segments (batched), petition titles included:
     ``nlp`` for English, the Spanish pipeline when one is installed; other passages stay
     unparsed."""
-    return parse_many([(text, segments)], nlp)[0]
-
-
-def parse_many(items: list[tuple[str, list[Segment]]], nlp) -> list[list[ParsedSegment]]:
-    """:func:`parse` for several documents (text and segments each) at once: one
-    ``pipe`` per language over the segments of them all, so spaCy fills its batches across
-    documents (a document's dozen paragraphs alone make a short batch: about 10% more CPU
-    for the same text)."""
     from actorgraph.loaders.nlp import load_spanish_pipeline
 
-    spanish = any(s.language == "es" for _, segments in items for s in segments)
-    pipelines = {"en": nlp, "es": load_spanish_pipeline() if spanish else None}
-    docs: dict[tuple[int, int], Doc] = {}
+    pipelines = {"en": nlp, "es": load_spanish_pipeline() if any(s.language == "es" for s in segments) else None}
+    docs: dict[int, Doc] = {}
     for language, pipeline in pipelines.items():
         if pipeline is None:
             continue
-        chosen = [(d, i) for d, (_, segments) in enumerate(items) for i, s in enumerate(segments) if s.language == language]
-        texts = (items[d][0][items[d][1][i].start:items[d][1][i].end] for d, i in chosen)
-        for key, doc in zip(chosen, pipeline.pipe(texts, batch_size=32)):
-            docs[key] = doc
-    return [[ParsedSegment(s, docs.get((d, i))) for i, s in enumerate(segments)] for d, (_, segments) in enumerate(items)]
+        chosen = [i for i, s in enumerate(segments) if s.language == language]
+        for i, doc in zip(chosen, pipeline.pipe((text[segments[i].start:segments[i].end] for i in chosen), batch_size=32)):
+            docs[i] = doc
+    return [ParsedSegment(s, docs.get(i)) for i, s in enumerate(segments)]
 
 
 def classify(name: str, ner_label: str) -> str | None:

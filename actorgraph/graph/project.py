@@ -119,6 +119,14 @@ def classes_and_labels(store: Store, iris: set[str] | None = None) -> tuple[dict
     return classes, labels
 
 
+def _branches(predicates: Iterable[str]) -> str:
+    """``?s ?p ?o`` in the document graphs (``?g``) for each of ``predicates``, one UNION
+    branch each with the predicate a constant: an index look-up per bound node and
+    predicate, where a VALUES block of predicates makes Oxigraph read every triple of the
+    nodes."""
+    return " UNION ".join(f"{{ GRAPH ?g {{ ?s <{NS}{p}> ?o }} BIND(<{NS}{p}> AS ?p) }}" for p in predicates)
+
+
 def relations_of(store: Store, nodes: Iterable[str], predicates: Iterable[str], side: str) -> nx.MultiDiGraph:
     """The relations with the given ``predicates`` whose subject (``side="out"``) or object
     (``side="in"``) is one of ``nodes``, without their quotes: one edge per (subject,
@@ -130,13 +138,10 @@ def relations_of(store: Store, nodes: Iterable[str], predicates: Iterable[str], 
     if not centre or not wanted:
         return graph
     bound = "?s" if side == "out" else "?o"
-    # the direct triples of the document graphs, one (node, predicate) index look-up each —
-    # the evidence would be read for every statement about a hub, and its predicate
-    # checked — with one branch per predicate: a second VALUES block (nodes × predicates)
-    # is joined against every triple of the nodes, ten times slower
-    branches = " UNION ".join(f"{{ GRAPH ?g {{ ?s <{NS}{p}> ?o }} BIND(<{NS}{p}> AS ?p) }}" for p in wanted)
+    # the direct triples of the document graphs: the evidence would be read for every
+    # statement about a hub, and its predicate checked
     edges = store.values("SELECT ?s ?p ?o (COUNT(DISTINCT ?g) AS ?n) WHERE { VALUES " + bound + " { " + _values(centre) +
-                         " } " + branches + " } GROUP BY ?s ?p ?o")
+                         " } " + _branches(wanted) + " } GROUP BY ?s ?p ?o")
     ends = {e for s, _, o, _ in edges for e in (s, o) if e}
     if not ends:
         return graph
@@ -164,10 +169,9 @@ def relations_among(store: Store, nodes: Iterable[str]) -> nx.MultiDiGraph:
     for e in centre:
         if e in classes:
             graph.add_node(e, label=labels.get(e) or e.rsplit("/", 1)[-1], cls=classes[e])
-    branches = " UNION ".join(f"{{ GRAPH ?g {{ ?s <{NS}{p}> ?o }} BIND(<{NS}{p}> AS ?p) }}" for p in RELATION_PREDICATES)
     among = _values(centre)
     edges = store.values("SELECT ?s ?p ?o (COUNT(DISTINCT ?g) AS ?n) WHERE { VALUES ?s { " + among + " } " +
-                         branches + " VALUES ?o { " + among + " } } GROUP BY ?s ?p ?o")
+                         _branches(RELATION_PREDICATES) + " VALUES ?o { " + among + " } } GROUP BY ?s ?p ?o")
     for s, p, o, n in sorted((s or "", (p or "")[len(NS):], o or "", n) for s, p, o, n in edges):
         if s in graph and o in graph:
             graph.add_edge(s, o, key=p, predicate=p, weight=int(n or 0))
@@ -250,7 +254,7 @@ def neighbourhood(store: Store, nodes: Iterable[str]) -> set[str]:
     centre = set(nodes)
     if not centre:
         return set()
-    # one branch per predicate and direction (see relations_of: no second VALUES block)
+    # one branch per predicate and direction (see _branches)
     branches = " UNION ".join(f"{{ ?x <{NS}{p}> ?n }} UNION {{ ?n <{NS}{p}> ?x }}" for p in RELATION_PREDICATES)
     return {n for (n,) in store.values("SELECT DISTINCT ?n WHERE { VALUES ?x { " + _values(centre) + " } " + branches + " }")
             if n}

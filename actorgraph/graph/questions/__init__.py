@@ -171,8 +171,8 @@ def listing(store: Store, q: Question) -> tuple[list[str], list[dict[str, object
     listing thousands of campaigns in order does not read and sort them all on every call."""
     from actorgraph.graph.cache import cached
 
-    assert q.sparql is not None
-    return cached(store, f"question-{q.name}", 1, lambda: store.records(q.sparql or ""))
+    sparql = q.sparql or ""
+    return cached(store, f"question-{q.name}", 1, lambda: store.records(sparql))
 
 
 def prepare_listings(store: Store) -> None:
@@ -231,7 +231,7 @@ def _graph_question(store: Store, q: Question, args: list[str], top: int) -> Ans
         for j, hop in enumerate(hops, 1):
             s, o, p = hop["subject"], hop["object"], hop["predicate"]
             hops_shown.append({"path": i, "hop": j, "subject": graph.nodes[s]["label"], "relation": p,
-                         "object": graph.nodes[o]["label"], "s": s, "p": NS + p, "o": o})
+                               "object": graph.nodes[o]["label"], "s": s, "p": NS + p, "o": o})
     if not hops_shown:
         raise NotFoundError(f"no chain of relations links '{args[0]}' and '{args[1]}'", where="ask path")
     # the hops shown only: the first document of each (the direct triples, an index read),

@@ -247,3 +247,8 @@ def test_a_listing_view_never_outlives_a_write(tmp_path):
     with open_store(str(tmp_path / "s"), read_only=True) as store:
         after = {r["campaign"] for r in ask(store, "campaigns", []).rows}
     assert "Fair Wages Now" in before and after - before == {"Homes Not Cages"}
+
+
+def test_top_zero_means_every_row_for_graph_questions_too(seed_store):
+    every = ask(seed_store, "overlaps", ["Mijente"], top=0).rows
+    assert len(every) >= 2 and ask(seed_store, "overlaps", ["Mijente"], top=1).rows == every[:1]

@@ -221,7 +221,8 @@ def _graph_question(store: Store, q: Question, args: list[str], top: int) -> Ans
 
     if q.name == "overlaps":
         node = str(find_entity(store, args[0], ("Organization", "Person", "GovernmentAgency", "Company"), where="ask overlaps"))
-        rows = analysis.overlaps(_overlaps_graph(store, node), node, top=top)
+        graph = _overlaps_graph(store, node)
+        rows = analysis.overlaps(graph, node, top=top or graph.number_of_nodes())  # --top 0: all
         return Answer(["label", "class", "campaigns", "score", "shared"],
                       [{**r, "shared": "; ".join(r["shared"])} for r in rows])
     a, b = (str(find_entity(store, x, where="ask path")) for x in args)

@@ -252,3 +252,10 @@ def test_a_listing_view_never_outlives_a_write(tmp_path):
 def test_top_zero_means_every_row_for_graph_questions_too(seed_store):
     every = ask(seed_store, "overlaps", ["Mijente"], top=0).rows
     assert len(every) >= 2 and ask(seed_store, "overlaps", ["Mijente"], top=1).rows == every[:1]
+
+
+def test_every_campaign_names_a_document_even_without_a_quote(seed_store):
+    """A campaign no statement has as object (a bare hashtag) has no quote, but still the
+    title of a document that names it."""
+    rows = ask(seed_store, "campaigns", []).rows
+    assert any(not r.get("quote") for r in rows) and all(r.get("document") for r in rows)

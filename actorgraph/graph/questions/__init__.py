@@ -156,7 +156,7 @@ def ask(store: Store, name: str, args: list[str], options: dict[str, str | None]
     columns = [v for v in names if v not in hidden]
     if q.quote:
         _add_quotes(store, rows, q.quote)
-        columns += ["quote", "document"]
+        columns = [c for c in columns if c not in ("quote", "document")] + ["quote", "document"]
     for row in rows:
         for column in q.lists:
             if isinstance(row.get(column), str):

@@ -63,6 +63,9 @@ def _check_names(names: Iterable[str]) -> None:
             raise QueryError(f"invalid variable name {name!r}", where="bindings")
 
 
+_GROUP_OPEN = re.compile(r"(?i)\b(?:WHERE|ASK)\s*\{")  # where a template's WHERE groups open
+
+
 def bind_values(sparql: str, bindings: Bindings | None) -> str:
     """Bind variables of actorgraph's own query templates (named questions, internal
     look-ups) with a VALUES block at the start of every WHERE group — the outer one, so
@@ -91,9 +94,8 @@ def bind_values(sparql: str, bindings: Bindings | None) -> str:
     _check_names(bindings)
     block = " ".join(f"VALUES ?{k} {{ {' '.join(t.n3() for t in (v if isinstance(v, tuple) else (v,)))} }}"
                      for k, v in bindings.items())
-    if not re.search(r"(?i)\b(?:WHERE|ASK)\s*\{", sparql):
-        return f"{sparql}\n{block}"
-    return re.sub(r"(?i)\b(?:WHERE|ASK)\s*\{", lambda m: f"{m.group(0)}\n  {block}\n", sparql)
+    bound, groups = _GROUP_OPEN.subn(lambda m: f"{m.group(0)}\n  {block}\n", sparql)
+    return bound if groups else f"{sparql}\n{block}"
 
 
 def values_table(names: list[str], rows: Iterable[tuple[Term | None, ...]]) -> str:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from actorgraph.errors import InputError
 from actorgraph.loaders import data_tables
+from actorgraph.loaders.attribute_index import index_attribute_ruler
 
 if TYPE_CHECKING:
     from spacy.pipeline import EntityRuler
@@ -137,6 +138,7 @@ def load_pipeline(name: str | None = None):
             continue
     if nlp is None:
         raise InputError(f"spaCy pipeline not installed; tried {', '.join(candidates)}", where="--model")
+    index_attribute_ruler(nlp)  # the same token attributes, looked up instead of matched
     # after the model's NER, overwriting what it tagged where they overlap: before it, the
     # NER reads the ruler's entities as constraints and runs about 12% slower
     ruler: EntityRuler = nlp.add_pipe("entity_ruler", name="actorgraph_ruler",  # type: ignore[assignment]
@@ -241,6 +243,7 @@ def load_spanish_pipeline():
                 nlp = spacy.load(name)
         except OSError:
             continue
+        index_attribute_ruler(nlp)
         ruler: EntityRuler = nlp.add_pipe("entity_ruler", name="actorgraph_ruler",  # type: ignore[assignment]
                                           config={"overwrite_ents": True, "validate": False, "phrase_matcher_attr": "LOWER"})
         ruler.add_patterns(_spanish_patterns(nlp))

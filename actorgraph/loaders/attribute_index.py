@@ -76,7 +76,7 @@ class IndexedAttributeRuler(AttributeRuler):
     def match(self, doc: Doc):
         strings = self.vocab.strings
         matches = [(int(strings[m_id]), m_id, start, end)
-                   for m_id, start, end in self._rest(doc, allow_missing=True, as_spans=False)]  # type: ignore[union-attr]
+                   for m_id, start, end in self._rest(doc, allow_missing=True, as_spans=False)]
         if self._index and len(doc):
             columns = doc.to_array([IDS[name] for name in INDEXED]).tolist()
             for signature, table in self._index.items():

@@ -83,6 +83,8 @@ def syntactic_relations(text: str, parsed: Sequence[ParsedSegment], nodes: Itera
         language = p.segment.language if p.segment.language in LANGUAGES else language
         pack = load_pack(language)
         for sent in doc.sents:
+            if not any(i in token_map or i in coref for i in range(sent.start, sent.end)):
+                continue  # every rule starts from an entity the sentence names (a mention or a reference)
             ctx = SentenceContext(text, sent, base, token_map, coref, document_entities, pack,
                                   modality(text[base + sent.start_char:base + sent.end_char]),
                                   _siblings(text, sent, base, token_map, language))

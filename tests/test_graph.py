@@ -329,3 +329,54 @@ def test_entities_graph_written_in_pieces_and_finished_after_a_cut(tmp_path, see
         api.resolve(store)
         assert not recovery.is_pending(store)
         assert sorted(store.dump_nquads().decode("utf-8").splitlines()) == expected
+
+
+def test_documents_parsed_together_give_what_each_gives_alone(seed_files, seed_extractions, nlp):
+    """The ingest parses GROUP documents in one spaCy pipe (fuller batches); each extraction
+    must be the one its document gives alone, English and Spanish passages alike."""
+    from actorgraph.graph.ingest import _extract_paths
+
+    together = _extract_paths(seed_files, nlp, {})
+    assert [ex.document.source for ex in together] == [str(p) for p in seed_files]
+    assert {p.name: ex for p, ex in zip(seed_files, together)} == seed_extractions
+
+
+def test_a_document_the_model_gives_up_on_fails_alone_in_its_group(tmp_path, nlp):
+    """When spaCy raises on one text of a group, the group is extracted again document by
+    document: the others are kept and only that one carries the error."""
+    from actorgraph.errors import InputError
+    from actorgraph.graph.ingest import _extract_paths
+
+    class GivesUp:  # spaCy's own pipeline, except on one text (as on a text it cannot take)
+        def pipe(self, texts, batch_size=32):
+            for text in texts:
+                if "Unparseable" in text:
+                    raise ValueError("[E088] Text of length 1200000 exceeds maximum of 1000000.")
+                yield from nlp.pipe([text])
+
+    texts = ["The Harbor Workers Union met the mayor on Friday.", "Unparseable Coalition wrote to the council.",
+             "The Valley Tenants Union launched the Homes Not Cages campaign in May."]
+    paths = []
+    for i, text in enumerate(texts):
+        paths.append(tmp_path / f"{i}.txt")
+        paths[-1].write_text(text, "utf-8")
+    results = _extract_paths(paths, GivesUp(), {})
+    assert isinstance(results[1], InputError) and "could not extract" in results[1].message
+    assert [r.document.text.strip() for r in (results[0], results[2])] == [texts[0], texts[2]]
+    assert any(e.label == "Homes Not Cages" for e in results[2].entities)
+
+
+def test_documents_are_grouped_by_count_and_by_bytes(tmp_path):
+    """At most GROUP files and GROUP_BYTES bytes are parsed together; a bigger file alone."""
+    from actorgraph.graph.ingest import GROUP, GROUP_BYTES, _groups
+
+    small = []
+    for i in range(GROUP + 3):
+        small.append(tmp_path / f"s{i:03}.txt")
+        small[-1].write_text("The council met.\n", "utf-8")
+    big = tmp_path / "big.txt"
+    big.write_text("The council met again.\n" * (GROUP_BYTES // 20), "utf-8")
+    groups = list(_groups(small[:2] + [big] + small[2:]))
+    assert [len(g) for g in groups] == [2, 1, GROUP, 1]
+    assert groups[1] == [big] and [p for g in groups for p in g] == small[:2] + [big] + small[2:]
+    assert [len(g) for g in _groups(small, 4)][:2] == [4, 4]

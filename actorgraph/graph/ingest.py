@@ -16,7 +16,7 @@ from rdflib import Literal, URIRef
 
 from actorgraph.errors import InputError
 from actorgraph.graph.store import Store
-from actorgraph.loaders.model import Entity, Extraction
+from actorgraph.loaders.model import Document, Entity, Extraction
 from actorgraph.loaders.triples import extraction_to_quads
 
 
@@ -142,41 +142,77 @@ def ingest_extraction(store: Store, ex: Extraction, mapping: dict[str, str] | No
 
 # ------------------------------------------------------------------ reading and extracting
 
-def _extract_path(path: Path, nlp, timings: dict[str, float]) -> Extraction:
-    from actorgraph.loaders.pipeline import extract, load_document
+GROUP = 32  # documents parsed together at most (spaCy fills its batches across them) ...
+GROUP_BYTES = 256 * 1024  # ... and files of no more bytes than this, so a big one is parsed alone
 
-    started = time.perf_counter()
-    document = load_document(path)
-    timings["read"] = timings.get("read", 0.0) + time.perf_counter() - started
+
+def _groups(paths: list[Path], most: int = GROUP) -> Iterator[list[Path]]:
+    """``paths`` in order, in groups of at most ``most`` files and GROUP_BYTES bytes (a
+    bigger file makes a group of its own)."""
+    group: list[Path] = []
+    size = 0
+    for path in paths:
+        try:
+            n = path.stat().st_size
+        except OSError:  # reading it will say what is wrong
+            n = 0
+        if group and (len(group) >= most or size + n > GROUP_BYTES):
+            yield group
+            group, size = [], 0
+        group.append(path)
+        size += n
+    if group:
+        yield group
+
+
+def _extract_paths(paths: list[Path], nlp, timings: dict[str, float]) -> list[Extraction | InputError]:
+    """Read ``paths`` and extract them together (see
+    actorgraph.loaders.pipeline.extract_many): for each, its extraction or the error that
+    stopped it. When the model gives up on the group, each document is extracted again
+    alone, so only the one it cannot read fails."""
+    from actorgraph.loaders.pipeline import extract, extract_many, load_document
+
+    results: list[Extraction | InputError | None] = [None] * len(paths)
+    loaded: list[tuple[int, Document]] = []
+    for i, path in enumerate(paths):
+        started = time.perf_counter()
+        try:
+            loaded.append((i, load_document(path)))
+        except InputError as exc:
+            results[i] = exc
+        timings["read"] = timings.get("read", 0.0) + time.perf_counter() - started
     try:
-        return extract(document, nlp, timings=timings)
-    except (ValueError, MemoryError, RuntimeError) as exc:  # the model gave up on this text
-        raise InputError(f"could not extract from this document: {str(exc).splitlines()[0][:200]}",
-                         where=str(path)) from exc
+        for (i, _), ex in zip(loaded, extract_many([d for _, d in loaded], nlp, timings=timings), strict=True):
+            results[i] = ex
+    except (ValueError, MemoryError, RuntimeError):
+        for i, document in loaded:
+            try:
+                results[i] = extract(document, nlp, timings=timings)
+            except (ValueError, MemoryError, RuntimeError) as exc:  # the model gave up on this text
+                results[i] = InputError(f"could not extract from this document: {str(exc).splitlines()[0][:200]}",
+                                        where=str(paths[i]))
+    return [r for r in results if r is not None]
 
 
 _WORKER_NLP = None  # the pipeline of a worker process (inherited from the parent on fork)
 
 
-def _worker(path: Path) -> tuple[Extraction | None, tuple[str, str | None] | None, dict[str, float]]:
+def _worker(paths: list[Path]) -> tuple[list[tuple[Extraction | None, tuple[str, str | None] | None]], dict[str, float]]:
     timings: dict[str, float] = {}
-    try:
-        return _extract_path(path, _WORKER_NLP, timings), None, timings
-    except InputError as exc:
-        return None, (exc.message, exc.where), timings
+    results = _extract_paths(paths, _WORKER_NLP, timings)
+    return [(None, (r.message, r.where)) if isinstance(r, InputError) else (r, None) for r in results], timings
 
 
 def extractions(paths: list[Path], nlp, jobs: int = 1) -> Iterator[tuple[Path, Extraction | InputError, dict[str, float]]]:
     """(path, extraction or the error that stopped it, seconds per phase) for each path, in
-    order. With ``jobs`` > 1 documents are read and parsed in that many worker processes
-    (forked, so each has the loaded pipeline without loading it again)."""
+    order, GROUP documents parsed together. With ``jobs`` > 1 the groups are read and
+    parsed in that many worker processes (forked, so each has the loaded pipeline without
+    loading it again); the seconds of a group come with its first document."""
     if jobs <= 1 or len(paths) < 2:
-        for path in paths:
+        for group in _groups(paths):
             timings: dict[str, float] = {}
-            try:
-                yield path, _extract_path(path, nlp, timings), timings
-            except InputError as exc:
-                yield path, exc, timings
+            for i, (path, result) in enumerate(zip(group, _extract_paths(group, nlp, timings), strict=True)):
+                yield path, result, timings if i == 0 else {}
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -184,13 +220,17 @@ def extractions(paths: list[Path], nlp, jobs: int = 1) -> Iterator[tuple[Path, E
     global _WORKER_NLP
     _WORKER_NLP = nlp
     context = multiprocessing.get_context("fork")
+    size = max(1, min(GROUP, len(paths) // (2 * jobs)))  # small runs still use every process
+    groups = list(_groups(paths, size))
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        for path, (ex, error, timings) in zip(paths, pool.map(_worker, paths, chunksize=4), strict=True):
-            if error is not None:
-                yield path, InputError(error[0], where=error[1]), timings
-            else:
-                assert ex is not None
-                yield path, ex, timings
+        for group, (results, timings) in zip(groups, pool.map(_worker, groups), strict=True):
+            for i, (path, (ex, error)) in enumerate(zip(group, results, strict=True)):
+                spent = timings if i == 0 else {}
+                if error is not None:
+                    yield path, InputError(error[0], where=error[1]), spent
+                else:
+                    assert ex is not None
+                    yield path, ex, spent
 
 
 BATCH = 50  # documents per write transaction

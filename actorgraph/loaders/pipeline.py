@@ -13,7 +13,7 @@ from pathlib import Path
 from actorgraph.errors import InputError
 from actorgraph.loaders.clean import clean_text
 from actorgraph.loaders.entities import resolve_mentions
-from actorgraph.loaders.mentions import extract_mentions, parse
+from actorgraph.loaders.mentions import extract_mentions, parse_many
 from actorgraph.loaders.model import Document, Extraction
 from actorgraph.loaders.read import read_file
 from actorgraph.loaders.relations import extract_relations
@@ -58,28 +58,41 @@ def extract(document: Document, nlp, rules: tuple[str, ...] | None = None,
     """Everything the document says, as entities and relations with evidence. ``rules``
     names the syntactic rules to run (default :data:`actorgraph.loaders.rules.ORDER`);
     ``timings`` (if given) gets the seconds spent in "parse" (spaCy) and "rules" added."""
+    return extract_many([document], nlp, rules, timings)[0]
+
+
+def extract_many(documents: list[Document], nlp, rules: tuple[str, ...] | None = None,
+                 timings: dict[str, float] | None = None) -> list[Extraction]:
+    """:func:`extract` for several documents, parsed together (see
+    :func:`actorgraph.loaders.mentions.parse_many`); each extraction is the one
+    :func:`extract` gives for its document alone."""
     started = time.perf_counter()
-    text = document.text
-    segments = segment(text)
-    document = replace(document, language=document_language(text, segments))
+    prepared = []
+    for document in documents:
+        segments = segment(document.text)
+        prepared.append((replace(document, language=document_language(document.text, segments)), segments))
     before_parse = time.perf_counter()
-    parsed = parse(text, segments, nlp)
+    parsed_all = parse_many([(document.text, segments) for document, segments in prepared], nlp)
     after_parse = time.perf_counter()
-    mentions = extract_mentions(text, parsed)
-    entities, spans = resolve_mentions(mentions)
-    # petition figures become attributes of the campaign entity
-    figures = {}
-    for seg in segments:
-        if seg.kind == "petition-title":
-            iri = spans.get((seg.start, seg.end))
-            if iri:
-                figures[iri] = (("signatureCount", seg.get("count")), ("signatureGoal", seg.get("goal")))
-    entities = [replace(e, attributes=figures[e.iri]) if e.iri in figures else e for e in entities]
-    relations = extract_relations(text, parsed, mentions, entities, spans, rules)
+    out = []
+    for (document, segments), parsed in zip(prepared, parsed_all, strict=True):
+        text = document.text
+        mentions = extract_mentions(text, parsed)
+        entities, spans = resolve_mentions(mentions)
+        # petition figures become attributes of the campaign entity
+        figures = {}
+        for seg in segments:
+            if seg.kind == "petition-title":
+                iri = spans.get((seg.start, seg.end))
+                if iri:
+                    figures[iri] = (("signatureCount", seg.get("count")), ("signatureGoal", seg.get("goal")))
+        entities = [replace(e, attributes=figures[e.iri]) if e.iri in figures else e for e in entities]
+        relations = extract_relations(text, parsed, mentions, entities, spans, rules)
+        out.append(Extraction(document, tuple(entities), tuple(relations), tuple(segments)))
     if timings is not None:
         timings["parse"] = timings.get("parse", 0.0) + after_parse - before_parse
         timings["rules"] = timings.get("rules", 0.0) + time.perf_counter() - after_parse + before_parse - started
-    return Extraction(document, tuple(entities), tuple(relations), tuple(segments))
+    return out
 
 
 def extract_path(path: Path, nlp) -> Extraction:

@@ -137,3 +137,20 @@ def triples_of(nlp, text: str) -> dict:
     ex = extract(make_document(text, "invented.txt"), nlp)
     labels = {e.iri: e.label for e in ex.entities}
     return {(labels[r.subject], r.predicate, labels[r.object]): r for r in ex.relations}
+
+
+_MULTILINE = 'Line one,\nline "two" \\ of a señal —'
+
+
+def literals_survive(store, atomic: bool = True) -> None:
+    """Write a graph whose literals need escaping (a line break, quotes, a backslash,
+    accents), read them back, then replace the graph."""
+    from rdflib import Literal, URIRef
+
+    g, s, p = "urn:ag:test:g", URIRef("urn:ag:test:s"), URIRef("urn:ag:test:p")
+    store.write_graphs({g: [f"{s.n3()} {p.n3()} {Literal(_MULTILINE).n3()}", f"{s.n3()} {p.n3()} {Literal(3).n3()}"]},
+                       atomic=atomic)
+    got = {r["o"].toPython() for r in store.query("SELECT ?o WHERE { GRAPH ?g { ?s ?p ?o } }", {"g": URIRef(g)}).rows}
+    assert got == {_MULTILINE, 3}
+    store.write_graphs({g: [f"{s.n3()} {p.n3()} {Literal('again', lang='en').n3()}"]}, atomic=atomic)
+    assert [str(r["o"]) for r in store.query("SELECT ?o WHERE { GRAPH ?g { ?s ?p ?o } }", {"g": URIRef(g)}).rows] == ["again"]

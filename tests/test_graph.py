@@ -4,7 +4,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import DOCS, GOLD, oxigraph_serve
+from conftest import DOCS, GOLD, literals_survive, oxigraph_serve
 from rdflib import Literal, URIRef
 
 from actorgraph.errors import QueryError
@@ -46,6 +46,23 @@ def test_changed_file_replaces_its_graph(tmp_path, nlp):
         assert preds == {"supports"}
         labels = {str(r["l"]) for r in store.query("SELECT ?l WHERE { ?e rdfs:label ?l }").rows}
         assert "U.S. Immigration and Customs Enforcement" not in labels
+
+
+@pytest.mark.parametrize("atomic", [True, False])
+def test_written_graphs_keep_every_literal_whole(tmp_path, atomic):
+    """New graphs are loaded as TriG (atomic) or Turtle pieces; either way a quote with a
+    line break (rdflib writes it as a long string), quotes, a backslash or accents comes
+    back as it went in, and a second write of one graph replaces it."""
+    with open_store(str(tmp_path / "s")) as store:
+        literals_survive(store, atomic)
+
+
+@pytest.mark.server
+@pytest.mark.parametrize("graph_store", [False, True])
+def test_remote_store_keeps_every_literal_whole(oxigraph_server, graph_store):
+    store = open_store(f"{oxigraph_server}/query", update_url=f"{oxigraph_server}/update",
+                       graph_store_url=f"{oxigraph_server}/store" if graph_store else None)
+    literals_survive(store)
 
 
 def test_store_reopens_after_the_process_ends(tmp_path):
@@ -367,16 +384,20 @@ def test_a_document_the_model_gives_up_on_fails_alone_in_its_group(tmp_path, nlp
 
 
 def test_documents_are_grouped_by_count_and_by_bytes(tmp_path):
-    """At most GROUP files and GROUP_BYTES bytes are parsed together; a bigger file alone."""
-    from actorgraph.graph.ingest import GROUP, GROUP_BYTES, _groups
+    """At most GROUP files and GROUP_BYTES bytes are parsed together; a bigger file alone.
+    For workers the groups shrink toward the end, so that they finish together."""
+    from actorgraph.graph.ingest import GROUP, GROUP_BYTES, MIN_GROUP, _groups
 
     small = []
-    for i in range(GROUP + 3):
+    for i in range(4 * GROUP):
         small.append(tmp_path / f"s{i:03}.txt")
         small[-1].write_text("The council met.\n", "utf-8")
     big = tmp_path / "big.txt"
     big.write_text("The council met again.\n" * (GROUP_BYTES // 20), "utf-8")
-    groups = list(_groups(small[:2] + [big] + small[2:]))
-    assert [len(g) for g in groups] == [2, 1, GROUP, 1]
-    assert groups[1] == [big] and [p for g in groups for p in g] == small[:2] + [big] + small[2:]
-    assert [len(g) for g in _groups(small, 4)][:2] == [4, 4]
+    paths = small[:2] + [big] + small[2:GROUP + 5]
+    groups = list(_groups(paths))
+    assert [len(g) for g in groups] == [2, 1, GROUP, 3]
+    assert groups[1] == [big] and [p for g in groups for p in g] == paths
+    sizes = [len(g) for g in _groups(small, jobs=2)]
+    assert sum(sizes) == len(small) and sizes[0] == GROUP
+    assert sizes == sorted(sizes, reverse=True) and sizes[-2] == MIN_GROUP  # the last groups are small

@@ -3,7 +3,7 @@ started by the test on 127.0.0.1: queries at /sparql, updates at /sparql-auth be
 digest authentication (credentials from ACTORGRAPH_USER / ACTORGRAPH_PASSWORD)."""
 
 import pytest
-from conftest import virtuoso_server
+from conftest import literals_survive, virtuoso_server
 
 from actorgraph import api
 from actorgraph.errors import StoreError
@@ -68,3 +68,9 @@ def test_virtuoso_refuses_a_wrong_password_in_one_line(virtuoso, monkeypatch):
     with pytest.raises(StoreError, match="HTTP 401") as caught:
         store.update("INSERT DATA { GRAPH <https://w3id.org/actorgraph/graph/test> { <urn:a> <urn:b> <urn:c> } }")
     assert "not-the-password" not in str(caught.value)
+
+
+def test_virtuoso_keeps_every_literal_whole(virtuoso, monkeypatch):
+    monkeypatch.setenv("ACTORGRAPH_USER", "dba")
+    monkeypatch.setenv("ACTORGRAPH_PASSWORD", "dba")
+    literals_survive(open_store(f"{virtuoso}/sparql", update_url=f"{virtuoso}/sparql-auth"))

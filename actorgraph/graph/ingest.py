@@ -144,18 +144,23 @@ def ingest_extraction(store: Store, ex: Extraction, mapping: dict[str, str] | No
 
 GROUP = 32  # documents parsed together at most (spaCy fills its batches across them) ...
 GROUP_BYTES = 256 * 1024  # ... and files of no more bytes than this, so a big one is parsed alone
+MIN_GROUP = 4  # the smallest group handed to a worker near the end of a parallel run
 
 
-def _groups(paths: list[Path], most: int = GROUP) -> Iterator[list[Path]]:
-    """``paths`` in order, in groups of at most ``most`` files and GROUP_BYTES bytes (a
-    bigger file makes a group of its own)."""
+def _groups(paths: list[Path], jobs: int = 1) -> Iterator[list[Path]]:
+    """``paths`` in order, in groups of at most GROUP files and GROUP_BYTES bytes (a bigger
+    file makes a group of its own). For ``jobs`` > 1 workers the groups shrink toward the
+    end, each at most 1/(2·jobs) of the files left (down to MIN_GROUP), so that the workers
+    finish together instead of one parsing a last full group alone."""
     group: list[Path] = []
     size = 0
-    for path in paths:
+    for i, path in enumerate(paths):
         try:
             n = path.stat().st_size
         except OSError:  # reading it will say what is wrong
             n = 0
+        left = len(paths) - i + len(group)  # files not yet in a group handed out
+        most = GROUP if jobs <= 1 else max(MIN_GROUP, min(GROUP, left // (2 * jobs)))
         if group and (len(group) >= most or size + n > GROUP_BYTES):
             yield group
             group, size = [], 0
@@ -220,8 +225,7 @@ def extractions(paths: list[Path], nlp, jobs: int = 1) -> Iterator[tuple[Path, E
     global _WORKER_NLP
     _WORKER_NLP = nlp
     context = multiprocessing.get_context("fork")
-    size = max(1, min(GROUP, len(paths) // (2 * jobs)))  # small runs still use every process
-    groups = list(_groups(paths, size))
+    groups = list(_groups(paths, jobs))
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
         for group, (results, timings) in zip(groups, pool.map(_worker, groups), strict=True):
             for i, (path, (ex, error)) in enumerate(zip(group, results, strict=True)):

@@ -192,8 +192,9 @@ class Store:
 
 # ------------------------------------------------------------------ Oxigraph
 
-def _ntriples(triples: list[str]) -> bytes:
-    """An N-Triples document of statements written without their final dot (see write_graphs)."""
+def _turtle(triples: list[str]) -> bytes:
+    """A Turtle document (N-Triples but for rdflib's long strings) of statements written
+    without their final dot (see write_graphs)."""
     return "".join(f"{t} .\n" for t in triples).encode("utf-8")
 
 
@@ -348,6 +349,16 @@ class OxigraphStore(Store):
         # only graphs that exist are dropped: a new document's graph needs no DROP
         present = {g for g in set(drops) | set(graphs) if self._store.contains_named_graph(ox.NamedNode(g))}
         operations = [f"DROP SILENT GRAPH {URIRef(g).n3()}" for g in sorted(present)]
+        if atomic and not operations:  # nothing to replace: one TriG load, one transaction, no SPARQL to parse
+            if not self.writable:
+                raise StoreError("store is open read-only", where=self.location)
+            # TriG, not N-Quads: rdflib writes a literal with a line break as a Turtle long string
+            trig = "".join(f"{URIRef(g).n3()} {{\n" + "".join(f"{t} .\n" for t in graphs[g]) + "}\n" for g in sorted(graphs))
+            try:
+                self._store.load(trig.encode("utf-8"), format=ox.RdfFormat.TRIG)
+            except (SyntaxError, OSError) as exc:
+                raise StoreError(f"write failed, nothing was written: {exc}", where=self.location) from exc
+            return
         if atomic:
             operations += insert_operations(f"GRAPH {URIRef(g).n3()} {{ {t} }}" for g in sorted(graphs) for t in graphs[g])
             self.update(" ;\n".join(operations))
@@ -364,7 +375,8 @@ class OxigraphStore(Store):
         if not self.writable:
             raise StoreError("store is open read-only", where=self.location)
         try:
-            self._store.load(_ntriples(triples), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(graph))
+            # Turtle, not N-Triples: rdflib writes a literal with a line break as a long string
+            self._store.load(_turtle(triples), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(graph))
         except (SyntaxError, OSError) as exc:
             raise StoreError(f"write failed: {exc}", where=self.location) from exc
 
@@ -510,7 +522,7 @@ class RemoteStore(Store):
         nothing)."""
         assert self.graph_store_url is not None
         url = f"{self.graph_store_url}{'&' if '?' in self.graph_store_url else '?'}graph={urllib.parse.quote(graph, safe='')}"
-        self._retried(method, url, body, "application/n-triples", "*/*")
+        self._retried(method, url, body, "text/turtle", "*/*")
 
     def _send(self, method: str, url: str, body: bytes, content_type: str, accept: str) -> tuple[bytes, str]:
         request = urllib.request.Request(url, data=body, method=method, headers={
@@ -592,7 +604,7 @@ class RemoteStore(Store):
         if self.graph_store_url:
             for graph, triples in ordered.items():
                 for start in range(0, max(len(triples), 1), PUT_TRIPLES):  # the first replaces, the rest add
-                    self._put(graph, _ntriples(triples[start:start + PUT_TRIPLES]), "PUT" if start == 0 else "POST")
+                    self._put(graph, _turtle(triples[start:start + PUT_TRIPLES]), "PUT" if start == 0 else "POST")
         else:
             self._update_graphs(ordered)
         gone = sorted(set(drops) - set(graphs))

@@ -79,12 +79,21 @@ class LanguagePack:
     event_nouns: frozenset[str] = frozenset()    # "a hunger strike at X": a delimited event
     event_verbs: frozenset[str] = frozenset()    # "X held a vigil": X took part
     conditionals: frozenset[str] = frozenset()   # "if", "si": the clause they open states no fact
+    role_words: frozenset[str] = frozenset()     # every word of a role phrase before a name ("senior staff attorney")
+    _frames_by_lemma: dict[str, tuple[Frame, ...]] = field(default_factory=dict)
+    _nominal_by_noun: dict[str, tuple[NominalFrame, ...]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for f in self.frames:
+            self._frames_by_lemma[f.lemma] = (*self._frames_by_lemma.get(f.lemma, ()), f)
+        for n in self.nominal:
+            self._nominal_by_noun[n.noun] = (*self._nominal_by_noun.get(n.noun, ()), n)
 
     def frames_for(self, lemma: str) -> tuple[Frame, ...]:
-        return tuple(f for f in self.frames if f.lemma == lemma)
+        return self._frames_by_lemma.get(lemma, ())
 
     def nominal_for(self, noun: str) -> tuple[NominalFrame, ...]:
-        return tuple(f for f in self.nominal if f.noun == noun)
+        return self._nominal_by_noun.get(noun, ())
 
 
 def _text(code: str, name: str) -> str:
@@ -147,7 +156,14 @@ def load_pack(code: str = "en") -> LanguagePack:
         event_nouns=_words(code, "event_nouns.txt"),
         event_verbs=_words(code, "event_verbs.txt"),
         conditionals=_words(code, "conditionals.txt"),
+        role_words=_role_words(code),
     )
+
+
+def _role_words(code: str) -> frozenset[str]:
+    roles = {r["role"] for r in _rows(code, "roles.csv")} | _words(code, "role_modifiers.txt")
+    titles = {r["title"] for r in _rows(code, "titles.csv")}
+    return frozenset(w for phrase in roles | titles for w in phrase.split()) | _words(code, "role_words.txt")
 
 
 @lru_cache(maxsize=4)

@@ -114,18 +114,11 @@ def _mention_bounds(ctx: SentenceContext, token: Token) -> tuple[int, int]:
     return start, end
 
 
-def _role_words(ctx: SentenceContext) -> set[str]:
-    pack = ctx.pack
-    words = set(pack.roles) | pack.role_modifiers | {t.title for t in pack.titles}
-    return {w for phrase in words for w in phrase.split()} | {"senior", "staff", "campaign", "general", "executive",
-                                                               "legal", "policy", "communications", "national", "state"}
-
-
 @register("rules.role.prenominal.v1")
 def prenominal(ctx: SentenceContext) -> Iterator[Relation]:
     """"Y director X": a role between the name of a body and a person's name."""
     doc = ctx.sent.doc
-    vocabulary = _role_words(ctx)
+    vocabulary = ctx.pack.role_words
     for person in _person_heads(ctx):
         first, _ = _mention_bounds(ctx, person)
         i = first - 1

@@ -401,3 +401,27 @@ def test_documents_are_grouped_by_count_and_by_bytes(tmp_path):
     sizes = [len(g) for g in _groups(small, jobs=2)]
     assert sum(sizes) == len(small) and sizes[0] == GROUP
     assert sizes == sorted(sizes, reverse=True) and sizes[-2] == MIN_GROUP  # the last groups are small
+
+
+def test_parallel_extraction_keeps_only_a_few_groups_ahead(tmp_path, nlp, monkeypatch):
+    """Workers get a few groups ahead of the writer, not the whole run: what they return
+    waits in memory until it is written. Every file still comes out once, in order."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from actorgraph.graph import ingest
+
+    submitted: list[list] = []
+    original = ProcessPoolExecutor.submit
+    monkeypatch.setattr(ProcessPoolExecutor, "submit",
+                        lambda self, fn, *args, **kw: (submitted.append(args[0]), original(self, fn, *args, **kw))[1])
+    paths = []
+    for i in range(40):
+        paths.append(tmp_path / f"{i:02}.txt")
+        paths[-1].write_text(f"The Harbor Workers Union met the Eastside Tenants Committee on day {i}.", "utf-8")
+    results = ingest.extractions(paths, nlp, jobs=2)
+    first = next(results)
+    assert len(submitted) <= ingest.AHEAD * 2 + 1
+    rest = list(results)
+    assert [path for path, _, _ in [first, *rest]] == paths
+    assert all(not isinstance(ex, Exception) and ex.entities for _, ex, _ in [first, *rest])
+    assert [p for group in submitted for p in group] == paths and len(submitted) > ingest.AHEAD * 2 + 1

@@ -7,8 +7,9 @@ order, and are rebuilt once when an ingest finishes."""
 from __future__ import annotations
 
 import time
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -145,6 +146,7 @@ def ingest_extraction(store: Store, ex: Extraction, mapping: dict[str, str] | No
 GROUP = 32  # documents parsed together at most (spaCy fills its batches across them) ...
 GROUP_BYTES = 256 * 1024  # ... and files of no more bytes than this, so a big one is parsed alone
 MIN_GROUP = 4  # the smallest group handed to a worker near the end of a parallel run
+AHEAD = 2  # groups in flight per worker
 
 
 def _groups(paths: list[Path], jobs: int = 1) -> Iterator[list[Path]]:
@@ -225,16 +227,31 @@ def extractions(paths: list[Path], nlp, jobs: int = 1) -> Iterator[tuple[Path, E
     global _WORKER_NLP
     _WORKER_NLP = nlp
     context = multiprocessing.get_context("fork")
-    groups = list(_groups(paths, jobs))
+    pending = _groups(paths, jobs)
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        for group, (results, timings) in zip(groups, pool.map(_worker, groups), strict=True):
-            for i, (path, (ex, error)) in enumerate(zip(group, results, strict=True)):
-                spent = timings if i == 0 else {}
-                if error is not None:
-                    yield path, InputError(error[0], where=error[1]), spent
-                else:
-                    assert ex is not None
-                    yield path, ex, spent
+        # a few groups ahead of the writer, not the whole run: what the workers return waits
+        # in memory until it is written, and a run that stops leaves little work behind
+        ahead: deque[tuple[list[Path], Future]] = deque()
+
+        def fill() -> None:
+            while len(ahead) < AHEAD * jobs and (group := next(pending, None)) is not None:
+                ahead.append((group, pool.submit(_worker, group)))
+
+        fill()
+        try:
+            while ahead:
+                group, future = ahead.popleft()
+                fill()
+                results, timings = future.result()
+                for i, (path, (ex, error)) in enumerate(zip(group, results, strict=True)):
+                    spent = timings if i == 0 else {}
+                    if error is not None:
+                        yield path, InputError(error[0], where=error[1]), spent
+                    else:
+                        assert ex is not None
+                        yield path, ex, spent
+        finally:
+            pool.shutdown(cancel_futures=True)
 
 
 BATCH = 50  # documents per write transaction

@@ -255,6 +255,7 @@ def extractions(paths: list[Path], nlp, jobs: int = 1) -> Iterator[tuple[Path, E
 
 
 BATCH = 50  # documents per write transaction
+FLUSH_EVERY = 500  # documents written between two flushes of the store's write buffers
 
 
 def batched_extractions(paths: list[Path], nlp, jobs: int, size: int, keep_going: bool, timings: dict[str, float],
@@ -302,9 +303,14 @@ def ingest_paths(store: Store, paths: list[Path], nlp, on_progress: Callable[[Pa
     report = IngestReport() if report is None else report  # filled as it goes, so a caller sees what was written
     mapping = mapping_from_store(store)
     known = pipeline_languages()
+    unflushed = 0
     for pending in batched_extractions(paths, nlp, jobs, batch, keep_going, report.timings, report.failed, on_progress):
         started = time.perf_counter()
         statuses = ingest_batch(store, [ex for _, ex in pending], mapping)
+        unflushed += len(pending)
+        if unflushed >= FLUSH_EVERY:
+            store.flush()
+            unflushed = 0
         report.timings["write"] = report.timings.get("write", 0.0) + time.perf_counter() - started
         for (path, ex), status in zip(pending, statuses, strict=True):
             if status != "unchanged":

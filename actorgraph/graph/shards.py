@@ -18,7 +18,7 @@ from pathlib import Path
 
 from actorgraph.errors import InputError
 from actorgraph.exports.write import atomic_write
-from actorgraph.graph.ingest import IngestReport, batched_extractions, stored_versions
+from actorgraph.graph.ingest import FLUSH_EVERY, IngestReport, batched_extractions, stored_versions
 from actorgraph.graph.store import Store
 from actorgraph.loaders.model import Extraction
 from actorgraph.loaders.triples import extraction_to_quads
@@ -140,6 +140,7 @@ def load_shards(store: Store, files: list[Path], keep_going: bool = False, repor
 
     report = IngestReport() if report is None else report
     mapping = mapping_from_store(store)
+    unflushed = 0
     for path in files:
         started = time.perf_counter()
         try:
@@ -165,5 +166,9 @@ def load_shards(store: Store, files: list[Path], keep_going: bool = False, repor
             written[iri] = [f"{s} {p} {o}" for s, p, o in graphs[iri]]
         if written:
             store.write_graphs(written, drops)
+            unflushed += len(written)
+            if unflushed >= FLUSH_EVERY:  # see actorgraph.graph.ingest.FLUSH_EVERY
+                store.flush()
+                unflushed = 0
         report.timings["write"] = report.timings.get("write", 0.0) + time.perf_counter() - started
     return report

@@ -130,12 +130,13 @@ def prepare_views(location: PathLike) -> None:
     readers to make them."""
     from actorgraph.errors import StoreBusyError
     from actorgraph.exports.privacy import people_and_roles
-    from actorgraph.graph.project import skeleton
+    from actorgraph.graph.project import cause_view, skeleton
     from actorgraph.graph.questions import prepare_listings
 
     try:
         with open_store(os.fspath(location), read_only=True) as store:
             skeleton(store)
+            cause_view(store)
             people_and_roles(store)
             prepare_listings(store)
     except StoreBusyError:

@@ -147,7 +147,7 @@ def test_path_and_overlaps_read_only_the_neighbourhood_yet_match_the_whole_graph
     import random
 
     from actorgraph.graph import analysis
-    from actorgraph.graph.project import store_to_networkx
+    from actorgraph.graph.project import cause_view, classes_and_labels, store_to_networkx
     from actorgraph.graph.questions import _overlaps_graph, _paths_graph
 
     whole = store_to_networkx(seed_store)
@@ -172,8 +172,28 @@ def test_path_and_overlaps_read_only_the_neighbourhood_yet_match_the_whole_graph
     for node in actors:
         expected = analysis.overlaps(whole, node, top=50)
         assert analysis.overlaps(_overlaps_graph(seed_store, node), node, top=50) == expected, node
+        # a read-only store answers from the view of what every actor works on
+        assert analysis.overlaps_in(cause_view(seed_store), node, lambda iris: classes_and_labels(seed_store, iris),
+                                    top=50) == expected, node
         with_overlaps += bool(expected)
     assert with_overlaps >= 3
+
+
+def test_overlaps_answer_alike_from_the_view_and_from_the_relations(tmp_path, seed_files):
+    """``ask overlaps`` on a read-only store reads the causes view; on a store open for
+    writing, the relations around the actor: the same rows, at every --top."""
+    from actorgraph import api
+    from actorgraph.graph.cache import PREFIX
+
+    location = tmp_path / "s"
+    api.ingest(seed_files, store=location)
+    assert (location / f"{PREFIX}causes.pickle").exists()  # made after the ingest
+    for top in (0, 1, 3):
+        with api.open_store(location, read_only=True) as store:  # a path will do
+            viewed = ask(store, "overlaps", ["NWDC Resistance"], top=top).rows
+        with api.open_store(location) as store:
+            queried = ask(store, "overlaps", ["NWDC Resistance"], top=top).rows
+        assert viewed == queried and viewed and (top == 0 or len(viewed) <= top)
 
 
 _DATA_SHARING = {  # invented reports: one fact stated by two documents, another by one

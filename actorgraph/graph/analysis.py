@@ -5,8 +5,12 @@
 
 from __future__ import annotations
 
+import bisect
 import random
 from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 import networkx as nx
 
@@ -281,6 +285,56 @@ def causes(graph: nx.MultiDiGraph, node: str) -> dict[str, set[str]]:
 
 
 _KIND_WEIGHT = {"campaign": 3.0, "supports": 2.0, "opposes": 1.0, "member of": 2.0, "part of": 2.0, "place": 0.5}
+_CAUSE = "\x1f"  # between the kind and the item of a cause column ("supports\x1f<iri>")
+
+
+@dataclass(frozen=True)
+class CauseTable:
+    """What each actor works on (:func:`causes`) as a sparse actors × causes incidence:
+    row i is ``actors[i]``, column j the cause ``columns[j]`` (kind, 0x1F, item); actors
+    who work on nothing have no row. :func:`overlaps` and :func:`coalitions` read it, and a
+    read-only store keeps it as a view (see :mod:`actorgraph.graph.cache`)."""
+
+    actors: tuple[str, ...]
+    columns: tuple[str, ...]
+    incidence: Any  # scipy.sparse.csr_matrix, 1.0 where an actor works on a cause
+
+    def row(self, actor: str) -> int | None:
+        i = bisect.bisect_left(self.actors, actor)  # actors are sorted
+        return i if i < len(self.actors) and self.actors[i] == actor else None
+
+    def weights(self) -> Any:
+        """Each column's weight (:data:`_KIND_WEIGHT` of its kind), as a numpy vector."""
+        import numpy as np
+
+        return np.array([_KIND_WEIGHT[c.split(_CAUSE, 1)[0]] for c in self.columns])
+
+
+def cause_table(graph: nx.MultiDiGraph, classes: tuple[str, ...] = ACTOR_CLASSES) -> CauseTable:
+    """The :class:`CauseTable` of the nodes of ``classes`` in ``graph``.
+
+    >>> g = nx.MultiDiGraph(); g.add_node("a", cls="Organization"); g.add_node("x", cls="Person")
+    >>> _ = g.add_edge("a", "x", predicate="supports"); t = cause_table(g)
+    >>> t.actors, t.columns, t.incidence.toarray().tolist()
+    (('a',), ('supports\\x1fx',), [[1.0]])
+    """
+    from scipy import sparse
+
+    works_on = {}
+    for node in sorted(n for n, d in graph.nodes(data=True) if d.get("cls") in classes):
+        found = {f"{kind}{_CAUSE}{item}" for kind, items in causes(graph, node).items() for item in items}
+        if found:
+            works_on[node] = found
+    columns = sorted({c for cs in works_on.values() for c in cs})
+    index = {c: j for j, c in enumerate(columns)}
+    ends = [(i, index[c]) for i, cs in enumerate(works_on.values()) for c in cs]
+    incidence = sparse.csr_matrix(([1.0] * len(ends), ([i for i, _ in ends], [j for _, j in ends])),
+                                  shape=(len(works_on), len(columns)))
+    incidence.sort_indices()
+    return CauseTable(tuple(works_on), tuple(columns), incidence)
+
+
+Describe = Callable[[set[str]], tuple[dict[str, str], dict[str, str]]]  # IRIs -> (classes, labels)
 
 
 def overlaps(graph: nx.MultiDiGraph, node: str, top: int = 10) -> list[dict]:
@@ -298,23 +352,54 @@ def overlaps(graph: nx.MultiDiGraph, node: str, top: int = 10) -> list[dict]:
     >>> [r["label"] for r in overlaps(g, "a")]
     ['b', 'c']
     """
-    mine = causes(graph, node)
-    mine_items = {(k, v) for k, vs in mine.items() for v in vs}
+    def describe(iris: set[str]) -> tuple[dict[str, str], dict[str, str]]:
+        return ({i: graph.nodes[i].get("cls", "") for i in iris if i in graph},
+                {i: graph.nodes[i].get("label", i) for i in iris if i in graph})
+
+    return overlaps_in(cause_table(graph), node, describe, top)
+
+
+def overlaps_in(table: CauseTable, node: str, describe: Describe, top: int = 10) -> list[dict]:
+    """:func:`overlaps` read from a :class:`CauseTable`: the causes ``node`` shares with
+    every actor in one sparse product, their weights against the weight of what either works
+    on; ``describe`` gives the classes and labels of the rows shown (``top``; 0: all) and of
+    the causes they share."""
+    import numpy as np
+
+    me = table.row(node)
+    if me is None:
+        return []
+    weight = table.weights()
+    mine = table.incidence[me]
+    shared = table.incidence @ mine.multiply(weight).T.toarray().ravel()  # weighted, per actor
+    campaign = np.array([c.startswith("campaign" + _CAUSE) for c in table.columns], dtype=float)
+    together = table.incidence @ mine.multiply(campaign).T.toarray().ravel()
+    own = table.incidence @ weight  # what each actor works on, weighted
+    found = [i for i in np.flatnonzero(shared > 0).tolist() if i != me]
+    if not found:
+        return []
+    scores = {i: round(float(shared[i] / (own[me] + own[i] - shared[i])), 4) for i in found}
+    ranked = sorted(found, key=lambda i: (-together[i], -scores[i]))
+    if top and len(ranked) > top:  # the labels break ties: read them for the rows that can be shown
+        last = (together[ranked[top - 1]], scores[ranked[top - 1]])
+        ranked = [i for i in ranked if (together[i], scores[i]) >= last]
+    classes, labels = describe({table.actors[i] for i in ranked})
+    ranked.sort(key=lambda i: (-together[i], -scores[i], labels.get(table.actors[i], table.actors[i])))
+    ranked = ranked[:top] if top else ranked
+    mine_columns = set(mine.indices.tolist())
     rows = []
-    for other, data in graph.nodes(data=True):
-        if other == node or data.get("cls") not in ("Organization", "Person", "GovernmentAgency", "Company"):
-            continue
-        theirs = {(k, v) for k, vs in causes(graph, other).items() for v in vs}
-        shared = mine_items & theirs
-        if not shared:
-            continue
-        union = mine_items | theirs
-        score = sum(_KIND_WEIGHT[k] for k, _ in shared) / sum(_KIND_WEIGHT[k] for k, _ in union)
-        rows.append({"node": other, "label": data.get("label", other), "class": data.get("cls"),
-                     "score": round(score, 4), "campaigns": sum(1 for k, _ in shared if k == "campaign"),
-                     "shared": sorted(f"{k}: {graph.nodes[v].get('label', v) if v in graph else v}" for k, v in shared)})
-    rows.sort(key=lambda r: (-r["campaigns"], -r["score"], r["label"]))
-    return rows[:top]
+    for i in ranked:
+        start, end = table.incidence.indptr[i], table.incidence.indptr[i + 1]
+        common = [table.columns[j].split(_CAUSE, 1) for j in table.incidence.indices[start:end].tolist() if j in mine_columns]
+        rows.append((i, common))
+    _, item_labels = describe({item for _, common in rows for _, item in common})
+    out = []
+    for i, common in rows:
+        other = table.actors[i]
+        out.append({"node": other, "label": labels.get(other, other), "class": classes.get(other),
+                    "score": scores[i], "campaigns": int(together[i]),
+                    "shared": sorted(f"{kind}: {item_labels.get(item, item)}" for kind, item in common)})
+    return out
 
 
 def coalitions(graph: nx.MultiDiGraph, seed: int = SEED, min_size: int = 2) -> list[dict]:
@@ -334,13 +419,10 @@ def coalitions(graph: nx.MultiDiGraph, seed: int = SEED, min_size: int = 2) -> l
 
     from scipy import sparse
 
-    orgs = sorted(n for n, d in graph.nodes(data=True) if d.get("cls") == "Organization")
-    works_on = {org: {f"{kind}\x1f{item}" for kind, items in causes(graph, org).items() for item in items}
-                for org in orgs}
-    items = {c: i for i, c in enumerate(sorted({c for cs in works_on.values() for c in cs}))}
-    ends = [(i, items[c]) for i, org in enumerate(orgs) for c in works_on[org]]
-    incidence = sparse.csr_matrix(([1] * len(ends), ([i for i, _ in ends], [j for _, j in ends])),
-                                  shape=(len(orgs), len(items)))
+    table = cause_table(graph, ("Organization",))
+    orgs, incidence = list(table.actors), table.incidence
+    works_on = {org: {table.columns[j] for j in incidence.indices[incidence.indptr[i]:incidence.indptr[i + 1]].tolist()}
+                for i, org in enumerate(orgs)}
     shared_counts = sparse.triu(incidence @ incidence.T, k=1).tocoo()  # causes each pair shares
     weights = {(int(i), int(j)): int(w) for i, j, w in zip(shared_counts.row, shared_counts.col, shared_counts.data,
                                                            strict=True) if w}

@@ -38,10 +38,15 @@ def _stamp(folder: Path) -> tuple[tuple[str, int, int], ...]:
     return tuple(sorted(files))
 
 
+def keeps_views(store: Store) -> bool:
+    """Whether ``store`` keeps views: an embedded store on disk, open read-only."""
+    return isinstance(store, OxigraphStore) and not store.writable and store.location != "memory"
+
+
 def cached(store: Store, name: str, version: int, build: Callable[[], T]) -> T:
     """``build()``, or the value it made before from the same store (``name`` and
     ``version`` — raise it when the value's shape changes — identify the view)."""
-    if not isinstance(store, OxigraphStore) or store.writable or store.location == "memory":
+    if not keeps_views(store):
         return build()
     folder = Path(store.location)
     path = folder / f"{PREFIX}{name}.pickle"

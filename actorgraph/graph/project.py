@@ -66,6 +66,16 @@ def skeleton(store: Store) -> nx.MultiDiGraph:
     return cached(store, "skeleton", 1, lambda: _skeleton(store))
 
 
+def cause_view(store: Store):
+    """What every actor works on (:func:`actorgraph.graph.analysis.cause_table` of the
+    :func:`skeleton`), kept as a view of a read-only embedded store: ``ask overlaps`` reads
+    it instead of the relations of every actor that shares a cause with the one asked about."""
+    from actorgraph.graph.analysis import cause_table
+    from actorgraph.graph.cache import cached
+
+    return cached(store, "causes", 1, lambda: cause_table(skeleton(store)))
+
+
 def _skeleton(store: Store) -> nx.MultiDiGraph:
     classes, labels = classes_and_labels(store)
     edges = []

@@ -726,15 +726,16 @@ def result_to_json(result: Result) -> str:
     return json.dumps({"head": {"vars": result.vars}, "results": {"bindings": bindings}}, ensure_ascii=False)
 
 
-def open_store(location: str | None = None, read_only: bool = False, update_url: str | None = None,
+def open_store(location: str | os.PathLike[str] | None = None, read_only: bool = False, update_url: str | None = None,
                graph_store_url: str | None = None) -> Store:
-    """Open a store by location: a folder, ``memory``, or an ``http(s)://`` endpoint.
+    """Open a store by location: a folder (a string or a path), ``memory``, or an
+    ``http(s)://`` endpoint.
 
     ``read_only`` opens an embedded store for reading while another process may write;
     ``update_url`` and ``graph_store_url`` (SPARQL 1.1 Graph Store protocol, for fast
     writes of whole graphs) are a remote store's other endpoints.
     """
-    location = location or os.environ.get("ACTORGRAPH_STORE") or DEFAULT_LOCATION
+    location = os.fspath(location or os.environ.get("ACTORGRAPH_STORE") or DEFAULT_LOCATION)
     if location == "memory":
         return OxigraphStore(None)
     if re.match(r"(?i)^https?://", location):

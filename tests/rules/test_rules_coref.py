@@ -69,13 +69,27 @@ def _possessives(nlp, text: str, names: dict[str, str]) -> dict[str, str]:
 
 
 def test_rules_coref_a_possessive_binds_to_the_noun_subject_of_its_clause(nlp):
-    """"its" in "the county should end its agreement" is the county's, not the group named
-    before it: nobody's here, as the county is no actor; with an actor as the subject of its
-    clause, that actor's."""
+    """"its" in "the county should end its agreement" is the county's (a place in subject
+    position stands for its government), not the group named before it; with an actor as
+    the subject of its clause, that actor's."""
     text = ("Ana Torres is an organizer with the Harbor Sanctuary Network. Our coalition demands that "
             "Chandler County end its agreement with ICE.")
     names = {"Harbor Sanctuary Network": "Organization", "Chandler County": "Place", "ICE": "GovernmentAgency",
              "Ana Torres": "Person"}
-    assert _possessives(nlp, text, names) == {}
+    assert list(_possessives(nlp, text, names).values()) == ["Chandler County"]
     text = "The Harbor Sanctuary Network met on Monday. ICE ended its contract with the county."
     assert list(_possessives(nlp, text, names | {"ICE": "GovernmentAgency"}).values()) == ["ICE"]
+
+
+def test_a_numeral_counts_back_the_list_before_it(nlp):
+    text = ("Two of them are in Ohio: the Pine Hill Detention Center, the Oak Ridge Processing Center, and "
+            "the Elm Grove Detention Center, and all three are run by Harbor Justice Services.")
+    found = {t for t in triples_of(nlp, text) if t[1] == "operates"}
+    assert found == {("Harbor Justice Services", "operates", c) for c in
+                     ("Pine Hill Detention Center", "Oak Ridge Processing Center", "Elm Grove Detention Center")}
+
+
+def test_a_numeral_that_does_not_count_the_list_names_nobody(nlp):
+    text = ("The Pine Hill Detention Center, the Oak Ridge Processing Center and the Elm Grove Detention Center "
+            "opened in 2019; all four are run by Harbor Justice Services.")
+    assert not any(p == "operates" for _, p, _ in triples_of(nlp, text))

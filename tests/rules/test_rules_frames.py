@@ -156,3 +156,24 @@ def test_a_dateline_is_not_the_subject(nlp, text, expected, absent):
     found = triples_of(nlp, text)
     assert expected in found
     assert not any(absent.lower() in s.lower() for s, _, _ in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name modifying the noun is the other party when an owner is named
+    ("Lakeview Data Systems said it would give up its ICE contract.", ("Lakeview Data Systems", "contractsWith", ICE)),
+    # "its" bound by a county in subject position: the county's government
+    ("Grant County terminated its contract with Harbor Justice Services.",
+     ("Grant County", "contractsWith", "Harbor Justice Services")),
+    # object control: "their" is the object of "pressing", not its subject
+    ("The Valley Workers Alliance is pressing Lakeview Data Systems to end their contracts with ICE.",
+     ("Lakeview Data Systems", "contractsWith", ICE)),
+])
+def test_the_parties_of_a_contract(nlp, text, expected):
+    found = triples_of(nlp, text)
+    assert expected in found
+    assert not any(s == "Valley Workers Alliance" and o == ICE for s, _, o in found)
+
+
+def test_the_one_who_urges_holds_no_agreement(nlp):
+    found = triples_of(nlp, "The Harbor Alliance urged the counties to end their agreements with ICE.")
+    assert not any(o == ICE for _, _, o in found)

@@ -36,6 +36,9 @@ class NominalFrame:
     predicate: str
     subject_preps: tuple[str, ...]
     object_preps: tuple[str, ...]
+    #: a name modifying the noun when an owner is named is the other party ("its ICE contract"),
+    #: not the one who acts ("an ICE raid")
+    modifier_is_party: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +83,7 @@ class LanguagePack:
     event_verbs: frozenset[str] = frozenset()    # "X held a vigil": X took part
     conditionals: frozenset[str] = frozenset()   # "if", "si": the clause they open states no fact
     role_words: frozenset[str] = frozenset()     # every word of a role phrase before a name ("senior staff attorney")
+    numerals: dict[str, int] = field(default_factory=dict)  # "three" -> 3: "all three are run by X"
     _frames_by_lemma: dict[str, tuple[Frame, ...]] = field(default_factory=dict)
     _nominal_by_noun: dict[str, tuple[NominalFrame, ...]] = field(default_factory=dict)
 
@@ -128,8 +132,8 @@ def load_pack(code: str = "en") -> LanguagePack:
         code=code,
         frames=tuple(Frame(r["lemma"], r["predicate"], _split(r["objects"]), r.get("requires", ""),
                            r.get("inverse", "") == "yes") for r in _rows(code, "frames.csv")),
-        nominal=tuple(NominalFrame(r["noun"], r["predicate"], _split(r["subject_preps"]), _split(r["object_preps"]))
-                      for r in _rows(code, "nominal.csv")),
+        nominal=tuple(NominalFrame(r["noun"], r["predicate"], _split(r["subject_preps"]), _split(r["object_preps"]),
+                                   r.get("modifier", "") == "party") for r in _rows(code, "nominal.csv")),
         roles={r["role"]: r["predicate"] for r in _rows(code, "roles.csv")},
         role_modifiers=_words(code, "role_modifiers.txt"),
         titles=tuple(Title(r["title"], r["body"], r["predicate"]) for r in _rows(code, "titles.csv")),
@@ -157,6 +161,7 @@ def load_pack(code: str = "en") -> LanguagePack:
         event_verbs=_words(code, "event_verbs.txt"),
         conditionals=_words(code, "conditionals.txt"),
         role_words=_role_words(code),
+        numerals={r["word"]: int(r["value"]) for r in _rows(code, "numerals.csv")},
     )
 
 

@@ -75,6 +75,8 @@ def refs(ctx: SentenceContext, token: Token, standins: bool = True) -> list[Ref]
     ("agents of X", "X agents", "the county's deputies"), or a pronoun's antecedent."""
     if token.i in ctx.tokens:
         return [Ref(ctx.tokens[token.i])]
+    if token.pos_ == "NUM" and token.dep_ in ("nsubj", "nsubjpass", "nsubj:pass"):
+        return _counted_list(ctx, token)
     if token.lower_ in ("they", "them", "their") and token.pos_ == "PRON":
         return _plural_antecedent(ctx, token)
     if token.lower_ in ctx.pack.coref:  # "the ABCD-USA network", "the GEO company"
@@ -99,12 +101,46 @@ def refs(ctx: SentenceContext, token: Token, standins: bool = True) -> list[Ref]
     return []
 
 
+def _counted_list(ctx: SentenceContext, numeral: Token) -> list[Ref]:
+    """A numeral as subject that counts back the list of names before it ("X, Y, and Z, and
+    all three are run by W"): the names of the nearest such list earlier in the sentence,
+    when it has exactly that many."""
+    count = ctx.pack.numerals.get(numeral.lower_) or (int(numeral.text) if numeral.text.isdigit() else 0)
+    if count < 2:
+        return []
+    before = [(min(t for t, g in ctx.siblings.items() if g is items), items)
+              for items in set(ctx.siblings.values())]
+    before = [(first, items) for first, items in before if first < numeral.i]
+    if not before:
+        return []
+    _, items = max(before, key=lambda pair: pair[0])
+    return [Ref(e, "coref") for e in items] if len(items) == count else []
+
+
+def _controller(pronoun: Token) -> list[Token]:
+    """The object of the verb above the clause a pronoun is in, when that clause is an open
+    complement ("pressing X to end their contracts", "urged X to cut its ties": object control)."""
+    verb = pronoun.head
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    if verb.dep_ != "xcomp" or verb.pos_ != "VERB":
+        return []
+    return [c for c in verb.head.children if c.dep_ in ("dobj", "obj") and c.i < verb.i]
+
+
 def _plural_antecedent(ctx: SentenceContext, pronoun: Token) -> list[Ref]:
-    """"they", "them", "their": the subject before it in the same sentence ("the staff at
-    X delayed … while they communicated with ICE"); across sentences it is too ambiguous."""
+    """"they", "them", "their": the object that controls the clause it is in, or else the
+    subject before it in the same sentence ("the staff at X delayed … while they
+    communicated with ICE"); across sentences it is too ambiguous."""
+    controllers = _controller(pronoun)
+    if controllers:  # never the subject then: "X urged Y to end their contracts" is about Y
+        return [Ref(r.entity, "coref") for token in controllers for t in with_conjuncts(token) for r in refs(ctx, t)
+                if r.entity.cls in _PLURAL_CLASSES]
     for token in reversed(list(ctx.sent[:pronoun.i - ctx.sent.start])):
         if token.dep_ in ("nsubj", "nsubjpass"):
-            found: list[Ref] = []
+            found = []
             for t in with_conjuncts(token):
                 found.extend(refs(ctx, t))
             if len(found) > 1 or (found and found[0].via == "standin"):
@@ -114,6 +150,8 @@ def _plural_antecedent(ctx: SentenceContext, pronoun: Token) -> list[Ref]:
     return []
 
 
+#: what a plural pronoun controlled by an object may stand for (a county ends "their agreements")
+_PLURAL_CLASSES = ("Organization", "GovernmentAgency", "Company", "Person", "Place")
 _UD_OBLIQUE = ("obl", "nmod", "obj", "iobj", "obl:arg", "obl:agent")
 
 

@@ -96,7 +96,8 @@ def resolve(tokens: Iterable[tuple[int, Token] | tuple[int, Token, LanguagePack]
         if pronoun and refers and token.dep_ == "poss" and _nominal_subject(token) is not None:
             # a possessive binds to the subject of its own clause when that is a noun or a
             # name ("the county ended its agreement": its = the county), or to nothing here
-            kinds = _REFERS_TO[refers]
+            # a place in subject position is its government ("Williamson County ended its contract")
+            kinds = _REFERS_TO[refers] + (("Place",) if refers == "group" else ())
             local = _clause_subjects(token, position, mentions)
             found = local[-1] if local and local[-1].cls in kinds else None
         elif token.pos_ == "PRON" and refers in ("person", "any") or token.pos_ == "DET" and refers == "group":

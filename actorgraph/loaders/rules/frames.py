@@ -336,11 +336,14 @@ def nominal_frames(ctx: SentenceContext) -> Iterator[Relation]:
             continue
         for frame in frames:
             subj_tokens, obj_tokens = _between(noun)
+            modifiers = [c for c in noun.children if c.dep_ in ("compound", "nmod") and c.i in ctx.tokens
+                         and ctx.tokens[c.i].cls != "Place" and case_of(c) is None]
             if not subj_tokens:
                 subj_tokens = [c for c in noun.children if c.dep_ == "poss"]
+                if subj_tokens and frame.modifier_is_party:  # "its ICE contract": ICE is the other party
+                    obj_tokens = list(modifiers)
             if not subj_tokens:  # "an EEOC suit", "the ACLU lawsuit", "an ICE raid"
-                subj_tokens = [c for c in noun.children if c.dep_ in ("compound", "nmod") and c.i in ctx.tokens
-                               and ctx.tokens[c.i].cls != "Place" and case_of(c) is None]
+                subj_tokens = modifiers
             if not subj_tokens:  # "the raid by ICE", "la redada de ICE"
                 subj_tokens = [t for prep in frame.subject_preps for t in prep_objects(noun, prep)]
             if not subj_tokens:  # "a lawsuit X brought against Y": X, not the subject of the clause around

@@ -49,6 +49,15 @@ def test_surname_joins_the_only_person_with_that_name():
     assert cluster_entities(two)["s"] == "s"  # ambiguous: left alone
 
 
+def test_a_titled_surname_joins_the_only_person_with_that_name():
+    records = [rec("p", "Person", "Lena Okafor"), rec("g", "Person", "Gov. Okafor", "Okafor"),
+               rec("q", "Person", "President Okafor")]
+    mapping = cluster_entities(records)
+    assert mapping["g"] == mapping["p"] == mapping["q"]  # a title is no given name
+    two = cluster_entities(records + [rec("r", "Person", "Samuel Okafor")])
+    assert two["g"] not in (two["p"], two["r"])  # ambiguous: left alone
+
+
 def test_clusters_do_not_depend_on_record_order():
     records = [rec(str(i), "GovernmentAgency", name) for i, name in enumerate([
         "WA Department of Licensing", "Washington State Department of Licensing", "Oregon Department of Licensing",

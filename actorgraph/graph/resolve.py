@@ -24,6 +24,7 @@ from rdflib import RDFS, Literal, URIRef
 
 from actorgraph.errors import InputError
 from actorgraph.graph.store import insert_operations
+from actorgraph.loaders.person_titles import strip_title
 from actorgraph.ontology import AG, ENTITIES_GRAPH, ENTITY_CLASSES, NS
 from actorgraph.ontology.ids import entity_iri, normalize_name
 
@@ -226,13 +227,19 @@ def match(a: EntityRecord, b: EntityRecord) -> bool:
     return fuzz.ratio(la, lb) >= 94
 
 
+def _personal(r: EntityRecord, name: str) -> str:
+    """A person's name without the title it was written with ("Gov. Wolf" -> "Wolf")."""
+    return strip_title(name) if r.cls == "Person" else name
+
+
 def _surname_target(r: EntityRecord, people: dict[str, list[EntityRecord]]) -> EntityRecord | None:
     """A one-word name (a person's surname, or a name the model mistyped) that is the
     surname of exactly one person with a full name."""
-    if r.cls not in ("Person", "Organization") or len(r.label.split()) != 1 or not r.label[:1].isupper() \
-            or any(len(f.split()) > 1 for f in r.forms):
+    label = _personal(r, r.label)
+    if r.cls not in ("Person", "Organization") or len(label.split()) != 1 or not label[:1].isupper() \
+            or any(len(_personal(r, f).split()) > 1 for f in r.forms):
         return None
-    candidates = people.get(normalize_name(r.label), [])
+    candidates = people.get(normalize_name(label), [])
     return candidates[0] if len(candidates) == 1 else None
 
 
@@ -296,7 +303,7 @@ def cluster_entities(records: list[EntityRecord], curation: Curation | None = No
                 pairs.add((a, b))
     people: dict[str, list[EntityRecord]] = defaultdict(list)
     for r in records:
-        if r.cls == "Person" and len(r.label.split()) >= 2:
+        if r.cls == "Person" and len(strip_title(r.label).split()) >= 2:
             people[normalize_name(r.label).split()[-1]].append(r)
     for a, b in sorted(pairs):
         if uf.find(a) != uf.find(b) and match(by_iri[a], by_iri[b]):

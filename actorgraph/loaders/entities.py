@@ -14,8 +14,9 @@ import re
 from collections import defaultdict
 
 from actorgraph.loaders.data_tables import known_index
-from actorgraph.loaders.mentions import _TITLE_RE, GENERIC_WORDS, TITLES, cue_class
+from actorgraph.loaders.mentions import GENERIC_WORDS, cue_class
 from actorgraph.loaders.model import Entity, Mention
+from actorgraph.loaders.person_titles import TITLES, strip_title
 from actorgraph.ontology.ids import entity_iri, normalize_name
 
 _STOP = {"of", "and", "the", "for", "de", "del", "la", "el", "y", "&", "in", "on", "to"}
@@ -51,12 +52,6 @@ def initials(name: str) -> str:
             continue
         out.append(part if part.isupper() and len(part) > 1 else part[0].upper())
     return "".join(out)
-
-
-def strip_title(name: str) -> str:
-    """Drop a leading title or office: "Attorney General Bob Ferguson" -> "Bob Ferguson"."""
-    stripped = _TITLE_RE.sub("", name)
-    return stripped if stripped and stripped != name and stripped[0].isupper() else name
 
 
 def _base_key(name: str) -> str:
@@ -100,9 +95,12 @@ class _Cluster:
         english = [m.text for m in self.mentions if m.extractor != "rules.spanish_names.v1"
                    and not (m.extractor == "rules.petition.creator.v1" and _creator_key(m.text))] \
             or [m.text for m in self.mentions if m.extractor != "rules.spanish_names.v1"] or self.forms()
-        candidates = [strip_title(f) if cls == "Person" else f for f in dict.fromkeys(english)]
+        if cls == "Person":  # a full name without its title; a surname alone with it ("Gov. Wolf")
+            candidates = [strip_title(f) if " " in strip_title(f) else f for f in dict.fromkeys(english)]
+        else:
+            candidates = list(dict.fromkeys(english))
         candidates = [c for c in candidates if not (c.isupper() and " " not in c and len(c) <= 8)] or candidates
-        return max(candidates, key=lambda f: (len(f.split()), not f.isupper(), len(f), f))
+        return max(candidates, key=lambda f: (len(strip_title(f).split()), f == strip_title(f), not f.isupper(), len(f), f))
 
 
 def _weight(m: Mention) -> float:
@@ -305,8 +303,9 @@ def resolve_mentions(mentions: list[Mention]) -> tuple[list[Entity], dict[tuple[
     for c in clusters:
         cls = c.cls
         label = c.label()
-        iri = str(entity_iri(cls, label))
-        surface = tuple(sorted(set(c.forms()) | {label}))
+        # a person's IRI and forms leave the title out: "Gov. Wolf" is the Wolf of other documents
+        iri = str(entity_iri(cls, strip_title(label) if cls == "Person" else label))
+        surface = tuple(sorted(set(c.forms()) | {label} | ({strip_title(label)} if cls == "Person" else set())))
         if iri in seen:  # two clusters that resolved to the same IRI
             old = seen[iri]
             entity = Entity(iri, cls, label, tuple(sorted(set(old.forms) | set(surface))),

@@ -14,6 +14,7 @@ from actorgraph.loaders import data_tables
 from actorgraph.loaders.lists import list_mentions
 from actorgraph.loaders.model import Mention, Segment
 from actorgraph.loaders.nlp import RULER_LABELS
+from actorgraph.loaders.person_titles import TITLE_BEFORE, TITLE_RE
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -28,14 +29,6 @@ _LEADING = {"the", "a", "an", "our", "his", "her", "their", "its", "this", "thes
 GENERIC_WORDS = frozenset("""county city state town village black white brown asian latino latina latinx
 hispanic indigenous native federal national sanctuary department agency government council
 administration office court police raza""".split())
-TITLES = ("President", "Vice President", "Mayor", "Governor", "Gov.", "Senator", "Sen.",
-          "Representative", "Rep.", "Congressman", "Congresswoman", "Attorney General",
-          "U.S. Attorney", "US Attorney", "United States Attorney", "District Attorney", "Judge",
-          "Justice", "Secretary", "Sheriff", "Chief", "Commissioner", "Director", "director",
-          "Councilmember", "Council Member", "Alderman", "Alderwoman", "Deputy", "Acting Director",
-          "Officer", "Agent", "Dr.", "Mr.", "Mrs.", "Ms.", "Judge")
-_TITLE_RE = re.compile(r"^(?:(?:ICE|CBP|DHS|FBI|USCIS)\s+)?(?:" + "|".join(re.escape(t) for t in
-                       sorted(TITLES, key=len, reverse=True)) + r")\s+(?=[A-Z])")
 _HASHTAG = re.compile(r"(?<![\w#])#([A-Za-z][A-Za-z0-9_]{2,})")
 _ACRONYM_DEF = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9.&/\-]{1,11})\s*\)")
 _JUNK = re.compile(r"^[\W\d_]+$|_|https?:|www\.|@|\.(?:com|org|net)\b")
@@ -277,15 +270,20 @@ def _ner_mentions(text: str, parsed: ParsedSegment) -> list[Mention]:
         if not from_data and ent.label_ == "PERSON" and ent.start > 0:
             prev = ent.doc[ent.start - 1]  # "Noriko Tanabe-Ruiz" tagged from the surname on: the given name before it
             if prev.pos_ == "PROPN" and prev.is_title and prev.dep_ == "compound" and prev.head.i in range(ent.start, ent.end) \
-                    and not prev.ent_type_ and prev.lower_ not in _role_vocabulary() and not _TITLE_RE.match(prev.text + " X") \
+                    and not prev.ent_type_ and prev.lower_ not in _role_vocabulary() and not TITLE_RE.match(prev.text + " X") \
                     and not _lowercase_elsewhere(text, prev.text) \
                     and prev.lower_ not in data_tables.known_place_names() and not cue_class(prev.text):
                 start = base + prev.idx
                 name = text[start:end]
+        if not from_data and ent.label_ == "PERSON" and " " not in name:
+            title_match = TITLE_BEFORE.search(text, max(base, start - 40), start)
+            if title_match:  # "Gov. Wolf", "General Kelly": a surname alone keeps the title it was given
+                start = title_match.start()
+                name = text[start:end]
         if not from_data and ent.label_ == "PERSON":
             # "Spokeswoman Ana Ruiz": a role word the model took into the name (titles stay: "Sheriff X")
             while len(name.split()) > 2 and name.split()[0].lower() in _role_vocabulary() \
-                    and not _TITLE_RE.match(name):
+                    and not TITLE_RE.match(name):
                 start += len(name.split()[0]) + 1
                 name = text[start:end]
             cut = _POSSESSIVE_IN.search(name)

@@ -10,6 +10,8 @@ from conftest import triples_of
     ("He died at Camp Redrock, a detention center in El Paso, Texas.", ("Camp Redrock", "locatedIn", "El Paso")),
     ("He was moved to the Pinecrest Detention Center, which is in Fort Lauderdale.",
      ("Pinecrest Detention Center", "locatedIn", "Fort Lauderdale")),
+    ("ICE agents raided Harbor Metal Works, a company with a plant in Springdale, Arkansas, on Monday.",
+     ("Harbor Metal Works", "locatedIn", "Springdale")),
 ])
 def test_rules_location_in(nlp, text, expected):
     assert expected in triples_of(nlp, text)
@@ -33,3 +35,8 @@ def test_rules_location_the_state_after_a_city(nlp):
     assert {("Valverde Detention Center", "locatedIn", "Conroe"), ("Valverde Detention Center", "locatedIn", "Texas")} <= set(found)
     found = triples_of(nlp, "The Harbor Workers Alliance has offices in Houston, Dallas and Austin.")
     assert not [t for t in found if t[1] == "locatedIn" and t[2] in ("Dallas", "Austin")]
+
+
+def test_rules_location_with_a_non_site_noun_gives_nothing(nlp):
+    found = triples_of(nlp, "ICE agents raided Harbor Metal Works, a company with customers in Springdale, on Monday.")
+    assert not any(p == "locatedIn" for _, p, _ in found)

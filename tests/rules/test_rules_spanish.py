@@ -19,6 +19,8 @@ ICE = "U.S. Immigration and Customs Enforcement"
      ("Ribera Police Department", "sharedDataWith", ICE)),
     ("La empresa Sendero Correccional opera el Centro de Detención de Valleverde.",
      ("Sendero Correccional", "operates", "Valleverde Detention Center")),
+    ("La empresa Sendero Correccional opera el Centro de Procesamiento de Valleverde.",
+     ("Sendero Correccional", "operates", "Valleverde Processing Center")),
     ("La Coalición de Trabajadores del Valle denunció a ICE por las redadas.",
      ("Coalición de Trabajadores del Valle", "opposes", ICE)),
 ])

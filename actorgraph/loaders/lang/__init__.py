@@ -84,6 +84,7 @@ class LanguagePack:
     conditionals: frozenset[str] = frozenset()   # "if", "si": the clause they open states no fact
     role_words: frozenset[str] = frozenset()     # every word of a role phrase before a name ("senior staff attorney")
     numerals: dict[str, int] = field(default_factory=dict)  # "three" -> 3: "all three are run by X"
+    site_nouns: frozenset[str] = frozenset()     # "a company with a plant in X": the body is in X
     _frames_by_lemma: dict[str, tuple[Frame, ...]] = field(default_factory=dict)
     _nominal_by_noun: dict[str, tuple[NominalFrame, ...]] = field(default_factory=dict)
 
@@ -162,6 +163,7 @@ def load_pack(code: str = "en") -> LanguagePack:
         conditionals=_words(code, "conditionals.txt"),
         role_words=_role_words(code),
         numerals={r["word"]: int(r["value"]) for r in _rows(code, "numerals.csv")},
+        site_nouns=_words(code, "site_nouns.txt"),
     )
 
 

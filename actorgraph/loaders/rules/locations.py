@@ -1,6 +1,6 @@
 """Where a facility, group, company or agency is: a place attached to its name by "in"
 ("the T. Don Hutto Residential Center in Taylor", "a detention center in El Paso, Texas",
-"…, which is in Fort Lauderdale"), or a place naming the kind of body it is in an
+"…, which is in Fort Lauderdale", "a company with a plant in Y"), or a place naming the kind of body it is in an
 apposition ("GEO Group, a Florida company"). A place attached to a verb ("arrested in
 Texas") says where something happened, not where someone is, and gives nothing."""
 
@@ -63,6 +63,9 @@ def _sited(ctx: SentenceContext, holder: Token) -> list[Ref]:
         places += _places_in(ctx, relcl)
     for acl in (c for c in holder.children if c.dep_ in ("acl", "amod") and c.lemma_.lower() in _SITED):
         places += _places_in(ctx, acl)
+    for site in (p for prep in ("with", "con") for p in prep_objects(holder, prep)):
+        if site.lower_ in ctx.pack.site_nouns or site.lemma_.lower() in ctx.pack.site_nouns:
+            places += _places_in(ctx, site)  # "a company with a plant in Y", "empresa con planta en Y"
     return places
 
 

@@ -164,6 +164,14 @@ def test_a_dateline_is_not_the_subject(nlp, text, expected, absent):
     # "its" bound by a county in subject position: the county's government
     ("Grant County terminated its contract with Harbor Justice Services.",
      ("Grant County", "contractsWith", "Harbor Justice Services")),
+    # subject control: "its" in "voted to terminate its contract" is the voter's; and the second
+    # party the parser left out of the coordination ("… and X Inc." read as the sentence's end)
+    ("Grant County voted to terminate its contract with U.S. Immigration and Customs Enforcement and Harbor "
+     "Justice Services Inc. Harbor Justice Services, a private prison operator, runs the facility.",
+     ("Grant County", "contractsWith", "Harbor Justice Services Inc.")),
+    ("Grant County voted to terminate its contract with U.S. Immigration and Customs Enforcement and Harbor "
+     "Justice Services Inc. Harbor Justice Services, a private prison operator, runs the facility.",
+     ("Grant County", "contractsWith", ICE)),
     # object control: "their" is the object of "pressing", not its subject
     ("The Valley Workers Alliance is pressing Lakeview Data Systems to end their contracts with ICE.",
      ("Lakeview Data Systems", "contractsWith", ICE)),

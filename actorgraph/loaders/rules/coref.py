@@ -52,7 +52,14 @@ def _clause_subject_tokens(token: Token) -> list[Token]:
         if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
             break
         verb = verb.head
-    return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "nsubj:pass")]
+    own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "nsubj:pass")]
+    if not own and verb.dep_ == "xcomp" and verb.head is not verb:
+        # an open complement takes its subject from the clause above: its object when it has
+        # one ("urged the county to end its contract"), else its subject ("voted to end its …")
+        matrix = verb.head
+        own = [c for c in matrix.children if c.dep_ in ("dobj", "obj") and c.i < verb.i] or \
+              [c for c in matrix.children if c.dep_ in ("nsubj", "nsubjpass", "nsubj:pass")]
+    return own
 
 
 def _clause_subjects(token: Token, position: int, mentions: dict[int, Entity]) -> list[Entity]:

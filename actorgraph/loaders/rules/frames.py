@@ -214,7 +214,36 @@ def _expand(ctx: SentenceContext, tokens: list[Token], stance: bool = False) -> 
             out.extend(found)
             if c.i in ctx.siblings:  # a list of names the parser read as something else
                 out.extend(Ref(e) for e in ctx.siblings[c.i])
+            out.extend(_stranded_conjunct(ctx, c))
     return list(dict.fromkeys(out))
+
+
+def _stranded_conjunct(ctx: SentenceContext, token: Token) -> list[Ref]:
+    """The second of two names joined by "and" that the parser left out of the coordination
+    ("the contract with ICE and CoreCivic Inc.", the legal form read as the end of the
+    sentence): the name right after the conjunction, when it heads no clause of its own
+    and is no conjunct of anything."""
+    entity = ctx.tokens.get(token.i)
+    if entity is None:
+        return []
+    doc = ctx.sent.doc
+    end = token.i
+    while end + 1 < ctx.sent.end and ctx.tokens.get(end + 1) is entity:
+        end += 1
+    j = end + 1
+    if j + 1 >= ctx.sent.end or doc[j].lower_ not in ctx.pack.conjunctions or doc[j].dep_ != "cc":
+        return []
+    other = ctx.tokens.get(j + 1)
+    if other is None or other is entity:
+        return []
+    last = j + 1
+    while last + 1 < ctx.sent.end and ctx.tokens.get(last + 1) is other:
+        last += 1
+    span = doc[j + 1:last + 1]
+    if any(t.dep_ in ("conj", "nsubj", "nsubjpass", "nsubj:pass") or t.head.pos_ in ("VERB", "AUX") and t.head.i > last
+           for t in span) or any(c.dep_ == "conj" for t in doc[token.i:end + 1] for c in t.children if c.i > end):
+        return []
+    return [Ref(other)]
 
 
 _STANCES = frozenset({"opposes", "supports"})

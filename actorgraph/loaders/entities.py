@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from actorgraph.loaders.data_tables import known_index
+from actorgraph.loaders.data_tables import first_names, known_index
 from actorgraph.loaders.mentions import GENERIC_WORDS, cue_class
 from actorgraph.loaders.model import Entity, Mention
 from actorgraph.loaders.person_titles import TITLES, strip_title
@@ -110,6 +110,8 @@ def _weight(m: Mention) -> float:
         return 3.0
     if m.extractor == "spacy.ner.v1" and len(m.text.split()) > 1:
         return 1.5
+    if m.extractor == "spacy.ner.v1" and m.cls == "Person" and m.text.upper() not in first_names():
+        return 0.5  # one unknown word the model calls a person is weak against a list of groups ("Mijente")
     return m.confidence
 
 

@@ -1089,7 +1089,8 @@ def repeated_names(text: str, parsed: list[ParsedSegment], mentions: list[Mentio
     """Every other use of a name the document already gave, where nothing else was found
     ("one sense per discourse"): the model tags "the We Are Home campaign" once and misses
     "Co-chairs of We Are Home are ...". Only names of two words or more, written the same
-    way, capital for capital, in the English passages that were parsed."""
+    way, capital for capital, in the English passages that were parsed (a one-word name
+    spreads whatever one mention of it got wrong: a town the model once tagged a group)."""
     forms: dict[str, Mention] = {}
     for m in mentions:
         if (m.extractor not in _CONTAINERS and not m.extractor.startswith("rules.petition") and " " in m.text

@@ -1016,7 +1016,7 @@ def extract_mentions(text: str, parsed: list[ParsedSegment]) -> list[Mention]:
             found.extend(campaign_labels(text, seg, ner))
         found.extend(_hashtags(text, seg))
     # Spanish passages: the sourced Spanish table and names already seen in English
-    spanish = {es: (_class_of_english(en), en) for es, en in data_tables.spanish_names().items()}
+    spanish = _spanish_phrases()
     english = SpanIndex([(p.segment.start, p.segment.end) for p in parsed if p.segment.language == "en"])
     seen = {m.text: (m.cls, m.canonical or m.text) for m in found
             if m.extractor != "rules.petition.v1" and len(m.text) > 3 and english.overlaps(m.start, m.start + 1)}
@@ -1150,6 +1150,12 @@ def english_forms(mentions: list[Mention], parsed: list[ParsedSegment]) -> list[
         english = english_name(language, m.text) if language and m.canonical in (None, m.text) else None
         out.append(replace(m, canonical=english, extractor="rules.english_form.v1") if english else m)
     return out
+
+
+@lru_cache(maxsize=1)
+def _spanish_phrases() -> dict[str, tuple[str, str]]:
+    """Spanish name -> (class, English name), from the sourced Spanish table (once per process)."""
+    return {es: (_class_of_english(en), en) for es, en in data_tables.spanish_names().items()}
 
 
 def _class_of_english(name: str) -> str:

@@ -1098,23 +1098,36 @@ def repeated_names(text: str, parsed: list[ParsedSegment], mentions: list[Mentio
             forms.setdefault(m.text, m)
     if not forms:
         return []
-    pattern = re.compile(r"(?<![\w'’.&-])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-                         + r")(?![\w'’&-])")
+    by_first: dict[str, list[str]] = {}  # one look-up per capitalised word, whatever the number of names
+    for form in sorted(forms, key=len, reverse=True):
+        by_first.setdefault(form.split(" ", 1)[0], []).append(form)
     taken = SpanIndex([(m.start, m.end) for m in mentions if m.extractor not in _CONTAINERS])
     out = []
     for p in parsed:
         seg = p.segment
         if p.doc is None or seg.kind == "petition-title" or seg.language != "en":
             continue
-        for hit in pattern.finditer(text, seg.start, seg.end):
-            if taken.overlaps(hit.start(), hit.end()) or _inside_capitalised(text, hit.start(), hit.end(), seg.start):
+        resume = seg.start
+        for word in _CAPITALISED_WORD.finditer(text, seg.start, seg.end):
+            start = word.start()
+            if start < resume or not word.group(0)[0].isupper():
                 continue
-            source = forms[hit.group(0)]
-            out.append(Mention(hit.start(), hit.end(), hit.group(0), source.cls, "rules.repeated_name.v1",
-                               min(source.confidence, 0.7), source.canonical))
+            candidates = by_first.get(word.group(0), []) + by_first.get(word.group(0).rstrip("."), [])
+            for form in sorted(set(candidates), key=len, reverse=True):
+                end = start + len(form)
+                if end > seg.end or not text.startswith(form, start) or (end < len(text) and _NAME_GOES_ON.match(text, end)):
+                    continue
+                resume = end
+                if not taken.overlaps(start, end) and not _inside_capitalised(text, start, end, seg.start):
+                    source = forms[form]
+                    out.append(Mention(start, end, form, source.cls, "rules.repeated_name.v1",
+                                       min(source.confidence, 0.7), source.canonical))
+                break
     return out
 
 
+_CAPITALISED_WORD = re.compile(r"(?<![\w'’.&-])[^\W\d_][\w'’.&-]*")  # a word; capitals checked in code
+_NAME_GOES_ON = re.compile(r"[\w'’&-]")
 _NEXT_CAPITAL = re.compile(r"[ \t]+[A-Z]")
 _PREVIOUS_WORD = re.compile(r"([^\s]+)[ \t]+$")
 _SENTENCE_OPENS = (".", "!", "?", ":", ";", "\n", '"', "“", "(", "—", "–")

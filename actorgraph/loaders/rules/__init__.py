@@ -105,7 +105,7 @@ def _counted_list(ctx: SentenceContext, numeral: Token) -> list[Ref]:
     """A numeral as subject that counts back the list of names before it ("X, Y, and Z, and
     all three are run by W"): the names of the nearest such list earlier in the sentence,
     when it has exactly that many."""
-    count = ctx.pack.numerals.get(numeral.lower_) or (int(numeral.text) if numeral.text.isdigit() else 0)
+    count = ctx.pack.numerals.get(numeral.lower_) or (int(numeral.text) if numeral.text.isdecimal() and numeral.text.isascii() else 0)
     if count < 2:
         return []
     before = [(min(t for t, g in ctx.siblings.items() if g is items), items)

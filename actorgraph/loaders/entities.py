@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 
 from actorgraph.loaders.data_tables import first_names, known_index
 from actorgraph.loaders.mentions import GENERIC_WORDS, cue_class
@@ -54,6 +55,7 @@ def initials(name: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=1 << 16)
 def _base_key(name: str) -> str:
     """A name's key without possessive endings ("Sheriff's Department" -> "sheriff department")."""
     return normalize_name(re.sub(r"(?<=\w)['’]s\b", "", name))
@@ -66,29 +68,71 @@ def _creator_key(name: str) -> str | None:
 
 
 class _Cluster:
-    __slots__ = ("mentions", "canonical", "cls_votes", "data_cls")
+    """Mentions taken for one entity, with their class votes. The class, forms and label are
+    asked for again and again by the pairwise steps below, so they are kept until the
+    cluster changes (a mention added, a canonical name or a data class set, votes reset)."""
+
+    __slots__ = ("mentions", "_canonical", "cls_votes", "_data_cls", "_cls", "_forms", "_label")
 
     def __init__(self) -> None:
         self.mentions: list[Mention] = []
-        self.canonical: str | None = None
+        self._canonical: str | None = None
         self.cls_votes: defaultdict[str, float] = defaultdict(float)
-        self.data_cls: str | None = None
+        self._data_cls: str | None = None
+        self._changed()
+
+    def _changed(self) -> None:
+        self._cls: str | None = None
+        self._forms: list[str] | None = None
+        self._label: str | None = None
 
     def add(self, m: Mention, weight: float) -> None:
         self.mentions.append(m)
         if weight:
             self.cls_votes[m.cls] += weight
+        self._changed()
+
+    def vote_only(self, cls: str) -> None:
+        """Replace the class votes by one vote for ``cls``."""
+        self.cls_votes.clear()
+        self.cls_votes[cls] = 1.0
+        self._changed()
+
+    @property
+    def canonical(self) -> str | None:
+        return self._canonical
+
+    @canonical.setter
+    def canonical(self, value: str | None) -> None:
+        self._canonical = value
+        self._changed()
+
+    @property
+    def data_cls(self) -> str | None:
+        return self._data_cls
+
+    @data_cls.setter
+    def data_cls(self, value: str | None) -> None:
+        self._data_cls = value
+        self._changed()
 
     @property
     def cls(self) -> str:
-        if self.data_cls:
-            return self.data_cls
-        return max(sorted(self.cls_votes), key=lambda c: self.cls_votes[c])
+        if self._cls is None:
+            self._cls = self._data_cls or max(sorted(self.cls_votes), key=lambda c: self.cls_votes[c])
+        return self._cls
 
     def forms(self) -> list[str]:
-        return list(dict.fromkeys(m.text for m in self.mentions))
+        if self._forms is None:
+            self._forms = list(dict.fromkeys(m.text for m in self.mentions))
+        return list(self._forms)
 
     def label(self) -> str:
+        if self._label is None:
+            self._label = self._make_label()
+        return self._label
+
+    def _make_label(self) -> str:
         if self.canonical:
             return self.canonical
         cls = self.cls
@@ -173,7 +217,8 @@ def resolve_mentions(mentions: list[Mention]) -> tuple[list[Entity], dict[tuple[
     changed = True
     while changed:
         changed = False
-        for small in sorted(clusters, key=first_pos):
+        ordered = sorted(clusters, key=first_pos)  # the clusters change only where a merge ends the pass
+        for small in ordered:
             forms = small.forms()
             if small.canonical or any(len(f.split()) > 2 for f in forms):
                 continue
@@ -182,7 +227,7 @@ def resolve_mentions(mentions: list[Mention]) -> tuple[list[Entity], dict[tuple[
             hyphenated = [f.split("-", 1) for f in forms if re.fullmatch(r"[A-Z]{2,}-[A-Z]{2,}", f)]
             if not keys:
                 continue
-            for big in sorted(clusters, key=first_pos):
+            for big in ordered:
                 if big is small or big.cls not in _ACTOR_LIKE | {"DetentionFacility", "Policy"}:
                     continue
                 exact = {f for f in big.forms() if f.isupper()}
@@ -230,8 +275,7 @@ def resolve_mentions(mentions: list[Mention]) -> tuple[list[Entity], dict[tuple[
                 if c.cls == "GovernmentAgency" and re.fullmatch(r"[A-Z][a-z]+ (?:administration|regime)", c.label())}
     for c in list(clusters):
         if c in clusters and c.cls != "Person" and not c.canonical and {f for f in c.forms()} <= surnames:
-            c.cls_votes.clear()
-            c.cls_votes["Person"] = 1.0
+            c.vote_only("Person")
             full = next((p for p in clusters if p.cls == "Person" and p is not c
                          and normalize_name(p.label()).split()[-1:] == [normalize_name(c.label())]), None)
             if full is not None:

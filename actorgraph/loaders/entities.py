@@ -246,29 +246,35 @@ def resolve_mentions(mentions: list[Mention]) -> tuple[list[Entity], dict[tuple[
 
     # 3. people: first names, surnames and titled forms join the full name
     persons = [c for c in clusters if c.cls == "Person" and any(len(strip_title(f).split()) > 1 for f in c.forms())]
+    full_names = {id(p) for p in persons}  # only the others merge here, so every person stays
+    person_order = sorted(persons, key=first_pos)
+    tokens_of: dict[int, set[str]] = {}
+
+    def name_tokens(p: _Cluster) -> set[str]:
+        if id(p) not in tokens_of:
+            tokens: set[str] = set()
+            for f in p.forms():
+                words = [w for w in normalize_name(strip_title(f)).split() if len(w) > 1]
+                if words:
+                    tokens.update(words)
+                    tokens.add(" ".join(words[1:]))
+            tokens_of[id(p)] = tokens
+        return tokens_of[id(p)]
+
     for c in sorted(clusters, key=first_pos):
-        if c in persons or c.canonical or c not in clusters:
+        if id(c) in full_names or c.canonical or c not in clusters:
             continue
         names = {strip_title(f) for f in c.forms()}
         if any(len(n.split()) > 1 for n in names) and c.cls == "Person":
             continue
         if c.cls not in ("Person", "Organization", "Place"):
             continue
-        target = None
-        for p in sorted(persons, key=first_pos):
-            if p not in clusters:
-                continue
-            tokens = set()
-            for f in p.forms():
-                words = [w for w in normalize_name(strip_title(f)).split() if len(w) > 1]
-                if words:
-                    tokens.update(words)
-                    tokens.add(" ".join(words[1:]))
-            if any(normalize_name(n) in tokens for n in names):
-                target = p
-                break
+        keys = {normalize_name(n) for n in names}
+        target = next((p for p in person_order if keys & name_tokens(p)), None)
         if target is not None:
             merge(target, c, votes=False)
+            tokens_of.pop(id(target), None)  # its forms grew, and perhaps its first mention moved
+            person_order = sorted(persons, key=first_pos)
 
     # 3b. "<Surname> administration" makes a lone "<Surname>" a person
     surnames = {c.label().split()[0] for c in clusters

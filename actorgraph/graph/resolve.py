@@ -228,7 +228,7 @@ def match(a: EntityRecord, b: EntityRecord) -> bool:
 
 
 def _personal(r: EntityRecord, name: str) -> str:
-    """A person's name without the title it was written with ("Gov. Wolf" -> "Wolf")."""
+    """A person's name without the title it was written with ("Gov. Okafor" -> "Okafor")."""
     return strip_title(name) if r.cls == "Person" else name
 
 

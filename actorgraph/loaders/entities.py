@@ -3,7 +3,7 @@
 Merges, within one document: the same name up to case, accents, hyphens and a leading
 "the"; names known to the domain tables (acronyms, garbled official names, Spanish names);
 acronyms defined as "Long Name (ACR)" or matching a name's initials; a person's first name,
-surname or name with a title ("Attorney General Bob Ferguson"); a shorter name that starts a
+surname or name with a title ("Attorney General Dana Whitfield"); a shorter name that starts a
 longer one of the same class ("Farmworkers Union" / "Farmworkers Union USA"); petition creator
 accounts ("ATU A.") that name a group of the same document. Never across classes.
 """
@@ -17,7 +17,7 @@ from functools import lru_cache
 from actorgraph.loaders.data_tables import first_names, known_index
 from actorgraph.loaders.mentions import GENERIC_WORDS, cue_class
 from actorgraph.loaders.model import Entity, Mention
-from actorgraph.loaders.person_titles import TITLES, strip_title
+from actorgraph.loaders.person_titles import strip_title
 from actorgraph.ontology.ids import entity_iri, normalize_name
 
 _STOP = {"of", "and", "the", "for", "de", "del", "la", "el", "y", "&", "in", "on", "to"}
@@ -70,15 +70,15 @@ def _creator_key(name: str) -> str | None:
 class _Cluster:
     """Mentions taken for one entity, with their class votes. The class, forms and label are
     asked for again and again by the pairwise steps below, so they are kept until the
-    cluster changes (a mention added, a canonical name or a data class set, votes reset)."""
+    cluster changes (a mention added, a name from the data set, votes reset)."""
 
-    __slots__ = ("mentions", "_canonical", "cls_votes", "_data_cls", "_cls", "_forms", "_label")
+    __slots__ = ("mentions", "canonical", "cls_votes", "data_cls", "_cls", "_forms", "_label")
 
     def __init__(self) -> None:
         self.mentions: list[Mention] = []
-        self._canonical: str | None = None
+        self.canonical: str | None = None
         self.cls_votes: defaultdict[str, float] = defaultdict(float)
-        self._data_cls: str | None = None
+        self.data_cls: str | None = None
         self._changed()
 
     def _changed(self) -> None:
@@ -98,28 +98,16 @@ class _Cluster:
         self.cls_votes[cls] = 1.0
         self._changed()
 
-    @property
-    def canonical(self) -> str | None:
-        return self._canonical
-
-    @canonical.setter
-    def canonical(self, value: str | None) -> None:
-        self._canonical = value
-        self._changed()
-
-    @property
-    def data_cls(self) -> str | None:
-        return self._data_cls
-
-    @data_cls.setter
-    def data_cls(self, value: str | None) -> None:
-        self._data_cls = value
+    def known_as(self, canonical: str | None, data_cls: str | None = None) -> None:
+        """The name (and class) the domain data or a definition gives; None keeps what was."""
+        self.canonical = canonical or self.canonical
+        self.data_cls = data_cls or self.data_cls
         self._changed()
 
     @property
     def cls(self) -> str:
         if self._cls is None:
-            self._cls = self._data_cls or max(sorted(self.cls_votes), key=lambda c: self.cls_votes[c])
+            self._cls = self.data_cls or max(sorted(self.cls_votes), key=lambda c: self.cls_votes[c])
         return self._cls
 
     def forms(self) -> list[str]:
@@ -139,7 +127,7 @@ class _Cluster:
         english = [m.text for m in self.mentions if m.extractor != "rules.spanish_names.v1"
                    and not (m.extractor == "rules.petition.creator.v1" and _creator_key(m.text))] \
             or [m.text for m in self.mentions if m.extractor != "rules.spanish_names.v1"] or self.forms()
-        if cls == "Person":  # a full name without its title; a surname alone with it ("Gov. Wolf")
+        if cls == "Person":  # a full name without its title; a surname alone with it ("Gov. Okafor")
             candidates = [strip_title(f) if " " in strip_title(f) else f for f in dict.fromkeys(english)]
         else:
             candidates = list(dict.fromkeys(english))
@@ -155,7 +143,7 @@ def _weight(m: Mention) -> float:
     if m.extractor == "spacy.ner.v1" and len(m.text.split()) > 1:
         return 1.5
     if m.extractor == "spacy.ner.v1" and m.cls == "Person" and m.text.upper() not in first_names():
-        return 0.5  # one unknown word the model calls a person is weak against a list of groups ("Mijente")
+        return 0.5  # one unknown word the model calls a person is weak against a list of groups ("Mijaren")
     return m.confidence
 
 
@@ -190,21 +178,17 @@ def resolve_mentions(mentions: list[Mention]) -> tuple[list[Entity], dict[tuple[
             clusters.append(cluster)
         cluster.add(m, _weight(m))
         if canonical:
-            cluster.canonical = canonical
             hit = index.get(normalize_name(canonical))
-            if hit:
-                cluster.data_cls = hit[0]
+            cluster.known_as(canonical, hit[0] if hit else None)
         elif m.canonical and m.extractor == "rules.petition.v1":
-            cluster.canonical = m.canonical
-            cluster.data_cls = "Campaign"
+            cluster.known_as(m.canonical, "Campaign")
 
     def merge(into: _Cluster, other: _Cluster, votes: bool = True) -> None:
         if into is other:
             return
         for m in other.mentions:
             into.add(m, other.cls_votes[m.cls] / max(1, len(other.mentions)) if votes else 0.0)
-        into.canonical = into.canonical or other.canonical
-        into.data_cls = into.data_cls or other.data_cls
+        into.known_as(into.canonical or other.canonical, into.data_cls or other.data_cls)
         for k, c in list(by_key.items()):
             if c is other:
                 by_key[k] = into
@@ -355,7 +339,7 @@ def resolve_mentions(mentions: list[Mention]) -> tuple[list[Entity], dict[tuple[
     for c in clusters:
         cls = c.cls
         label = c.label()
-        # a person's IRI and forms leave the title out: "Gov. Wolf" is the Wolf of other documents
+        # a person's IRI and forms leave the title out: "Gov. Okafor" is the Okafor of other documents
         iri = str(entity_iri(cls, strip_title(label) if cls == "Person" else label))
         surface = tuple(sorted(set(c.forms()) | {label} | ({strip_title(label)} if cls == "Person" else set())))
         if iri in seen:  # two clusters that resolved to the same IRI
@@ -371,4 +355,4 @@ def resolve_mentions(mentions: list[Mention]) -> tuple[list[Entity], dict[tuple[
     return entities, spans
 
 
-__all__ = ["resolve_mentions", "initials", "strip_title", "known_index", "TITLES"]
+__all__ = ["resolve_mentions", "initials", "known_index"]

@@ -277,7 +277,7 @@ def _ner_mentions(text: str, parsed: ParsedSegment) -> list[Mention]:
                 name = text[start:end]
         if not from_data and ent.label_ == "PERSON" and " " not in name:
             title_match = TITLE_BEFORE.search(text, max(base, start - 40), start)
-            if title_match:  # "Gov. Wolf", "General Kelly": a surname alone keeps the title it was given
+            if title_match:  # "Gov. Okafor", "General Brandt": a surname alone keeps the title it was given
                 start = title_match.start()
                 name = text[start:end]
         if not from_data and ent.label_ == "PERSON":
@@ -1087,8 +1087,8 @@ def whole_forms(text: str, mentions: list[Mention]) -> list[Mention]:
 
 def repeated_names(text: str, parsed: list[ParsedSegment], mentions: list[Mention]) -> list[Mention]:
     """Every other use of a name the document already gave, where nothing else was found
-    ("one sense per discourse"): the model tags "the We Are Home campaign" once and misses
-    "Co-chairs of We Are Home are ...". Only names of two words or more, written the same
+    ("one sense per discourse"): the model tags "the Harbor Is Home campaign" once and misses
+    "Co-chairs of Harbor Is Home are ...". Only names of two words or more, written the same
     way, capital for capital, in the English passages that were parsed (a one-word name
     spreads whatever one mention of it got wrong: a town the model once tagged a group)."""
     forms: dict[str, Mention] = {}
@@ -1112,8 +1112,8 @@ def repeated_names(text: str, parsed: list[ParsedSegment], mentions: list[Mentio
             start = word.start()
             if start < resume or not word.group(0)[0].isupper():
                 continue
-            candidates = by_first.get(word.group(0), []) + by_first.get(word.group(0).rstrip("."), [])
-            for form in sorted(set(candidates), key=len, reverse=True):
+            # longest first; "Home." at a sentence's end is the word "Home"
+            for form in by_first.get(word.group(0)) or by_first.get(word.group(0).rstrip("."), []):
                 end = start + len(form)
                 if end > seg.end or not text.startswith(form, start) or (end < len(text) and _NAME_GOES_ON.match(text, end)):
                     continue
@@ -1136,7 +1136,7 @@ _SENTENCE_OPENS = (".", "!", "?", ":", ";", "\n", '"', "“", "(", "—", "–")
 def _inside_capitalised(text: str, start: int, end: int, floor: int) -> bool:
     """True when the words around a span go on with capitals, so the span is part of a longer
     name ("St Johns" in "St Johns Families Together", "New Mexico" in "Farmworkers of New
-    Mexico"); a capital that begins the sentence ("The We Are Home coalition") does not count."""
+    Mexico"); a capital that begins the sentence ("The Harbor Is Home coalition") does not count."""
     if _NEXT_CAPITAL.match(text, end):
         return True
     previous = _PREVIOUS_WORD.search(text, max(floor, start - 80), start)

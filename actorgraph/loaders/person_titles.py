@@ -18,6 +18,6 @@ TITLE_BEFORE = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(t) for t in sort
 
 
 def strip_title(name: str) -> str:
-    """Drop a leading title or office: "Attorney General Bob Ferguson" -> "Bob Ferguson"."""
+    """Drop a leading title or office: "Attorney General Dana Whitfield" -> "Dana Whitfield"."""
     stripped = TITLE_RE.sub("", name)
     return stripped if stripped and stripped != name and stripped[0].isupper() else name

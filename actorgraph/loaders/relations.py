@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass
 
 from actorgraph import ontology
-from actorgraph.loaders.entities import strip_title
 from actorgraph.loaders.mentions import ParsedSegment
 from actorgraph.loaders.model import Entity, Evidence, Mention, Relation, Segment
+from actorgraph.loaders.person_titles import strip_title
 
 _DEMAND = re.compile(r"\b(?:demand(?:s|ed|ing)?|call(?:s|ed)? (?:on|for)|urg(?:e|es|ed)|ask(?:s|ed)?|"
                      r"must|should|tell|insist)\b", re.I)
@@ -249,7 +249,7 @@ def _special_sentence_rules(text: str, s: int, e: int, inside: list[_Node], auth
                     "organizer": "memberOf"}[intro.group(1).lower()]
             if _fits(pred, person.entity, group.entity):
                 out.append(Relation(person.entity.iri, pred, group.entity.iri, ev(f"rules.intro.{_snake(pred)}.v1", 0.6)))
-    # titles: "Attorney General Bob Ferguson" leads the body named by that title
+    # titles: "Attorney General Dana Whitfield" leads the body named by that title
     for n in inside:
         if n.entity.cls != "Person":
             continue

@@ -49,11 +49,11 @@ _DATELINE_PARTS = frozenset({"PROPN", "NUM", "PUNCT", "SYM"})
 
 
 def dateline(sent, token_map: dict[int, Entity]) -> range:
-    """The tokens of a news dateline that opens a paragraph ("NEW ORLEANS –", "Burley, New
+    """The tokens of a news dateline that opens a paragraph ("SPRINGDALE –", "Lakeview, New
     Mexico —", "September 14, 2020, New York/Chicago –"): where the report was filed, not
     a party to what the sentence says; the parser often makes it the subject. A run of
     proper nouns, numbers and list punctuation before a dash, naming a place, written in
-    capitals or with a comma ("Mijente – the group – said" is a name in apposition)."""
+    capitals or with a comma ("Mijaren – the group – said" is a name in apposition)."""
     if sent.start != 0:
         return range(0)
     doc = sent.doc

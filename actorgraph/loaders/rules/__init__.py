@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from actorgraph import ontology
 from actorgraph.loaders.lang import LanguagePack
 from actorgraph.loaders.model import Entity, Evidence, Relation
+from actorgraph.loaders.rules.coref import clause_verb, object_controllers
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -118,16 +119,10 @@ def _counted_list(ctx: SentenceContext, numeral: Token) -> list[Ref]:
 
 
 def _controller(pronoun: Token) -> list[Token]:
-    """The object of the verb above the clause a pronoun is in, when that clause is an open
-    complement ("pressing X to end their contracts", "urged X to cut its ties": object control)."""
-    verb = pronoun.head
-    for _ in range(4):
-        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
-            break
-        verb = verb.head
-    if verb.dep_ != "xcomp" or verb.pos_ != "VERB":
-        return []
-    return [c for c in verb.head.children if c.dep_ in ("dobj", "obj") and c.i < verb.i]
+    """The object that controls the open complement a pronoun is in ("pressing X to end
+    their contracts")."""
+    verb = clause_verb(pronoun)
+    return object_controllers(verb) if verb.pos_ == "VERB" else []
 
 
 def _plural_antecedent(ctx: SentenceContext, pronoun: Token) -> list[Ref]:

@@ -45,20 +45,32 @@ def _antecedent(seen: list[tuple[int, Entity]], position: int, fits) -> Entity |
     return None
 
 
-def _clause_subject_tokens(token: Token) -> list[Token]:
-    """The subject tokens of the clause a token is in (its verb found within four heads up)."""
+def clause_verb(token: Token) -> Token:
+    """The verb of the clause a token is in (found within four heads up), or the root."""
     verb = token.head
     for _ in range(4):
         if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
             break
         verb = verb.head
+    return verb
+
+
+def object_controllers(verb: Token) -> list[Token]:
+    """For an open complement, the object of the verb above it, which is its subject
+    ("urged the county to end its contract": object control); [] for any other clause."""
+    if verb.dep_ != "xcomp" or verb.head is verb:
+        return []
+    return [c for c in verb.head.children if c.dep_ in ("dobj", "obj") and c.i < verb.i]
+
+
+def _clause_subject_tokens(token: Token) -> list[Token]:
+    """The subject tokens of the clause a token is in; an open complement takes its subject
+    from the clause above: its object when it has one, else its subject ("voted to end its …")."""
+    verb = clause_verb(token)
     own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "nsubj:pass")]
     if not own and verb.dep_ == "xcomp" and verb.head is not verb:
-        # an open complement takes its subject from the clause above: its object when it has
-        # one ("urged the county to end its contract"), else its subject ("voted to end its …")
-        matrix = verb.head
-        own = [c for c in matrix.children if c.dep_ in ("dobj", "obj") and c.i < verb.i] or \
-              [c for c in matrix.children if c.dep_ in ("nsubj", "nsubjpass", "nsubj:pass")]
+        own = object_controllers(verb) or \
+              [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass", "nsubj:pass")]
     return own
 
 
@@ -103,7 +115,7 @@ def resolve(tokens: Iterable[tuple[int, Token] | tuple[int, Token, LanguagePack]
         if pronoun and refers and token.dep_ == "poss" and _nominal_subject(token) is not None:
             # a possessive binds to the subject of its own clause when that is a noun or a
             # name ("the county ended its agreement": its = the county), or to nothing here
-            # a place in subject position is its government ("Williamson County ended its contract")
+            # a place in subject position is its government ("Grant County ended its contract")
             kinds = _REFERS_TO[refers] + (("Place",) if refers == "group" else ())
             local = _clause_subjects(token, position, mentions)
             found = local[-1] if local and local[-1].cls in kinds else None

@@ -220,7 +220,7 @@ def _expand(ctx: SentenceContext, tokens: list[Token], stance: bool = False) -> 
 
 def _stranded_conjunct(ctx: SentenceContext, token: Token) -> list[Ref]:
     """The second of two names joined by "and" that the parser left out of the coordination
-    ("the contract with ICE and CoreCivic Inc.", the legal form read as the end of the
+    ("the contract with ICE and Stonebridge Inc.", the legal form read as the end of the
     sentence): the name right after the conjunction, when it heads no clause of its own
     and is no conjunct of anything."""
     entity = ctx.tokens.get(token.i)
@@ -271,7 +271,7 @@ def _asks_to_halt(verb: Token, pack) -> bool:
 
 
 def _name_read_as_clause(ctx: SentenceContext, verb: Token) -> list[Token]:
-    """The object of a verb when it is a name shaped like a clause ("joined We Are Home",
+    """The object of a verb when it is a name shaped like a clause ("joined Harbor Is Home",
     "backs Hands Off Our Homes"): the parser makes the name a complement clause, whose
     verb is then a word of the name."""
     return [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.i > verb.i and c.i in ctx.tokens

@@ -62,7 +62,7 @@ def _groups_of_role(ctx: SentenceContext, noun: Token) -> list[Ref]:
                 out.extend(refs(ctx, q, standins=False))
     for marker in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "de", "del")):
         if not any(g.dep_ == "pobj" for g in marker.children):  # a name the parser read as a clause:
-            out.extend(_name_after(ctx, marker))  # "Co-chairs of We Are Home are …"
+            out.extend(_name_after(ctx, marker))  # "Co-chairs of Harbor Is Home are …"
     for c in noun.children:
         if c.dep_ in ("compound", "poss", "nmod", "nmod:poss") and c.i < noun.i:
             out.extend(refs(ctx, c, standins=False))

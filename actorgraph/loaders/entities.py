@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from actorgraph.loaders.data_tables import first_names, known_index
 from actorgraph.loaders.mentions import GENERIC_WORDS, cue_class
-from actorgraph.loaders.model import Entity, Mention
+from actorgraph.loaders.model import Entity, Mention, MentionKind
 from actorgraph.loaders.person_titles import strip_title
 from actorgraph.ontology.ids import entity_iri, normalize_name
 
@@ -124,9 +124,9 @@ class _Cluster:
         if self.canonical:
             return self.canonical
         cls = self.cls
-        english = [m.text for m in self.mentions if m.extractor != "rules.spanish_names.v1"
-                   and not (m.extractor == "rules.petition.creator.v1" and _creator_key(m.text))] \
-            or [m.text for m in self.mentions if m.extractor != "rules.spanish_names.v1"] or self.forms()
+        english = [m.text for m in self.mentions if m.kind != MentionKind.TRANSLATED
+                   and not (m.kind == MentionKind.PETITION_CREATOR and _creator_key(m.text))] \
+            or [m.text for m in self.mentions if m.kind != MentionKind.TRANSLATED] or self.forms()
         if cls == "Person":  # a full name without its title; a surname alone with it ("Gov. Okafor")
             candidates = [strip_title(f) if " " in strip_title(f) else f for f in dict.fromkeys(english)]
         else:
@@ -136,13 +136,13 @@ class _Cluster:
 
 
 def _weight(m: Mention) -> float:
-    if m.extractor == "rules.petition.creator.v1":
+    if m.kind == MentionKind.PETITION_CREATOR:
         return 0.5
-    if m.extractor.startswith(("rules.petition", "rules.campaign", "spacy.entity_ruler")):
+    if m.kind.is_petition or m.kind in (MentionKind.CAMPAIGN_LABEL, MentionKind.CAMPAIGN_NAME, MentionKind.KNOWN):
         return 3.0
-    if m.extractor == "spacy.ner.v1" and len(m.text.split()) > 1:
+    if m.kind == MentionKind.MODEL and len(m.text.split()) > 1:
         return 1.5
-    if m.extractor == "spacy.ner.v1" and m.cls == "Person" and m.text.upper() not in first_names():
+    if m.kind == MentionKind.MODEL and m.cls == "Person" and m.text.upper() not in first_names():
         return 0.5  # one unknown word the model calls a person is weak against a list of groups ("Mijaren")
     return m.confidence
 
@@ -155,7 +155,7 @@ def resolve_mentions(mentions: list[Mention]) -> tuple[list[Entity], dict[tuple[
 
     def key_of(m: Mention) -> tuple[str, str | None]:
         canonical = m.canonical
-        if m.extractor == "rules.petition.v1":
+        if m.kind == MentionKind.PETITION_TITLE:
             return "campaign:" + normalize_name(m.text), m.text
         if canonical is None:
             hit = index.get(normalize_name(m.text))
@@ -163,7 +163,7 @@ def resolve_mentions(mentions: list[Mention]) -> tuple[list[Entity], dict[tuple[
                 canonical = hit[1]
         if canonical is not None:
             hit = index.get(normalize_name(canonical))
-            if hit is None and m.extractor in ("rules.english_form.v1", "rules.event.sited.v1"):
+            if hit is None and m.kind == MentionKind.BUILT:
                 return normalize_name(canonical), canonical  # a name's English form, an event's built name
             return normalize_name(canonical), (hit[1] if hit else None)
         name = strip_title(m.text) if m.cls == "Person" else m.text
@@ -180,7 +180,7 @@ def resolve_mentions(mentions: list[Mention]) -> tuple[list[Entity], dict[tuple[
         if canonical:
             hit = index.get(normalize_name(canonical))
             cluster.known_as(canonical, hit[0] if hit else None)
-        elif m.canonical and m.extractor == "rules.petition.v1":
+        elif m.canonical and m.kind == MentionKind.PETITION_TITLE:
             cluster.known_as(m.canonical, "Campaign")
 
     def merge(into: _Cluster, other: _Cluster, votes: bool = True) -> None:
@@ -305,7 +305,7 @@ def resolve_mentions(mentions: list[Mention]) -> tuple[list[Entity], dict[tuple[
         if not lone and (len(key.split()) < 2 or all(cue_class(w) or w in GENERIC_WORDS for w in key.split() if w not in _STOP)):
             continue  # "City Council" alone could be any city's
         candidates = [other for other in clusters if other is not c and other.cls == c.cls
-                      and not any(m.extractor == "rules.unit.v1" for m in other.mentions)]
+                      and not any(m.kind == MentionKind.UNIT for m in other.mentions)]
         if lone:
             holders = [o for o in candidates if key in _base_key(o.label()).split() and len(o.label().split()) > 1]
             if len(holders) == 1:
@@ -319,7 +319,7 @@ def resolve_mentions(mentions: list[Mention]) -> tuple[list[Entity], dict[tuple[
 
     # 5. petition accounts "ATU A.", "Galaei P." that name a group of the document
     for c in list(clusters):
-        if c not in clusters or not any(m.extractor == "rules.petition.creator.v1" for m in c.mentions):
+        if c not in clusters or not any(m.kind == MentionKind.PETITION_CREATOR for m in c.mentions):
             continue
         base = _creator_key(c.forms()[0])
         if not base:

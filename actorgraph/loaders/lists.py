@@ -23,7 +23,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from actorgraph.loaders.lang import LanguagePack, load_pack
-from actorgraph.loaders.model import Mention
+from actorgraph.loaders.model import Mention, MentionKind
 
 if TYPE_CHECKING:
     from actorgraph.loaders.mentions import ParsedSegment
@@ -175,8 +175,7 @@ def list_mentions(text: str, parsed: Sequence[ParsedSegment], taken: Sequence[Me
     from actorgraph.loaders.data_tables import looks_like_person
     from actorgraph.loaders.mentions import _title_case_text, cue_class
 
-    plain = sorted((m for m in taken if m.extractor not in ("rules.petition.v1", "rules.heading_campaign.v1",
-                                                            "rules.unit.v1")), key=lambda m: m.start)
+    plain = sorted((m for m in taken if not m.kind.is_container), key=lambda m: m.start)
     out: list[Mention] = []
     for p in parsed:
         if p.doc is None or _title_case_text(p.segment):
@@ -206,7 +205,7 @@ def list_mentions(text: str, parsed: Sequence[ParsedSegment], taken: Sequence[Me
                     cued = cue_class(name)
                     item_cls = cued if cued in _GROUPS else cls
                     if len(ms) == 1 and (ms[0].start, ms[0].end) == (a, b):
-                        if ms[0].cls == "Person" and " " not in name and ms[0].extractor == "spacy.ner.v1" \
+                        if ms[0].cls == "Person" and " " not in name and ms[0].kind == MentionKind.MODEL \
                                 and not looks_like_person(name):
                             # a one-word "person" among many groups is a group ("Unidarte")
                             out.append(Mention(a, b, name, item_cls, EXTRACTOR, 0.75))

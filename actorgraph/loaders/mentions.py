@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from actorgraph.loaders import data_tables
 from actorgraph.loaders.lists import list_mentions
-from actorgraph.loaders.model import Mention, Segment
+from actorgraph.loaders.model import Mention, MentionKind, Segment
 from actorgraph.loaders.nlp import RULER_LABELS
 from actorgraph.loaders.person_titles import TITLE_BEFORE, TITLE_RE
 
@@ -351,11 +351,12 @@ def _ner_mentions(text: str, parsed: ParsedSegment) -> list[Mention]:
             if all(w.lower() in GENERIC_WORDS or w.lower() in ("and", "&") for w in words) and len(words) > 1 and cue_class(words[-1]) != "GovernmentAgency":
                 continue  # "Black and Brown" (but "City Council" is a body)
         canonical = ent.ent_id_ or None
-        extractor = "spacy.entity_ruler.v1" if from_data else "spacy.ner.v1"
+        extractor, found_as = ("spacy.entity_ruler.v1", MentionKind.KNOWN) if from_data else ("spacy.ner.v1", MentionKind.MODEL)
         if canonical and canonical != name and parsed.segment.language != "en":
-            extractor = "rules.spanish_names.v1"  # a name of the sourced table: its English name labels it
+            # a name of the sourced table: its English name labels it
+            extractor, found_as = "rules.spanish_names.v1", MentionKind.TRANSLATED
         confidence = 0.95 if canonical else (0.85 if from_data else 0.7)
-        out.append(Mention(start, end, name, cls, extractor, confidence, canonical))
+        out.append(Mention(start, end, name, cls, extractor, confidence, canonical, found_as))
     return out
 
 
@@ -438,7 +439,8 @@ def campaign_labels(text: str, seg: Segment, mentions: list[Mention]) -> list[Me
                 end = m.start
         s, e = trim(text, start, end)
         if e - s > 3:
-            out.append(Mention(s, e, text[s:e], "Campaign", "rules.campaign_label.v1", 0.8, text[s:e]))
+            out.append(Mention(s, e, text[s:e], "Campaign", "rules.campaign_label.v1", 0.8, text[s:e],
+                               MentionKind.CAMPAIGN_LABEL))
     return out
 
 
@@ -448,7 +450,8 @@ def heading_campaign(text: str, seg: Segment) -> list[Mention]:
         return []
     name = text[seg.start:seg.end]
     if cue_class(name, strong_only=True) == "Campaign" and name[:1].isupper():
-        return [Mention(seg.start, seg.end, name, "Campaign", "rules.heading_campaign.v1", 0.75, name)]
+        return [Mention(seg.start, seg.end, name, "Campaign", "rules.heading_campaign.v1", 0.75, name,
+                        MentionKind.HEADING_CAMPAIGN)]
     return []
 
 
@@ -458,7 +461,7 @@ def _hashtags(text: str, seg: Segment) -> list[Mention]:
 
 
 def _phrase_hits(text: str, seg: Segment, phrases: dict[str, tuple[str, str]], case: bool,
-                 extractor: str) -> list[Mention]:
+                 extractor: str, kind: MentionKind = MentionKind.NAME) -> list[Mention]:
     """Exact occurrences of known phrases inside a segment (word-bounded)."""
     out = []
     body = text[seg.start:seg.end]
@@ -466,7 +469,7 @@ def _phrase_hits(text: str, seg: Segment, phrases: dict[str, tuple[str, str]], c
         flags = 0 if case else re.IGNORECASE
         for m in re.finditer(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])", body, flags):
             out.append(Mention(seg.start + m.start(), seg.start + m.end(), m.group(0), cls, extractor,
-                               0.9, canonical))
+                               0.9, canonical, kind))
     return out
 
 
@@ -477,21 +480,24 @@ _ADDRESSEE = re.compile(r"^(?i:ask|tell|urge|call on)\s+(?:the\s+)?((?:[A-Z][\w.
 
 def _petition_mentions(text: str, seg: Segment) -> list[Mention]:
     title = text[seg.start:seg.end]
-    out = [Mention(seg.start, seg.end, title, "Campaign", "rules.petition.v1", 0.95, title)]
+    out = [Mention(seg.start, seg.end, title, "Campaign", "rules.petition.v1", 0.95, title, MentionKind.PETITION_TITLE)]
     person = _DEFENDED.match(title)
     if person and not cue_class(person.group(1)) and not any(
             w.lower().strip(".") in _ROLE_NOUNS | {"tenant", "community", "advocate", "our", "all"}
             for w in person.group(1).split()):
         s = seg.start + person.start(1)
-        out.append(Mention(s, s + len(person.group(1)), person.group(1), "Person", "rules.petition.defended.v1", 0.75))
+        out.append(Mention(s, s + len(person.group(1)), person.group(1), "Person", "rules.petition.defended.v1", 0.75,
+                           kind=MentionKind.PETITION_PARTY))
     addressee = _ADDRESSEE.match(title)
     if addressee and len(addressee.group(1).split()) >= 2:
         s = seg.start + addressee.start(1)
         e = s + len(addressee.group(1).rstrip())
         name = text[s:e]
-        out.append(Mention(s, e, name, cue_class(name) or "Organization", "rules.petition.addressee.v1", 0.7))
+        out.append(Mention(s, e, name, cue_class(name) or "Organization", "rules.petition.addressee.v1", 0.7,
+                           kind=MentionKind.PETITION_PARTY))
     for name, s, e in seg.get("creators", ()):
-        out.append(Mention(s, e, name, creator_class(name), "rules.petition.creator.v1", 0.9))
+        out.append(Mention(s, e, name, creator_class(name), "rules.petition.creator.v1", 0.9,
+                           kind=MentionKind.PETITION_CREATOR))
     return out
 
 
@@ -630,7 +636,6 @@ def acronym_definitions(text: str, mentions: list[Mention]) -> list[Mention]:
 
 #: mentions that may contain others (a petition title names people and places inside it;
 #: "the Seattle office of <Agency>" contains the place and the agency)
-_CONTAINERS = ("rules.petition.v1", "rules.heading_campaign.v1", "rules.unit.v1")
 
 UNIT_WORDS = ("field office", "office", "chapter", "branch", "section", "affiliate", "division", "local")
 _UNIT = re.compile(r"\s+(" + "|".join(UNIT_WORDS) + r")\s+of\s+(?:the\s+)?$", re.I)
@@ -677,7 +682,7 @@ def unit_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         gap = text[a.end:b.start]
         if _UNIT.fullmatch(gap):
-            out.append(Mention(a.start, b.end, text[a.start:b.end], b.cls, "rules.unit.v1", 0.8))
+            out.append(Mention(a.start, b.end, text[a.start:b.end], b.cls, "rules.unit.v1", 0.8, kind=MentionKind.UNIT))
     return out
 
 
@@ -761,7 +766,7 @@ def sited_events(text: str, parsed: list[ParsedSegment], taken: list[Mention]) -
                 name += f" ({when[0].text})"
             name = " ".join(name.split())
             # the built name is also the surface form: "raid" alone would join every raid of a corpus
-            out.append(Mention(start, end, name, "Event", "rules.event.sited.v1", 0.6, name))
+            out.append(Mention(start, end, name, "Event", "rules.event.sited.v1", 0.6, name, MentionKind.BUILT))
     return out
 
 
@@ -780,7 +785,7 @@ def _names_the_campaign(t: Mention, start: int, end: int) -> bool:
     of it or its guess of another kind (a law) is the campaign's wording."""
     group = t.cls in ("Organization", "GovernmentAgency", "Company")
     whole = t.start <= start and t.end >= end
-    if t.extractor == "spacy.ner.v1":
+    if t.kind == MentionKind.MODEL:
         return group and whole
     return whole or (group and t.start <= start)
 
@@ -803,7 +808,8 @@ def campaign_names(text: str, parsed: list[ParsedSegment], taken: list[Mention])
                 if any(t.start < end and start < t.end and t.cls != "Campaign" and _names_the_campaign(t, start, end)
                        for t in taken):
                     continue  # a group's campaign, not a campaign's name (the model's guess of a law gives way)
-                out.append(Mention(start, end, name, "Campaign", "rules.campaign_name.v1", 0.7, name))
+                out.append(Mention(start, end, name, "Campaign", "rules.campaign_name.v1", 0.7, name,
+                                   MentionKind.CAMPAIGN_NAME))
     return out
 
 
@@ -927,16 +933,16 @@ def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     O(n log n) in the number of mentions, whatever the document's length.
     """
     def rank(m: Mention):
-        return (m.extractor.startswith(("rules.petition", "rules.campaign_label")), m.canonical is not None,
+        return (m.kind.is_petition or m.kind == MentionKind.CAMPAIGN_LABEL, m.canonical is not None,
                 m.end - m.start, m.confidence, -m.start)
 
     chosen: list[Mention] = []
     containers: set[tuple[int, int]] = set()
-    titles = {(m.start, m.end) for m in mentions if m.extractor in _CONTAINERS}
+    titles = {(m.start, m.end) for m in mentions if m.kind.is_container}
     starts: list[int] = []
     ends: list[int] = []
     for m in sorted(mentions, key=rank, reverse=True):
-        if m.extractor in _CONTAINERS:
+        if m.kind.is_container:
             if (m.start, m.end) not in containers:
                 containers.add((m.start, m.end))
                 chosen.append(m)
@@ -964,7 +970,7 @@ def capitalised_acronyms(text: str, segments: list[Segment], taken: list[Mention
     for m in _CAPS.finditer(text):
         counts[m.group(1)] = counts.get(m.group(1), 0) + 1
     out = []
-    occupied = SpanIndex([(t.start, t.end) for t in taken if t.extractor not in _CONTAINERS])
+    occupied = SpanIndex([(t.start, t.end) for t in taken if not t.kind.is_container])
     for seg in segments:
         if seg.language != "en":
             continue
@@ -987,7 +993,7 @@ def creator_accounts(text: str, mentions: list[Mention]) -> list[Mention]:
     ("… ABCD & Friends") is that group's account: mention the group there too."""
     out = []
     for m in mentions:
-        if m.extractor != "rules.petition.creator.v1":
+        if m.kind != MentionKind.PETITION_CREATOR:
             continue
         match = _ACCOUNT.match(m.text)
         if not match:
@@ -996,7 +1002,7 @@ def creator_accounts(text: str, mentions: list[Mention]) -> list[Mention]:
         hits = [h for h in re.finditer(r"(?<![\w-])" + re.escape(base) + r"(?![\w-])(?!\s+(?:de|del|of|for)\b)", text, re.I)
                 if not (m.start <= h.start() < m.end) and h.group(0)[0].isupper()]
         if hits:
-            out.append(Mention(m.start, m.end, m.text, "Organization", m.extractor, m.confidence))
+            out.append(replace(m, cls="Organization"))
             out.extend(Mention(h.start(), h.end(), h.group(0), "Organization", "rules.creator_account.v1", 0.7)
                        for h in hits)
     return out
@@ -1019,10 +1025,10 @@ def extract_mentions(text: str, parsed: list[ParsedSegment]) -> list[Mention]:
     spanish = _spanish_phrases()
     english = SpanIndex([(p.segment.start, p.segment.end) for p in parsed if p.segment.language == "en"])
     seen = {m.text: (m.cls, m.canonical or m.text) for m in found
-            if m.extractor != "rules.petition.v1" and len(m.text) > 3 and english.overlaps(m.start, m.start + 1)}
+            if m.kind != MentionKind.PETITION_TITLE and len(m.text) > 3 and english.overlaps(m.start, m.start + 1)}
     for p in parsed:
         if p.doc is None or p.segment.language == "es":
-            found.extend(_phrase_hits(text, p.segment, spanish, False, "rules.spanish_names.v1"))
+            found.extend(_phrase_hits(text, p.segment, spanish, False, "rules.spanish_names.v1", MentionKind.TRANSLATED))
         if p.doc is None or p.segment.kind == "petition-title" or p.segment.language != "en":
             found.extend(_phrase_hits(text, p.segment, seen, True, "rules.known_form.v1"))
     found = attach_legal_forms(text, resolve_overlaps(found), [p.segment for p in parsed])
@@ -1032,15 +1038,15 @@ def extract_mentions(text: str, parsed: list[ParsedSegment]) -> list[Mention]:
     found = resolve_overlaps(found + list_mentions(text, parsed, found))
     accounts = creator_accounts(text, found)
     if accounts:
-        replaced = {(a.start, a.end) for a in accounts if a.extractor == "rules.petition.creator.v1"}
-        found = [m for m in found if not (m.extractor == "rules.petition.creator.v1" and (m.start, m.end) in replaced)]
+        replaced = {(a.start, a.end) for a in accounts if a.kind == MentionKind.PETITION_CREATOR}
+        found = [m for m in found if not (m.kind == MentionKind.PETITION_CREATOR and (m.start, m.end) in replaced)]
         found = resolve_overlaps(found + accounts)
     found.extend(acronym_definitions(text, found))
     found = resolve_overlaps(found + event_mentions(text, parsed) + quoted_events(text, [p.segment for p in parsed]))
     found = resolve_overlaps(found + sited_events(text, parsed, found))
     found = resolve_overlaps(found + state_codes(text, found))
     found = resolve_overlaps(found + capitalised_acronyms(text, [p.segment for p in parsed], found))
-    found = resolve_overlaps(found + unit_mentions(text, [m for m in found if m.extractor not in _CONTAINERS]))
+    found = resolve_overlaps(found + unit_mentions(text, [m for m in found if not m.kind.is_container]))
     found = resolve_overlaps(found + whole_forms(text, found))
     found = resolve_overlaps(found + repeated_names(text, parsed, found))
     # every later use of a defined or known acronym
@@ -1048,7 +1054,7 @@ def extract_mentions(text: str, parsed: list[ParsedSegment]) -> list[Mention]:
                 if m.text.isupper() and 2 <= len(m.text) <= 8}
     # kept plain mentions do not overlap: the one starting last at or before a hit is the only
     # one that can contain it ("ACLU" inside "ACLU of Texas" is not a use of the acronym)
-    taken = sorted((m.start, m.end) for m in found if m.extractor not in _CONTAINERS)
+    taken = sorted((m.start, m.end) for m in found if not m.kind.is_container)
     starts = [s for s, _ in taken]
 
     def inside_another(hit: Mention) -> bool:
@@ -1065,7 +1071,7 @@ def whole_forms(text: str, mentions: list[Mention]) -> list[Mention]:
     """A name the model cut short where the text goes on with a longer name of the same
     document: "KXL" in "By A and B, KXL News Metro and Politics Desk" when the document names
     "KXL News" elsewhere. The longer form must follow word for word and end at a word's end."""
-    plain = [m for m in mentions if m.extractor not in _CONTAINERS]
+    plain = [m for m in mentions if not m.kind.is_container]
     forms: dict[str, Mention] = {}
     for m in plain:
         if " " in m.text:
@@ -1093,7 +1099,7 @@ def repeated_names(text: str, parsed: list[ParsedSegment], mentions: list[Mentio
     spreads whatever one mention of it got wrong: a town the model once tagged a group)."""
     forms: dict[str, Mention] = {}
     for m in mentions:
-        if (m.extractor not in _CONTAINERS and not m.extractor.startswith("rules.petition") and " " in m.text
+        if (not m.kind.is_container and not m.kind.is_petition and " " in m.text
                 and m.text[:1].isupper() and "\n" not in m.text):
             forms.setdefault(m.text, m)
     if not forms:
@@ -1101,7 +1107,7 @@ def repeated_names(text: str, parsed: list[ParsedSegment], mentions: list[Mentio
     by_first: dict[str, list[str]] = {}  # one look-up per capitalised word, whatever the number of names
     for form in sorted(forms, key=len, reverse=True):
         by_first.setdefault(form.split(" ", 1)[0], []).append(form)
-    taken = SpanIndex([(m.start, m.end) for m in mentions if m.extractor not in _CONTAINERS])
+    taken = SpanIndex([(m.start, m.end) for m in mentions if not m.kind.is_container])
     out = []
     for p in parsed:
         seg = p.segment
@@ -1161,7 +1167,7 @@ def english_forms(mentions: list[Mention], parsed: list[ParsedSegment]) -> list[
         i = bisect.bisect_right(starts, m.start) - 1
         language = languages[i][2] if i >= 0 and m.start < languages[i][1] else None
         english = english_name(language, m.text) if language and m.canonical in (None, m.text) else None
-        out.append(replace(m, canonical=english, extractor="rules.english_form.v1") if english else m)
+        out.append(replace(m, canonical=english, extractor="rules.english_form.v1", kind=MentionKind.BUILT) if english else m)
     return out
 
 

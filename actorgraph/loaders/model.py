@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,9 +39,37 @@ class Segment:
         return default
 
 
+class MentionKind(StrEnum):
+    """What a mention is, whatever pass found it: later steps ask this, never the pass's name."""
+
+    NAME = "name"                          # a name in running text
+    MODEL = "model"                        # the statistical recognizer's span, nothing else behind it
+    KNOWN = "known"                        # a name of a sourced table
+    TRANSLATED = "translated"              # another language's form of a table name (labelled in English)
+    BUILT = "built"                        # a name the pipeline composed: an English form, a sited event
+    PETITION_TITLE = "petition-title"      # the title line of a petition listing (holds other mentions)
+    PETITION_PARTY = "petition-party"      # whom a petition title defends or addresses
+    PETITION_CREATOR = "petition-creator"  # the account that started a petition ("Created by X")
+    HEADING_CAMPAIGN = "heading-campaign"  # a heading line that names a campaign (holds other mentions)
+    CAMPAIGN_LABEL = "campaign-label"      # "Petition campaign - X"
+    CAMPAIGN_NAME = "campaign-name"        # "the X campaign"
+    UNIT = "unit"                          # "the Seattle office of X" (holds the mention of X)
+    COREF = "coref"                        # a pronoun or description standing for an entity named before
+
+    @property
+    def is_container(self) -> bool:
+        """Whether mentions of this kind may hold other mentions."""
+        return self in (MentionKind.PETITION_TITLE, MentionKind.HEADING_CAMPAIGN, MentionKind.UNIT)
+
+    @property
+    def is_petition(self) -> bool:
+        return self in (MentionKind.PETITION_TITLE, MentionKind.PETITION_PARTY, MentionKind.PETITION_CREATOR)
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """A span of the cleaned text that names an entity."""
+    """A span of the cleaned text that names an entity. ``extractor`` names the pass that found
+    it (for provenance); ``kind`` says what it is."""
 
     start: int
     end: int
@@ -49,6 +78,7 @@ class Mention:
     extractor: str
     confidence: float = 0.8
     canonical: str | None = None  # a name from domain data or a definition, when known
+    kind: MentionKind = MentionKind.NAME
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from actorgraph import ontology
 from actorgraph.loaders.mentions import ParsedSegment
-from actorgraph.loaders.model import Entity, Evidence, Mention, Relation, Segment
+from actorgraph.loaders.model import Entity, Evidence, Mention, MentionKind, Relation, Segment
 from actorgraph.loaders.person_titles import strip_title
 
 _DEMAND = re.compile(r"\b(?:demand(?:s|ed|ing)?|call(?:s|ed)? (?:on|for)|urg(?:e|es|ed)|ask(?:s|ed)?|"
@@ -141,7 +141,7 @@ _MEMBER_INTRO = re.compile(r"\bas (?:a|an|the) (?:\w+ )?(member|leader|founder|d
 
 def _nested(nodes: list[_Node]) -> list[_Node]:
     """Drop mentions nested in a unit mention ("Seattle" and "ICE" in "the Seattle office of ICE")."""
-    units = [n for n in nodes if n.mention.extractor == "rules.unit.v1"]
+    units = [n for n in nodes if n.mention.kind == MentionKind.UNIT]
     return [n for n in nodes if n in units or not any(u.mention.start <= n.mention.start and n.mention.end <= u.mention.end
                                                        for u in units)]
 
@@ -183,19 +183,20 @@ def _pronoun_nodes(text: str, s: int, e: int, before: list[_Node], authors: list
     last_person = next((n.entity for n in reversed(before) if n.entity.cls == "Person"), None)
     for m in _PRONOUNS_PERSON.finditer(text, s, e):
         if last_person is not None:
-            out.append(_Node(Mention(m.start(), m.end(), m.group(0), "Person", "rules.coref.pronoun.v1", 0.5), last_person))
+            out.append(_Node(Mention(m.start(), m.end(), m.group(0), "Person", "rules.coref.pronoun.v1", 0.5,
+                                             kind=MentionKind.COREF), last_person))
     for m in _PRONOUNS_AUTHOR.finditer(text, s, e):
         for a in authors:
-            out.append(_Node(Mention(m.start(), m.end(), m.group(0), a.cls, "rules.coref.authors.v1", 0.5), a))
+            out.append(_Node(Mention(m.start(), m.end(), m.group(0), a.cls, "rules.coref.authors.v1", 0.5, kind=MentionKind.COREF), a))
     for m in _PRONOUNS_GROUP.finditer(text, s, e):
         group = _last_group(text, before, m.start())
         for g in group:
-            out.append(_Node(Mention(m.start(), m.end(), m.group(0), g.cls, "rules.coref.group.v1", 0.5), g))
+            out.append(_Node(Mention(m.start(), m.end(), m.group(0), g.cls, "rules.coref.group.v1", 0.5, kind=MentionKind.COREF), g))
     for m in _DEFINITE_RE.finditer(text, s, e):
         cls = _DEFINITE[m.group(1).lower()]
         ante = next((n.entity for n in reversed(before) if n.entity.cls == cls and n.mention.end <= m.start()), None)
         if ante is not None:
-            out.append(_Node(Mention(m.start(), m.end(), m.group(0), cls, "rules.coref.definite.v1", 0.5), ante))
+            out.append(_Node(Mention(m.start(), m.end(), m.group(0), cls, "rules.coref.definite.v1", 0.5, kind=MentionKind.COREF), ante))
     return out
 
 
@@ -339,7 +340,7 @@ def _contact_relations(text: str, parsed: list[ParsedSegment], nodes: list[_Node
 
 def _unit_relations(text: str, nodes_all: list[_Node], sentence_bounds) -> list[Relation]:
     out = []
-    for unit in [n for n in nodes_all if n.mention.extractor == "rules.unit.v1"]:
+    for unit in [n for n in nodes_all if n.mention.kind == MentionKind.UNIT]:
         parts = [n for n in nodes_all if n is not unit and unit.mention.start <= n.mention.start
                  and n.mention.end <= unit.mention.end]
         place = next((n for n in parts if n.entity.cls == "Place"), None)
@@ -399,7 +400,7 @@ def extract_relations(text: str, parsed: list[ParsedSegment], mentions: list[Men
             if petition is not None:
                 before = nodes[bisect.bisect_left(starts, petition.start):bisect.bisect_left(starts, petition.end)] + before
             inside = [n for n in nodes[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]
-                      if n.mention.end <= e and n.mention.extractor not in ("rules.petition.v1", "rules.heading_campaign.v1")]
+                      if n.mention.end <= e and n.mention.kind not in (MentionKind.PETITION_TITLE, MentionKind.HEADING_CAMPAIGN)]
             pronouns = _pronoun_nodes(text, s, e, before + inside, seg_authors)
             pronouns = [pn for pn in pronouns if not any(pn.mention.start < n.mention.end and n.mention.start < pn.mention.end
                                                          for n in inside)]
@@ -407,7 +408,7 @@ def extract_relations(text: str, parsed: list[ParsedSegment], mentions: list[Men
             relations.extend(_special_sentence_rules(text, s, e, inside, seg_authors, agencies_by_title, with_refs))
             if petition is not None:
                 campaign = next((n.entity for n in nodes_all if n.mention.start == petition.start
-                                 and n.mention.extractor == "rules.petition.v1"), None)
+                                 and n.mention.kind == MentionKind.PETITION_TITLE), None)
                 if campaign is not None:
                     relations.extend(_petition_body_rules(text, s, e, inside, campaign))
     relations.extend(_unit_relations(text, nodes_all, sentence_bounds))
@@ -420,7 +421,7 @@ def extract_relations(text: str, parsed: list[ParsedSegment], mentions: list[Men
                                          ORDER if rules is None else rules))
     for seg in petitions:
         title_nodes = [n for n in nodes_all if n.mention.start == seg.start and n.mention.end == seg.end
-                       and n.mention.extractor == "rules.petition.v1"]
+                       and n.mention.kind == MentionKind.PETITION_TITLE]
         if not title_nodes:
             continue
         campaign = title_nodes[0].entity
@@ -428,7 +429,7 @@ def extract_relations(text: str, parsed: list[ParsedSegment], mentions: list[Men
                   and n is not title_nodes[0]]
         body_span = seg.get("body")
         body = [n for n in nodes_all if body_span and body_span[0] <= n.mention.start < body_span[1]]
-        creator_nodes = [n for n in nodes_all if n.mention.extractor == "rules.petition.creator.v1"
+        creator_nodes = [n for n in nodes_all if n.mention.kind == MentionKind.PETITION_CREATOR
                          and any(s == n.mention.start for _, s, _ in seg.get("creators", ()))]
         relations.extend(petition_relations(text, seg, campaign, inside, body, creator_nodes))
     # an arrest by an agency is a detention by it

@@ -14,8 +14,8 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 
+from actorgraph.loaders.cues import GENERIC_WORDS, cue_class
 from actorgraph.loaders.data_tables import first_names, known_index
-from actorgraph.loaders.mentions import GENERIC_WORDS, cue_class
 from actorgraph.loaders.model import Entity, Mention, MentionKind
 from actorgraph.loaders.person_titles import strip_title
 from actorgraph.ontology.ids import entity_iri, normalize_name

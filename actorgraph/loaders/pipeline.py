@@ -13,8 +13,9 @@ from pathlib import Path
 from actorgraph.errors import InputError
 from actorgraph.loaders.clean import clean_text
 from actorgraph.loaders.entities import resolve_mentions
-from actorgraph.loaders.mentions import extract_mentions, parse_many
+from actorgraph.loaders.mentions import extract_mentions
 from actorgraph.loaders.model import Document, Extraction
+from actorgraph.loaders.parse import parse_many
 from actorgraph.loaders.read import read_file
 from actorgraph.loaders.relations import extract_relations
 from actorgraph.loaders.segment import document_language, segment

@@ -6,18 +6,22 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, replace
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
-from typing import TYPE_CHECKING
+
+from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP
+from spacy.lang.es.stop_words import STOP_WORDS as ES_STOP
 
 from actorgraph.loaders import data_tables
-from actorgraph.loaders.lists import list_mentions
+from actorgraph.loaders.cues import GENERIC_WORDS, cue_class
+from actorgraph.loaders.lang import LANGUAGES, english_name, load_pack
+from actorgraph.loaders.lists import list_runs
 from actorgraph.loaders.model import Mention, MentionKind, Segment
 from actorgraph.loaders.nlp import RULER_LABELS
+from actorgraph.loaders.parse import ParsedSegment, parse_many  # parse_many: the old import path still works
 from actorgraph.loaders.person_titles import TITLE_BEFORE, TITLE_RE
-
-if TYPE_CHECKING:
-    from spacy.tokens import Doc
 
 NER_CLASSES = {"PERSON": "Person", "PER": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place",
                "FAC": "Place", "LAW": "Policy", "EVENT": "Event"}
@@ -25,51 +29,9 @@ _LEADING = {"the", "a", "an", "our", "his", "her", "their", "its", "this", "thes
             "dear", "via", "yesterday", "today", "tonight", "tomorrow", "meanwhile", "however", "also", "now",
             "then", "earlier", "later", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
             "un", "una", "este", "esta", "estos", "estas", "ese", "esa", "nuestro", "nuestra"}
-#: single words that NER tags as places or groups but that name nothing on their own
-GENERIC_WORDS = frozenset("""county city state town village black white brown asian latino latina latinx
-hispanic indigenous native federal national sanctuary department agency government council
-administration office court police raza""".split())
 _HASHTAG = re.compile(r"(?<![\w#])#([A-Za-z][A-Za-z0-9_]{2,})")
 _ACRONYM_DEF = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9.&/\-]{1,11})\s*\)")
 _JUNK = re.compile(r"^[\W\d_]+$|_|https?:|www\.|@|\.(?:com|org|net)\b")
-
-
-@dataclass(frozen=True, slots=True)
-class ParsedSegment:
-    segment: Segment
-    doc: Doc | None  # None for passages in a language without a pipeline
-
-
-def parse(text: str, segments: list[Segment], nlp) -> list[ParsedSegment]:
-    """Run each language's pipeline over its segments (batched), petition titles included:
-    ``nlp`` for English, the Spanish pipeline when one is installed; other passages stay
-    unparsed."""
-    return parse_many([(text, segments)], nlp)[0]
-
-
-#: paragraphs per spaCy batch: over 200 bench documents, 128 took 12.3 s of process time,
-#: 32 took 12.9 s and one document's paragraphs per batch 13.8 s
-PARSE_BATCH = 128
-
-
-def parse_many(items: list[tuple[str, list[Segment]]], nlp) -> list[list[ParsedSegment]]:
-    """:func:`parse` for several documents (text and segments each) at once: one
-    ``pipe`` per language over the segments of them all, so spaCy fills its batches across
-    documents (a document's dozen paragraphs alone make a short batch: about 10% more CPU
-    for the same text)."""
-    from actorgraph.loaders.nlp import load_spanish_pipeline
-
-    spanish = any(s.language == "es" for _, segments in items for s in segments)
-    pipelines = {"en": nlp, "es": load_spanish_pipeline() if spanish else None}
-    docs: dict[tuple[int, int], Doc] = {}
-    for language, pipeline in pipelines.items():
-        if pipeline is None:
-            continue
-        chosen = [(d, i) for d, (_, segments) in enumerate(items) for i, s in enumerate(segments) if s.language == language]
-        texts = (items[d][0][items[d][1][i].start:items[d][1][i].end] for d, i in chosen)
-        for key, doc in zip(chosen, pipeline.pipe(texts, batch_size=PARSE_BATCH)):
-            docs[key] = doc
-    return [[ParsedSegment(s, docs.get((d, i))) for i, s in enumerate(segments)] for d, (_, segments) in enumerate(items)]
 
 
 def classify(name: str, ner_label: str) -> str | None:
@@ -100,28 +62,6 @@ def classify(name: str, ner_label: str) -> str | None:
             return "Company"  # "Lakeview Fittings LLC": a legal form ends the name of a firm
         return "DetentionFacility" if cued == "DetentionFacility" else ("GovernmentAgency" if cued == "GovernmentAgency" and ner_label != "GPE" else "Place")
     return cued or base
-
-
-@lru_cache(maxsize=1 << 16)  # asked again for every mention of a name
-def cue_class(name: str, strong_only: bool = False) -> str | None:
-    """Class suggested by the words of a name (data/cues.csv), or None. ``strong_only``
-    keeps the cues that hold even against a person tag (last words and phrases)."""
-    words = [w.lower().strip(".,") for w in name.split()]
-    lowered = " ".join(words)
-    best = None
-    for cue, cls, where in data_tables.cues():
-        if strong_only and where == "word":
-            continue
-        hit = ((where == "phrase" and f" {cue} " in f" {lowered} ")
-               or (where == "word" and cue in words)
-               or (where == "last" and words and words[-1] == cue)
-               or (where == "first" and words and words[0] == cue))
-        if hit:
-            # later words decide: "Detention Center Resistance" is the group, not the building
-            position = lowered.rfind(cue)
-            if best is None or position > best[0]:
-                best = (position, cls)
-    return best[1] if best else None
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -180,8 +120,6 @@ _OWNER_BEFORE = re.compile(r"(?:'s|’s|\b(?:its|their|our|his|her|su|sus|nuestr
 def _inner_body(text: str, start: int, name: str, language: str) -> bool:
     """"the campaign's Steering Committee", "its Board of Directors": generic words of a body
     inside the owner named before them, not a name of its own."""
-    from actorgraph.loaders.lang import load_pack
-
     words = load_pack(language if language in ("en", "es") else "en").inner_bodies
     return all(w in words for w in name.lower().split()) and bool(_OWNER_BEFORE.search(text[max(0, start - 20):start]))
 
@@ -189,8 +127,6 @@ def _inner_body(text: str, start: int, name: str, language: str) -> bool:
 @lru_cache(maxsize=1)
 def _role_vocabulary() -> frozenset[str]:
     """Every word of the role nouns and titles of the rule packs ("spokeswoman", "supervisor")."""
-    from actorgraph.loaders.lang import LANGUAGES, load_pack
-
     words: set[str] = set(_ROLE_NOUNS)
     for code in LANGUAGES:
         pack = load_pack(code)
@@ -384,8 +320,6 @@ _KIND_BEFORE = re.compile(r"\b(?:la|una|el|un)[ \t]+(" + "|".join(_KIND_CLASSES_
 def _legal_forms() -> frozenset[str]:
     """The legal forms of every language pack: reports in Spanish name U.S. firms ("Acme
     Fittings LLC") and the other way round."""
-    from actorgraph.loaders.lang import LANGUAGES, load_pack
-
     return frozenset(form for code in LANGUAGES for form in load_pack(code).legal_forms)
 
 
@@ -718,8 +652,6 @@ def sited_events(text: str, parsed: list[ParsedSegment], taken: list[Mention]) -
     raid", "una marcha") with a place, facility or company after "at/in/outside/en" becomes
     an Event whose name is built from the text — what, where and, when the sentence gives a
     date, when: "hunger strike at the Valleverde Detention Center (on Monday)"."""
-    from actorgraph.loaders.lang import load_pack
-
     spans = sorted((m.start, m.end, m) for m in taken if m.cls in _SITES)
     starts = [s for s, _, _ in spans]
     out = []
@@ -819,8 +751,6 @@ _SURNAME = r"[A-Z][\w'’-]+"
 def firm_names(text: str, segments: list[Segment]) -> list[Mention]:
     """A firm named after its partners, "the law firm Alvarez, Brook & Chen": the commas
     belong to the name, not to a list (``lang/<code>/firm_nouns.txt``)."""
-    from actorgraph.loaders.lang import load_pack
-
     out = []
     for seg in segments:
         pack = load_pack(seg.language if seg.language in ("en", "es") else "en")
@@ -841,11 +771,6 @@ def attach_legal_forms(text: str, mentions: list[Mention], segments: list[Segmen
     name just before it: a mention, or else the run of capitalised words before it (leading
     stop words, such as a sentence's "In", left out). A legal form with no name before it
     is not a name."""
-    from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP
-    from spacy.lang.es.stop_words import STOP_WORDS as ES_STOP
-
-    from actorgraph.loaders.lang import load_pack
-
     if not segments:
         return mentions
     ordered = sorted(mentions, key=lambda m: (m.start, m.end))
@@ -1008,6 +933,59 @@ def creator_accounts(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+LIST_EXTRACTOR = "rules.name_list.v1"
+_GROUPS = ("Organization", "GovernmentAgency", "Company")
+
+
+def list_mentions(text: str, parsed: Sequence[ParsedSegment], taken: Sequence[Mention]) -> list[Mention]:
+    """Mentions for the unknown items of lists that name at least two known groups and no
+    person, in the class most of the known items have."""
+    plain = sorted((m for m in taken if not m.kind.is_container), key=lambda m: m.start)
+    out: list[Mention] = []
+    for p in parsed:
+        if p.doc is None or _title_case_text(p.segment):
+            continue
+        pack = load_pack(p.segment.language if p.segment.language in ("en", "es") else "en")
+        base = p.segment.start
+        for sent in p.doc.sents:
+            s, e = base + sent.start_char, base + sent.end_char
+            inside = [m for m in plain if s <= m.start and m.end <= e]
+            known = [(m.start, m.end) for m in inside]
+            for run in list_runs(text, s, e, pack, known):
+                overlapping = [[m for m in inside if m.start < b and a < m.end] for a, b, _ in run]
+                classes = Counter(ms[0].cls for ms in overlapping if ms)
+                groups = sum(n for cls, n in classes.items() if cls in _GROUPS)
+                # items named whole as a person or a place speak against a list of groups
+                odd = sum(1 for (a, b, _), ms in zip(run, overlapping)
+                          if len(ms) == 1 and (ms[0].start, ms[0].end) == (a, b) and ms[0].cls in ("Person", "Place")
+                          and (ms[0].cls == "Place" or data_tables.looks_like_person(ms[0].text)))
+                if groups < 2 or 3 * groups < len(run) or 3 * odd > groups:
+                    continue
+                cls = max(_GROUPS, key=lambda c: (classes[c], c == "Organization"))
+                for (a, b, whole), ms in zip(run, overlapping):
+                    name = text[a:b]
+                    words = name.lower().split()
+                    if words[0] in pack.standins or words[-1] in pack.standins:
+                        continue  # "Parole Officers", "Agentes de Libertad Condicional": people of a body
+                    cued = cue_class(name)
+                    item_cls = cued if cued in _GROUPS else cls
+                    if len(ms) == 1 and (ms[0].start, ms[0].end) == (a, b):
+                        if ms[0].cls == "Person" and " " not in name and ms[0].kind == MentionKind.MODEL \
+                                and not data_tables.looks_like_person(name):
+                            # a one-word "person" among many groups is a group ("Unidarte")
+                            out.append(Mention(a, b, name, item_cls, LIST_EXTRACTOR, 0.75))
+                        continue
+                    if any(m.start <= a and b <= m.end for m in ms):
+                        continue  # already named whole, or inside a longer name
+                    if ms and not whole:
+                        continue  # an end item with a mention in it: the mention knows better
+                    if any(m.canonical or m.cls == "DetentionFacility" or (m.cls == "Person" and data_tables.looks_like_person(m.text))
+                           for m in ms):
+                        continue  # a known name, or a person's name, inside the item
+                    out.append(Mention(a, b, name, item_cls, LIST_EXTRACTOR, 0.65))
+    return out
+
+
 def extract_mentions(text: str, parsed: list[ParsedSegment]) -> list[Mention]:
     """All entity mentions of a document, non-overlapping, in text order."""
     found: list[Mention] = []
@@ -1156,10 +1134,6 @@ def english_forms(mentions: list[Mention], parsed: list[ParsedSegment]) -> list[
     """Names in a language with structural translations get their English form as canonical
     name ("Oficina del Alguacil del Condado Pinal" -> "Pinal County Sheriff's Office"),
     so the two languages of a bilingual document name one entity."""
-    from dataclasses import replace
-
-    from actorgraph.loaders.lang import english_name
-
     languages = [(p.segment.start, p.segment.end, p.segment.language) for p in parsed if p.segment.language != "en"]
     starts = [s for s, _, _ in languages]
     out = []
@@ -1182,3 +1156,6 @@ def _class_of_english(name: str) -> str:
         if known.name == name:
             return known.cls
     return cue_class(name) or "GovernmentAgency"
+
+
+__all__ = ["ParsedSegment", "extract_mentions", "parse_many", "resolve_overlaps"]

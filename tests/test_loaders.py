@@ -155,14 +155,14 @@ def test_a_one_word_person_tag_yields_to_a_list_of_groups():
     """An unknown one-word name the model calls a person in one sentence, and that a list of
     groups names as a group in another, is a group; a known given name stays a person."""
     from actorgraph.loaders.entities import resolve_mentions
-    from actorgraph.loaders.model import Mention
+    from actorgraph.loaders.model import Mention, MentionKind
 
     text = "Mijaren, the Harbor Workers Union and the Valley Coalition filed it. IDP and Mijaren spoke."
     first, second = text.index("Mijaren"), text.rindex("Mijaren")
     listed = Mention(first, first + 7, "Mijaren", "Organization", "rules.name_list.v1", 0.65)
-    tagged = Mention(second, second + 7, "Mijaren", "Person", "spacy.ner.v1", 0.7)
+    tagged = Mention(second, second + 7, "Mijaren", "Person", "spacy.ner.v1", 0.7, kind=MentionKind.MODEL)
     entities, _ = resolve_mentions([listed, tagged])
     assert [e.cls for e in entities] == ["Organization"]
     maria = [Mention(first, first + 5, "Maria", "Organization", "rules.name_list.v1", 0.65),
-             Mention(second, second + 5, "Maria", "Person", "spacy.ner.v1", 0.7)]
+             Mention(second, second + 5, "Maria", "Person", "spacy.ner.v1", 0.7, kind=MentionKind.MODEL)]
     assert [e.cls for e in resolve_mentions(maria)[0]] == ["Person"]

@@ -13,6 +13,9 @@ from actorgraph.loaders import data_tables
 GENERIC_WORDS = frozenset("""county city state town village black white brown asian latino latina latinx
 hispanic indigenous native federal national sanctuary department agency government council
 administration office court police raza""".split())
+#: nouns of what people are or do: in a name, they make it a role, not a name of its own
+ROLE_NOUNS = frozenset("""activist organizer leader director mother father president mayor governor senator
+judge attorney officer agent worker member spokesperson coordinator founder chair secretary""".split())
 
 
 @lru_cache(maxsize=1 << 16)  # asked again for every mention of a name

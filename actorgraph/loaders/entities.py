@@ -6,6 +6,9 @@ acronyms defined as "Long Name (ACR)" or matching a name's initials; a person's 
 surname or name with a title ("Attorney General Dana Whitfield"); a shorter name that starts a
 longer one of the same class ("Farmworkers Union" / "Farmworkers Union USA"); petition creator
 accounts ("ATU A.") that name a group of the same document. Never across classes.
+
+Each kind of merge is one method of :class:`Resolution`; :func:`resolve_mentions` runs them
+in order.
 """
 
 from __future__ import annotations
@@ -149,210 +152,279 @@ def _weight(m: Mention) -> float:
 
 def resolve_mentions(mentions: list[Mention]) -> tuple[list[Entity], dict[tuple[int, int], str]]:
     """Group mentions into entities; return them and a map (start, end) -> entity IRI."""
-    index = known_index()
-    clusters: list[_Cluster] = []
-    by_key: dict[str, _Cluster] = {}
+    resolution = Resolution(mentions)
+    resolution.merge_acronyms()
+    resolution.merge_parts_of_person_names()
+    resolution.merge_administration_surnames()
+    resolution.merge_facility_first_words()
+    resolution.merge_places_of()
+    resolution.merge_shorter_names()
+    resolution.merge_petition_accounts()
+    return resolution.entities()
 
-    def key_of(m: Mention) -> tuple[str, str | None]:
-        canonical = m.canonical
+
+def _first_position(c: _Cluster) -> int:
+    return min(m.start for m in c.mentions)
+
+
+_SEAT_OF = re.compile(r"(?:the\s+)?(?:city|town|village|county|state|commonwealth)\s+of\s+(.+)", re.I)
+_ADMINISTRATION = re.compile(r"[A-Z][a-z]+ (?:administration|regime)")
+
+
+class Resolution:
+    """One document's mentions grouped into clusters, one per entity: the same key at
+    construction, then each ``merge_*`` step (in the order :func:`resolve_mentions` runs
+    them) joins clusters that name one entity, never across classes."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        """Exact keys: the same name up to case, accents, hyphens and a leading "the", or the
+        same name of the domain tables (an acronym, a garbled official name, a Spanish name)."""
+        self.index = known_index()
+        self.clusters: list[_Cluster] = []
+        self.by_key: dict[str, _Cluster] = {}
+        for m in mentions:
+            key, canonical = self._key_of(m)
+            cluster = self.by_key.get(key)
+            if cluster is None:
+                cluster = self.by_key[key] = _Cluster()
+                self.clusters.append(cluster)
+            cluster.add(m, _weight(m))
+            if canonical:
+                hit = self.index.get(normalize_name(canonical))
+                cluster.known_as(canonical, hit[0] if hit else None)
+            elif m.canonical and m.kind == MentionKind.PETITION_TITLE:
+                cluster.known_as(m.canonical, "Campaign")
+
+    def _key_of(self, m: Mention) -> tuple[str, str | None]:
+        """A mention's key and the canonical name it brings (from a table, a definition or
+        the pipeline), if any."""
         if m.kind == MentionKind.PETITION_TITLE:
             return "campaign:" + normalize_name(m.text), m.text
+        canonical = m.canonical
         if canonical is None:
-            hit = index.get(normalize_name(m.text))
+            hit = self.index.get(normalize_name(m.text))
             if hit and (hit[0] == m.cls or m.cls in ("Organization", "Place")):
                 canonical = hit[1]
         if canonical is not None:
-            hit = index.get(normalize_name(canonical))
+            hit = self.index.get(normalize_name(canonical))
             if hit is None and m.kind == MentionKind.BUILT:
                 return normalize_name(canonical), canonical  # a name's English form, an event's built name
             return normalize_name(canonical), (hit[1] if hit else None)
         name = strip_title(m.text) if m.cls == "Person" else m.text
         return normalize_name(name), None
 
-    # 1. exact keys
-    for m in mentions:
-        key, canonical = key_of(m)
-        cluster = by_key.get(key)
-        if cluster is None:
-            cluster = by_key[key] = _Cluster()
-            clusters.append(cluster)
-        cluster.add(m, _weight(m))
-        if canonical:
-            hit = index.get(normalize_name(canonical))
-            cluster.known_as(canonical, hit[0] if hit else None)
-        elif m.canonical and m.kind == MentionKind.PETITION_TITLE:
-            cluster.known_as(m.canonical, "Campaign")
-
-    def merge(into: _Cluster, other: _Cluster, votes: bool = True) -> None:
+    def _merge(self, into: _Cluster, other: _Cluster, votes: bool = True) -> None:
         if into is other:
             return
         for m in other.mentions:
             into.add(m, other.cls_votes[m.cls] / max(1, len(other.mentions)) if votes else 0.0)
         into.known_as(into.canonical or other.canonical, into.data_cls or other.data_cls)
-        for k, c in list(by_key.items()):
+        for k, c in list(self.by_key.items()):
             if c is other:
-                by_key[k] = into
-        clusters.remove(other)
+                self.by_key[k] = into
+        self.clusters.remove(other)
 
-    def first_pos(c: _Cluster) -> int:
-        return min(m.start for m in c.mentions)
+    def merge_acronyms(self) -> None:
+        """An all-caps or glued name ("NWDC", "SVDCSolidarity") joins the cluster whose
+        initials it is, one merge at a time until none is left."""
+        while self._merge_one_acronym():
+            pass
 
-    # 2. acronym keys: an all-caps name or glued name equal to another cluster's initials
-    changed = True
-    while changed:
-        changed = False
-        ordered = sorted(clusters, key=first_pos)  # the clusters change only where a merge ends the pass
+    def _merge_one_acronym(self) -> bool:
+        ordered = sorted(self.clusters, key=_first_position)  # the clusters change only where a merge ends the pass
         for small in ordered:
             forms = small.forms()
             if small.canonical or any(len(f.split()) > 2 for f in forms):
                 continue
-            keys = {initials(f) for f in forms if re.search(r"[A-Z]{2,}", f)}
-            keys |= {f for f in forms if f.isupper()}
-            hyphenated = [f.split("-", 1) for f in forms if re.fullmatch(r"[A-Z]{2,}-[A-Z]{2,}", f)]
+            keys = {initials(f) for f in forms if re.search(r"[A-Z]{2,}", f)} | {f for f in forms if f.isupper()}
             if not keys:
                 continue
-            for big in ordered:
-                if big is small or big.cls not in _ACTOR_LIKE | {"DetentionFacility", "Policy"}:
-                    continue
-                exact = {f for f in big.forms() if f.isupper()}
-                bare = all(re.fullmatch(r"[A-Z]{2,8}", f) for f in forms)
-                if small.cls in _ACTOR_LIKE and big.cls not in _ACTOR_LIKE and not (keys & exact) and not bare:
-                    continue
-                big_keys = set().union(*[initials_all(f) for f in big.forms() if len(f.split()) > 1]) | exact
-                unit_key = initials(big.label())
-                if keys & big_keys or any(unit_key.startswith(b) and unit_key.endswith(a) and len(unit_key) > len(a + b)
-                                          for a, b in hyphenated):
-                    merge(big, small)
-                    changed = True
+            big = next((big for big in ordered if big is not small and _abbreviates(small, keys, big)), None)
+            if big is not None:
+                self._merge(big, small)
+                return True
+        return False
+
+    def merge_parts_of_person_names(self) -> None:
+        """A person's first name, surname or name with a title ("Attorney General Dana
+        Whitfield") joins the first full name it is part of; every full name stays a person
+        of its own."""
+        persons = [c for c in self.clusters if c.cls == "Person" and any(len(strip_title(f).split()) > 1 for f in c.forms())]
+        full_names = {id(p) for p in persons}
+        order = sorted(persons, key=_first_position)
+        tokens = _NameTokens()
+        for c in sorted(self.clusters, key=_first_position):
+            if id(c) in full_names or not self._may_be_part_of_a_name(c):
+                continue
+            keys = {normalize_name(strip_title(f)) for f in c.forms()}
+            target = next((p for p in order if keys & tokens.of(p)), None)
+            if target is not None:
+                self._merge(target, c, votes=False)
+                tokens.forget(target)  # its forms grew, and perhaps its first mention moved
+                order = sorted(persons, key=_first_position)
+
+    def _may_be_part_of_a_name(self, c: _Cluster) -> bool:
+        """A cluster still there, with no name from the data, that is a one-word person, a
+        group or a place (the model's class of a lone surname is often wrong)."""
+        if c.canonical or c not in self.clusters:
+            return False
+        if c.cls == "Person":
+            return not any(len(strip_title(f).split()) > 1 for f in c.forms())
+        return c.cls in ("Organization", "Place")
+
+    def merge_administration_surnames(self) -> None:
+        """"<Surname> administration" makes a lone "<Surname>" a person (and joins it to the
+        full name that ends with it)."""
+        surnames = {c.label().split()[0] for c in self.clusters
+                    if c.cls == "GovernmentAgency" and _ADMINISTRATION.fullmatch(c.label())}
+        for c in list(self.clusters):
+            if c in self.clusters and c.cls != "Person" and not c.canonical and set(c.forms()) <= surnames:
+                c.vote_only("Person")
+                full = next((p for p in self.clusters if p.cls == "Person" and p is not c
+                             and normalize_name(p.label()).split()[-1:] == [normalize_name(c.label())]), None)
+                if full is not None:
+                    self._merge(full, c, votes=False)
+
+    def merge_facility_first_words(self) -> None:
+        """"McHenry" for "McHenry County Detention Center": a lone word that begins the name
+        of a facility of the document."""
+        facilities = [c for c in self.clusters if c.cls == "DetentionFacility"]
+        for c in list(self.clusters):
+            forms = c.forms()
+            if c not in self.clusters or c.cls == "DetentionFacility" or c.canonical or any(len(f.split()) > 1 for f in forms):
+                continue
+            first = [normalize_name(forms[0])]
+            facility = next((f for f in facilities if f in self.clusters
+                             and any(normalize_name(x).split()[:1] == first for x in f.forms())), None)
+            if facility is not None:
+                self._merge(facility, c, votes=False)
+
+    def merge_places_of(self) -> None:
+        """"City of X", "State of X": the place X itself."""
+        places = {normalize_name(c.label()): c for c in self.clusters if c.cls == "Place"}
+        for c in list(self.clusters):
+            if c not in self.clusters:
+                continue
+            for f in c.forms():
+                match = _SEAT_OF.fullmatch(f)
+                place = places.get(normalize_name(match.group(1))) if match else None
+                if place is not None and place is not c:
+                    self._merge(place, c, votes=False)
                     break
-            if changed:
-                break
 
-    # 3. people: first names, surnames and titled forms join the full name
-    persons = [c for c in clusters if c.cls == "Person" and any(len(strip_title(f).split()) > 1 for f in c.forms())]
-    full_names = {id(p) for p in persons}  # only the others merge here, so every person stays
-    person_order = sorted(persons, key=first_pos)
-    tokens_of: dict[int, set[str]] = {}
+    def merge_shorter_names(self) -> None:
+        """A shorter name that begins or ends a longer one of the same class ("Pinal County
+        Sheriff" and "Pinal County Sheriff's Department"); a lone head word ("the Sheriff")
+        that only one longer name of the document has."""
+        for c in sorted(self.clusters, key=lambda c: (len(c.label().split()) == 1, len(c.label()))):
+            if c not in self.clusters or c.canonical or c.cls not in ("Organization", "GovernmentAgency", "Company", "Policy"):
+                continue
+            key = _base_key(c.label())
+            lone = len(key.split()) == 1 and c.cls == "GovernmentAgency" and cue_class(key) == "GovernmentAgency"
+            if not lone and _names_no_one(key):
+                continue  # "City Council" alone could be any city's
+            candidates = [other for other in self.clusters if other is not c and other.cls == c.cls
+                          and not any(m.kind == MentionKind.UNIT for m in other.mentions)]
+            if lone:
+                holders = [o for o in candidates if key in _base_key(o.label()).split() and len(o.label().split()) > 1]
+                if len(holders) == 1:
+                    self._merge(holders[0], c)
+                continue
+            longer = next((o for o in candidates if _base_key(o.label()).startswith(key + " ")
+                           or _base_key(o.label()).endswith(" " + key)), None)
+            if longer is not None:
+                self._merge(longer, c)
 
-    def name_tokens(p: _Cluster) -> set[str]:
-        if id(p) not in tokens_of:
+    def merge_petition_accounts(self) -> None:
+        """Petition accounts "ATU A.", "Galaei P." that name a group of the document (by its
+        name or its initials)."""
+        for c in list(self.clusters):
+            if c not in self.clusters or not any(m.kind == MentionKind.PETITION_CREATOR for m in c.mentions):
+                continue
+            base = _creator_key(c.forms()[0])
+            if not base:
+                continue
+            group = next((o for o in self.clusters if o is not c and o.cls in ("Organization", "Company", "GovernmentAgency")
+                          and _named_by_account(base, o.forms())), None)
+            if group is not None:
+                self._merge(group, c)
+
+    def entities(self) -> tuple[list[Entity], dict[tuple[int, int], str]]:
+        """The entities of the clusters (two clusters that resolve to one IRI are one entity)
+        and a map (start, end) -> entity IRI."""
+        spans: dict[tuple[int, int], str] = {}
+        seen: dict[str, Entity] = {}
+        for c in self.clusters:
+            cls = c.cls
+            label = c.label()
+            # a person's IRI and forms leave the title out: "Gov. Okafor" is the Okafor of other documents
+            iri = str(entity_iri(cls, strip_title(label) if cls == "Person" else label))
+            surface = tuple(sorted(set(c.forms()) | {label} | ({strip_title(label)} if cls == "Person" else set())))
+            if iri in seen:
+                old = seen[iri]
+                entity = Entity(iri, cls, label, tuple(sorted(set(old.forms) | set(surface))),
+                                old.mentions + tuple(c.mentions))
+            else:
+                entity = Entity(iri, cls, label, surface, tuple(sorted(c.mentions, key=lambda m: m.start)))
+            seen[iri] = entity
+            for m in c.mentions:
+                spans[(m.start, m.end)] = iri
+        return sorted(seen.values(), key=lambda e: e.iri), spans
+
+
+def _abbreviates(small: _Cluster, keys: set[str], big: _Cluster) -> bool:
+    """Whether ``small`` (with acronym ``keys``) abbreviates ``big``: a key equals the
+    initials of one of big's longer forms or one of its all-caps forms, or a hyphenated
+    acronym ("NW-ICE") frames big's initials. An actor's acronym does not join a building
+    or a law unless it is bare capitals or equals one of its forms."""
+    if big.cls not in _ACTOR_LIKE | {"DetentionFacility", "Policy"}:
+        return False
+    forms = small.forms()
+    exact = {f for f in big.forms() if f.isupper()}
+    bare = all(re.fullmatch(r"[A-Z]{2,8}", f) for f in forms)
+    if small.cls in _ACTOR_LIKE and big.cls not in _ACTOR_LIKE and not (keys & exact) and not bare:
+        return False
+    big_keys = set().union(*[initials_all(f) for f in big.forms() if len(f.split()) > 1]) | exact
+    if keys & big_keys:
+        return True
+    hyphenated = [f.split("-", 1) for f in forms if re.fullmatch(r"[A-Z]{2,}-[A-Z]{2,}", f)]
+    unit_key = initials(big.label())
+    return any(unit_key.startswith(b) and unit_key.endswith(a) and len(unit_key) > len(a + b) for a, b in hyphenated)
+
+
+class _NameTokens:
+    """The words of a person's full names (and each name without its first word), computed
+    once per person and again only when a merge grows it."""
+
+    def __init__(self) -> None:
+        self._of: dict[int, set[str]] = {}
+
+    def of(self, p: _Cluster) -> set[str]:
+        if id(p) not in self._of:
             tokens: set[str] = set()
             for f in p.forms():
                 words = [w for w in normalize_name(strip_title(f)).split() if len(w) > 1]
                 if words:
                     tokens.update(words)
                     tokens.add(" ".join(words[1:]))
-            tokens_of[id(p)] = tokens
-        return tokens_of[id(p)]
+            self._of[id(p)] = tokens
+        return self._of[id(p)]
 
-    for c in sorted(clusters, key=first_pos):
-        if id(c) in full_names or c.canonical or c not in clusters:
-            continue
-        names = {strip_title(f) for f in c.forms()}
-        if any(len(n.split()) > 1 for n in names) and c.cls == "Person":
-            continue
-        if c.cls not in ("Person", "Organization", "Place"):
-            continue
-        keys = {normalize_name(n) for n in names}
-        target = next((p for p in person_order if keys & name_tokens(p)), None)
-        if target is not None:
-            merge(target, c, votes=False)
-            tokens_of.pop(id(target), None)  # its forms grew, and perhaps its first mention moved
-            person_order = sorted(persons, key=first_pos)
-
-    # 3b. "<Surname> administration" makes a lone "<Surname>" a person
-    surnames = {c.label().split()[0] for c in clusters
-                if c.cls == "GovernmentAgency" and re.fullmatch(r"[A-Z][a-z]+ (?:administration|regime)", c.label())}
-    for c in list(clusters):
-        if c in clusters and c.cls != "Person" and not c.canonical and {f for f in c.forms()} <= surnames:
-            c.vote_only("Person")
-            full = next((p for p in clusters if p.cls == "Person" and p is not c
-                         and normalize_name(p.label()).split()[-1:] == [normalize_name(c.label())]), None)
-            if full is not None:
-                merge(full, c, votes=False)
-
-    # 3b'. "McHenry" for "McHenry County Detention Center": a lone first word of a facility
-    facilities = [c for c in clusters if c.cls == "DetentionFacility"]
-    for c in list(clusters):
-        forms = c.forms()
-        if c not in clusters or c.cls == "DetentionFacility" or c.canonical or any(len(f.split()) > 1 for f in forms):
-            continue
-        for facility in facilities:
-            if facility in clusters and any(normalize_name(x).split()[:1] == [normalize_name(forms[0])]
-                                            for x in facility.forms()):
-                merge(facility, c, votes=False)
-                break
-
-    # 3c. "City of X", "State of X": the place itself
-    places = {normalize_name(c.label()): c for c in clusters if c.cls == "Place"}
-    for c in list(clusters):
-        if c not in clusters:
-            continue
-        for f in c.forms():
-            match = re.fullmatch(r"(?:the\s+)?(?:city|town|village|county|state|commonwealth)\s+of\s+(.+)", f, re.I)
-            if match and normalize_name(match.group(1)) in places and places[normalize_name(match.group(1))] is not c:
-                merge(places[normalize_name(match.group(1))], c, votes=False)
-                break
-
-    # 4. a shorter name that begins a longer one of the same class ("Pinal County Sheriff" and
-    #    "Pinal County Sheriff's Department"); a lone head word ("the Sheriff") that only one
-    #    longer name of the document has
-    for c in sorted(clusters, key=lambda c: (len(c.label().split()) == 1, len(c.label()))):
-        if c not in clusters or c.canonical or c.cls not in ("Organization", "GovernmentAgency", "Company", "Policy"):
-            continue
-        key = _base_key(c.label())
-        lone = len(key.split()) == 1 and c.cls == "GovernmentAgency" and cue_class(key) == "GovernmentAgency"
-        if not lone and (len(key.split()) < 2 or all(cue_class(w) or w in GENERIC_WORDS for w in key.split() if w not in _STOP)):
-            continue  # "City Council" alone could be any city's
-        candidates = [other for other in clusters if other is not c and other.cls == c.cls
-                      and not any(m.kind == MentionKind.UNIT for m in other.mentions)]
-        if lone:
-            holders = [o for o in candidates if key in _base_key(o.label()).split() and len(o.label().split()) > 1]
-            if len(holders) == 1:
-                merge(holders[0], c)
-            continue
-        for other in candidates:
-            okey = _base_key(other.label())
-            if okey.startswith(key + " ") or okey.endswith(" " + key):
-                merge(other, c)
-                break
-
-    # 5. petition accounts "ATU A.", "Galaei P." that name a group of the document
-    for c in list(clusters):
-        if c not in clusters or not any(m.kind == MentionKind.PETITION_CREATOR for m in c.mentions):
-            continue
-        base = _creator_key(c.forms()[0])
-        if not base:
-            continue
-        for other in clusters:
-            if other is c or other.cls not in ("Organization", "Company", "GovernmentAgency"):
-                continue
-            forms = other.forms()
-            if normalize_name(base) in {normalize_name(f) for f in forms} or \
-                    (base.isupper() and base in {initials(f) for f in forms if len(f.split()) > 1}):
-                merge(other, c)
-                break
-
-    entities: list[Entity] = []
-    spans: dict[tuple[int, int], str] = {}
-    seen: dict[str, Entity] = {}
-    for c in clusters:
-        cls = c.cls
-        label = c.label()
-        # a person's IRI and forms leave the title out: "Gov. Okafor" is the Okafor of other documents
-        iri = str(entity_iri(cls, strip_title(label) if cls == "Person" else label))
-        surface = tuple(sorted(set(c.forms()) | {label} | ({strip_title(label)} if cls == "Person" else set())))
-        if iri in seen:  # two clusters that resolved to the same IRI
-            old = seen[iri]
-            entity = Entity(iri, cls, label, tuple(sorted(set(old.forms) | set(surface))),
-                            old.mentions + tuple(c.mentions))
-        else:
-            entity = Entity(iri, cls, label, surface, tuple(sorted(c.mentions, key=lambda m: m.start)))
-        seen[iri] = entity
-        for m in c.mentions:
-            spans[(m.start, m.end)] = iri
-    entities = sorted(seen.values(), key=lambda e: e.iri)
-    return entities, spans
+    def forget(self, p: _Cluster) -> None:
+        self._of.pop(id(p), None)
 
 
-__all__ = ["resolve_mentions", "initials", "known_index"]
+def _names_no_one(key: str) -> bool:
+    """A key of one word, or of cue and generic words only ("City Council"), that could be
+    any body's."""
+    return len(key.split()) < 2 or all(cue_class(w) or w in GENERIC_WORDS for w in key.split() if w not in _STOP)
+
+
+def _named_by_account(base: str, forms: list[str]) -> bool:
+    """Whether a petition account's name ("ATU" of "ATU A.") is one of the forms, or the
+    initials of a longer one."""
+    return normalize_name(base) in {normalize_name(f) for f in forms} or \
+        (base.isupper() and base in {initials(f) for f in forms if len(f.split()) > 1})
+
+
+__all__ = ["Resolution", "resolve_mentions", "initials", "known_index"]

@@ -122,24 +122,6 @@ def test_the_kind_in_an_apposition_is_its_head_noun(nlp):
     assert ("Stonebridge Group", "operates", "Valleverde Detention Center") in triples
 
 
-def test_a_name_cut_short_takes_the_whole_form_the_document_uses():
-    """The model may tag "NBX" alone in "NBX News Tech and Science News"; the document
-    names "NBX News" elsewhere and the text goes on with those words, so the mention grows to
-    it. A longer form that the text does not continue with word for word is not taken."""
-    from actorgraph.loaders.mentions import MentionContext, resolve_overlaps
-    from actorgraph.loaders.mentions.known import whole_forms
-    from actorgraph.loaders.model import Mention
-
-    text = "By Ana Ruiz, NBX News Tech and Science News. Officials told NBX News and NBX Newsroom staff."
-    short = Mention(13, 16, "NBX", "Organization", "spacy.ner.v1", 0.7)
-    whole = Mention(60, 68, "NBX News", "Organization", "spacy.ner.v1", 0.7)
-    cut = Mention(73, 76, "NBX", "Organization", "spacy.ner.v1", 0.7)  # "NBX Newsroom": not "NBX News"
-    grown = whole_forms(MentionContext(text, (), (short, whole, cut)))
-    assert [(m.start, m.text) for m in grown] == [(13, "NBX News")]
-    kept = resolve_overlaps([short, whole, cut, *grown])
-    assert [m.text for m in kept] == ["NBX News", "NBX News", "NBX"]
-
-
 def test_news_report_document(nlp):
     from conftest import DOCS
 

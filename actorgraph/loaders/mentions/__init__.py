@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from actorgraph.errors import UsageError
+from actorgraph.loaders.cues import GENERIC_WORDS, cue_class  # their old import path still works
 
 # the families register their passes on import
 from actorgraph.loaders.mentions import (  # noqa: F401
@@ -87,5 +88,5 @@ def extract_mentions(text: str, parsed: Sequence[ParsedSegment], passes: Collect
     return found
 
 
-__all__ = ["NAMES", "ORDER", "PASSES", "MentionContext", "ParsedSegment", "extract_mentions", "parse_many", "register",
-           "resolve_overlaps"]
+__all__ = ["GENERIC_WORDS", "NAMES", "ORDER", "PASSES", "MentionContext", "ParsedSegment", "cue_class", "extract_mentions",
+           "parse_many", "register", "resolve_overlaps"]

@@ -32,6 +32,7 @@ from actorgraph.loaders.rules import (
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from actorgraph.loaders.lang import NominalFrame
     from actorgraph.loaders.model import Relation
 
 _RELATIVE = frozenset({"which", "that", "who", "whom"})
@@ -354,39 +355,45 @@ def _object_relative_subjects(noun: Token) -> list[Token]:
     return []
 
 
+def _nominal_arguments(ctx: SentenceContext, noun: Token, frame: NominalFrame) -> tuple[list[Token], list[Token]]:
+    """The tokens for who acts and who undergoes in what a noun of ``frame`` names ("a
+    contract between X and Y", "X's contract with Y", "an ICE raid", "the lawsuit filed by X
+    against Y"); when a verb governing the noun is negated, only a raid's place remains."""
+    subj_tokens, obj_tokens = _between(noun)
+    modifiers = [c for c in noun.children if c.dep_ in ("compound", "nmod") and c.i in ctx.tokens
+                 and ctx.tokens[c.i].cls != "Place" and case_of(c) is None]
+    if not subj_tokens:
+        subj_tokens = [c for c in noun.children if c.dep_ == "poss"]
+        if subj_tokens and frame.modifier_is_party:  # "its ICE contract": ICE is the other party
+            obj_tokens = list(modifiers)
+    if not subj_tokens:  # "an EEOC suit", "the ACLU lawsuit", "an ICE raid"
+        subj_tokens = modifiers
+    if not subj_tokens:  # "the raid by ICE", "la redada de ICE"
+        subj_tokens = [t for prep in frame.subject_preps for t in prep_objects(noun, prep)]
+    if not subj_tokens:  # "a lawsuit X brought against Y": X, not the subject of the clause around
+        subj_tokens = _object_relative_subjects(noun)
+    obj_tokens += [p for prep in frame.object_preps for p in prep_objects(noun, prep)]
+    for verb in _governing_verbs(noun):
+        if negated(verb, ctx.pack):
+            obj_tokens = []
+            break
+        if not subj_tokens:
+            subj_tokens = subjects(verb) if verb.dep_ != "acl" or is_passive(verb) else []
+        obj_tokens += [p for prep in frame.object_preps for p in prep_objects(verb, prep)]
+    if frame.predicate == "raided":  # "a raid on a plant in Gainesville": the site's place too
+        obj_tokens += [p for t in [noun, *obj_tokens] for prep in ("in", "en") for p in prep_objects(t, prep)]
+    return subj_tokens, obj_tokens
+
+
 @register("rules.frame.nominal.v1")
 def nominal_frames(ctx: SentenceContext) -> Iterator[Relation]:
+    """A noun that states a relation (``nominal.csv``): "the county's contract with ICE", "a lawsuit by X against Y"."""
     pack = ctx.pack
     for noun in ctx.sent:
         if noun.pos_ not in ("NOUN", "PROPN"):
             continue
-        frames = pack.nominal_for(noun.lower_) or pack.nominal_for(noun.lemma_.lower())
-        if not frames:
-            continue
-        for frame in frames:
-            subj_tokens, obj_tokens = _between(noun)
-            modifiers = [c for c in noun.children if c.dep_ in ("compound", "nmod") and c.i in ctx.tokens
-                         and ctx.tokens[c.i].cls != "Place" and case_of(c) is None]
-            if not subj_tokens:
-                subj_tokens = [c for c in noun.children if c.dep_ == "poss"]
-                if subj_tokens and frame.modifier_is_party:  # "its ICE contract": ICE is the other party
-                    obj_tokens = list(modifiers)
-            if not subj_tokens:  # "an EEOC suit", "the ACLU lawsuit", "an ICE raid"
-                subj_tokens = modifiers
-            if not subj_tokens:  # "the raid by ICE", "la redada de ICE"
-                subj_tokens = [t for prep in frame.subject_preps for t in prep_objects(noun, prep)]
-            if not subj_tokens:  # "a lawsuit X brought against Y": X, not the subject of the clause around
-                subj_tokens = _object_relative_subjects(noun)
-            obj_tokens += [p for prep in frame.object_preps for p in prep_objects(noun, prep)]
-            for verb in _governing_verbs(noun):
-                if negated(verb, pack):
-                    obj_tokens = []
-                    break
-                if not subj_tokens:
-                    subj_tokens = subjects(verb) if verb.dep_ != "acl" or is_passive(verb) else []
-                obj_tokens += [p for prep in frame.object_preps for p in prep_objects(verb, prep)]
-            if frame.predicate == "raided":  # "a raid on a plant in Gainesville": the site's place too
-                obj_tokens += [p for t in [noun, *obj_tokens] for prep in ("in", "en") for p in prep_objects(t, prep)]
+        for frame in pack.nominal_for(noun.lower_) or pack.nominal_for(noun.lemma_.lower()):
+            subj_tokens, obj_tokens = _nominal_arguments(ctx, noun, frame)
             actors = _expand(ctx, subj_tokens)
             targets = _expand(ctx, obj_tokens, stance=frame.predicate in _STANCES)
             for actor in actors:

@@ -18,9 +18,11 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from actorgraph.loaders.rules import (
+    Level,
     Ref,
     SentenceContext,
     case_of,
+    from_packs,
     make_relation,
     prep_objects,
     refs,
@@ -279,8 +281,14 @@ def _name_read_as_clause(ctx: SentenceContext, verb: Token) -> list[Token]:
             and ctx.tokens[c.i] is ctx.tokens.get(c.left_edge.i)]
 
 
-@register("rules.frame.verb.v1")
+@register("rules.frame.verb.v1", Level.SENTENCE, from_packs(lambda pack: (f.predicate for f in pack.frames)))
 def verb_frames(ctx: SentenceContext) -> Iterator[Relation]:
+    """A verb that states a relation (``frames.csv``): "X shared records with Y", "Y was sued by X", "the center run by X".
+
+    Its subject acts and its object (or the object of a given preposition) undergoes,
+    through passives, relative clauses, control and conjoined verbs; a negated or refused
+    verb states nothing.
+    """
     pack = ctx.pack
     for verb in ctx.sent:
         if verb.pos_ not in ("VERB", "AUX") and verb.tag_ != "VBN":
@@ -385,7 +393,7 @@ def _nominal_arguments(ctx: SentenceContext, noun: Token, frame: NominalFrame) -
     return subj_tokens, obj_tokens
 
 
-@register("rules.frame.nominal.v1")
+@register("rules.frame.nominal.v1", Level.SENTENCE, from_packs(lambda pack: (f.predicate for f in pack.nominal)))
 def nominal_frames(ctx: SentenceContext) -> Iterator[Relation]:
     """A noun that states a relation (``nominal.csv``): "the county's contract with ICE", "a lawsuit by X against Y"."""
     pack = ctx.pack
@@ -405,11 +413,14 @@ def nominal_frames(ctx: SentenceContext) -> Iterator[Relation]:
                         yield relation
 
 
-@register("rules.frame.adjacent.v1")
+@register("rules.frame.adjacent.v1", Level.SENTENCE, from_packs(lambda pack: (
+    f.predicate for f in pack.frames if f.objects[:1] in (("dobj",), ("obj",)) and not f.requires)))
 def adjacent_frames(ctx: SentenceContext) -> Iterator[Relation]:
-    """A verb the parser missed between two names ("The Eastside Tenants Committee denounces
-    ICE", tagged as a noun): subject, finite verb of a direct-object frame, object, adjacent
-    in that order (only a determiner may stand before the object)."""
+    """A verb the parser missed between two names: "The Eastside Tenants Committee denounces ICE" (tagged as a noun).
+
+    Subject, finite verb of a direct-object frame and object, adjacent in that order (only
+    a determiner may stand before the object).
+    """
     pack = ctx.pack
     doc = ctx.sent.doc
     for token in ctx.sent:
@@ -436,10 +447,9 @@ _JOINTLY = frozenset({"jointly", "together", "juntos", "juntas", "conjuntamente"
 _GROUPS = ("Organization", "GovernmentAgency", "Company")
 
 
-@register("rules.frame.joint.v1")
+@register("rules.frame.joint.v1", Level.SENTENCE, ("collaboratesWith",))
 def joint_action(ctx: SentenceContext) -> Iterator[Relation]:
-    """Groups named as the conjoined subjects of a verb of joint work ("X, Y and Z filed a
-    lawsuit", "X and Y produced the report jointly") collaborate with each other."""
+    """Groups that are the conjoined subjects of a verb of joint work collaborate: "X, Y and Z filed a lawsuit"."""
     pack = ctx.pack
     for verb in ctx.sent:
         if verb.pos_ not in ("VERB", "AUX") or negated(verb, pack):

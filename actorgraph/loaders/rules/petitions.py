@@ -196,7 +196,7 @@ def body_target(ctx: DocumentContext) -> Iterator[Relation]:
 
 @register("rules.petition.body_support.v1", Level.DOCUMENT, ("campaignSupports",))
 def body_support(ctx: DocumentContext) -> Iterator[Relation]:
-    """"Defend X, a mother of three" in a petition's text: the petition supports the person X."""
+    """"Defend community organizer X", "free activist X" in a petition's text: the petition supports the person X."""
     for sent in ctx.sentences:
         if sent.campaign is None:
             continue

@@ -36,8 +36,7 @@ find the same relation in the same passage, the first one's evidence is kept.
 
 def _row(position: str, name: str) -> str:
     rule = RULES[name]
-    family = rule.fn.__module__.rsplit(".", 1)[-1]
-    link = f"[{family}](../actorgraph/loaders/rules/{family}.py)"
+    link = f"[{rule.family}](../actorgraph/loaders/rules/{rule.family}.py)"
     predicates = ", ".join(f"`{p}`" for p in rule.produces())
     return f"| {position} | `{name}` | {rule.level} | {link} | {predicates} | {rule.summary.replace('|', chr(92) + '|')} |"
 

@@ -73,6 +73,11 @@ class Rule:
         """The first line of the rule's docstring."""
         return (self.fn.__doc__ or "").strip().split("\n", 1)[0]
 
+    @property
+    def family(self) -> str:
+        """The module of ``actorgraph.loaders.rules`` the rule is written in."""
+        return self.fn.__module__.rsplit(".", 1)[-1]
+
 
 RULES: dict[str, Rule] = {}
 
@@ -107,6 +112,8 @@ class Ref:
 
 @dataclass(frozen=True, slots=True)
 class SentenceContext:
+    """What a sentence rule reads (built by :func:`actorgraph.loaders.syntax.syntactic_relations`)."""
+
     text: str                          # the whole cleaned document text
     sent: Span                         # the parsed sentence
     base: int                          # offset of the sentence's segment in ``text``

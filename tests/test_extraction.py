@@ -188,22 +188,3 @@ def test_news_story_with_quotes_and_a_dateline(nlp):
     assert {(ICE, "arrested", "Tomas Delgado"), ("Tomas Delgado", "detainedAt", "Broadview Processing Center")} <= triples
     # "condemned the raids and said the Police Department does not cooperate": no stance toward the police
     assert not any(p in ("opposes", "collaboratesWith") and "Chicago Police Department" in (s, o) for s, p, o in triples)
-
-
-def test_petition_title_asking_to_pass_a_law_supports_it(nlp):
-    text = ("• Pass the Oregon Safe Homes Act Now\n"
-            "Our neighbors deserve safety. Insist that our elected officials approve the Oregon Safe Homes Act.\n"
-            "120 of 500 Signatures\nCreated by Lena Okafor\n")
-    ex = extract(make_document(text, "petitions.txt"), nlp)
-    labels = {e.iri: e.label for e in ex.entities}
-    triples = {(labels[r.subject], r.predicate, labels[r.object]) for r in ex.relations}
-    assert ("Pass the Oregon Safe Homes Act Now", "campaignSupports", "Oregon Safe Homes Act") in triples
-
-
-def test_byline_writers_belong_to_the_outlet(nlp):
-    text = ("County ends its jail contract with ICE\n\nBy Laura Benton and Ray Ocampo, Rivermouth News Network\n\n"
-            "The county board voted on Tuesday to end the contract.")
-    ex = extract(make_document(text, "news.txt"), nlp)
-    labels = {e.iri: e.label for e in ex.entities}
-    triples = {(labels[r.subject], r.predicate, labels[r.object]) for r in ex.relations}
-    assert {("Laura Benton", "memberOf", "Rivermouth News Network"), ("Ray Ocampo", "memberOf", "Rivermouth News Network")} <= triples

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Collection
 from dataclasses import replace
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from actorgraph.loaders.model import Document, Extraction
 from actorgraph.loaders.parse import parse_many
 from actorgraph.loaders.read import read_file
 from actorgraph.loaders.relations import extract_relations
+from actorgraph.loaders.rules import selected
 from actorgraph.loaders.segment import document_language, segment
 from actorgraph.ontology.ids import document_iri
 
@@ -54,19 +56,23 @@ def load_document(path: Path) -> Document:
     return make_document(raw.text, path_text(path), raw.media_type, raw.title)
 
 
-def extract(document: Document, nlp, rules: tuple[str, ...] | None = None,
+def extract(document: Document, nlp, rules: Collection[str] | None = None,
             timings: dict[str, float] | None = None) -> Extraction:
     """Everything the document says, as entities and relations with evidence. ``rules``
-    names the syntactic rules to run (default :data:`actorgraph.loaders.rules.ORDER`);
-    ``timings`` (if given) gets the seconds spent in "parse" (spaCy) and "rules" added."""
+    names the relation rules to run, document and sentence rules alike (default: every rule
+    of :data:`actorgraph.loaders.rules.RULES`, listed in ``docs/rules.md``; an unknown name
+    raises :class:`~actorgraph.errors.UnknownFormatError`); they run in the declared
+    orders. ``timings`` (if given) gets the seconds spent in "parse" (spaCy) and "rules"
+    added."""
     return extract_many([document], nlp, rules, timings)[0]
 
 
-def extract_many(documents: list[Document], nlp, rules: tuple[str, ...] | None = None,
+def extract_many(documents: list[Document], nlp, rules: Collection[str] | None = None,
                  timings: dict[str, float] | None = None) -> list[Extraction]:
     """:func:`extract` for several documents, parsed together (see
     :func:`actorgraph.loaders.mentions.parse_many`); each extraction is the one
     :func:`extract` gives for its document alone."""
+    chosen = selected(rules)  # an unknown rule name fails before any parsing
     started = time.perf_counter()
     prepared = []
     for document in documents:
@@ -88,7 +94,7 @@ def extract_many(documents: list[Document], nlp, rules: tuple[str, ...] | None =
                 if iri:
                     figures[iri] = (("signatureCount", seg.get("count")), ("signatureGoal", seg.get("goal")))
         entities = [replace(e, attributes=figures[e.iri]) if e.iri in figures else e for e in entities]
-        relations = extract_relations(text, parsed, mentions, entities, spans, rules)
+        relations = extract_relations(text, parsed, mentions, entities, spans, chosen)
         out.append(Extraction(document, tuple(entities), tuple(relations), tuple(segments)))
     if timings is not None:
         timings["parse"] = timings.get("parse", 0.0) + after_parse - before_parse

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from actorgraph.loaders.lang import load_pack
 from actorgraph.loaders.lists import MIN_ITEMS, coordinated
 from actorgraph.loaders.model import Entity, Mention, Relation
-from actorgraph.loaders.rules import ORDER, SentenceContext, run_rules
+from actorgraph.loaders.rules import SENTENCE_ORDER, SentenceContext, run_rules
 from actorgraph.loaders.rules.coref import resolve
 
 if TYPE_CHECKING:
@@ -72,7 +72,7 @@ def dateline(sent, token_map: dict[int, Entity]) -> range:
 
 def syntactic_relations(text: str, parsed: Sequence[ParsedSegment], nodes: Iterable[tuple[Mention, Entity]],
                         entities: Sequence[Entity], modality: Callable[[str], str],
-                        order: Iterable[str] = ORDER, language: str = "en") -> list[Relation]:
+                        order: Iterable[str] = SENTENCE_ORDER, language: str = "en") -> list[Relation]:
     """Relations the rules in ``order`` find in the parsed (non-title) segments."""
     from actorgraph.loaders.lang import LANGUAGES
 

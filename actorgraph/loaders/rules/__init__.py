@@ -1,43 +1,104 @@
-"""Relation rules as small named components over the dependency parse (spaCy's registry is
-the model): each rule family lives in one file, registers itself under a versioned dotted
-name with :func:`register`, and that name is recorded in ``ag:extractor`` of every Evidence
-it produces. :data:`ORDER` says, in one place, which rules run and in what order.
+"""Relation rules as small named components (spaCy's registry is the model): each rule
+family lives in one file, registers each rule under a versioned dotted name with
+:func:`register`, and that name is recorded in ``ag:extractor`` of every Evidence the rule
+produces. :data:`DOCUMENT_ORDER` and :data:`SENTENCE_ORDER` say, in one place, which rules
+run and in what order; ``docs/rules.md`` lists them (written by ``docs/rules.py``).
 
-A rule is a function ``rule(ctx: SentenceContext) -> Iterable[Relation]``. The context
-gives the parsed sentence, which entity each token names (directly, through a stand-in noun
-such as "agents of X", or through coreference), the language's rule pack and the
-sentence's modality; :func:`make_relation` checks the ontology's domains and ranges and
-builds the Evidence.
+A rule reads at one of two levels (:class:`Level`):
+
+- a sentence rule, ``rule(ctx: SentenceContext) -> Iterable[Relation]``, reads one parsed
+  sentence: which entity each token names (directly, through a stand-in noun such as
+  "agents of X", or through coreference), the language's rule pack and the sentence's
+  modality;
+- a document rule, ``rule(ctx: DocumentContext) -> Iterable[Relation]``, reads the
+  document's structure and words: its segments (petition listings, bylines, contact
+  lines), the names in each sentence, who "we" is, and the relations the rules before it
+  found.
+
+Every rule builds its relations with :func:`make_relation`, which checks the ontology's
+domains and ranges and quotes the evidence.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any, Protocol
 
 from actorgraph import ontology
-from actorgraph.loaders.lang import LanguagePack
-from actorgraph.loaders.model import Entity, Evidence, Relation
+from actorgraph.errors import UnknownFormatError
+from actorgraph.loaders.lang import LANGUAGES, LanguagePack, load_pack
+from actorgraph.loaders.model import Entity, Evidence, Mention, Relation
 from actorgraph.loaders.rules.coref import clause_verb, object_controllers
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-RuleFn = Callable[["SentenceContext"], Iterable[Relation]]
-RULES: dict[str, RuleFn] = {}
+    from actorgraph.loaders.mentions import ParsedSegment
 
 
-def register(name: str) -> Callable[[RuleFn], RuleFn]:
-    """Register a rule under ``name`` (``rules.<family>.<what>.v<N>``)."""
+class Level(StrEnum):
+    """What a rule reads: one parsed sentence, or the whole document."""
 
-    def wrap(fn: RuleFn) -> RuleFn:
+    SENTENCE = "sentence"
+    DOCUMENT = "document"
+
+
+Predicates = tuple[str, ...] | Callable[[], Iterable[str]]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A registered rule: its name (also its ``ag:extractor``), its level, the function and
+    the predicates it can produce (a tuple, or a function that reads them from the
+    language packs)."""
+
+    name: str
+    level: Level
+    fn: Callable[[Any], Iterable[Relation]]
+    predicates: Predicates
+
+    def __call__(self, ctx: Any) -> Iterable[Relation]:
+        return self.fn(ctx)
+
+    def produces(self) -> tuple[str, ...]:
+        """The predicates the rule can produce, sorted."""
+        found = self.predicates() if callable(self.predicates) else self.predicates
+        return tuple(sorted(set(found)))
+
+    @property
+    def summary(self) -> str:
+        """The first line of the rule's docstring."""
+        return (self.fn.__doc__ or "").strip().split("\n", 1)[0]
+
+    @property
+    def family(self) -> str:
+        """The module of ``actorgraph.loaders.rules`` the rule is written in."""
+        return self.fn.__module__.rsplit(".", 1)[-1]
+
+
+RULES: dict[str, Rule] = {}
+
+
+def register(name: str, level: Level, predicates: Predicates) -> Callable[[Callable], Callable]:
+    """Register a rule under ``name`` (``rules.<family>.<what>.v<N>``) at ``level``, with
+    the predicates it can produce."""
+
+    def wrap(fn: Callable) -> Callable:
         if name in RULES:
             raise ValueError(f"rule {name} registered twice")
-        RULES[name] = fn
+        RULES[name] = Rule(name, level, fn, predicates)
         return fn
 
     return wrap
+
+
+def from_packs(read: Callable[[LanguagePack], Iterable[str]]) -> Callable[[], tuple[str, ...]]:
+    """The predicates of a rule whose knowledge is data: what ``read`` finds in the rule pack
+    of every language."""
+    return lambda: tuple(p for code in LANGUAGES for p in read(load_pack(code)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +112,8 @@ class Ref:
 
 @dataclass(frozen=True, slots=True)
 class SentenceContext:
+    """What a sentence rule reads (built by :func:`actorgraph.loaders.syntax.syntactic_relations`)."""
+
     text: str                          # the whole cleaned document text
     sent: Span                         # the parsed sentence
     base: int                          # offset of the sentence's segment in ``text``
@@ -69,6 +132,83 @@ class SentenceContext:
     @property
     def end(self) -> int:
         return self.base + self.sent.end_char
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    """A mention and the entity it names in the document."""
+
+    mention: Mention
+    entity: Entity
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A stretch of the document that evidence quotes (a line, a title, a sentence)."""
+
+    text: str  # the whole cleaned document text
+    start: int
+    end: int
+    modality: str = "asserted"
+
+
+@dataclass(frozen=True, slots=True)
+class TextSentence:
+    """A parsed sentence as the document rules read it: its words and the names in it."""
+
+    text: str                    # the whole cleaned document text
+    start: int
+    end: int
+    modality: str
+    nodes: tuple[Node, ...]      # its mentions (petition titles and campaign headings aside)
+    with_refs: tuple[Node, ...]  # and the pronouns and descriptions standing for entities named before
+    authors: tuple[Entity, ...]  # who "we" is (nobody in a petition: the signers)
+    campaign: Entity | None      # the petition whose body it is in
+
+    @property
+    def string(self) -> str:
+        return self.text[self.start:self.end]
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentContext:
+    """What the document rules read (built by :func:`actorgraph.loaders.relations.document_context`)."""
+
+    text: str                               # the whole cleaned document text
+    parsed: tuple[ParsedSegment, ...]       # every segment, with its parse (None when not parsed)
+    entities: tuple[Entity, ...]
+    nodes: tuple[Node, ...]                 # every mention with its entity, in document order
+    sentences: tuple[TextSentence, ...]     # the parsed sentences (petition titles aside)
+    bounds: tuple[tuple[int, int], ...]     # every sentence (or unparsed segment) as offsets
+    authors: tuple[Entity, ...] = ()        # the groups that sign the document ("we")
+    found: tuple[Relation, ...] = ()        # the relations the rules before this one found
+
+    def sentence_at(self, position: int) -> Passage:
+        """The sentence (or unparsed segment) at an offset, with its modality."""
+        start, end = next(((s, e) for s, e in self.bounds if s <= position < e), (position, position))
+        return Passage(self.text, start, end, modality(self.text[start:end]))
+
+
+_DEMAND = re.compile(r"\b(?:demand(?:s|ed|ing)?|call(?:s|ed)? (?:on|for)|urg(?:e|es|ed)|ask(?:s|ed)?|"
+                     r"must|should|tell|insist)\b", re.I)
+_ALLEGED = re.compile(r"\b(?:allegedly|reportedly|accused of|allegations?|alleg(?:e|es|ed)|claim(?:s|ed)? that|"
+                      r"suspected)\b", re.I)
+
+#: what joins two names of one list ("X and Y", "X, as well as Y", "X (XA) and the Y")
+LIST_JOINER = re.compile(r"^\s*\)?\s*(?:,|,? and|&|,? as well as|,? along with)\s*(?:the\s+)?$", re.I)
+
+
+def modality(sentence: str) -> str:
+    """How a sentence states what it says: ``alleged``, ``demanded`` or ``asserted``.
+
+    >>> modality("The office allegedly shared records."), modality("We urge the county to act.")
+    ('alleged', 'demanded')
+    """
+    if _ALLEGED.search(sentence):
+        return "alleged"
+    if _DEMAND.search(sentence):
+        return "demanded"
+    return "asserted"
 
 
 def refs(ctx: SentenceContext, token: Token, standins: bool = True) -> list[Ref]:
@@ -182,33 +322,108 @@ def with_conjuncts(token: Token) -> list[Token]:
     return [token, *[c for c in token.conjuncts if c.i > token.i]]
 
 
-def make_relation(ctx: SentenceContext, subject: Ref, predicate: str, obj: Ref, extractor: str,
-                  confidence: float = 0.7) -> Relation | None:
-    """A relation with the sentence as evidence, or None when the ends do not fit the
-    predicate's domain and range (or are one entity). An end reached through coreference
-    marks the extractor ``.coref`` and lowers the confidence."""
+def fits(subject: Entity, predicate: str, obj: Entity) -> bool:
+    """Whether two entities may be the ends of ``predicate``: two entities (not one), of
+    classes in its domain and range (ag.ttl), and not a place in a place ("Tacoma,
+    Washington" is geography, not a finding)."""
+    if subject.iri == obj.iri or (predicate == "locatedIn" and subject.cls == "Place"):
+        return False
+    return ontology.fits(subject.cls, ontology.domain(predicate)) and ontology.fits(obj.cls, ontology.range_(predicate))
+
+
+class Quotable(Protocol):
+    """A stretch of the document to quote: a :class:`SentenceContext`, a :class:`Passage`,
+    a :class:`TextSentence`."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def modality(self) -> str: ...
+
+
+def make_relation(where: Quotable, subject: Ref | Entity, predicate: str, obj: Ref | Entity, extractor: str,
+                  confidence: float = 0.7, modality: str | None = None) -> Relation | None:
+    """A relation quoting ``where`` (without its outer white space) as evidence, or None when
+    its ends do not fit the predicate's domain and range in ag.ttl, are one entity, or are a
+    place in a place. An end reached through coreference marks the extractor ``.coref`` and
+    lowers the confidence; ``modality`` (else the passage's) says how it is stated.
+
+    >>> from actorgraph.loaders.model import Entity
+    >>> ice, ana = Entity("urn:x:1", "GovernmentAgency", "ICE", ()), Entity("urn:x:2", "Person", "Ana Ruiz", ())
+    >>> where = Passage(" ICE arrested Ana Ruiz. ", 0, 24)
+    >>> make_relation(where, ice, "arrested", ana, "rules.example.v1").evidence.quote
+    'ICE arrested Ana Ruiz.'
+    >>> make_relation(where, ana, "arrested", ice, "rules.example.v1") is None
+    True
+    """
+    subject = subject if isinstance(subject, Ref) else Ref(subject)
+    obj = obj if isinstance(obj, Ref) else Ref(obj)
     s, o = subject.entity, obj.entity
-    if s.iri == o.iri:
-        return None
-    if not (ontology.fits(s.cls, ontology.domain(predicate)) and ontology.fits(o.cls, ontology.range_(predicate))):
-        return None
-    if predicate == "locatedIn" and s.cls == "Place":
+    if not fits(s, predicate, o):
         return None
     if "coref" in (subject.via, obj.via):
         extractor, confidence = extractor + ".coref", min(confidence, 0.5)
-    start, end = ctx.start, ctx.end
-    while start < end and ctx.text[start].isspace():
+    text, start, end = where.text, where.start, where.end
+    while start < end and text[start].isspace():
         start += 1
-    while end > start and ctx.text[end - 1].isspace():
+    while end > start and text[end - 1].isspace():
         end -= 1
-    return Relation(s.iri, predicate, o.iri, Evidence(ctx.text[start:end], start, end, extractor, confidence, ctx.modality))
+    return Relation(s.iri, predicate, o.iri,
+                    Evidence(text[start:end], start, end, extractor, confidence, modality or where.modality))
 
 
 # the rule families register themselves on import
-from actorgraph.loaders.rules import events, frames, legal, locations, policies, roles  # noqa: E402,F401
+from actorgraph.loaders.rules import (  # noqa: E402,F401
+    bylines,
+    enforcement,
+    events,
+    frames,
+    inference,
+    legal,
+    locations,
+    offices,
+    petitions,
+    policies,
+    roles,
+    statements,
+    units,
+)
 
-#: Which rules run, in order (a rule's name is also its ``ag:extractor``)
-ORDER: tuple[str, ...] = (
+#: Where the sentence rules run among the document rules (each parsed sentence, in
+#: :data:`SENTENCE_ORDER`)
+SENTENCE_RULES = "(the sentence rules)"
+
+#: The document rules, in the order they run. The order matters where two rules find the same
+#: relation in the same passage: the first one's evidence is kept.
+DOCUMENT_ORDER: tuple[str, ...] = (
+    "rules.slogan.opposes.v1",
+    "rules.our_member.v1",
+    "rules.intro.member_of.v1",
+    "rules.intro.leads.v1",
+    "rules.intro.founded.v1",
+    "rules.title.office.v1",
+    "rules.joint_enforcement.v1",
+    "rules.worksite_raid.v1",
+    "rules.petition.body_target.v1",
+    "rules.petition.body_support.v1",
+    "rules.unit.part_of.v1",
+    "rules.unit.located_in.v1",
+    "rules.byline.member_of.v1",
+    "rules.contact.member_of.v1",
+    SENTENCE_RULES,
+    "rules.petition.creator.v1",
+    "rules.petition.title.v1",
+    "rules.petition.hands_of.v1",
+    "rules.petition.support_of.v1",
+    "rules.inference.arrest_detains.v1",  # last: it reads what the others found
+)
+
+#: The sentence rules, in the order they run over each sentence.
+SENTENCE_ORDER: tuple[str, ...] = (
     "rules.frame.verb.v1",
     "rules.frame.nominal.v1",
     "rules.frame.adjacent.v1",
@@ -227,13 +442,33 @@ ORDER: tuple[str, ...] = (
 )
 
 
-def run_rules(ctx: SentenceContext, order: Iterable[str] = ORDER) -> list[Relation]:
-    """Every relation the rules in ``order`` find in one sentence."""
+def selected(names: Iterable[str] | None) -> frozenset[str]:
+    """The rules to run: ``names`` (every registered rule when None), checked.
+
+    >>> "rules.frame.verb.v1" in selected(None)
+    True
+    >>> selected(["rules.frame.verbs.v1"])  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    actorgraph.errors.UnknownFormatError: rules: Unknown rule 'rules.frame.verbs.v1'. Available: rules.byline.member_of.v1, ...
+    """
+    if names is None:
+        return frozenset(RULES)
+    chosen = frozenset(names)
+    unknown = sorted(chosen - set(RULES))
+    if unknown:
+        raise UnknownFormatError(f"Unknown rule {unknown[0]!r}. Available: {', '.join(sorted(RULES))}", where="rules")
+    return chosen
+
+
+def run_rules(ctx: SentenceContext, order: Iterable[str] = SENTENCE_ORDER) -> list[Relation]:
+    """Every relation the sentence rules in ``order`` find in one sentence."""
     out: list[Relation] = []
     for name in order:
         out.extend(RULES[name](ctx))
     return out
 
 
-__all__ = ["ORDER", "RULES", "Ref", "SentenceContext", "case_of", "make_relation", "prep_objects", "refs", "register",
-           "run_rules", "same_list", "with_conjuncts"]
+__all__ = ["DOCUMENT_ORDER", "LIST_JOINER", "RULES", "SENTENCE_ORDER", "SENTENCE_RULES", "DocumentContext", "Level", "Node",
+           "Passage", "Ref", "Rule", "SentenceContext", "TextSentence", "case_of", "fits", "from_packs", "make_relation", "modality",
+           "prep_objects", "refs", "register", "run_rules", "same_list", "selected", "with_conjuncts"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from actorgraph.loaders.rules import Ref, SentenceContext, make_relation, prep_objects, refs, register
+from actorgraph.loaders.rules import Level, Ref, SentenceContext, make_relation, prep_objects, refs, register
 from actorgraph.loaders.rules.frames import _expand, negated, subjects
 
 if TYPE_CHECKING:
@@ -21,8 +21,9 @@ _ACTORS = ("Person", "Organization", "GovernmentAgency", "Company")
 _PLACE_PREPS = ("in", "at", "outside", "near", "en", "frente")
 
 
-@register("rules.event.roles.v1")
+@register("rules.event.roles.v1", Level.SENTENCE, ("participatedIn", "locatedIn"))
 def event_roles(ctx: SentenceContext) -> Iterator[Relation]:
+    """Who took part in an event and where it was: "X held a vigil outside Y", "the union's march", "a march in Z"."""
     pack = ctx.pack
     for head in ctx.sent:
         event = ctx.tokens.get(head.i)

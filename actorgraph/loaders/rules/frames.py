@@ -18,9 +18,11 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from actorgraph.loaders.rules import (
+    Level,
     Ref,
     SentenceContext,
     case_of,
+    from_packs,
     make_relation,
     prep_objects,
     refs,
@@ -32,6 +34,7 @@ from actorgraph.loaders.rules import (
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from actorgraph.loaders.lang import NominalFrame
     from actorgraph.loaders.model import Relation
 
 _RELATIVE = frozenset({"which", "that", "who", "whom"})
@@ -278,8 +281,14 @@ def _name_read_as_clause(ctx: SentenceContext, verb: Token) -> list[Token]:
             and ctx.tokens[c.i] is ctx.tokens.get(c.left_edge.i)]
 
 
-@register("rules.frame.verb.v1")
+@register("rules.frame.verb.v1", Level.SENTENCE, from_packs(lambda pack: (f.predicate for f in pack.frames)))
 def verb_frames(ctx: SentenceContext) -> Iterator[Relation]:
+    """A verb that states a relation (``frames.csv``): "X shared records with Y", "Y was sued by X", "the center run by X".
+
+    Its subject acts and its object (or the object of a given preposition) undergoes,
+    through passives, relative clauses, control and conjoined verbs; a negated or refused
+    verb states nothing.
+    """
     pack = ctx.pack
     for verb in ctx.sent:
         if verb.pos_ not in ("VERB", "AUX") and verb.tag_ != "VBN":
@@ -354,39 +363,45 @@ def _object_relative_subjects(noun: Token) -> list[Token]:
     return []
 
 
-@register("rules.frame.nominal.v1")
+def _nominal_arguments(ctx: SentenceContext, noun: Token, frame: NominalFrame) -> tuple[list[Token], list[Token]]:
+    """The tokens for who acts and who undergoes in what a noun of ``frame`` names ("a
+    contract between X and Y", "X's contract with Y", "an ICE raid", "the lawsuit filed by X
+    against Y"); when a verb governing the noun is negated, only a raid's place remains."""
+    subj_tokens, obj_tokens = _between(noun)
+    modifiers = [c for c in noun.children if c.dep_ in ("compound", "nmod") and c.i in ctx.tokens
+                 and ctx.tokens[c.i].cls != "Place" and case_of(c) is None]
+    if not subj_tokens:
+        subj_tokens = [c for c in noun.children if c.dep_ == "poss"]
+        if subj_tokens and frame.modifier_is_party:  # "its ICE contract": ICE is the other party
+            obj_tokens = list(modifiers)
+    if not subj_tokens:  # "an EEOC suit", "the ACLU lawsuit", "an ICE raid"
+        subj_tokens = modifiers
+    if not subj_tokens:  # "the raid by ICE", "la redada de ICE"
+        subj_tokens = [t for prep in frame.subject_preps for t in prep_objects(noun, prep)]
+    if not subj_tokens:  # "a lawsuit X brought against Y": X, not the subject of the clause around
+        subj_tokens = _object_relative_subjects(noun)
+    obj_tokens += [p for prep in frame.object_preps for p in prep_objects(noun, prep)]
+    for verb in _governing_verbs(noun):
+        if negated(verb, ctx.pack):
+            obj_tokens = []
+            break
+        if not subj_tokens:
+            subj_tokens = subjects(verb) if verb.dep_ != "acl" or is_passive(verb) else []
+        obj_tokens += [p for prep in frame.object_preps for p in prep_objects(verb, prep)]
+    if frame.predicate == "raided":  # "a raid on a plant in Gainesville": the site's place too
+        obj_tokens += [p for t in [noun, *obj_tokens] for prep in ("in", "en") for p in prep_objects(t, prep)]
+    return subj_tokens, obj_tokens
+
+
+@register("rules.frame.nominal.v1", Level.SENTENCE, from_packs(lambda pack: (f.predicate for f in pack.nominal)))
 def nominal_frames(ctx: SentenceContext) -> Iterator[Relation]:
+    """A noun that states a relation (``nominal.csv``): "the county's contract with ICE", "a lawsuit by X against Y"."""
     pack = ctx.pack
     for noun in ctx.sent:
         if noun.pos_ not in ("NOUN", "PROPN"):
             continue
-        frames = pack.nominal_for(noun.lower_) or pack.nominal_for(noun.lemma_.lower())
-        if not frames:
-            continue
-        for frame in frames:
-            subj_tokens, obj_tokens = _between(noun)
-            modifiers = [c for c in noun.children if c.dep_ in ("compound", "nmod") and c.i in ctx.tokens
-                         and ctx.tokens[c.i].cls != "Place" and case_of(c) is None]
-            if not subj_tokens:
-                subj_tokens = [c for c in noun.children if c.dep_ == "poss"]
-                if subj_tokens and frame.modifier_is_party:  # "its ICE contract": ICE is the other party
-                    obj_tokens = list(modifiers)
-            if not subj_tokens:  # "an EEOC suit", "the ACLU lawsuit", "an ICE raid"
-                subj_tokens = modifiers
-            if not subj_tokens:  # "the raid by ICE", "la redada de ICE"
-                subj_tokens = [t for prep in frame.subject_preps for t in prep_objects(noun, prep)]
-            if not subj_tokens:  # "a lawsuit X brought against Y": X, not the subject of the clause around
-                subj_tokens = _object_relative_subjects(noun)
-            obj_tokens += [p for prep in frame.object_preps for p in prep_objects(noun, prep)]
-            for verb in _governing_verbs(noun):
-                if negated(verb, pack):
-                    obj_tokens = []
-                    break
-                if not subj_tokens:
-                    subj_tokens = subjects(verb) if verb.dep_ != "acl" or is_passive(verb) else []
-                obj_tokens += [p for prep in frame.object_preps for p in prep_objects(verb, prep)]
-            if frame.predicate == "raided":  # "a raid on a plant in Gainesville": the site's place too
-                obj_tokens += [p for t in [noun, *obj_tokens] for prep in ("in", "en") for p in prep_objects(t, prep)]
+        for frame in pack.nominal_for(noun.lower_) or pack.nominal_for(noun.lemma_.lower()):
+            subj_tokens, obj_tokens = _nominal_arguments(ctx, noun, frame)
             actors = _expand(ctx, subj_tokens)
             targets = _expand(ctx, obj_tokens, stance=frame.predicate in _STANCES)
             for actor in actors:
@@ -398,11 +413,14 @@ def nominal_frames(ctx: SentenceContext) -> Iterator[Relation]:
                         yield relation
 
 
-@register("rules.frame.adjacent.v1")
+@register("rules.frame.adjacent.v1", Level.SENTENCE, from_packs(lambda pack: (
+    f.predicate for f in pack.frames if f.objects[:1] in (("dobj",), ("obj",)) and not f.requires)))
 def adjacent_frames(ctx: SentenceContext) -> Iterator[Relation]:
-    """A verb the parser missed between two names ("The Eastside Tenants Committee denounces
-    ICE", tagged as a noun): subject, finite verb of a direct-object frame, object, adjacent
-    in that order (only a determiner may stand before the object)."""
+    """A verb the parser missed between two names: "The Eastside Tenants Committee denounces ICE" (tagged as a noun).
+
+    Subject, finite verb of a direct-object frame and object, adjacent in that order (only
+    a determiner may stand before the object).
+    """
     pack = ctx.pack
     doc = ctx.sent.doc
     for token in ctx.sent:
@@ -429,10 +447,9 @@ _JOINTLY = frozenset({"jointly", "together", "juntos", "juntas", "conjuntamente"
 _GROUPS = ("Organization", "GovernmentAgency", "Company")
 
 
-@register("rules.frame.joint.v1")
+@register("rules.frame.joint.v1", Level.SENTENCE, ("collaboratesWith",))
 def joint_action(ctx: SentenceContext) -> Iterator[Relation]:
-    """Groups named as the conjoined subjects of a verb of joint work ("X, Y and Z filed a
-    lawsuit", "X and Y produced the report jointly") collaborate with each other."""
+    """Groups that are the conjoined subjects of a verb of joint work collaborate: "X, Y and Z filed a lawsuit"."""
     pack = ctx.pack
     for verb in ctx.sent:
         if verb.pos_ not in ("VERB", "AUX") or negated(verb, pack):

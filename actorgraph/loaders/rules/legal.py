@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from actorgraph.loaders.rules import Ref, SentenceContext, make_relation, register
+from actorgraph.loaders.rules import Level, Ref, SentenceContext, make_relation, register
 
 if TYPE_CHECKING:
     from actorgraph.loaders.model import Relation
@@ -14,8 +14,9 @@ if TYPE_CHECKING:
 _VERSUS = frozenset({"v.", "vs.", "v", "vs", "versus"})
 
 
-@register("rules.caption.sues.v1")
+@register("rules.caption.sues.v1", Level.SENTENCE, ("sues",))
 def caption(ctx: SentenceContext) -> Iterator[Relation]:
+    """A case caption names who sues whom: "X v. Y", "X vs. Y"."""
     doc = ctx.sent.doc
     for token in ctx.sent:
         if token.lower_ not in _VERSUS or token.i in ctx.tokens:

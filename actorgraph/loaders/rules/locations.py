@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from actorgraph.loaders.data_tables import us_states
-from actorgraph.loaders.rules import Ref, SentenceContext, make_relation, prep_objects, refs, register
+from actorgraph.loaders.rules import Level, Ref, SentenceContext, make_relation, prep_objects, refs, register
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -78,8 +78,9 @@ def _heads(ctx: SentenceContext) -> list[tuple[Token, Ref]]:
     return out
 
 
-@register("rules.location.in.v1")
+@register("rules.location.in.v1", Level.SENTENCE, ("locatedIn",))
 def located_in(ctx: SentenceContext) -> Iterator[Relation]:
+    """A place attached to a body's name by "in": "the X Detention Center in Y", "X, which is in Y", "X, a Florida company"."""
     for head, subject in _heads(ctx):
         places = _sited(ctx, head)
         for appos in (c for c in head.children if c.dep_ == "appos"):

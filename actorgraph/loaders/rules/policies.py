@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from actorgraph.loaders.rules import Ref, SentenceContext, make_relation, refs, register
+from actorgraph.loaders.rules import Level, Ref, SentenceContext, make_relation, refs, register
 from actorgraph.loaders.rules.frames import subjects
 
 if TYPE_CHECKING:
@@ -18,8 +18,9 @@ _POLICY_NOUNS = frozenset({"program", "programme", "agreement", "policy", "law",
                            "ordinance", "order"})
 
 
-@register("rules.policy.implements.v1")
+@register("rules.policy.implements.v1", Level.SENTENCE, ("implements",))
 def implements(ctx: SentenceContext) -> Iterator[Relation]:
+    """The body whose policy it is, or that acts under it: "the county's 287(g) agreement", "Under the X program, Y …"."""
     for token in ctx.sent:
         policy = ctx.tokens.get(token.i)
         if policy is None or policy.cls != "Policy" or ctx.tokens.get(token.head.i) is policy:

@@ -17,7 +17,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from actorgraph.loaders.rules import Ref, SentenceContext, make_relation, prep_objects, refs, register, with_conjuncts
+from actorgraph.loaders.rules import (
+    Level,
+    Ref,
+    SentenceContext,
+    from_packs,
+    make_relation,
+    prep_objects,
+    refs,
+    register,
+    with_conjuncts,
+)
 from actorgraph.loaders.rules.frames import subjects
 from actorgraph.ontology.ids import normalize_name
 
@@ -27,6 +37,8 @@ if TYPE_CHECKING:
     from actorgraph.loaders.model import Entity, Relation
 
 _GROUPS = ("Organization", "GovernmentAgency", "Company")
+#: what a role noun can give (a modified leader is a member: "vice president")
+_ROLE_PREDICATES = from_packs(lambda pack: ("memberOf", *pack.roles.values()))
 
 
 def role_predicate(ctx: SentenceContext, noun: Token) -> str | None:
@@ -91,10 +103,12 @@ def _relations(ctx: SentenceContext, person: Token, predicate: str, groups: list
                 yield relation
 
 
-@register("rules.role.apposition.v1")
+@register("rules.role.apposition.v1", Level.SENTENCE, _ROLE_PREDICATES)
 def apposition(ctx: SentenceContext) -> Iterator[Relation]:
-    """"X, director of Y" (the role in apposition to the person) and "the spokesman for Y,
-    X" / "el portavoz de ICE, X" (the person in apposition to the role)."""
+    """A role in apposition to a person or the person to the role: "X, director of Y", "the spokesman for Y, X".
+
+    Also in Spanish: "el portavoz de Y, X".
+    """
     for person in _person_heads(ctx):
         appositions = [c for c in person.children if c.dep_ == "appos"]
         if person.dep_ == "appos":  # "…, X, directora de Y, …": the parser hung both on one head
@@ -128,9 +142,9 @@ def _mention_bounds(ctx: SentenceContext, token: Token) -> tuple[int, int]:
     return start, end
 
 
-@register("rules.role.prenominal.v1")
+@register("rules.role.prenominal.v1", Level.SENTENCE, _ROLE_PREDICATES)
 def prenominal(ctx: SentenceContext) -> Iterator[Relation]:
-    """"Y director X": a role between the name of a body and a person's name."""
+    """A role between the name of a body and a person's name: "Y director X", "Y Police Chief X"."""
     doc = ctx.sent.doc
     vocabulary = ctx.pack.role_words
     for person in _person_heads(ctx):
@@ -174,10 +188,13 @@ def _body(ctx: SentenceContext, body: str, person: Token) -> list[Entity]:
     return hits if len(hits) == 1 else []
 
 
-@register("rules.role.title.v1")
+@register("rules.role.title.v1", Level.SENTENCE, from_packs(lambda pack: (t.predicate for t in pack.titles)))
 def title(ctx: SentenceContext) -> Iterator[Relation]:
-    """"Commissioner X", "Supervisors X, Y and Z", "Gov. X": a title alone names a body of the
-    document (or a place of the sentence) the person belongs to or leads."""
+    """A title alone ties a person to the body of the document it names: "Commissioner X", "Supervisors X, Y and Z".
+
+    The body is named by a word of the title (``titles.csv``), or is the state or city of
+    the sentence ("Gov. X").
+    """
     doc = ctx.sent.doc
     for person in _person_heads(ctx):
         first, _ = _mention_bounds(ctx, person)
@@ -204,10 +221,9 @@ def title(ctx: SentenceContext) -> Iterator[Relation]:
                         yield relation
 
 
-@register("rules.role.of.v1")
+@register("rules.role.of.v1", Level.SENTENCE, ("memberOf",))
 def person_of_group(ctx: SentenceContext) -> Iterator[Relation]:
-    """"Lena Okafor of Valley Public Radio": a person named with a group after "of"
-    belongs to it (a leading title is left to rules.role.title)."""
+    """A person named with a group after "of" belongs to it: "Lena Okafor of Valley Public Radio"."""
     for person in _person_heads(ctx):
         for prep in (c for c in person.children if c.dep_ == "prep" and c.lower_ == "of"):
             groups = [r for p in prep.children if p.dep_ == "pobj" for r in refs(ctx, p, standins=False)
@@ -215,9 +231,9 @@ def person_of_group(ctx: SentenceContext) -> Iterator[Relation]:
             yield from _relations(ctx, person, "memberOf", groups, "rules.role.of.v1")
 
 
-@register("rules.role.copula.v1")
+@register("rules.role.copula.v1", Level.SENTENCE, _ROLE_PREDICATES)
 def copula(ctx: SentenceContext) -> Iterator[Relation]:
-    """"X is a member of Y", "X serves as director of Y", "X became president of Y"."""
+    """A role stated by a copula: "X is a member of Y", "X serves as director of Y", "X became president of Y"."""
     for noun in ctx.sent:
         predicate = role_predicate(ctx, noun) if noun.pos_ in ("NOUN", "PROPN") else None
         if predicate is None:
@@ -235,11 +251,13 @@ def copula(ctx: SentenceContext) -> Iterator[Relation]:
                 yield from _relations(ctx, person, predicate, groups, "rules.role.copula.v1")
 
 
-@register("rules.role.members.v1")
+@register("rules.role.members.v1", Level.SENTENCE, ("memberOf", "leads"))
 def member_list(ctx: SentenceContext) -> Iterator[Relation]:
-    """A list of names given as the members (or co-chairs) of a body: "Among the network's
-    member organizations are A, B, C and D", "Co-chairs of X are A; B; and C", "its members
-    include A, B and C". The list follows the role noun in the same clause."""
+    """A list of names given as the members (or co-chairs) of a body: "Co-chairs of X are A; B; and C".
+
+    Also "Among the network's member organizations are A, B, C and D", "its members
+    include A, B and C": the list follows the role noun in the same clause.
+    """
     for noun in ctx.sent:
         if noun.pos_ != "NOUN" or noun.tag_ not in ("NNS", "NNPS", "NOUN"):
             continue
@@ -273,10 +291,12 @@ def _lists_after(ctx: SentenceContext, token: Token, reach: int = 8) -> list[tup
     return out
 
 
-@register("rules.role.affiliates.v1")
+@register("rules.role.affiliates.v1", Level.SENTENCE, ("memberOf",))
 def affiliate_list(ctx: SentenceContext) -> Iterator[Relation]:
-    """Groups named as affiliates of a body: "unions affiliated with X, such as A, B and C",
-    "las organizaciones afiliadas a X, como A, B y C"."""
+    """Groups named as affiliates of a body are its members: "unions affiliated with X, such as A, B and C".
+
+    Also in Spanish: "las organizaciones afiliadas a X, como A, B y C".
+    """
     for word in ctx.sent:
         if word.lower_ not in ctx.pack.affiliation and word.lemma_.lower() not in ctx.pack.affiliation:
             continue

@@ -1,0 +1,79 @@
+"""Offices and places in a body said in passing (``rules.intro.*``, ``rules.title.office.*``):
+"As a member of X, Y …" (Y, or the pronoun standing for Y, is a member of, leads or founded
+X), and a title before a person's name that is the end of one government body's name
+("Attorney General Y" leads the "State of Z Attorney General" the document names).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from actorgraph.loaders.model import Entity, Relation
+from actorgraph.loaders.rules import DocumentContext, Level, make_relation, register
+
+_INTRO = re.compile(r"\bas (?:a|an|the) (?:\w+ )?(member|leader|founder|director|organizer) of\s*(?:the\s+)?$", re.I)
+#: the role an introduction names -> the relation it states
+_INTRO_ROLES = {"member": "memberOf", "leader": "leads", "director": "leads", "founder": "founded", "organizer": "memberOf"}
+#: titles that end the name of the office their holder leads
+_OFFICE_TITLES = ("Attorney General", "Secretary of State", "Governor", "Mayor", "Sheriff", "Director")
+
+
+def _introduced(ctx: DocumentContext, predicate: str, extractor: str) -> Iterator[Relation]:
+    """"As a <role> of X, Y": Y (a person, or a pronoun for one) and X, for roles that give ``predicate``."""
+    for sent in ctx.sentences:
+        names = sent.with_refs or sent.nodes
+        for group, person in zip(names, names[1:]):
+            intro = _INTRO.search(ctx.text[sent.start:group.mention.start])
+            if intro and _INTRO_ROLES[intro.group(1).lower()] == predicate and person.entity.cls == "Person" \
+                    and re.fullmatch(r",\s*", ctx.text[group.mention.end:person.mention.start]):
+                relation = make_relation(sent, person.entity, predicate, group.entity, extractor, 0.6)
+                if relation is not None:
+                    yield relation
+
+
+@register("rules.intro.member_of.v1", Level.DOCUMENT, ("memberOf",))
+def intro_member(ctx: DocumentContext) -> Iterator[Relation]:
+    """"As a member of X, Y …", "as an organizer of X, she …": Y is a member of X."""
+    return _introduced(ctx, "memberOf", "rules.intro.member_of.v1")
+
+
+@register("rules.intro.leads.v1", Level.DOCUMENT, ("leads",))
+def intro_leader(ctx: DocumentContext) -> Iterator[Relation]:
+    """"As a leader of X, Y …", "as the director of X, he …": Y leads X."""
+    return _introduced(ctx, "leads", "rules.intro.leads.v1")
+
+
+@register("rules.intro.founded.v1", Level.DOCUMENT, ("founded",))
+def intro_founder(ctx: DocumentContext) -> Iterator[Relation]:
+    """"As a founder of X, Y …": Y founded X."""
+    return _introduced(ctx, "founded", "rules.intro.founded.v1")
+
+
+def offices_by_title(entities: tuple[Entity, ...]) -> dict[str, Entity]:
+    """Title -> the one government body of the document whose name ends with it."""
+    bodies: dict[str, list[Entity]] = {}
+    for entity in entities:
+        if entity.cls == "GovernmentAgency":
+            for title in _OFFICE_TITLES:
+                if entity.label.endswith(" " + title):
+                    bodies.setdefault(title, []).append(entity)
+    return {title: found[0] for title, found in bodies.items() if len(found) == 1}
+
+
+@register("rules.title.office.v1", Level.DOCUMENT, ("leads",))
+def title_office(ctx: DocumentContext) -> Iterator[Relation]:
+    """"Attorney General Y", "Mayor Y": Y leads the one body of the document named by that title."""
+    by_title = offices_by_title(ctx.entities)
+    if not by_title:
+        return
+    for sent in ctx.sentences:
+        for n in sent.nodes:
+            if n.entity.cls != "Person":
+                continue
+            before = ctx.text[max(sent.start, n.mention.start - 40):n.mention.start].lower().rstrip()
+            for title, body in by_title.items():
+                if n.mention.text.lower().startswith(title.lower() + " ") or before.endswith(title.lower()):
+                    relation = make_relation(sent, n.entity, "leads", body, "rules.title.office.v1", 0.6)
+                    if relation is not None:
+                        yield relation

@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from actorgraph.loaders.mentions import ParsedSegment
 from actorgraph.loaders.model import Entity, Mention, MentionKind, Relation
+from actorgraph.loaders.parse import ParsedSegment
 from actorgraph.loaders.rules import (
     DOCUMENT_ORDER,
     LIST_JOINER,

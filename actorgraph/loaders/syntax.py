@@ -15,7 +15,7 @@ from actorgraph.loaders.rules import SENTENCE_ORDER, SentenceContext, run_rules
 from actorgraph.loaders.rules.coref import resolve
 
 if TYPE_CHECKING:
-    from actorgraph.loaders.mentions import ParsedSegment
+    from actorgraph.loaders.parse import ParsedSegment
 
 
 def _siblings(text: str, sent, base: int, token_map: dict[int, Entity], language: str) -> dict[int, tuple[Entity, ...]]:

@@ -36,7 +36,7 @@ from actorgraph.loaders.rules.coref import clause_verb, object_controllers
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-    from actorgraph.loaders.mentions import ParsedSegment
+    from actorgraph.loaders.parse import ParsedSegment
 
 
 class Level(StrEnum):

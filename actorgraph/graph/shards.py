@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from actorgraph.errors import InputError
-from actorgraph.exports.write import atomic_write
+from actorgraph._files import atomic_write
 from actorgraph.graph.ingest import FLUSH_EVERY, IngestReport, batched_extractions, stored_versions
 from actorgraph.graph.store import Store
 from actorgraph.loaders.model import Extraction

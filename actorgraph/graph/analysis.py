@@ -14,7 +14,8 @@ from typing import Any
 
 import networkx as nx
 
-ACTOR_CLASSES = ("Person", "Organization", "GovernmentAgency", "Company")
+from actorgraph.ontology import ACTOR_CLASSES
+
 SEED = 42
 
 

@@ -229,27 +229,3 @@ def evaluate(store: Store, gold_dir: Path, documents: list[str] | None = None) -
                   false_entities=sorted(report_fp), missed_entities=sorted(missed),
                   false_relations=sorted(false_rels), missed_relations=sorted(missed_rels),
                   one_node=one_node, split=sorted(split), conflated=sorted(conflated))
-
-
-def evaluate_files(paths: list[Path], gold_dir: Path, model: str | None = None) -> tuple[Report, dict[str, Report]]:
-    """Extract ``paths`` into a fresh in-memory store and score them; when they are in
-    several languages, also score each language on its own (its documents alone, so the
-    figures do not borrow from the other language's documents)."""
-    from actorgraph.api import ingest
-    from actorgraph.graph.store import open_store
-    from actorgraph.loaders.pipeline import path_text
-
-    def score(files: list[Path]):
-        store = open_store("memory")
-        ingest(files, store=store, model=model)
-        return store, evaluate(store, gold_dir, [str(p) for p in files])
-
-    store, overall = score(paths)
-    # each document's language, as its extraction detected it
-    language = {str(r["src"]): str(r["lang"]) for r in store.query(
-        "SELECT ?src ?lang WHERE { ?d a ag:Document ; dcterms:source ?src ; ag:language ?lang }").rows}
-    groups: dict[str, list[Path]] = defaultdict(list)
-    for path in paths:
-        groups[language.get(path_text(path), "en")].append(path)
-    by_language = {lang: score(files)[1] for lang, files in sorted(groups.items())} if len(groups) > 1 else {}
-    return overall, by_language

@@ -16,13 +16,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from actorgraph.errors import InputError
 from actorgraph._files import atomic_write
+from actorgraph.errors import InputError
 from actorgraph.graph.ingest import FLUSH_EVERY, IngestReport, batched_extractions, stored_versions
+from actorgraph.graph.resolve import mapping_from_store
 from actorgraph.graph.store import Store
 from actorgraph.loaders.model import Extraction
 from actorgraph.loaders.triples import extraction_to_quads
 from actorgraph.ontology import NS
+from actorgraph.settings import Settings
 
 PER_SHARD = 100  # documents per shard
 SUFFIX = ".nq"
@@ -62,14 +64,16 @@ def _shard_bytes(batch: list[Extraction]) -> bytes:
 
 
 def write_shards(paths: list[Path], out: Path, nlp, jobs: int = 1, per_shard: int = PER_SHARD,
-                 keep_going: bool = False) -> ExtractReport:
-    """Extract ``paths`` into N-Quads shards in the folder ``out`` (created if needed)."""
+                 keep_going: bool = False, settings: Settings = Settings()) -> ExtractReport:
+    """Extract ``paths`` into N-Quads shards in the folder ``out`` (created if needed);
+    ``settings`` gives the size limit and the Spanish switch."""
     out = Path(out)
     if out.exists() and not out.is_dir():
         raise InputError("exists and is not a folder", where=str(out))
     out.mkdir(parents=True, exist_ok=True)
     report = ExtractReport()
-    for batch in batched_extractions(paths, nlp, jobs, per_shard, keep_going, report.timings, report.failed):
+    for batch in batched_extractions(paths, nlp, jobs, per_shard, keep_going, report.timings, report.failed,
+                                     settings=settings):
         started = time.perf_counter()
         digest = hashlib.sha256(" ".join(sorted(ex.document.iri for _, ex in batch)).encode()).hexdigest()[:20]
         path = out / f"shard-{digest}{SUFFIX}"
@@ -135,9 +139,6 @@ def _read_shard(path: Path, mapping: dict[str, str]) -> tuple[dict[str, list[tup
 def load_shards(store: Store, files: list[Path], keep_going: bool = False, report: IngestReport | None = None) -> IngestReport:
     """Write each shard in one transaction: a document already in the store is left as it
     is, one whose source is there with other text replaces that graph."""
-
-    from actorgraph.graph.resolve import mapping_from_store
-
     report = IngestReport() if report is None else report
     mapping = mapping_from_store(store)
     unflushed = 0

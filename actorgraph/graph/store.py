@@ -22,7 +22,9 @@ from pathlib import Path
 from rdflib import BNode, Literal, URIRef
 
 from actorgraph.errors import QueryError, StoreBusyError, StoreError
+from actorgraph.graph.sparql import is_update
 from actorgraph.ontology import PREFIXES
+from actorgraph.settings import Remote
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 
@@ -260,8 +262,6 @@ def _one_line(exc: Exception) -> str:
 
 
 def _syntax_error(exc: Exception, text: str, where: str) -> QueryError:
-    from actorgraph.graph.sparql import is_update
-
     if where == "query" and is_update(text):
         return QueryError("this is a SPARQL update; `query` only reads the store "
                           "(documents change it through `ingest`, curation through `resolve --apply`)", where=where)
@@ -484,7 +484,7 @@ class RemoteStore(Store):
     GraphDB and Virtuoso do this by default)."""
 
     def __init__(self, query_url: str, update_url: str | None = None, timeout: float | None = None,
-                 graph_store_url: str | None = None) -> None:
+                 graph_store_url: str | None = None, remote: Remote = Remote()) -> None:
         self.query_url, credentials = _check_url(query_url, "--store")
         self.location = self.query_url
         self.update_url, update_credentials = _check_url(update_url, "--update-url") if update_url else (self.query_url, None)
@@ -494,15 +494,13 @@ class RemoteStore(Store):
         if graph_store_url:
             self.graph_store_url, gsp_credentials = _check_url(graph_store_url, "--graph-store-url")
         self.writable = True
-        self.timeout = timeout if timeout is not None else float(os.environ.get("ACTORGRAPH_TIMEOUT", "60"))
-        self.retries = int(os.environ.get("ACTORGRAPH_RETRIES", "3"))
-        token = os.environ.get("ACTORGRAPH_TOKEN")
+        self.timeout = timeout if timeout is not None else remote.timeout
+        self.retries = remote.retries
         self._headers: dict[str, str] = {}
         handlers: list[urllib.request.BaseHandler] = []
-        user = os.environ.get("ACTORGRAPH_USER")
-        login = (user, os.environ.get("ACTORGRAPH_PASSWORD", "")) if user else (credentials or update_credentials or gsp_credentials)
-        if token:
-            self._headers["Authorization"] = f"Bearer {token}"
+        login = (remote.user, remote.password) if remote.user else (credentials or update_credentials or gsp_credentials)
+        if remote.token:
+            self._headers["Authorization"] = f"Bearer {remote.token}"
         elif login:
             # HTTP basic or digest, whichever the server asks for (Virtuoso's update endpoint: digest)
             passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
@@ -727,20 +725,21 @@ def result_to_json(result: Result) -> str:
 
 
 def open_store(location: str | os.PathLike[str] | None = None, read_only: bool = False, update_url: str | None = None,
-               graph_store_url: str | None = None) -> Store:
+               graph_store_url: str | None = None, remote: Remote = Remote()) -> Store:
     """Open a store by location: a folder (a string or a path), ``memory``, or an
-    ``http(s)://`` endpoint.
+    ``http(s)://`` endpoint (default: DEFAULT_LOCATION; the environment is read at the edge,
+    see actorgraph.settings).
 
     ``read_only`` opens an embedded store for reading while another process may write;
     ``update_url`` and ``graph_store_url`` (SPARQL 1.1 Graph Store protocol, for fast
-    writes of whole graphs) are a remote store's other endpoints.
+    writes of whole graphs) are a remote store's other endpoints, ``remote`` its timeout,
+    retries and credentials.
     """
-    location = os.fspath(location or os.environ.get("ACTORGRAPH_STORE") or DEFAULT_LOCATION)
+    location = os.fspath(location or DEFAULT_LOCATION)
     if location == "memory":
         return OxigraphStore(None)
     if re.match(r"(?i)^https?://", location):
-        return RemoteStore(location, update_url or os.environ.get("ACTORGRAPH_UPDATE_URL"),
-                           graph_store_url=graph_store_url or os.environ.get("ACTORGRAPH_GRAPH_STORE_URL"))
+        return RemoteStore(location, update_url, graph_store_url=graph_store_url, remote=remote)
     return OxigraphStore(Path(location).expanduser(), read_only=read_only)
 
 

@@ -19,6 +19,7 @@ from actorgraph.loaders.read import read_file
 from actorgraph.loaders.relations import extract_relations
 from actorgraph.loaders.segment import document_language, segment
 from actorgraph.ontology.ids import document_iri
+from actorgraph.settings import MAX_BYTES
 
 
 def make_document(raw: str, source: str, media_type: str = "text/plain", title: str | None = None) -> Document:
@@ -48,21 +49,23 @@ def path_text(path: Path) -> str:
     return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
-def load_document(path: Path) -> Document:
-    raw = read_file(path)
+def load_document(path: Path, limit: int = MAX_BYTES) -> Document:
+    """A file read (refused above ``limit`` bytes, Settings.max_bytes) and cleaned."""
+    raw = read_file(path, limit)
     return make_document(raw.text, path_text(path), raw.media_type, raw.title)
 
 
 def extract(document: Document, nlp, rules: tuple[str, ...] | None = None,
-            timings: dict[str, float] | None = None) -> Extraction:
+            timings: dict[str, float] | None = None, spanish: str = "") -> Extraction:
     """Everything the document says, as entities and relations with evidence. ``rules``
     names the syntactic rules to run (default :data:`actorgraph.loaders.rules.ORDER`);
-    ``timings`` (if given) gets the seconds spent in "parse" (spaCy) and "rules" added."""
-    return extract_many([document], nlp, rules, timings)[0]
+    ``timings`` (if given) gets the seconds spent in "parse" (spaCy) and "rules" added;
+    ``spanish`` picks the Spanish pipeline (Settings.spanish: "", "off" or "rules")."""
+    return extract_many([document], nlp, rules, timings, spanish)[0]
 
 
 def extract_many(documents: list[Document], nlp, rules: tuple[str, ...] | None = None,
-                 timings: dict[str, float] | None = None) -> list[Extraction]:
+                 timings: dict[str, float] | None = None, spanish: str = "") -> list[Extraction]:
     """:func:`extract` for several documents, parsed together (see
     :func:`actorgraph.loaders.mentions.parse_many`); each extraction is the one
     :func:`extract` gives for its document alone."""
@@ -72,7 +75,7 @@ def extract_many(documents: list[Document], nlp, rules: tuple[str, ...] | None =
         segments = segment(document.text)
         prepared.append((replace(document, language=document_language(document.text, segments)), segments))
     before_parse = time.perf_counter()
-    parsed_all = parse_many([(document.text, segments) for document, segments in prepared], nlp)
+    parsed_all = parse_many([(document.text, segments) for document, segments in prepared], nlp, spanish)
     after_parse = time.perf_counter()
     out = []
     for (document, segments), parsed in zip(prepared, parsed_all, strict=True):

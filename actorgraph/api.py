@@ -15,6 +15,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from tqdm import tqdm
+
 from actorgraph.errors import QueryError, StoreBusyError, UnknownFormatError
 from actorgraph.exports import exporter
 from actorgraph.exports.html import write_html
@@ -214,8 +216,6 @@ def ingest(paths: PathLike | Iterable[PathLike], store: Store | PathLike | None 
     nlp = _load_pipeline(model)
     bar = None
     if progress:
-        from tqdm import tqdm
-
         bar = tqdm(total=len(files), unit="doc", desc="ingest")
     try:
         return _written_then_resolved(

@@ -29,7 +29,7 @@ LABEL_HALO = "#ffffff"
 
 
 def _pyvis_asset(relative: str) -> str:
-    import pyvis
+    import pyvis  # lazy, here and below: 0.3 s to import; only maps need it
 
     return (Path(pyvis.__file__).parent / "templates" / "lib" / relative).read_text("utf-8")
 

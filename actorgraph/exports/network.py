@@ -88,7 +88,7 @@ def ftm_entities(store: Store) -> list[dict]:
     """The graph as FollowTheMoney entities: actors as Person/Organization/PublicBody/Company,
     places as Address, relations as Membership, Directorship or UnknownLink (with the quote
     as description and the document as source), one Documentation per document and entity."""
-    from followthemoney import model
+    from followthemoney import model  # lazy: 2 s to import; only the ftm export needs it
 
     graph = store_to_networkx(store)
     out = []

@@ -60,7 +60,7 @@ def render(graph: nx.MultiDiGraph, fmt: str, title: str = "", caption: str = "")
     """The handout of ``graph`` as bytes in ``fmt`` (png, svg or pdf)."""
     if fmt not in FORMATS:
         raise UsageError(f"unknown picture format '{fmt}'; available: {', '.join(FORMATS)}", where="map")
-    import matplotlib
+    import matplotlib  # lazy: 1.2 s to import; only printable handouts need it
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt

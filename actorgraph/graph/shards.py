@@ -16,6 +16,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyoxigraph as ox
+from rdflib import BNode, Literal
+
 from actorgraph._files import atomic_write
 from actorgraph.errors import InputError
 from actorgraph.graph.ingest import FLUSH_EVERY, IngestReport, batched_extractions, stored_versions
@@ -42,9 +45,6 @@ class ExtractReport:
 
 
 def _ox(term):
-    import pyoxigraph as ox
-    from rdflib import BNode, Literal
-
     if isinstance(term, Literal):
         if term.language:
             return ox.Literal(str(term), language=term.language)
@@ -57,8 +57,6 @@ def _ox(term):
 def _shard_bytes(batch: list[Extraction]) -> bytes:
     """The documents' quads as N-Quads (serialized by pyoxigraph: one quad per line, every
     character escaped as N-Quads wants)."""
-    import pyoxigraph as ox
-
     quads = [ox.Quad(_ox(s), _ox(p), _ox(o), _ox(g)) for ex in batch for s, p, o, g in extraction_to_quads(ex)]
     return ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b""
 
@@ -105,8 +103,6 @@ def _read_shard(path: Path, mapping: dict[str, str]) -> tuple[dict[str, list[tup
     """The document graphs of a shard — graph IRI -> (s, p, o) in N-Triples syntax, with
     earlier merges applied — and each document's source. Every graph must be a document
     with a source."""
-    import pyoxigraph as ox
-
     graphs: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
     sources: dict[str, str] = {}
     try:

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 
 from actorgraph.errors import QueryError, StoreBusyError, StoreError
@@ -210,8 +211,6 @@ def _lexical(term) -> str:
 
 
 def _to_rdflib(term) -> Term:
-    import pyoxigraph as ox
-
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
     if isinstance(term, ox.BlankNode):
@@ -232,8 +231,6 @@ _NUMBERS = {XSD + "integer": int, XSD + "int": int, XSD + "long": int, XSD + "do
 def _to_python(term) -> object:
     """The value :meth:`Result.values` gives for a term: IRIs, plain strings, integers and
     doubles here, anything else through rdflib."""
-    import pyoxigraph as ox
-
     if isinstance(term, ox.NamedNode):
         return term.value
     if isinstance(term, ox.Literal) and not term.language:
@@ -251,8 +248,6 @@ def _to_python(term) -> object:
 
 
 def _graph_name(term) -> Term | None:
-    import pyoxigraph as ox
-
     return None if isinstance(term, ox.DefaultGraph) else _to_rdflib(term)
 
 
@@ -270,8 +265,6 @@ def _syntax_error(exc: Exception, text: str, where: str) -> QueryError:
 
 class OxigraphStore(Store):
     def __init__(self, path: Path | None, read_only: bool = False) -> None:
-        import pyoxigraph as ox
-
         self.location = str(path) if path else "memory"
         self.writable = not read_only
         try:
@@ -308,8 +301,6 @@ class OxigraphStore(Store):
             raise StoreError(f"query failed: {exc}", where=self.location) from exc
 
     def query(self, sparql: str, bindings: Bindings | None = None) -> Result:
-        import pyoxigraph as ox
-
         answer = self._answer(sparql, bindings)
         if isinstance(answer, ox.QueryBoolean):
             return Result(boolean=bool(answer))
@@ -348,8 +339,6 @@ class OxigraphStore(Store):
                 for solution in answer]
 
     def write_graphs(self, graphs: dict[str, list[str]], drops: Iterable[str] = (), atomic: bool = True) -> None:
-        import pyoxigraph as ox
-
         # only graphs that exist are dropped: a new document's graph needs no DROP
         present = {g for g in set(drops) | set(graphs) if self._store.contains_named_graph(ox.NamedNode(g))}
         operations = [f"DROP SILENT GRAPH {URIRef(g).n3()}" for g in sorted(present)]
@@ -374,8 +363,6 @@ class OxigraphStore(Store):
                 self._load_piece(g, graphs[g][start:start + DERIVED_PIECE])
 
     def _load_piece(self, graph: str, triples: list[str]) -> None:
-        import pyoxigraph as ox
-
         if not self.writable:
             raise StoreError("store is open read-only", where=self.location)
         try:
@@ -386,8 +373,6 @@ class OxigraphStore(Store):
 
     def describe(self, subjects: Iterable[str], predicate: str | None = None,
                  graph: str | None = None) -> dict[str, list[tuple[str, str]]]:
-        import pyoxigraph as ox
-
         out: dict[str, list[tuple[str, str]]] = {}
         p = ox.NamedNode(predicate) if predicate else None
         g = ox.NamedNode(graph) if graph else None
@@ -399,8 +384,6 @@ class OxigraphStore(Store):
         return out
 
     def pairs_of(self, predicate: str, graph: str) -> list[tuple[str, str]]:
-        import pyoxigraph as ox
-
         return [(_lexical(q.subject), _lexical(q.object))
                 for q in self._store.quads_for_pattern(None, ox.NamedNode(predicate), None, ox.NamedNode(graph))]
 
@@ -422,12 +405,11 @@ class OxigraphStore(Store):
         return len(self._store)  # the store is actorgraph's alone
 
     def dump_nquads(self) -> bytes:
-        import pyoxigraph as ox
-
         return self._store.dump(format=ox.RdfFormat.N_QUADS) or b""
 
     def rdflib_dataset(self):
         """This store as an rdflib Dataset (through oxrdflib), for rdflib's own API."""
+        # lazy: oxrdflib takes 0.3 s to import and only rdflib's own API on a store needs it
         from oxrdflib import OxigraphStore as OxRdflibStore
         from rdflib import Dataset
 

@@ -25,7 +25,7 @@ from actorgraph.exports.privacy import check_mode, mask_graph, masked_store, peo
 from actorgraph.exports.story import auto_story, load_story
 from actorgraph.exports.view import MAP_LIMIT, apply_view, central, readable
 from actorgraph.graph import analysis, recovery
-from actorgraph.graph.evaluate import Report
+from actorgraph.graph.evaluate import GROUP_PATTERN, NO_GROUP, Folds, Report, group_of
 from actorgraph.graph.evaluate import evaluate as score_store
 from actorgraph.graph.ingest import IngestReport, ingest_paths
 from actorgraph.graph.project import cause_view, classes_and_labels, has_entity_classes, skeleton, store_to_networkx
@@ -474,5 +474,30 @@ def evaluate_files(paths: list[Path], gold_dir: Path, model: str | None = None,
     return overall, by_language
 
 
+def evaluate_folds(paths: list[Path], gold_dir: Path, model: str | None = None, group_by: str = GROUP_PATTERN,
+                   settings: Settings | None = None) -> Folds:
+    """Score each group of ``paths`` on its own (a group: what ``group_by`` finds in the file
+    names, see :func:`actorgraph.graph.evaluate.group_of`), each language on its own, and all
+    of them together; the mean over groups weighs each group once.
+
+    >>> from actorgraph.graph.evaluate import group_of
+    >>> sorted({group_of(p) for p in ["A01_x.txt", "A02_y.txt", "B01_z.txt", "notes.txt"]})
+    ['A', 'B', 'other']
+    """
+    s = _settings(settings)
+    store, overall = _scored(paths, gold_dir, model, s)
+    languages = _by_language(store, paths)
+    by_language = {lang: _scored(files, gold_dir, model, s)[1] for lang, files in languages.items()} \
+        if len(languages) > 1 else {lang: overall for lang in languages}
+    groups: dict[str, list[Path]] = defaultdict(list)
+    for path in paths:
+        groups[group_of(str(path), group_by)].append(path)
+    ordered = sorted(groups, key=lambda g: (g == NO_GROUP, g))
+    return Folds(groups={g: _scored(groups[g], gold_dir, model, s)[1] for g in ordered},
+                 group_sizes={g: len(groups[g]) for g in ordered}, languages=by_language,
+                 language_sizes={lang: len(files) for lang, files in languages.items()}, overall=overall,
+                 documents=len(paths))
+
+
 __all__ = ["list_entities", "resolve", "aliases_path", "ask", "analyze", "open_store", "ingest", "query",
-           "to_networkx", "summary", "write_map", "seeds_path", "Result", "evaluate_files"]
+           "to_networkx", "summary", "write_map", "seeds_path", "Result", "evaluate_files", "evaluate_folds"]

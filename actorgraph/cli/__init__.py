@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import importlib.util
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -15,7 +16,7 @@ from typing import Annotated
 
 import typer
 
-from actorgraph.api import DEMO_QUESTION, aliases_path, evaluate_files, list_entities, open_store, seeds_path, summary, write_map
+from actorgraph.api import DEMO_QUESTION, aliases_path, evaluate_files, evaluate_folds, list_entities, open_store, seeds_path, summary, write_map
 from actorgraph.api import analyze as analyze_api
 from actorgraph.api import export as export_api
 from actorgraph.api import extract as extract_api
@@ -28,7 +29,7 @@ from actorgraph.exports.privacy import check_mode
 from actorgraph.exports.rdf import store_to_graph
 from actorgraph.exports.tables import csv_text
 from actorgraph.exports.view import View
-from actorgraph.graph.evaluate import Report
+from actorgraph.graph.evaluate import GROUP_PATTERN, Folds, Report
 from actorgraph.graph.evaluate import evaluate as score_store
 from actorgraph.graph.questions import ask as ask_question
 from actorgraph.graph.questions import find_entity, get_question, questions
@@ -499,7 +500,28 @@ def validate(ctx: typer.Context) -> None:
 
 # ---------------------------------------------------------------- evaluate
 
-@app.command(epilog="Example: actorgraph evaluate --gold seeds/gold seeds/*.txt --show-errors")
+def _print_errors(report: Report) -> None:
+    for title, items in (("gold entities split over several nodes", report.split),
+                         ("nodes standing for several gold entities", report.conflated),
+                         ("false entities", report.false_entities), ("missed entities", report.missed_entities),
+                         ("false relations", report.false_relations), ("missed relations", report.missed_relations)):
+        typer.echo(f"\n{title} ({len(items)}):")
+        for item in items:
+            typer.echo(f"  {item}")
+
+
+def _folds(ctx: typer.Context, paths: list[Path] | None, gold: Path, model: str | None, group_by: str) -> Folds:
+    if not paths:
+        raise UsageError("--folds scores documents it extracts: give their paths", where="evaluate --folds")
+    try:
+        re.compile(group_by)
+    except re.error as exc:
+        raise UsageError(f"not a regular expression: {exc}", where="evaluate --group-by") from None
+    return evaluate_folds(find_documents(paths), gold, model, group_by, settings=ctx.obj)
+
+
+@app.command(epilog="Examples: actorgraph evaluate --gold seeds/gold seeds/*.txt --show-errors\n\n"
+                    "actorgraph evaluate --folds --gold eval/dev/gold eval/dev/docs/*.txt")
 def evaluate(
     ctx: typer.Context,
     gold: Annotated[Path, typer.Option("--gold", metavar="FOLDER", help="Folder of gold .json files.")],
@@ -508,10 +530,24 @@ def evaluate(
     show_errors: Annotated[bool, typer.Option("--show-errors", help="List false positives and misses.")] = False,
     fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="table or json.")] = "table",
     model: Annotated[str | None, typer.Option(metavar="NAME", help="spaCy pipeline to use.")] = None,
+    folds: Annotated[bool, typer.Option("--folds", help="Score each group of documents on its own (each extracted "
+                                        "alone), each language, all, and the mean over groups, in one table.")] = False,
+    group_by: Annotated[str, typer.Option("--group-by", metavar="REGEX", help="With --folds: a document's group is what "
+                                          "this regular expression (its first group, else the whole match) finds in its "
+                                          "file name; documents it does not match form the group 'other'. Default: the "
+                                          "letter that opens the name before a digit (A01_x.txt: A).")] = GROUP_PATTERN,
+    details: Annotated[bool, typer.Option("--details", help="With --folds: each group's per-class and per-predicate "
+                                          "rows under the table (--format json always has them).")] = False,
 ) -> None:
     """Precision, recall and F1 of entities and relations against gold annotations."""
     with errors():
         _check_format(fmt, ("table", "json"), where="evaluate --format")
+        if folds:
+            table = _folds(ctx, paths, gold, model, group_by)
+            typer.echo(json.dumps(table.to_dict(), indent=2) if fmt == "json" else table.table(details))
+            if show_errors:
+                _print_errors(table.overall)
+            return
         by_language: dict[str, Report] = {}
         if paths:
             report, by_language = evaluate_files(find_documents(paths), gold, model, settings=ctx.obj)
@@ -529,13 +565,7 @@ def evaluate(
                 typer.echo(f"\nlanguage {lang} (its documents alone):")
                 typer.echo(sub.table())
         if show_errors:
-            for title, items in (("gold entities split over several nodes", report.split),
-                                 ("nodes standing for several gold entities", report.conflated),
-                                 ("false entities", report.false_entities), ("missed entities", report.missed_entities),
-                                 ("false relations", report.false_relations), ("missed relations", report.missed_relations)):
-                typer.echo(f"\n{title} ({len(items)}):")
-                for item in items:
-                    typer.echo(f"  {item}")
+            _print_errors(report)
 
 
 # ------------------------------------------------------------------ models

@@ -10,13 +10,14 @@ matches a predicted Event whose relation is stated in the same place (same docum
 its quote and the gold evidence hold one another or share most of their words), because
 annotators name events in their own words. Facts that come only from the bundled reference
 table are not extraction and are left out of the relation score. Scores are over the whole
-corpus.
+corpus; :class:`Folds` puts the scores of several groups of documents side by side.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -309,3 +310,90 @@ def evaluate(store: Store, gold_dir: Path, documents: list[str] | None = None) -
                   false_entities=sorted(false_ents), missed_entities=sorted(missed_ents),
                   false_relations=sorted(false_rels), missed_relations=sorted(missed_rels),
                   one_node=one_node, split=sorted(split), conflated=sorted(conflated))
+
+
+# ------------------------------------------------------------------------------- folds
+
+#: The group of a document: the letter that opens its file name before a digit (A01_x.txt: A)
+GROUP_PATTERN = r"^([A-Za-z])\d"
+#: The group of the documents whose names the pattern does not match
+NO_GROUP = "other"
+
+
+def group_of(name: str, pattern: str = GROUP_PATTERN) -> str:
+    r"""The group of a document: what the first parenthesised group of ``pattern`` (else the
+    whole match) finds in its file name, searched with :func:`re.search`, upper-cased;
+    NO_GROUP when it finds nothing.
+
+    >>> group_of("eval/dev/docs/D12_marcha.txt"), group_of("notes.txt")
+    ('D', 'other')
+    >>> group_of("2019-press-release.txt", r"^\d{4}")
+    '2019'
+    """
+    found = re.search(pattern, Path(name).name)
+    if found is None:
+        return NO_GROUP
+    value = found.group(1) if found.groups() and found.group(1) is not None else found.group(0)
+    return value.upper() or NO_GROUP
+
+
+_MEASURES = (("entities", "entities (typed)"), ("relations", "relations"))
+
+
+def _figures(report: Report) -> dict[str, dict[str, float]]:
+    """F1, precision and recall of typed entities and of relations."""
+    scores = {"entities": report.entities, "relations": report.relations}
+    return {k: {"f1": s.f1, "precision": s.precision, "recall": s.recall} for k, s in scores.items()}
+
+
+@dataclass
+class Folds:
+    """The scores of each group of documents (each extracted on its own), of each language
+    (its documents on their own), of all documents together, and the mean over groups
+    (each group counts once, whatever its size: a change is judged on the groups it was
+    not written from)."""
+
+    groups: dict[str, Report]
+    group_sizes: dict[str, int]
+    languages: dict[str, Report]
+    language_sizes: dict[str, int]
+    overall: Report
+    documents: int
+
+    def mean(self) -> dict[str, dict[str, float]]:
+        """The mean over groups of each figure of :func:`_figures`."""
+        per_group = [_figures(r) for r in self.groups.values()]
+        return {k: {m: statistics.fmean(g[k][m] for g in per_group) for m in ("f1", "precision", "recall")}
+                for k, _ in _MEASURES} if per_group else {}
+
+    def _lines(self) -> list[tuple[str, int | str, dict[str, dict[str, float]]]]:
+        lines: list[tuple[str, int | str, dict[str, dict[str, float]]]] = [
+            (f"group {g}", self.group_sizes[g], _figures(r)) for g, r in self.groups.items()]
+        lines.append((f"mean of {len(self.groups)} groups", "", self.mean()))
+        lines += [(f"language {lang}", self.language_sizes[lang], _figures(r)) for lang, r in self.languages.items()]
+        lines.append(("all documents", self.documents, _figures(self.overall)))
+        return lines
+
+    def table(self, details: bool = False) -> str:
+        """A compact table: F1 (P/R) of typed entities and of relations per line; with
+        ``details`` each group's per-class and per-predicate rows follow."""
+        out = [f"{'':22} {'docs':>4}  {'entities F1 (P/R)':<22} {'relations F1 (P/R)':<22}"]
+        for name, size, fig in self._lines():
+            cells = [f"{fig[k]['f1']:.3f} ({fig[k]['precision']:.2f}/{fig[k]['recall']:.2f})" if fig else "-"
+                     for k, _ in _MEASURES]
+            out.append(f"{name:22} {size!s:>4}  {cells[0]:<22} {cells[1]:<22}".rstrip())
+        if details:
+            for group, report in self.groups.items():
+                out.append(f"\ngroup {group} ({self.group_sizes[group]} documents):")
+                out += ["  " + line for line in report.table().splitlines()]
+        return "\n".join(out)
+
+    def to_dict(self) -> dict:
+        """The same as data: every group's, language's and the whole set's report (their
+        per-class and per-predicate rows included) and the mean over groups."""
+        return {
+            "groups": {g: {"documents": self.group_sizes[g], **r.to_dict()} for g, r in self.groups.items()},
+            "mean_over_groups": {k: {m: round(v, 4) for m, v in fig.items()} for k, fig in self.mean().items()},
+            "languages": {lang: {"documents": self.language_sizes[lang], **r.to_dict()} for lang, r in self.languages.items()},
+            "all": {"documents": self.documents, **self.overall.to_dict()},
+        }

@@ -369,7 +369,7 @@ class Folds:
     def _lines(self) -> list[tuple[str, int | str, dict[str, dict[str, float]]]]:
         lines: list[tuple[str, int | str, dict[str, dict[str, float]]]] = [
             (f"group {g}", self.group_sizes[g], _figures(r)) for g, r in self.groups.items()]
-        lines.append((f"mean of {len(self.groups)} groups", "", self.mean()))
+        lines.append((f"mean of {len(self.groups)} group{'s' if len(self.groups) != 1 else ''}", "", self.mean()))
         lines += [(f"language {lang}", self.language_sizes[lang], _figures(r)) for lang, r in self.languages.items()]
         lines.append(("all documents", self.documents, _figures(self.overall)))
         return lines
@@ -377,7 +377,7 @@ class Folds:
     def table(self, details: bool = False) -> str:
         """A compact table: F1 (P/R) of typed entities and of relations per line; with
         ``details`` each group's per-class and per-predicate rows follow."""
-        out = [f"{'':22} {'docs':>4}  {'entities F1 (P/R)':<22} {'relations F1 (P/R)':<22}"]
+        out = [f"{'':22} {'docs':>4}  {'entities F1 (P/R)':<22} {'relations F1 (P/R)'}"]
         for name, size, fig in self._lines():
             cells = [f"{fig[k]['f1']:.3f} ({fig[k]['precision']:.2f}/{fig[k]['recall']:.2f})" if fig else "-"
                      for k, _ in _MEASURES]

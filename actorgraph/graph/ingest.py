@@ -115,7 +115,7 @@ def ingest_batch(store: Store, extractions: list[Extraction], mapping: dict[str,
 
     Only what the batch touches is read (its document IRIs and sources, both indexed), so
     the cost of a batch does not grow with the store. Canonical labels and name keys are
-    rebuilt once at the end of an ingest (:func:`actorgraph.graph.recovery.finish`)."""
+    rebuilt once at the end of an ingest (see actorgraph.graph.recovery)."""
     if not extractions:
         return []
     extractions = [remap_extraction(ex, mapping or {}) for ex in extractions]

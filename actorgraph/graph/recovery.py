@@ -1,7 +1,7 @@
 """Never a half-finished store: an ingest marks the store before its first write and clears
-the mark only after cross-document resolution, reference facts and labels are done
-(``actorgraph.api``, which runs those steps, calls :func:`finish`). A later writer that finds
-the mark (the earlier one was killed) finishes those steps first.
+the mark only after cross-document resolution, reference facts and labels are done (those
+steps are run by ``actorgraph.api``, above the modules that do each). A later writer that
+finds the mark (the earlier one was killed) finishes those steps first.
 
 ``ACTORGRAPH_CRASH_AT=<phase>`` (``Settings.crash_at``, passed down as ``crash_at``) kills the
 process at a named point (tests use it to check that every phase recovers): ``after-mark``,

@@ -19,11 +19,12 @@ from tqdm import tqdm
 
 from actorgraph.errors import QueryError, StoreBusyError, UnknownFormatError
 from actorgraph.exports import exporter
+from actorgraph.exports import view as map_view  # MAP_LIMIT is read at call time: a setting of that module
 from actorgraph.exports.html import write_html
 from actorgraph.exports.picture import write_picture
 from actorgraph.exports.privacy import check_mode, mask_graph, masked_store, people_and_roles
 from actorgraph.exports.story import auto_story, load_story
-from actorgraph.exports.view import MAP_LIMIT, apply_view, central, readable
+from actorgraph.exports.view import apply_view, central, readable
 from actorgraph.graph import analysis, recovery
 from actorgraph.graph.evaluate import GROUP_PATTERN, NO_GROUP, Folds, Report, group_of
 from actorgraph.graph.evaluate import evaluate as score_store
@@ -352,11 +353,11 @@ def write_map(store: Store, out: PathLike, title: str = "actorgraph map", view=N
     left_related = left_alone = 0
     outline = skeleton(store) if view is None else None
     related = sum(1 for n in outline if outline.degree(n)) if outline is not None else 0
-    if outline is not None and related > MAP_LIMIT:
+    if outline is not None and related > map_view.MAP_LIMIT:
         # a large store: rank on the graph without quotes, read the quotes of the top only
-        keep = central(outline)[0][:MAP_LIMIT]
+        keep = central(outline)[0][:map_view.MAP_LIMIT]
         graph = store_to_networkx(store, among=keep)
-        left_related, left_alone = related - MAP_LIMIT, outline.number_of_nodes() - related
+        left_related, left_alone = related - map_view.MAP_LIMIT, outline.number_of_nodes() - related
     else:
         graph = store_to_networkx(store)
         if view is not None:

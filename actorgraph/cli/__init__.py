@@ -520,8 +520,8 @@ def _folds(ctx: typer.Context, paths: list[Path] | None, gold: Path, model: str 
     return evaluate_folds(find_documents(paths), gold, model, group_by, settings=ctx.obj)
 
 
-@app.command(epilog="Examples: actorgraph evaluate --gold seeds/gold seeds/*.txt --show-errors\n\n"
-                    "actorgraph evaluate --folds --gold eval/dev/gold eval/dev/docs/*.txt")
+@app.command(epilog="Example: actorgraph evaluate --gold seeds/gold seeds/*.txt --show-errors\n\n"
+                    "Example: actorgraph evaluate --folds --gold eval/dev/gold eval/dev/docs/*.txt")
 def evaluate(
     ctx: typer.Context,
     gold: Annotated[Path, typer.Option("--gold", metavar="FOLDER", help="Folder of gold .json files.")],

@@ -11,13 +11,37 @@ from __future__ import annotations
 
 import os
 import time
-from collections import Counter
-from collections.abc import Iterable
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from tqdm import tqdm
+
+from actorgraph.errors import QueryError, StoreBusyError, UnknownFormatError
+from actorgraph.exports import exporter
+from actorgraph.exports import view as map_view  # MAP_LIMIT is read at call time: a setting of that module
+from actorgraph.exports.html import write_html
+from actorgraph.exports.picture import write_picture
+from actorgraph.exports.privacy import check_mode, mask_graph, masked_store, people_and_roles
+from actorgraph.exports.story import auto_story, load_story
+from actorgraph.exports.view import apply_view, central, readable
+from actorgraph.graph import analysis, recovery
+from actorgraph.graph.evaluate import GROUP_PATTERN, NO_GROUP, Folds, Report, group_of
+from actorgraph.graph.evaluate import evaluate as score_store
 from actorgraph.graph.ingest import IngestReport, ingest_paths
-from actorgraph.graph.store import OxigraphStore, Result, Store, open_store
-from actorgraph.ontology import NS
+from actorgraph.graph.project import cause_view, classes_and_labels, has_entity_classes, skeleton, store_to_networkx
+from actorgraph.graph.questions import ask as ask_question
+from actorgraph.graph.questions import prepare_listings
+from actorgraph.graph.reference import REFERENCE_GRAPH, refresh_reference
+from actorgraph.graph.resolve import Curation, ResolveReport, entity_table, refresh_entity_labels, resolve_store
+from actorgraph.graph.shards import PER_SHARD, ExtractReport, load_shards, shard_files, write_shards
+from actorgraph.graph.sparql import uses_service
+from actorgraph.graph.store import DEFAULT_LOCATION, OxigraphStore, Result, Store
+from actorgraph.graph.store import open_store as open_location
+from actorgraph.loaders.read import find_documents
+from actorgraph.ontology import ACTOR_CLASSES, ENTITIES_GRAPH, ENTITY_CLASSES, NS, RELATION_PREDICATES
+from actorgraph.ontology.ids import normalize_name
+from actorgraph.settings import Settings
 
 #: What the API takes wherever a path goes
 PathLike = str | os.PathLike[str]
@@ -45,6 +69,35 @@ SELECT DISTINCT ?agency ?relation ?quote WHERE {
 """
 
 
+def _settings(settings: Settings | None) -> Settings:
+    """The settings given, else the environment's: the API is an edge, as the CLI is, and
+    what it reads here is passed down (see actorgraph.settings)."""
+    return Settings.from_env() if settings is None else settings
+
+
+def open_store(location: PathLike | None = None, read_only: bool = False, update_url: str | None = None,
+               graph_store_url: str | None = None, settings: Settings | None = None) -> Store:
+    """Open a store: a folder, ``memory`` or an http(s):// SPARQL endpoint. What is not given
+    comes from ``settings`` (default: the environment, ACTORGRAPH_STORE, ACTORGRAPH_UPDATE_URL,
+    ACTORGRAPH_GRAPH_STORE_URL, and a remote store's timeout, retries and credentials).
+
+    >>> open_store("memory").location
+    'memory'
+    """
+    s = _settings(settings)
+    return open_location(os.fspath(location) if location is not None else s.store, read_only=read_only,
+                         update_url=update_url or s.update_url, graph_store_url=graph_store_url or s.graph_store_url,
+                         remote=s.remote)
+
+
+def _load_pipeline(model: str | None):
+    # lazy: loaders.nlp imports spaCy (about 1 s); only ingest and extract need it, and the
+    # CLI's other commands import this module
+    from actorgraph.loaders.nlp import load_pipeline
+
+    return load_pipeline(model)
+
+
 def seeds_path() -> Path:
     """Folder of the bundled sample documents (in the wheel, or the source checkout)."""
     here = Path(__file__).resolve().parent
@@ -57,21 +110,31 @@ def seeds_path() -> Path:
 def aliases_path(location: str | None) -> Path:
     """The curation file next to a store: ``<parent of the store folder>/actorgraph-aliases.toml``
     (the working folder for ``memory`` and remote stores)."""
-    from actorgraph.graph.store import DEFAULT_LOCATION
-
     location = location or DEFAULT_LOCATION
     if location == "memory" or location.startswith(("http://", "https://")):
         return Path("actorgraph-aliases.toml")
     return Path(location).expanduser().resolve().parent / "actorgraph-aliases.toml"
 
 
-def resolve(store: Store, aliases: PathLike | None = None, apply: bool = True, refresh_labels: bool = True):
+def _finish(store: Store, resolve_step: Callable[[], dict[str, str]], crash_at: str | None) -> None:
+    """The steps after documents are written, each idempotent: cross-document resolution
+    (``resolve_step()`` returns label overrides), the reference facts, the canonical labels;
+    then the recovery mark is cleared (see actorgraph.graph.recovery; ``crash_at`` is
+    Settings.crash_at, for tests)."""
+    labels = resolve_step()
+    recovery.crash_point("after-resolve", crash_at)
+    refresh_reference(store)
+    recovery.crash_point("after-reference", crash_at)
+    refresh_entity_labels(store, labels)  # once, after merges and reference facts
+    recovery.crash_point("after-labels", crash_at)
+    recovery.clear_pending(store)
+
+
+def resolve(store: Store, aliases: PathLike | None = None, apply: bool = True, refresh_labels: bool = True,
+            settings: Settings | None = None) -> ResolveReport:
     """Merge entities that name the same thing across documents, applying a curation file.
     With ``apply`` and ``refresh_labels`` it also rebuilds the reference facts and labels
     (and finishes an ingest that was killed before it did)."""
-    from actorgraph.graph import recovery
-    from actorgraph.graph.resolve import Curation, resolve_store
-
     curation = Curation.load(Path(aliases) if aliases else aliases_path(store.location))
     if not (apply and refresh_labels):
         return resolve_store(store, curation, apply=apply, refresh_labels=refresh_labels)
@@ -81,34 +144,33 @@ def resolve(store: Store, aliases: PathLike | None = None, apply: bool = True, r
         reports.append(resolve_store(store, curation, refresh_labels=False))
         return reports[-1].labels
 
-    recovery.finish(store, step)
+    _finish(store, step, _settings(settings).crash_at)
     return reports[-1]
 
 
-def _written_then_resolved(store: Store | PathLike | None, update_url: str | None, aliases: PathLike | None,
-                           write, report: IngestReport, graph_store_url: str | None = None) -> IngestReport:
+def _written_then_resolved(store: Store | PathLike | None, settings: Settings, update_url: str | None,
+                           aliases: PathLike | None, write, report: IngestReport,
+                           graph_store_url: str | None = None) -> IngestReport:
     """Open the store (or use the open one), mark it, run ``write(target, report)``, then
     resolve, rebuild reference facts and labels once — also after an error, for what was
     written — and clear the mark (see actorgraph.graph.recovery)."""
-    from actorgraph.graph import recovery
-
+    crash_at = settings.crash_at
     if isinstance(store, Store):
         target, owned = store, False
     else:
-        target, owned = open_store(None if store is None else os.fspath(store), update_url=update_url,
-                                   graph_store_url=graph_store_url), True
+        target, owned = open_store(store, update_url=update_url, graph_store_url=graph_store_url, settings=settings), True
     try:
         pending = recovery.is_pending(target)  # an earlier writer was killed before it finished
         if not pending:
             recovery.mark_pending(target)
-        recovery.crash_point("after-mark")
+        recovery.crash_point("after-mark", crash_at)
         try:
             write(target, report)
         finally:
-            recovery.crash_point("after-documents")
+            recovery.crash_point("after-documents", crash_at)
             if pending or report.added or report.replaced:
                 started = time.perf_counter()
-                recovery.finish(target, lambda: resolve(target, aliases, refresh_labels=False).labels)
+                _finish(target, lambda: resolve(target, aliases, refresh_labels=False, settings=settings).labels, crash_at)
                 report.timings["resolve"] = time.perf_counter() - started
             else:
                 recovery.clear_pending(target)
@@ -128,13 +190,8 @@ def prepare_views(location: PathLike) -> None:
     listing questions read (see actorgraph.graph.cache), so the first of them after an
     ingest does not pay for them. A store in use by another process is left for its
     readers to make them."""
-    from actorgraph.errors import StoreBusyError
-    from actorgraph.exports.privacy import people_and_roles
-    from actorgraph.graph.project import cause_view, skeleton
-    from actorgraph.graph.questions import prepare_listings
-
     try:
-        with open_store(os.fspath(location), read_only=True) as store:
+        with open_location(os.fspath(location), read_only=True) as store:
             skeleton(store)
             cause_view(store)
             people_and_roles(store)
@@ -145,28 +202,27 @@ def prepare_views(location: PathLike) -> None:
 
 def ingest(paths: PathLike | Iterable[PathLike], store: Store | PathLike | None = None, model: str | None = None,
            keep_going: bool = False, progress: bool = False, update_url: str | None = None,
-           aliases: PathLike | None = None, jobs: int = 1, graph_store_url: str | None = None) -> IngestReport:
+           aliases: PathLike | None = None, jobs: int = 1, graph_store_url: str | None = None,
+           settings: Settings | None = None) -> IngestReport:
     """Ingest files or folders (one path or several) into a store (an open Store or a
     location), then resolve entities across documents (with the curation file next to the
     store, or ``aliases``). ``jobs`` > 1 parses in that many processes. The report's
     ``timings`` has the seconds spent per phase (read, parse, rules, write, resolve, and
-    views: what analyses and maps read, made once after writing, see :func:`prepare_views`)."""
-    from actorgraph.loaders.nlp import load_pipeline
-    from actorgraph.loaders.read import find_documents
-
+    views: what analyses and maps read, made once after writing, see :func:`prepare_views`).
+    ``settings`` (default: the environment's) gives the store, the size limit and the
+    Spanish switch."""
+    s = _settings(settings)
     skipped: list[tuple[str, str]] = []
     files = find_documents(as_paths(paths), skip_unreadable=keep_going, skipped=skipped)
-    nlp = load_pipeline(model)
+    nlp = _load_pipeline(model)
     bar = None
     if progress:
-        from tqdm import tqdm
-
         bar = tqdm(total=len(files), unit="doc", desc="ingest")
     try:
         return _written_then_resolved(
-            store, update_url, aliases,
+            store, s, update_url, aliases,
             lambda target, report: ingest_paths(target, files, nlp, on_progress=(lambda _: bar.update(1)) if bar else None,
-                                                keep_going=keep_going, report=report, jobs=jobs),
+                                                keep_going=keep_going, report=report, jobs=jobs, settings=s),
             IngestReport(failed=list(skipped)), graph_store_url)
     finally:
         if bar:
@@ -174,29 +230,24 @@ def ingest(paths: PathLike | Iterable[PathLike], store: Store | PathLike | None 
 
 
 def extract(paths: PathLike | Iterable[PathLike], out: PathLike, model: str | None = None, jobs: int = 1,
-            keep_going: bool = False, per_shard: int | None = None):
+            keep_going: bool = False, per_shard: int | None = None, settings: Settings | None = None) -> ExtractReport:
     """Extract documents into N-Quads shards in the folder ``out``, without a store (see
     actorgraph.graph.shards); load them later with :func:`load`."""
-    from actorgraph.graph.shards import PER_SHARD, write_shards
-    from actorgraph.loaders.nlp import load_pipeline
-    from actorgraph.loaders.read import find_documents
-
     skipped: list[tuple[str, str]] = []
     files = find_documents(as_paths(paths), skip_unreadable=keep_going, skipped=skipped)
-    report = write_shards(files, Path(out), load_pipeline(model), jobs=jobs, per_shard=per_shard or PER_SHARD,
-                          keep_going=keep_going)
+    report = write_shards(files, Path(out), _load_pipeline(model), jobs=jobs, per_shard=per_shard or PER_SHARD,
+                          keep_going=keep_going, settings=_settings(settings))
     report.failed[:0] = skipped
     return report
 
 
 def load(paths: PathLike | Iterable[PathLike], store: Store | PathLike | None = None, keep_going: bool = False,
-         update_url: str | None = None, aliases: PathLike | None = None, graph_store_url: str | None = None) -> IngestReport:
+         update_url: str | None = None, aliases: PathLike | None = None, graph_store_url: str | None = None,
+         settings: Settings | None = None) -> IngestReport:
     """Write shards made by :func:`extract` (files, or folders of ``*.nq``) into a store,
     one transaction per shard, then resolve entities once."""
-    from actorgraph.graph.shards import load_shards, shard_files
-
     files = shard_files(as_paths(paths))
-    return _written_then_resolved(store, update_url, aliases,
+    return _written_then_resolved(store, _settings(settings), update_url, aliases,
                                   lambda target, report: load_shards(target, files, keep_going=keep_going, report=report),
                                   IngestReport(), graph_store_url)
 
@@ -204,9 +255,6 @@ def load(paths: PathLike | Iterable[PathLike], store: Store | PathLike | None = 
 def query(store: Store, sparql: str, allow_service: bool = False, **bindings) -> list[dict[str, object]]:
     """Run SPARQL with bound parameters; rows as plain Python values. A ``SERVICE`` clause
     (federated access to another endpoint) is refused unless ``allow_service``."""
-    from actorgraph.errors import QueryError
-    from actorgraph.graph.sparql import uses_service
-
     if not allow_service and uses_service(sparql):
         raise QueryError("SERVICE queries another endpoint over the network; pass allow_service=True", where="query")
     return store.query(sparql, bindings or None).values()
@@ -214,28 +262,19 @@ def query(store: Store, sparql: str, allow_service: bool = False, **bindings) ->
 
 def to_networkx(store: Store):
     """The graph as a networkx MultiDiGraph (see actorgraph.graph.project)."""
-    from actorgraph.graph.project import store_to_networkx
-
     return store_to_networkx(store)
 
 
 def document_count(store: Store) -> int:
     """How many documents were ingested (the bundled reference facts are not one)."""
-    from actorgraph.graph.reference import REFERENCE_GRAPH
-
     return int(store.query("SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a ag:Document FILTER(?d != ?ref) }",
                            {"ref": REFERENCE_GRAPH}).rows[0]["n"])
-
-
-_ACTOR_CLASSES = ("Person", "Organization", "GovernmentAgency", "Company")
 
 
 def _top_actors(store: Store, top: int) -> list[dict]:
     """The actors in the most evidence sentences: counted per entity with two flat queries,
     then labels and classes read for the leading candidates only (a join of every evidence
     with every class triple and label would grow with the store)."""
-    from actorgraph.graph.project import classes_and_labels
-
     counts: Counter[str] = Counter()
     for side in ("subject", "object"):  # rdf:subject and rdf:object are said of evidence only
         for e, n in store.values(f"SELECT ?e (COUNT(?ev) AS ?n) WHERE {{ ?ev rdf:{side} ?e }} GROUP BY ?e"):
@@ -249,16 +288,13 @@ def _top_actors(store: Store, top: int) -> list[dict]:
             break
         classes, labels = classes_and_labels(store, {e for e, _ in chunk})
         found += [{"label": labels[e], "class": classes[e], "relations": n}
-                  for e, n in chunk if classes.get(e) in _ACTOR_CLASSES and labels.get(e)]
+                  for e, n in chunk if classes.get(e) in ACTOR_CLASSES and labels.get(e)]
         found.sort(key=lambda r: (-r["relations"], r["label"]))
     return found[:top]
 
 
 def summary(store: Store, top: int = 8) -> dict:
     """Counts for the CLI summary: documents, entities by class, relations by predicate, top actors."""
-    from actorgraph.graph.project import has_entity_classes
-    from actorgraph.ontology import ENTITIES_GRAPH, ENTITY_CLASSES, RELATION_PREDICATES
-
     docs = document_count(store)
     triples = store.count_quads()
     classes: Counter[str] = Counter()
@@ -289,24 +325,18 @@ def summary(store: Store, top: int = 8) -> dict:
 def private_view(store: Store, privacy: str = "standard", aliases: PathLike | None = None):
     """The store as ``privacy`` (open, standard, strict) lets it leave the machine, and a
     report of what was masked (see actorgraph.exports.privacy)."""
-    from actorgraph.exports.privacy import check_mode, masked_store
-
     check_mode(privacy)
     return masked_store(store, privacy, _privacy_levels(store, aliases))
 
 
 def _privacy_levels(store: Store, aliases: PathLike | None) -> dict[str, str]:
     """The privacy levels the curation file sets ([[privacy]] entries)."""
-    from actorgraph.graph.resolve import Curation
-
     return Curation.load(Path(aliases) if aliases else aliases_path(store.location)).privacy
 
 
 def export(store: Store, fmt: str, out: PathLike, privacy: str = "standard", aliases: PathLike | None = None):
     """Write the store in a format of actorgraph.exports.EXPORTERS, as ``privacy`` allows;
     returns the privacy report."""
-    from actorgraph.exports import exporter
-
     write = exporter(fmt)
     view, report = private_view(store, privacy, aliases)
     write(view, Path(out))
@@ -319,22 +349,15 @@ def write_map(store: Store, out: PathLike, title: str = "actorgraph map", view=N
     with a guided ``story`` ("auto" or a story file, see actorgraph.exports.story) if
     given; optionally a printable handout of the same view as PNG, SVG and/or PDF; all as
     ``privacy`` allows (default: private people as pseudonyms). Returns the graph drawn."""
-    from actorgraph.exports.html import write_html
-    from actorgraph.exports.picture import write_picture
-    from actorgraph.exports.privacy import check_mode, mask_graph
-    from actorgraph.exports.story import auto_story, load_story
-    from actorgraph.exports.view import MAP_LIMIT, apply_view, central, readable
-    from actorgraph.graph.project import skeleton, store_to_networkx
-
     check_mode(privacy)
     left_related = left_alone = 0
     outline = skeleton(store) if view is None else None
     related = sum(1 for n in outline if outline.degree(n)) if outline is not None else 0
-    if outline is not None and related > MAP_LIMIT:
+    if outline is not None and related > map_view.MAP_LIMIT:
         # a large store: rank on the graph without quotes, read the quotes of the top only
-        keep = central(outline)[0][:MAP_LIMIT]
+        keep = central(outline)[0][:map_view.MAP_LIMIT]
         graph = store_to_networkx(store, among=keep)
-        left_related, left_alone = related - MAP_LIMIT, outline.number_of_nodes() - related
+        left_related, left_alone = related - map_view.MAP_LIMIT, outline.number_of_nodes() - related
     else:
         graph = store_to_networkx(store)
         if view is not None:
@@ -364,9 +387,6 @@ def write_map(store: Store, out: PathLike, title: str = "actorgraph map", view=N
 def list_entities(store: Store, cls: str | None = None, search: str | None = None) -> list[dict]:
     """Entities with aliases, the number of documents and evidence sentences that mention
     them, and the documents' titles."""
-    from actorgraph.graph.resolve import entity_table
-    from actorgraph.ontology.ids import normalize_name
-
     titles = {str(r["d"]): str(r["t"]) for r in store.query("SELECT ?d ?t WHERE { ?d a ag:Document ; dcterms:title ?t }").rows}
     counts = {str(r["e"]): int(r["n"]) for r in store.query(
         "SELECT ?e (COUNT(DISTINCT ?ev) AS ?n) WHERE { ?ev a ag:Evidence . { ?ev rdf:subject ?e } UNION "
@@ -393,16 +413,11 @@ def ask(store: Store, name: str, *args: str, top: int | None = None, **options):
 
     ``ask(store, "shared-data-with", "ICE")``, ``ask(store, "campaigns", by="…")``.
     """
-    from actorgraph.graph.questions import ask as run
-
-    return run(store, name, list(args), options, top=top).rows
+    return ask_question(store, name, list(args), options, top=top).rows
 
 
 def analyze(store: Store, kind: str, top: int = 10) -> tuple[list[str], list[dict]]:
     """Run one analysis: centrality, communities, brokers or coalitions."""
-    from actorgraph.graph import analysis
-    from actorgraph.graph.project import skeleton
-
     graph = skeleton(store)  # labels, classes, predicates and weights: the analyses need no quotes
     if kind == "centrality":
         return ["label", "class", "degree", "betweenness", "pagerank"], analysis.centrality(graph, top=top)
@@ -419,11 +434,71 @@ def analyze(store: Store, kind: str, top: int = 10) -> tuple[list[str], list[dic
         rows = [{"coalition": i, "members": "; ".join(c["members"]), "shared": "; ".join(c["shared"][:8])}
                 for i, c in enumerate(analysis.coalitions(graph)[:top])]
         return ["coalition", "members", "shared"], rows
-    from actorgraph.errors import UnknownFormatError
-
     raise UnknownFormatError(f"unknown analysis '{kind}'; available: centrality, communities, brokers, coalitions",
                              where="KIND")
 
 
+def _scored(paths: list[Path], gold_dir: Path, model: str | None, settings: Settings) -> tuple[Store, Report]:
+    """``paths`` extracted on their own into a fresh in-memory store, and their score."""
+    store = open_location("memory")
+    ingest(paths, store=store, model=model, settings=settings)
+    return store, score_store(store, gold_dir, [str(p) for p in paths])
+
+
+def _by_language(store: Store, paths: list[Path]) -> dict[str, list[Path]]:
+    """``paths`` by the language their extraction detected (in ``store``)."""
+    # lazy: the extraction pipeline imports spaCy (about 1 s), which scoring a store does not need
+    from actorgraph.loaders.pipeline import path_text
+
+    language = {str(r["src"]): str(r["lang"]) for r in store.query(
+        "SELECT ?src ?lang WHERE { ?d a ag:Document ; dcterms:source ?src ; ag:language ?lang }").rows}
+    groups: dict[str, list[Path]] = defaultdict(list)
+    for path in paths:
+        groups[language.get(path_text(path), "en")].append(path)
+    return dict(sorted(groups.items()))
+
+
+def evaluate_files(paths: list[Path], gold_dir: Path, model: str | None = None,
+                   settings: Settings | None = None) -> tuple[Report, dict[str, Report]]:
+    """Extract ``paths`` into a fresh in-memory store and score them against the gold in
+    ``gold_dir`` (see actorgraph.graph.evaluate); when they are in several languages, also
+    score each language on its own (its documents alone, so the figures do not borrow from
+    the other language's documents).
+
+    Scoring reads a store and sits in the graph layer, beside the named questions; extracting
+    documents to score them is an ingest, orchestrated here."""
+    s = _settings(settings)
+    store, overall = _scored(paths, gold_dir, model, s)
+    languages = _by_language(store, paths)
+    by_language = {lang: _scored(files, gold_dir, model, s)[1] for lang, files in languages.items()} \
+        if len(languages) > 1 else {}
+    return overall, by_language
+
+
+def evaluate_folds(paths: list[Path], gold_dir: Path, model: str | None = None, group_by: str = GROUP_PATTERN,
+                   settings: Settings | None = None) -> Folds:
+    """Score each group of ``paths`` on its own (a group: what ``group_by`` finds in the file
+    names, see :func:`actorgraph.graph.evaluate.group_of`), each language on its own, and all
+    of them together; the mean over groups weighs each group once.
+
+    >>> from actorgraph.graph.evaluate import group_of
+    >>> sorted({group_of(p) for p in ["A01_x.txt", "A02_y.txt", "B01_z.txt", "notes.txt"]})
+    ['A', 'B', 'other']
+    """
+    s = _settings(settings)
+    store, overall = _scored(paths, gold_dir, model, s)
+    languages = _by_language(store, paths)
+    by_language = {lang: _scored(files, gold_dir, model, s)[1] for lang, files in languages.items()} \
+        if len(languages) > 1 else {lang: overall for lang in languages}
+    groups: dict[str, list[Path]] = defaultdict(list)
+    for path in paths:
+        groups[group_of(str(path), group_by)].append(path)
+    ordered = sorted(groups, key=lambda g: (g == NO_GROUP, g))
+    return Folds(groups={g: _scored(groups[g], gold_dir, model, s)[1] for g in ordered},
+                 group_sizes={g: len(groups[g]) for g in ordered}, languages=by_language,
+                 language_sizes={lang: len(files) for lang, files in languages.items()}, overall=overall,
+                 documents=len(paths))
+
+
 __all__ = ["list_entities", "resolve", "aliases_path", "ask", "analyze", "open_store", "ingest", "query",
-           "to_networkx", "summary", "write_map", "seeds_path", "Result"]
+           "to_networkx", "summary", "write_map", "seeds_path", "Result", "evaluate_files", "evaluate_folds"]

@@ -254,6 +254,7 @@ class _FlakyProxy:
 
 @pytest.mark.server
 def test_remote_store_retries_a_dropped_connection(oxigraph_server, seed_files, seed_store, monkeypatch):
+    from actorgraph import api
     from actorgraph.api import ingest
     from actorgraph.errors import StoreError
 
@@ -266,10 +267,10 @@ def test_remote_store_retries_a_dropped_connection(oxigraph_server, seed_files, 
         assert proxy.seen > 2  # two connections dropped, then retried and answered
         question = "SELECT (COUNT(*) AS ?n) WHERE { ?d a ag:Document ; dcterms:source ?s FILTER(STRENDS(?s, '.txt')) }"
         assert int(store.query(question).rows[0]["n"]) == 2
-        monkeypatch.setenv("ACTORGRAPH_RETRIES", "1")
+        monkeypatch.setenv("ACTORGRAPH_RETRIES", "1")  # read by the API's open_store, as by the CLI
         proxy.drops, proxy.seen = 10, 0
         with pytest.raises(StoreError, match="the connection dropped"):
-            open_store(f"{url}/query", update_url=f"{url}/update").query(question)
+            api.open_store(f"{url}/query", update_url=f"{url}/update").query(question)
         assert proxy.seen == 2  # one try and one retry
     finally:
         proxy.close()

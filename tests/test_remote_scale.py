@@ -16,9 +16,9 @@ from conftest import ROOT, oxigraph_serve, virtuoso_server
 from rdflib import URIRef
 
 from actorgraph import api
+from actorgraph.api import open_store  # reads ACTORGRAPH_USER / ACTORGRAPH_PASSWORD, as the CLI does
 from actorgraph.errors import AmbiguousNameError, NotFoundError
 from actorgraph.graph.questions import find_entity, questions
-from actorgraph.graph.store import open_store
 
 pytestmark = pytest.mark.server
 

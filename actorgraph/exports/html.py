@@ -13,11 +13,11 @@ from pathlib import Path
 import networkx as nx
 
 from actorgraph import ontology
+from actorgraph._files import atomic_write
 from actorgraph.exports.layout import packed_layout
 from actorgraph.exports.story import Story, edge_id
 from actorgraph.exports.style import CLASS_STYLE, DEFAULT_STYLE, PREDICATE_COLORS
 from actorgraph.exports.view import central
-from actorgraph.exports.write import atomic_write
 
 UNIT = 150               # canvas units between neighbours in the layout
 LABEL_CHARS = 36         # longer names are cut on the map (whole in the details panel)
@@ -29,7 +29,7 @@ LABEL_HALO = "#ffffff"
 
 
 def _pyvis_asset(relative: str) -> str:
-    import pyvis
+    import pyvis  # lazy, here and below: 0.3 s to import; only maps need it
 
     return (Path(pyvis.__file__).parent / "templates" / "lib" / relative).read_text("utf-8")
 

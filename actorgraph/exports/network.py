@@ -10,7 +10,8 @@ from pathlib import Path
 
 import networkx as nx
 
-from actorgraph.exports.write import atomic_write
+from actorgraph._files import atomic_write
+from actorgraph.exports.tables import csv_text
 from actorgraph.graph.project import store_to_networkx
 from actorgraph.graph.store import Store
 
@@ -44,8 +45,6 @@ def write_gexf(store: Store, out: Path) -> Path:
 
 
 def _csv(rows: list[dict], columns: list[str]) -> str:
-    from actorgraph.exports.tables import csv_text
-
     return csv_text(columns, ([row.get(c, "") for c in columns] for row in rows))
 
 
@@ -89,7 +88,7 @@ def ftm_entities(store: Store) -> list[dict]:
     """The graph as FollowTheMoney entities: actors as Person/Organization/PublicBody/Company,
     places as Address, relations as Membership, Directorship or UnknownLink (with the quote
     as description and the document as source), one Documentation per document and entity."""
-    from followthemoney import model
+    from followthemoney import model  # lazy: 2 s to import; only the ftm export needs it
 
     graph = store_to_networkx(store)
     out = []

@@ -16,11 +16,11 @@ from pathlib import Path
 import networkx as nx
 
 from actorgraph import ontology
+from actorgraph._files import atomic_write
 from actorgraph.errors import UsageError
 from actorgraph.exports.layout import packed_layout
 from actorgraph.exports.style import CLASS_STYLE, DEFAULT_STYLE, MARKERS, PREDICATE_COLORS
 from actorgraph.exports.view import central
-from actorgraph.exports.write import atomic_write
 
 FORMATS = ("png", "svg", "pdf")
 MAX_NODES = 80        # more than this and the page keeps the most central
@@ -60,7 +60,7 @@ def render(graph: nx.MultiDiGraph, fmt: str, title: str = "", caption: str = "")
     """The handout of ``graph`` as bytes in ``fmt`` (png, svg or pdf)."""
     if fmt not in FORMATS:
         raise UsageError(f"unknown picture format '{fmt}'; available: {', '.join(FORMATS)}", where="map")
-    import matplotlib
+    import matplotlib  # lazy: 1.2 s to import; only printable handouts need it
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt

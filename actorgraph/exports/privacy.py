@@ -29,6 +29,7 @@ import networkx as nx
 from rdflib import Literal, URIRef
 
 from actorgraph.errors import UsageError
+from actorgraph.graph.cache import cached
 from actorgraph.graph.store import OxigraphStore, Store, Term, nquad_lines
 from actorgraph.ontology import DCTERMS, ENTITIES_GRAPH, NS
 from actorgraph.ontology.ids import normalize_name
@@ -71,8 +72,6 @@ def people_and_roles(store: Store) -> dict[str, dict]:
     """Every person with their names and the relations that can make them public (the roles
     they hold: predicate, side, class at the other end, extractor); kept as a view of a
     read-only embedded store (see :mod:`actorgraph.graph.cache`)."""
-    from actorgraph.graph.cache import cached
-
     return cached(store, "people", 1, lambda: _read_people(store))
 
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 from rdflib import Dataset, Graph, URIRef
 
-from actorgraph.exports.write import atomic_write
+from actorgraph._files import atomic_write
 from actorgraph.graph.store import Store
-from actorgraph.ontology import PREFIXES
+from actorgraph.ontology import AG, CLASSES, DATA_PROPERTIES, NS, OBJECT_PROPERTIES, PREFIXES, load_ontology
 
 
 def store_to_dataset(store: Store) -> Dataset:
@@ -39,8 +39,6 @@ def jsonld_context() -> dict:
     ('@id', 'http://www.w3.org/2001/XMLSchema#integer')
     """
     from rdflib import RDFS
-
-    from actorgraph.ontology import AG, CLASSES, DATA_PROPERTIES, NS, OBJECT_PROPERTIES, load_ontology
 
     ont = load_ontology()
     context: dict = dict(PREFIXES)

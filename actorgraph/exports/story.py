@@ -30,6 +30,7 @@ import networkx as nx
 
 from actorgraph import ontology
 from actorgraph.errors import AmbiguousNameError, InputError, NotFoundError
+from actorgraph.exports.view import central as most_central
 from actorgraph.ontology import RELATION_PREDICATES
 from actorgraph.ontology.ids import normalize_name
 
@@ -198,8 +199,6 @@ def auto_story(graph: nx.MultiDiGraph, actors: int = 4, chains: int = 2) -> Stor
     """An overview, the ``actors`` most central actors (PageRank over the connected part)
     with their best-sourced relations, then up to ``chains`` chains between central actors
     that are not directly related."""
-    from actorgraph.exports.view import central as most_central
-
     documents = {ev.get("title") or ev.get("document") for _, _, d in graph.edges(data=True) for ev in d.get("evidence", [])}
     central, _ = most_central(graph)
     if not central:

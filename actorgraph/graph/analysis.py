@@ -14,7 +14,8 @@ from typing import Any
 
 import networkx as nx
 
-ACTOR_CLASSES = ("Person", "Organization", "GovernmentAgency", "Company")
+from actorgraph.ontology import ACTOR_CLASSES
+
 SEED = 42
 
 
@@ -44,7 +45,7 @@ def louvain(nodes: list[str], weights: dict[tuple[int, int], float], seed: int =
     >>> louvain(["a", "b", "c", "x", "y", "z"], {(0, 1): 1, (1, 2): 1, (0, 2): 1, (3, 4): 1, (4, 5): 1, (3, 5): 1, (2, 3): 1})
     [['a', 'b', 'c'], ['x', 'y', 'z']]
     """
-    import igraph
+    import igraph  # lazy: 1.3 s to import; only community detection needs it, not the CLI's other commands
 
     pairs = sorted(weights)
     graph = igraph.Graph(n=len(nodes), edges=pairs)
@@ -96,7 +97,7 @@ def brandes(simple: nx.Graph, sources: list, nodes: list | None = None) -> dict:
     >>> scores = brandes(g, list(g)); [round(scores[n], 3) for n in g]
     [0.0, 0.667, 0.667, 0.0]
     """
-    import numpy as np
+    import numpy as np  # lazy, as scipy below (0.2 and 0.5 s to import): only the analyses need them
 
     nodes = list(simple) if nodes is None else nodes
     n = len(nodes)

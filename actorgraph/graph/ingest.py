@@ -10,23 +10,26 @@ import time
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rdflib import Literal, URIRef
 
 from actorgraph.errors import InputError
+from actorgraph.graph.resolve import mapping_from_store
 from actorgraph.graph.store import Store
 from actorgraph.loaders.model import Document, Entity, Extraction
 from actorgraph.loaders.triples import extraction_to_quads
+from actorgraph.settings import Settings
 
 
-def pipeline_languages() -> tuple[str, ...]:
-    """Languages with an extraction pipeline of their own here; passages in others are only
-    matched against known names."""
+def pipeline_languages(spanish: str = "") -> tuple[str, ...]:
+    """Languages with an extraction pipeline of their own here (``spanish``: Settings.spanish);
+    passages in others are only matched against known names."""
+    # lazy: loaders.nlp imports spaCy (about 1 s), which only reading documents needs
     from actorgraph.loaders.nlp import spanish_available
 
-    return ("en", "es") if spanish_available() else ("en",)
+    return ("en", "es") if spanish_available(spanish) else ("en",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,8 +77,6 @@ def _values(iris) -> str:
 
 def remap_extraction(ex: Extraction, mapping: dict[str, str]) -> Extraction:
     """Apply earlier cross-document merges (old IRI -> canonical IRI) to an extraction."""
-    from dataclasses import replace
-
     if not mapping:
         return ex
     merged: dict[str, Entity] = {}
@@ -114,7 +115,7 @@ def ingest_batch(store: Store, extractions: list[Extraction], mapping: dict[str,
 
     Only what the batch touches is read (its document IRIs and sources, both indexed), so
     the cost of a batch does not grow with the store. Canonical labels and name keys are
-    rebuilt once at the end of an ingest (:func:`actorgraph.graph.recovery.finish`)."""
+    rebuilt once at the end of an ingest (see actorgraph.graph.recovery)."""
     if not extractions:
         return []
     extractions = [remap_extraction(ex, mapping or {}) for ex in extractions]
@@ -172,11 +173,13 @@ def _groups(paths: list[Path], jobs: int = 1) -> Iterator[list[Path]]:
         yield group
 
 
-def _extract_paths(paths: list[Path], nlp, timings: dict[str, float]) -> list[Extraction | InputError]:
+def _extract_paths(paths: list[Path], nlp, timings: dict[str, float], settings: Settings = Settings(),
+                   ) -> list[Extraction | InputError]:
     """Read ``paths`` and extract them together (see
     actorgraph.loaders.pipeline.extract_many): for each, its extraction or the error that
     stopped it. When the model gives up on the group, each document is extracted again
     alone, so only the one it cannot read fails."""
+    # lazy: the extraction pipeline imports spaCy (about 1 s); the CLI's readers import this module
     from actorgraph.loaders.pipeline import extract, extract_many, load_document
 
     results: list[Extraction | InputError | None] = [None] * len(paths)
@@ -184,17 +187,17 @@ def _extract_paths(paths: list[Path], nlp, timings: dict[str, float]) -> list[Ex
     for i, path in enumerate(paths):
         started = time.perf_counter()
         try:
-            loaded.append((i, load_document(path)))
+            loaded.append((i, load_document(path, settings.max_bytes)))
         except InputError as exc:
             results[i] = exc
         timings["read"] = timings.get("read", 0.0) + time.perf_counter() - started
     try:
-        for (i, _), ex in zip(loaded, extract_many([d for _, d in loaded], nlp, timings=timings), strict=True):
+        for (i, _), ex in zip(loaded, extract_many([d for _, d in loaded], nlp, timings=timings, spanish=settings.spanish), strict=True):
             results[i] = ex
     except (ValueError, MemoryError, RuntimeError):
         for i, document in loaded:
             try:
-                results[i] = extract(document, nlp, timings=timings)
+                results[i] = extract(document, nlp, timings=timings, spanish=settings.spanish)
             except (ValueError, MemoryError, RuntimeError) as exc:  # the model gave up on this text
                 results[i] = InputError(f"could not extract from this document: {str(exc).splitlines()[0][:200]}",
                                         where=str(paths[i]))
@@ -204,21 +207,24 @@ def _extract_paths(paths: list[Path], nlp, timings: dict[str, float]) -> list[Ex
 _WORKER_NLP = None  # the pipeline of a worker process (inherited from the parent on fork)
 
 
-def _worker(paths: list[Path]) -> tuple[list[tuple[Extraction | None, tuple[str, str | None] | None]], dict[str, float]]:
+def _worker(paths: list[Path], settings: Settings) -> tuple[list[tuple[Extraction | None, tuple[str, str | None] | None]],
+                                                            dict[str, float]]:
     timings: dict[str, float] = {}
-    results = _extract_paths(paths, _WORKER_NLP, timings)
+    results = _extract_paths(paths, _WORKER_NLP, timings, settings)
     return [(None, (r.message, r.where)) if isinstance(r, InputError) else (r, None) for r in results], timings
 
 
-def extractions(paths: list[Path], nlp, jobs: int = 1) -> Iterator[tuple[Path, Extraction | InputError, dict[str, float]]]:
+def extractions(paths: list[Path], nlp, jobs: int = 1, settings: Settings = Settings(),
+                ) -> Iterator[tuple[Path, Extraction | InputError, dict[str, float]]]:
     """(path, extraction or the error that stopped it, seconds per phase) for each path, in
     order, GROUP documents parsed together. With ``jobs`` > 1 the groups are read and
     parsed in that many worker processes (forked, so each has the loaded pipeline without
-    loading it again); the seconds of a group come with its first document."""
+    loading it again); the seconds of a group come with its first document. ``settings``
+    gives the size limit and the Spanish switch."""
     if jobs <= 1 or len(paths) < 2:
         for group in _groups(paths):
             timings: dict[str, float] = {}
-            for i, (path, result) in enumerate(zip(group, _extract_paths(group, nlp, timings), strict=True)):
+            for i, (path, result) in enumerate(zip(group, _extract_paths(group, nlp, timings, settings), strict=True)):
                 yield path, result, timings if i == 0 else {}
         return
     import multiprocessing
@@ -235,7 +241,7 @@ def extractions(paths: list[Path], nlp, jobs: int = 1) -> Iterator[tuple[Path, E
 
         def fill() -> None:
             while len(ahead) < AHEAD * jobs and (group := next(pending, None)) is not None:
-                ahead.append((group, pool.submit(_worker, group)))
+                ahead.append((group, pool.submit(_worker, group, settings)))
 
         fill()
         try:
@@ -260,14 +266,14 @@ FLUSH_EVERY = 500  # documents written between two flushes of the store's write 
 
 def batched_extractions(paths: list[Path], nlp, jobs: int, size: int, keep_going: bool, timings: dict[str, float],
                         failed: list[tuple[str, str]], on_progress: Callable[[Path], None] | None = None,
-                        ) -> Iterator[list[tuple[Path, Extraction]]]:
+                        settings: Settings = Settings()) -> Iterator[list[tuple[Path, Extraction]]]:
     """Extractions of ``paths`` in batches of ``size``, seconds per phase added to
     ``timings``. A file that cannot be read is added to ``failed`` under ``keep_going``;
     otherwise its error is raised — after the batch read before it has been yielded, so
     what was read is kept."""
     pending: list[tuple[Path, Extraction]] = []
     try:
-        for path, result, spent in extractions(paths, nlp, jobs):
+        for path, result, spent in extractions(paths, nlp, jobs, settings):
             for phase, seconds in spent.items():
                 timings[phase] = timings.get(phase, 0.0) + seconds
             if isinstance(result, InputError):
@@ -293,18 +299,18 @@ def batched_extractions(paths: list[Path], nlp, jobs: int, size: int, keep_going
 
 def ingest_paths(store: Store, paths: list[Path], nlp, on_progress: Callable[[Path], None] | None = None,
                  keep_going: bool = False, report: IngestReport | None = None, jobs: int = 1,
-                 batch: int = BATCH) -> IngestReport:
+                 batch: int = BATCH, settings: Settings = Settings()) -> IngestReport:
     """Read, extract and write each document, ``batch`` documents per transaction. With
     ``keep_going`` a bad file is reported and skipped; otherwise the first bad file stops
     the run (the documents before it are written). ``jobs`` > 1 parses in that many
-    processes; the store has one writer, this one."""
-    from actorgraph.graph.resolve import mapping_from_store
-
+    processes; the store has one writer, this one. ``settings`` gives the size limit and
+    the Spanish switch."""
     report = IngestReport() if report is None else report  # filled as it goes, so a caller sees what was written
     mapping = mapping_from_store(store)
-    known = pipeline_languages()
+    known = pipeline_languages(settings.spanish)
     unflushed = 0
-    for pending in batched_extractions(paths, nlp, jobs, batch, keep_going, report.timings, report.failed, on_progress):
+    for pending in batched_extractions(paths, nlp, jobs, batch, keep_going, report.timings, report.failed, on_progress,
+                                       settings):
         started = time.perf_counter()
         statuses = ingest_batch(store, [ex for _, ex in pending], mapping)
         unflushed += len(pending)

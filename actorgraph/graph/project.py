@@ -11,8 +11,11 @@ from typing import Any
 import networkx as nx
 from rdflib import RDF, RDFS, URIRef
 
+from actorgraph.graph.analysis import cause_table
+from actorgraph.graph.cache import cached
+from actorgraph.graph.resolve import entity_table
 from actorgraph.graph.store import Store
-from actorgraph.ontology import NS, RELATION_PREDICATES
+from actorgraph.ontology import ENTITIES_GRAPH, ENTITY_CLASSES, NS, RELATION_PREDICATES
 
 _EVIDENCE = """
   ?ev a ag:Evidence ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
@@ -61,8 +64,6 @@ def skeleton(store: Store) -> nx.MultiDiGraph:
     graph and the evidence counted per predicate, read as plain strings — what the analyses
     and the ranking of a large map need, at a fraction of the cost of reading every quote.
     Kept as a view of a read-only embedded store (see :mod:`actorgraph.graph.cache`)."""
-    from actorgraph.graph.cache import cached
-
     return cached(store, "skeleton", 1, lambda: _skeleton(store))
 
 
@@ -70,9 +71,6 @@ def cause_view(store: Store):
     """What every actor works on (:func:`actorgraph.graph.analysis.cause_table` of the
     :func:`skeleton`), kept as a view of a read-only embedded store: ``ask overlaps`` reads
     it instead of the relations of every actor that shares a cause with the one asked about."""
-    from actorgraph.graph.analysis import cause_table
-    from actorgraph.graph.cache import cached
-
     return cached(store, "causes", 1, lambda: cause_table(skeleton(store)))
 
 
@@ -98,8 +96,6 @@ LOOKUP_LIMIT = 200  # entities; above, one flat read of every class and label be
 
 def has_entity_classes(store: Store) -> bool:
     """Whether the entities graph holds the entities' classes (stores resolved since it does)."""
-    from actorgraph.ontology import ENTITIES_GRAPH
-
     return bool(store.query("ASK { GRAPH ?g { ?e ag:entityClass ?c } }", {"g": ENTITIES_GRAPH}).boolean)
 
 
@@ -107,8 +103,6 @@ def classes_and_labels(store: Store, iris: set[str] | None = None) -> tuple[dict
     """Class and label of each of ``iris`` (of every entity when None). Both sit in the
     entities graph: index lookups for given entities, one read of the graph for all. A
     store resolved before classes were kept there reads them from the document graphs."""
-    from actorgraph.ontology import ENTITIES_GRAPH, ENTITY_CLASSES
-
     entities = str(ENTITIES_GRAPH)
     if has_entity_classes(store):
         if iris is not None:  # index lookups (a VALUES list is joined against the whole graph)
@@ -202,8 +196,6 @@ def store_to_networkx(store: Store, around: Iterable[str] | None = None,
     Edge attributes: ``predicate``, ``weight``, ``evidence`` (list of dicts with quote,
     document, title, start, end, modality).
     """
-    from actorgraph.graph.resolve import entity_table
-
     graph = nx.MultiDiGraph()
     if among is not None:
         centre = set(among)

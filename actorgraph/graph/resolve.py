@@ -23,7 +23,11 @@ from rapidfuzz import fuzz
 from rdflib import RDFS, Literal, URIRef
 
 from actorgraph.errors import InputError
+from actorgraph.graph import recovery
+from actorgraph.graph.labels import choose_label
 from actorgraph.graph.store import insert_operations
+from actorgraph.loaders import data_tables
+from actorgraph.loaders.data_tables import known_index
 from actorgraph.loaders.person_titles import strip_title
 from actorgraph.ontology import AG, ENTITIES_GRAPH, ENTITY_CLASSES, NS
 from actorgraph.ontology.ids import entity_iri, normalize_name
@@ -93,8 +97,6 @@ def _names(item: dict, path, kind: str) -> list[str]:
 # ------------------------------------------------------------------ keys
 
 def _state_names() -> dict[str, str]:
-    from actorgraph.loaders import data_tables
-
     out = {code.lower(): name.lower() for code, name in data_tables.us_states().items()}
     out.update({name.lower(): name.lower() for name in data_tables.us_states().values()})
     return out
@@ -331,7 +333,6 @@ def cluster_entities(records: list[EntityRecord], curation: Curation | None = No
     clusters: dict[str, list[EntityRecord]] = defaultdict(list)
     for iri in sorted(by_iri):
         clusters[uf.find(iri)].append(by_iri[iri])
-    from actorgraph.loaders.data_tables import known_index
 
     data_names = frozenset(normalize_name(v[1]) for v in known_index().values())
     mapping = {}
@@ -394,7 +395,6 @@ def entity_table(store, iris: Iterable[str] | None = None) -> dict[str, dict]:
     for e, label in store.values(f"SELECT ?e ?l WHERE {{ {only}GRAPH {ENTITIES_GRAPH.n3()} {{ ?e rdfs:label ?l }} }}"):
         if e in table and label is not None:
             table[e]["label"] = label
-    from actorgraph.graph.labels import choose_label
 
     for iri, item in table.items():
         if item["label"] is None and counts.get(iri):
@@ -495,8 +495,6 @@ def resolve_store(store, curation: Curation | None = None, apply: bool = True,
 
 def refresh_entity_labels(store, overrides: dict[str, str]) -> None:
     """Recompute every canonical label from all surface forms (overrides win)."""
-    from actorgraph.graph.labels import choose_label
-
     forms: dict[str, dict[str, int]] = defaultdict(dict)
     for e, f, n in store.values("""SELECT ?e ?f (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?e skos:altLabel ?f } }
                                    GROUP BY ?e ?f"""):
@@ -525,7 +523,6 @@ def refresh_entity_labels(store, overrides: dict[str, str]) -> None:
             triples.append(f"{node} {key_p} {Literal(key).n3()}")  # names resolve by index
     # derived from the document graphs, so written in pieces (not one transaction holding
     # the whole graph in memory) under the recovery mark: a run cut short is finished later
-    from actorgraph.graph import recovery
 
     owned = not recovery.is_pending(store)
     if owned:

@@ -16,13 +16,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyoxigraph as ox
+from rdflib import BNode, Literal
+
+from actorgraph._files import atomic_write
 from actorgraph.errors import InputError
-from actorgraph.exports.write import atomic_write
 from actorgraph.graph.ingest import FLUSH_EVERY, IngestReport, batched_extractions, stored_versions
+from actorgraph.graph.resolve import mapping_from_store
 from actorgraph.graph.store import Store
 from actorgraph.loaders.model import Extraction
 from actorgraph.loaders.triples import extraction_to_quads
 from actorgraph.ontology import NS
+from actorgraph.settings import Settings
 
 PER_SHARD = 100  # documents per shard
 SUFFIX = ".nq"
@@ -40,9 +45,6 @@ class ExtractReport:
 
 
 def _ox(term):
-    import pyoxigraph as ox
-    from rdflib import BNode, Literal
-
     if isinstance(term, Literal):
         if term.language:
             return ox.Literal(str(term), language=term.language)
@@ -55,21 +57,21 @@ def _ox(term):
 def _shard_bytes(batch: list[Extraction]) -> bytes:
     """The documents' quads as N-Quads (serialized by pyoxigraph: one quad per line, every
     character escaped as N-Quads wants)."""
-    import pyoxigraph as ox
-
     quads = [ox.Quad(_ox(s), _ox(p), _ox(o), _ox(g)) for ex in batch for s, p, o, g in extraction_to_quads(ex)]
     return ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b""
 
 
 def write_shards(paths: list[Path], out: Path, nlp, jobs: int = 1, per_shard: int = PER_SHARD,
-                 keep_going: bool = False) -> ExtractReport:
-    """Extract ``paths`` into N-Quads shards in the folder ``out`` (created if needed)."""
+                 keep_going: bool = False, settings: Settings = Settings()) -> ExtractReport:
+    """Extract ``paths`` into N-Quads shards in the folder ``out`` (created if needed);
+    ``settings`` gives the size limit and the Spanish switch."""
     out = Path(out)
     if out.exists() and not out.is_dir():
         raise InputError("exists and is not a folder", where=str(out))
     out.mkdir(parents=True, exist_ok=True)
     report = ExtractReport()
-    for batch in batched_extractions(paths, nlp, jobs, per_shard, keep_going, report.timings, report.failed):
+    for batch in batched_extractions(paths, nlp, jobs, per_shard, keep_going, report.timings, report.failed,
+                                     settings=settings):
         started = time.perf_counter()
         digest = hashlib.sha256(" ".join(sorted(ex.document.iri for _, ex in batch)).encode()).hexdigest()[:20]
         path = out / f"shard-{digest}{SUFFIX}"
@@ -101,8 +103,6 @@ def _read_shard(path: Path, mapping: dict[str, str]) -> tuple[dict[str, list[tup
     """The document graphs of a shard — graph IRI -> (s, p, o) in N-Triples syntax, with
     earlier merges applied — and each document's source. Every graph must be a document
     with a source."""
-    import pyoxigraph as ox
-
     graphs: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
     sources: dict[str, str] = {}
     try:
@@ -135,9 +135,6 @@ def _read_shard(path: Path, mapping: dict[str, str]) -> tuple[dict[str, list[tup
 def load_shards(store: Store, files: list[Path], keep_going: bool = False, report: IngestReport | None = None) -> IngestReport:
     """Write each shard in one transaction: a document already in the store is left as it
     is, one whose source is there with other text replaces that graph."""
-
-    from actorgraph.graph.resolve import mapping_from_store
-
     report = IngestReport() if report is None else report
     mapping = mapping_from_store(store)
     unflushed = 0

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from rdflib import URIRef
 
-from actorgraph.ontology import NS, PREFIXES
+from actorgraph.ontology import NS, PREFIXES, TERMS
 
 
 def _walk(node, seen: set[int] | None = None):
@@ -65,8 +65,6 @@ def unknown_terms(text: str) -> list[str]:
     >>> unknown_terms("SELECT ?x WHERE { ?x ag:sharedDataWtih ?y ; a ag:GovernmentAgency }")
     ['ag:sharedDataWtih']
     """
-    from actorgraph.ontology import TERMS
-
     try:
         algebra = _algebra(text)
     except Exception:  # noqa: BLE001 - rdflib raises many kinds; Oxigraph reports the syntax error

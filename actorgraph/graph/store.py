@@ -19,10 +19,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 
 from actorgraph.errors import QueryError, StoreBusyError, StoreError
+from actorgraph.graph.sparql import is_update
 from actorgraph.ontology import PREFIXES
+from actorgraph.settings import Remote
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 
@@ -208,8 +211,6 @@ def _lexical(term) -> str:
 
 
 def _to_rdflib(term) -> Term:
-    import pyoxigraph as ox
-
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
     if isinstance(term, ox.BlankNode):
@@ -230,8 +231,6 @@ _NUMBERS = {XSD + "integer": int, XSD + "int": int, XSD + "long": int, XSD + "do
 def _to_python(term) -> object:
     """The value :meth:`Result.values` gives for a term: IRIs, plain strings, integers and
     doubles here, anything else through rdflib."""
-    import pyoxigraph as ox
-
     if isinstance(term, ox.NamedNode):
         return term.value
     if isinstance(term, ox.Literal) and not term.language:
@@ -249,8 +248,6 @@ def _to_python(term) -> object:
 
 
 def _graph_name(term) -> Term | None:
-    import pyoxigraph as ox
-
     return None if isinstance(term, ox.DefaultGraph) else _to_rdflib(term)
 
 
@@ -260,8 +257,6 @@ def _one_line(exc: Exception) -> str:
 
 
 def _syntax_error(exc: Exception, text: str, where: str) -> QueryError:
-    from actorgraph.graph.sparql import is_update
-
     if where == "query" and is_update(text):
         return QueryError("this is a SPARQL update; `query` only reads the store "
                           "(documents change it through `ingest`, curation through `resolve --apply`)", where=where)
@@ -270,8 +265,6 @@ def _syntax_error(exc: Exception, text: str, where: str) -> QueryError:
 
 class OxigraphStore(Store):
     def __init__(self, path: Path | None, read_only: bool = False) -> None:
-        import pyoxigraph as ox
-
         self.location = str(path) if path else "memory"
         self.writable = not read_only
         try:
@@ -308,8 +301,6 @@ class OxigraphStore(Store):
             raise StoreError(f"query failed: {exc}", where=self.location) from exc
 
     def query(self, sparql: str, bindings: Bindings | None = None) -> Result:
-        import pyoxigraph as ox
-
         answer = self._answer(sparql, bindings)
         if isinstance(answer, ox.QueryBoolean):
             return Result(boolean=bool(answer))
@@ -348,8 +339,6 @@ class OxigraphStore(Store):
                 for solution in answer]
 
     def write_graphs(self, graphs: dict[str, list[str]], drops: Iterable[str] = (), atomic: bool = True) -> None:
-        import pyoxigraph as ox
-
         # only graphs that exist are dropped: a new document's graph needs no DROP
         present = {g for g in set(drops) | set(graphs) if self._store.contains_named_graph(ox.NamedNode(g))}
         operations = [f"DROP SILENT GRAPH {URIRef(g).n3()}" for g in sorted(present)]
@@ -374,8 +363,6 @@ class OxigraphStore(Store):
                 self._load_piece(g, graphs[g][start:start + DERIVED_PIECE])
 
     def _load_piece(self, graph: str, triples: list[str]) -> None:
-        import pyoxigraph as ox
-
         if not self.writable:
             raise StoreError("store is open read-only", where=self.location)
         try:
@@ -386,8 +373,6 @@ class OxigraphStore(Store):
 
     def describe(self, subjects: Iterable[str], predicate: str | None = None,
                  graph: str | None = None) -> dict[str, list[tuple[str, str]]]:
-        import pyoxigraph as ox
-
         out: dict[str, list[tuple[str, str]]] = {}
         p = ox.NamedNode(predicate) if predicate else None
         g = ox.NamedNode(graph) if graph else None
@@ -399,8 +384,6 @@ class OxigraphStore(Store):
         return out
 
     def pairs_of(self, predicate: str, graph: str) -> list[tuple[str, str]]:
-        import pyoxigraph as ox
-
         return [(_lexical(q.subject), _lexical(q.object))
                 for q in self._store.quads_for_pattern(None, ox.NamedNode(predicate), None, ox.NamedNode(graph))]
 
@@ -422,12 +405,11 @@ class OxigraphStore(Store):
         return len(self._store)  # the store is actorgraph's alone
 
     def dump_nquads(self) -> bytes:
-        import pyoxigraph as ox
-
         return self._store.dump(format=ox.RdfFormat.N_QUADS) or b""
 
     def rdflib_dataset(self):
         """This store as an rdflib Dataset (through oxrdflib), for rdflib's own API."""
+        # lazy: oxrdflib takes 0.3 s to import and only rdflib's own API on a store needs it
         from oxrdflib import OxigraphStore as OxRdflibStore
         from rdflib import Dataset
 
@@ -484,7 +466,7 @@ class RemoteStore(Store):
     GraphDB and Virtuoso do this by default)."""
 
     def __init__(self, query_url: str, update_url: str | None = None, timeout: float | None = None,
-                 graph_store_url: str | None = None) -> None:
+                 graph_store_url: str | None = None, remote: Remote = Remote()) -> None:
         self.query_url, credentials = _check_url(query_url, "--store")
         self.location = self.query_url
         self.update_url, update_credentials = _check_url(update_url, "--update-url") if update_url else (self.query_url, None)
@@ -494,15 +476,13 @@ class RemoteStore(Store):
         if graph_store_url:
             self.graph_store_url, gsp_credentials = _check_url(graph_store_url, "--graph-store-url")
         self.writable = True
-        self.timeout = timeout if timeout is not None else float(os.environ.get("ACTORGRAPH_TIMEOUT", "60"))
-        self.retries = int(os.environ.get("ACTORGRAPH_RETRIES", "3"))
-        token = os.environ.get("ACTORGRAPH_TOKEN")
+        self.timeout = timeout if timeout is not None else remote.timeout
+        self.retries = remote.retries
         self._headers: dict[str, str] = {}
         handlers: list[urllib.request.BaseHandler] = []
-        user = os.environ.get("ACTORGRAPH_USER")
-        login = (user, os.environ.get("ACTORGRAPH_PASSWORD", "")) if user else (credentials or update_credentials or gsp_credentials)
-        if token:
-            self._headers["Authorization"] = f"Bearer {token}"
+        login = (remote.user, remote.password) if remote.user else (credentials or update_credentials or gsp_credentials)
+        if remote.token:
+            self._headers["Authorization"] = f"Bearer {remote.token}"
         elif login:
             # HTTP basic or digest, whichever the server asks for (Virtuoso's update endpoint: digest)
             passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
@@ -727,20 +707,21 @@ def result_to_json(result: Result) -> str:
 
 
 def open_store(location: str | os.PathLike[str] | None = None, read_only: bool = False, update_url: str | None = None,
-               graph_store_url: str | None = None) -> Store:
+               graph_store_url: str | None = None, remote: Remote = Remote()) -> Store:
     """Open a store by location: a folder (a string or a path), ``memory``, or an
-    ``http(s)://`` endpoint.
+    ``http(s)://`` endpoint (default: DEFAULT_LOCATION; the environment is read at the edge,
+    see actorgraph.settings).
 
     ``read_only`` opens an embedded store for reading while another process may write;
     ``update_url`` and ``graph_store_url`` (SPARQL 1.1 Graph Store protocol, for fast
-    writes of whole graphs) are a remote store's other endpoints.
+    writes of whole graphs) are a remote store's other endpoints, ``remote`` its timeout,
+    retries and credentials.
     """
-    location = os.fspath(location or os.environ.get("ACTORGRAPH_STORE") or DEFAULT_LOCATION)
+    location = os.fspath(location or DEFAULT_LOCATION)
     if location == "memory":
         return OxigraphStore(None)
     if re.match(r"(?i)^https?://", location):
-        return RemoteStore(location, update_url or os.environ.get("ACTORGRAPH_UPDATE_URL"),
-                           graph_store_url=graph_store_url or os.environ.get("ACTORGRAPH_GRAPH_STORE_URL"))
+        return RemoteStore(location, update_url, graph_store_url=graph_store_url, remote=remote)
     return OxigraphStore(Path(location).expanduser(), read_only=read_only)
 
 

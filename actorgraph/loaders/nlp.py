@@ -218,26 +218,25 @@ def _spanish_rules_pipeline():
     return nlp
 
 
-def spanish_available() -> bool:
-    """True when a Spanish pipeline is installed and not turned off."""
+def spanish_available(mode: str = "") -> bool:
+    """True when a Spanish pipeline is installed and not turned off (``mode``: Settings.spanish)."""
     import importlib.util
-    import os
 
-    if os.environ.get("ACTORGRAPH_SPANISH", "").lower() in ("off", "0", "no"):
+    if mode.lower() in ("off", "0", "no"):
         return False
     return any(importlib.util.find_spec(name) is not None for name in SPANISH_MODELS)
 
 
-@lru_cache(maxsize=1)
-def load_spanish_pipeline():
+@lru_cache(maxsize=3)
+def load_spanish_pipeline(mode: str = ""):
     """The Spanish pipeline with actorgraph's Spanish EntityRuler, or None when no Spanish
-    model is installed (``ACTORGRAPH_SPANISH=off`` turns it off)."""
-    import os
+    model is installed (``mode``, Settings.spanish from ACTORGRAPH_SPANISH: ``off`` turns it
+    off, ``rules`` uses no model)."""
     import warnings
 
     import spacy
 
-    mode = os.environ.get("ACTORGRAPH_SPANISH", "").lower()
+    mode = mode.lower()
     if mode in ("off", "0", "no"):
         return None
     if mode == "rules":

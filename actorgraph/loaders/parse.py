@@ -32,13 +32,13 @@ def parse(text: str, segments: list[Segment], nlp) -> list[ParsedSegment]:
 PARSE_BATCH = 128
 
 
-def parse_many(items: list[tuple[str, list[Segment]]], nlp) -> list[list[ParsedSegment]]:
+def parse_many(items: list[tuple[str, list[Segment]]], nlp, spanish: str = "") -> list[list[ParsedSegment]]:
     """:func:`parse` for several documents (text and segments each) at once: one
     ``pipe`` per language over the segments of them all, so spaCy fills its batches across
     documents (a document's dozen paragraphs alone make a short batch: about 10% more CPU
-    for the same text)."""
-    spanish = any(s.language == "es" for _, segments in items for s in segments)
-    pipelines = {"en": nlp, "es": load_spanish_pipeline() if spanish else None}
+    for the same text). ``spanish`` is Settings.spanish (ACTORGRAPH_SPANISH)."""
+    any_spanish = any(s.language == "es" for _, segments in items for s in segments)
+    pipelines = {"en": nlp, "es": load_spanish_pipeline(spanish) if any_spanish else None}
     docs: dict[tuple[int, int], Doc] = {}
     for language, pipeline in pipelines.items():
         if pipeline is None:

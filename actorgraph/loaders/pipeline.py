@@ -22,6 +22,7 @@ from actorgraph.loaders.relations import extract_relations
 from actorgraph.loaders.rules import selected
 from actorgraph.loaders.segment import document_language, segment
 from actorgraph.ontology.ids import document_iri
+from actorgraph.settings import MAX_BYTES
 
 
 def make_document(raw: str, source: str, media_type: str = "text/plain", title: str | None = None) -> Document:
@@ -51,26 +52,27 @@ def path_text(path: Path) -> str:
     return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
-def load_document(path: Path) -> Document:
-    raw = read_file(path)
+def load_document(path: Path, limit: int = MAX_BYTES) -> Document:
+    """A file read (refused above ``limit`` bytes, Settings.max_bytes) and cleaned."""
+    raw = read_file(path, limit)
     return make_document(raw.text, path_text(path), raw.media_type, raw.title)
 
 
 def extract(document: Document, nlp, rules: Collection[str] | None = None,
-            timings: dict[str, float] | None = None) -> Extraction:
+            timings: dict[str, float] | None = None, spanish: str = "") -> Extraction:
     """Everything the document says, as entities and relations with evidence. ``rules``
     names the relation rules to run, document and sentence rules alike (default: every rule
     of :data:`actorgraph.loaders.rules.RULES`, listed in ``docs/rules.md``; an unknown name
     raises :class:`~actorgraph.errors.UnknownFormatError`); they run in the declared
     orders. ``timings`` (if given) gets the seconds spent in "parse" (spaCy) and "rules"
-    added."""
-    return extract_many([document], nlp, rules, timings)[0]
+    added; ``spanish`` picks the Spanish pipeline (Settings.spanish: "", "off" or "rules")."""
+    return extract_many([document], nlp, rules, timings, spanish)[0]
 
 
 def extract_many(documents: list[Document], nlp, rules: Collection[str] | None = None,
-                 timings: dict[str, float] | None = None) -> list[Extraction]:
+                 timings: dict[str, float] | None = None, spanish: str = "") -> list[Extraction]:
     """:func:`extract` for several documents, parsed together (see
-    :func:`actorgraph.loaders.mentions.parse_many`); each extraction is the one
+    :func:`actorgraph.loaders.parse.parse_many`); each extraction is the one
     :func:`extract` gives for its document alone."""
     chosen = selected(rules)  # an unknown rule name fails before any parsing
     started = time.perf_counter()
@@ -79,7 +81,7 @@ def extract_many(documents: list[Document], nlp, rules: Collection[str] | None =
         segments = segment(document.text)
         prepared.append((replace(document, language=document_language(document.text, segments)), segments))
     before_parse = time.perf_counter()
-    parsed_all = parse_many([(document.text, segments) for document, segments in prepared], nlp)
+    parsed_all = parse_many([(document.text, segments) for document, segments in prepared], nlp, spanish)
     after_parse = time.perf_counter()
     out = []
     for (document, segments), parsed in zip(prepared, parsed_all, strict=True):

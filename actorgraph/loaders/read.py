@@ -9,19 +9,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from actorgraph.errors import InputError
+from actorgraph.settings import MAX_BYTES
 
 SUFFIXES = {".txt": "text/plain", ".md": "text/markdown", ".html": "text/html",
             ".htm": "text/html", ".pdf": "application/pdf"}
-MAX_BYTES = 10 * 1024 * 1024  # about 1 GB of memory to extract (bench/bench_size.py); ACTORGRAPH_MAX_MIB sets another limit
-
-
-def max_bytes() -> int:
-    """The largest document accepted, in bytes (``ACTORGRAPH_MAX_MIB``, default 10 MiB)."""
-    value = os.environ.get("ACTORGRAPH_MAX_MIB")
-    try:
-        return int(float(value) * 1024 * 1024) if value else MAX_BYTES
-    except ValueError as exc:
-        raise InputError(f"ACTORGRAPH_MAX_MIB must be a number of MiB, not {value!r}", where="ACTORGRAPH_MAX_MIB") from exc
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,10 +63,9 @@ def find_documents(paths: list[Path], skip_unreadable: bool = False,
     return unique
 
 
-def read_file(path: Path, limit: int | None = None) -> RawText:
-    """Read one document file into raw text (refused above ``limit`` bytes, by default
-    :func:`max_bytes`)."""
-    limit = max_bytes() if limit is None else limit
+def read_file(path: Path, limit: int = MAX_BYTES) -> RawText:
+    """Read one document file into raw text (refused above ``limit`` bytes: Settings.max_bytes,
+    ACTORGRAPH_MAX_MIB)."""
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise InputError(f"unsupported file type '{suffix}'; allowed: {', '.join(SUFFIXES)}",

@@ -131,6 +131,26 @@ def fits(cls: str, allowed: tuple[str, ...]) -> bool:
     return not allowed or any(c in allowed for c in superclasses(cls))
 
 
+def subclasses(cls: str) -> tuple[str, ...]:
+    """The entity classes that are ``cls`` or below it (rdfs:subClassOf, any depth), in
+    the order of ENTITY_CLASSES.
+
+    >>> subclasses("Actor")
+    ('Person', 'Organization', 'GovernmentAgency', 'Company')
+    >>> subclasses("Place")
+    ('Place', 'DetentionFacility')
+    """
+    return tuple(c for c in ENTITY_CLASSES if cls in superclasses(c))
+
+
+#: Who acts: every entity class below ag:Actor (people, groups, agencies, companies)
+ACTOR_CLASSES: tuple[str, ...] = subclasses("Actor")
+#: Actors that are bodies of people, not one person: every actor class but ag:Person
+GROUP_CLASSES: tuple[str, ...] = tuple(c for c in ACTOR_CLASSES if c not in subclasses("Person"))
+#: Where things are: ag:Place and the classes below it
+PLACE_CLASSES: tuple[str, ...] = subclasses("Place")
+
+
 @lru_cache(maxsize=1)
 def load_shapes() -> Graph:
     """shapes.ttl plus domain/range shapes derived from ag.ttl, checked against ag.ttl.
@@ -184,7 +204,8 @@ def class_slug(cls: str) -> str:
 
 __all__ = [
     "AG", "CLASSES", "OBJECT_PROPERTIES", "DATA_PROPERTIES", "ENTITY_CLASSES",
-    "RELATION_PREDICATES", "ID", "DOC", "ENTITIES_GRAPH", "PREFIXES", "load_ontology",
-    "load_shapes", "label", "comment", "domain", "range_", "superclasses", "fits", "class_slug",
+    "RELATION_PREDICATES", "ACTOR_CLASSES", "GROUP_CLASSES", "PLACE_CLASSES", "ID", "DOC", "ENTITIES_GRAPH",
+    "PREFIXES", "load_ontology", "load_shapes", "label", "comment", "domain", "range_", "superclasses", "subclasses",
+    "fits", "class_slug",
     "DCTERMS", "PROV", "SKOS", "XSD", "RDF", "RDFS",
 ]

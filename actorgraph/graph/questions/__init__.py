@@ -11,8 +11,11 @@ from importlib.resources import files
 from rdflib import Literal, URIRef
 
 from actorgraph.errors import AmbiguousNameError, InputError, NotFoundError, UsageError
+from actorgraph.graph import analysis
+from actorgraph.graph.cache import cached, keeps_views
+from actorgraph.graph.project import cause_view, classes_and_labels, neighbourhood, relations_among, relations_of
 from actorgraph.graph.store import Bindings, Store, values_table
-from actorgraph.ontology import ENTITIES_GRAPH, ENTITY_CLASSES, NS
+from actorgraph.ontology import ACTOR_CLASSES, ENTITIES_GRAPH, ENTITY_CLASSES, NS
 from actorgraph.ontology.ids import normalize_name
 
 
@@ -169,8 +172,6 @@ def listing(store: Store, q: Question) -> tuple[list[str], list[dict[str, object
     """The rows of a question asked without arguments (every facility, every campaign):
     a view of an embedded store (see actorgraph.graph.cache), made after an ingest, so that
     listing thousands of campaigns in order does not read and sort them all on every call."""
-    from actorgraph.graph.cache import cached
-
     sparql = q.sparql or ""
     return cached(store, f"question-{q.name}", 1, lambda: store.records(sparql))
 
@@ -217,12 +218,7 @@ def _add_quotes(store: Store, rows: list[dict[str, object]], variables: tuple[st
 
 
 def _graph_question(store: Store, q: Question, args: list[str], top: int) -> Answer:
-    from actorgraph.graph import analysis
-
     if q.name == "overlaps":
-        from actorgraph.graph.cache import keeps_views
-        from actorgraph.graph.project import cause_view, classes_and_labels
-
         node = str(find_entity(store, args[0], analysis.ACTOR_CLASSES, where="ask overlaps"))
         if keeps_views(store):  # what every actor works on, kept beside the store
             rows = analysis.overlaps_in(cause_view(store), node, lambda iris: classes_and_labels(store, iris), top)
@@ -265,8 +261,6 @@ def _paths_graph(store: Store, a: str, b: str):
     grows), so the cost follows the neighbourhoods, not the store."""
     import networkx as nx
 
-    from actorgraph.graph.project import neighbourhood, relations_among
-
     if a == b:
         return relations_among(store, [a])
     dist = [{a: 0}, {b: 0}]
@@ -301,9 +295,6 @@ def _overlaps_graph(store: Store, node: str):
     one of its thousands of relations."""
     import networkx as nx
 
-    from actorgraph.graph import analysis
-    from actorgraph.graph.project import relations_of
-
     causes = [p for p, side in analysis._CAUSES if side == "out"]
     through = ["campaignSupports", "campaignTargets"]
 
@@ -318,7 +309,7 @@ def _overlaps_graph(store: Store, node: str):
     campaigns = {n for n, d in around.nodes(data=True) if d.get("cls") == "Campaign"}
     around = nx.compose(around, relations_of(store, campaigns, ["createdCampaign"], "in"))
     candidates = {n for n, d in around.nodes(data=True)
-                  if d.get("cls") in ("Organization", "Person", "GovernmentAgency", "Company")}
+                  if d.get("cls") in ACTOR_CLASSES}
     theirs = relations_of(store, candidates, causes, "out")  # what they work on
     theirs = nx.compose(theirs, relations_of(store, campaigns_of(theirs, candidates), through, "out"))
     return nx.compose(nx.compose(own, around), theirs)

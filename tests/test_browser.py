@@ -1,6 +1,7 @@
 """The HTML map in a real headless Chromium (Debian chromium + chromium-driver)."""
 
 import json
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -212,6 +213,24 @@ def test_details_panel_wraps_long_text(browser, seed_map):
     widths = browser.execute_script("const i = document.getElementById('info'), s = document.getElementById('side');"
                                     "return [i.scrollWidth, i.clientWidth, s.scrollWidth, s.clientWidth]")
     assert widths[0] <= widths[1] and widths[2] <= widths[3], widths
+
+
+def test_the_legend_says_what_a_pseudonym_on_the_map_is(browser, seed_map):
+    from selenium.webdriver.common.by import By
+
+    path, _ = seed_map
+    _open(browser, path)
+    drawn = [lab["text"] for lab in _labels(browser) if lab["kind"] == "node"]
+    assert [t for t in drawn if re.fullmatch(r"Person [0-9a-f]{4,}", t)]  # the map shows pseudonyms
+    note = browser.find_element(By.ID, "pseudonyms")
+    browser.execute_script("arguments[0].scrollIntoView()", note)
+    assert note.is_displayed()
+    example = re.search(r"“(Person [0-9a-f]{4,})”", note.text).group(1)
+    assert example in drawn  # explained with one the reader sees
+    assert "private person named in the documents" in note.text and "--privacy open" in note.text
+    box = browser.execute_script("const r = arguments[0].getBoundingClientRect(), s = document.getElementById('side')"
+                                 ".getBoundingClientRect(); return [r.left, r.right, s.left, s.right]", note)
+    assert box[2] <= box[0] and box[1] <= box[3]  # inside the side panel
 
 
 # ------------------------------------------------------------------ the guided story

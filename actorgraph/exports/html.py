@@ -15,6 +15,7 @@ import networkx as nx
 from actorgraph import ontology
 from actorgraph._files import atomic_write
 from actorgraph.exports.layout import packed_layout
+from actorgraph.exports.privacy import pseudonym_note
 from actorgraph.exports.story import Story, edge_id
 from actorgraph.exports.style import CLASS_STYLE, DEFAULT_STYLE, PREDICATE_COLORS
 from actorgraph.exports.view import central
@@ -120,7 +121,8 @@ def render_html(graph: nx.MultiDiGraph, title: str, caption: str, story: Story |
     data["story"] = story.as_data() if story is not None else None
     isolated = sum(1 for n in graph if not graph.degree(n))
     return template.render(title=title, caption=caption, data_json=_json_for_script(data), isolated=isolated,
-                           story=story, vis_js=_pyvis_asset("vis-9.1.2/vis-network.min.js").replace("</script", "<\\/script"),
+                           story=story, pseudonyms=pseudonym_note(graph, central(graph)[0]),
+                           vis_js=_pyvis_asset("vis-9.1.2/vis-network.min.js").replace("</script", "<\\/script"),
                            vis_css=_pyvis_asset("vis-9.1.2/vis-network.css").replace("</style", "<\\/style"))
 
 

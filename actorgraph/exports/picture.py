@@ -19,6 +19,7 @@ from actorgraph import ontology
 from actorgraph._files import atomic_write
 from actorgraph.errors import UsageError
 from actorgraph.exports.layout import packed_layout
+from actorgraph.exports.privacy import pseudonym_note
 from actorgraph.exports.style import CLASS_STYLE, DEFAULT_STYLE, MARKERS, PREDICATE_COLORS
 from actorgraph.exports.view import central
 
@@ -54,6 +55,22 @@ def _short(name: str, chars: int = 48) -> str:
 
 def _overlaps(box, boxes) -> bool:
     return any(box.overlaps(other) for other in boxes)
+
+
+def _side_text(sources: list[str], note: str) -> list[str]:
+    """The lines under the legend: the numbered sources, how labels are chosen, and what a
+    pseudonym is (``note``, if any)."""
+    lines = ["Sources (numbers on the edges):"]
+    for i, t in enumerate(sources[:MAX_SOURCES], 1):
+        lines.append(textwrap.fill(f"{i}. {t}", 58, subsequent_indent="    "))
+    if len(sources) > MAX_SOURCES:
+        lines.append(f"… and {len(sources) - MAX_SOURCES} more documents.")
+    lines.append("")
+    lines.append(textwrap.fill(f"Labels: the {TOP_LABELS} most central actors (PageRank) always, the others where "
+                               "they fit. Node size: PageRank.", 58))
+    if note:
+        lines += ["", textwrap.fill(note, 58)]
+    return lines
 
 
 def render(graph: nx.MultiDiGraph, fmt: str, title: str = "", caption: str = "") -> bytes:
@@ -163,14 +180,8 @@ def render(graph: nx.MultiDiGraph, fmt: str, title: str = "", caption: str = "")
         legend = side.legend(handles=handles, loc="upper left", fontsize=7.5, frameon=False, title="Legend",
                              title_fontproperties={"weight": "bold", "size": 9}, ncols=2 if len(handles) > 16 else 1)
         legend._legend_box.align = "left"  # type: ignore[attr-defined]
-        lines = ["Sources (numbers on the edges):"]
-        for i, t in enumerate(sources[:MAX_SOURCES], 1):
-            lines.append(textwrap.fill(f"{i}. {t}", 58, subsequent_indent="    "))
-        if len(sources) > MAX_SOURCES:
-            lines.append(f"… and {len(sources) - MAX_SOURCES} more documents.")
-        lines.append("")
-        lines.append(textwrap.fill(f"Labels: the {TOP_LABELS} most central actors (PageRank) always, the others where "
-                                   "they fit. Node size: PageRank.", 58))
+        lines = _side_text(sources, pseudonym_note(page, order, [str(d.get("label", "")) for _, d in page.nodes(data=True)]
+                                                    + sources))
         fig.canvas.draw()
         legend_box = legend.get_window_extent(renderer).transformed(side.transAxes.inverted())
         side.text(0, min(legend_box.y0 - 0.03, 0.98), "\n".join(lines), fontsize=6.5, va="top", ha="left",

@@ -10,31 +10,37 @@ only as arrested, detained, deported, targeted or defended by a campaign. Modes:
   head of a place) is masked;
 - ``open``: everything is shown, and the output says so.
 
-Masking rewrites a masked person's IRI and every occurrence of any of their names (all
-aliases, case- and accent-insensitive) in labels, aliases, quotes, campaign and document
-titles. Source paths become relative to the folder the documents were ingested from. The
+A masked person is masked where the documents name them (see :mod:`actorgraph.exports.masking`:
+their names in the quotes and titles of the documents that mention them, their full name
+anywhere, the names made from theirs such as a petition "Release X from Custody"), never
+where another entity's name shares a word with theirs ("Vigil Technologies" beside "Maria
+Vigil"). Every IRI that would carry a masked name becomes an opaque one. Source paths
+become relative to the folder the documents were ingested from, masked the same way. The
 store itself and ``query`` keep the full data: this is the researcher's own.
 The curation file can set a person's level: ``[[privacy]] name = "…" level = "public"``.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
-import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import networkx as nx
-from rdflib import Literal, URIRef
+from rdflib import RDFS, SKOS, Literal, URIRef
 
 from actorgraph.errors import UsageError
+from actorgraph.exports.masking import Masker, Names, pseudonyms
 from actorgraph.graph.cache import cached
+from actorgraph.graph.project import classes_and_labels
+from actorgraph.graph.resolve import mapping_from_store
 from actorgraph.graph.store import OxigraphStore, Store, Term, nquad_lines
 from actorgraph.ontology import DCTERMS, ENTITIES_GRAPH, NS
 from actorgraph.ontology.ids import normalize_name
 
 MODES = ("open", "standard", "strict")
+_PSEUDONYM = re.compile(r"Person [0-9a-f]{4,64}\b")
 NAME_KEY = URIRef(NS + "nameKey")
 ENTITY_CLASS = URIRef(NS + "entityClass")
 PUBLIC_ROLES = ("leads", "founded")
@@ -57,15 +63,6 @@ def check_mode(mode: str, where: str = "--privacy") -> str:
     if mode not in MODES:
         raise UsageError(f"unknown privacy mode '{mode}'; available: {', '.join(MODES)}", where=where)
     return mode
-
-
-def pseudonym(iri: str) -> str:
-    """A stable pseudonym for a person.
-
-    >>> pseudonym("https://w3id.org/actorgraph/id/person/ana-ruiz")
-    'Person d228'
-    """
-    return "Person " + hashlib.sha256(iri.encode("utf-8")).hexdigest()[:4]
 
 
 def people_and_roles(store: Store) -> dict[str, dict]:
@@ -122,69 +119,6 @@ def private_people(store: Store, mode: str, overrides: dict[str, str] | None = N
     return out
 
 
-def _fold(text: str) -> tuple[str, list[int] | range]:
-    """Case- and accent-folded text, with each folded character's index in ``text``."""
-    if text.isascii():  # nothing to decompose: one character for one
-        return text.lower(), range(len(text))
-    chars, index = [], []
-    for i, ch in enumerate(text):
-        for part in unicodedata.normalize("NFD", ch):
-            if not unicodedata.combining(part):
-                chars.append(part.lower())
-                index.append(i)
-    return "".join(chars), index
-
-
-_WORD = re.compile(r"\w+")
-
-
-class NameMasker:
-    """Replaces every name of the masked people by their pseudonyms, case and accents
-    ignored, whole words only, the longest name first. One pass over the words of a text
-    with a dictionary lookup per word run, so the cost does not grow with the number of
-    people masked.
-
-    >>> masker = NameMasker({"Person 1a2b": {"José Ruiz", "Ruiz"}})
-    >>> masker.mask("Jose RUIZ was detained; Ruiz's lawyer spoke.")
-    "Person 1a2b was detained; Person 1a2b's lawyer spoke."
-    """
-
-    def __init__(self, names: dict[str, set[str]]) -> None:
-        self.names: dict[str, str] = {}
-        for pseudonym in sorted(names):
-            for name in names[pseudonym]:
-                if len(name.strip()) >= 3:
-                    self.names.setdefault(_fold(name.strip())[0], pseudonym)
-        self.longest = max((len(_WORD.findall(n)) for n in self.names), default=0)
-        self._done: dict[str, str] = {}  # titles and quotes recur: each is masked once
-
-    def mask(self, text: str) -> str:
-        if not self.names:
-            return text
-        done = self._done.get(text)
-        if done is None:
-            done = self._done[text] = self._mask(text)
-        return done
-
-    def _mask(self, text: str) -> str:
-        folded, index = _fold(text)
-        words = [(m.start(), m.end()) for m in _WORD.finditer(folded)]
-        pieces, last, i = [], 0, 0
-        while i < len(words):
-            for n in range(min(self.longest, len(words) - i), 0, -1):
-                start, end = words[i][0], words[i + n - 1][1]
-                pseudonym = self.names.get(folded[start:end])
-                if pseudonym is not None:
-                    pieces.append(text[last:index[start]])
-                    pieces.append(pseudonym)
-                    last = index[end - 1] + 1
-                    i += n
-                    break
-            else:
-                i += 1
-        return "".join(pieces) + text[last:] if pieces else text
-
-
 def _relative_sources(store: Store) -> dict[str, str]:
     paths = [str(r["src"]) for r in store.query("SELECT DISTINCT ?src WHERE { ?d dcterms:source ?src }").rows]
     local = [p for p in paths if os.path.isabs(p)]
@@ -194,32 +128,59 @@ def _relative_sources(store: Store) -> dict[str, str]:
     return {p: os.path.relpath(p, root) for p in local}
 
 
-def masked_store(store: Store, mode: str, overrides: dict[str, str] | None = None) -> tuple[Store, PrivacyReport]:
-    """An in-memory copy of ``store`` as ``mode`` allows it to leave the machine."""
+def store_names(store: Store) -> Names:
+    """Each entity's class and label, the names each document writes for it and the IRIs
+    merged away (what :class:`Masker` reads), kept as a view of a read-only embedded store
+    (see :mod:`actorgraph.graph.cache`)."""
+    return cached(store, "names", 1, lambda: _read_names(store))
+
+
+def _read_names(store: Store) -> Names:
+    classes, labels = classes_and_labels(store)
+    written: dict[str, dict[str, set[str]]] = {}
+    for d, e, f in store.values("SELECT ?d ?e ?f WHERE { GRAPH ?d { ?e skos:altLabel ?f } }"):
+        if d and e and f:
+            written.setdefault(e, {}).setdefault(f, set()).add(d)
+    return Names(classes, labels, {e: {f: frozenset(ds) for f, ds in forms.items()} for e, forms in written.items()},
+                 mapping_from_store(store))
+
+
+def masker_for(store: Store, mode: str, overrides: dict[str, str] | None = None) -> tuple[Masker, PrivacyReport]:
+    """The masker of ``store`` under ``mode`` and the report of who it masks."""
     check_mode(mode)
     private = private_people(store, mode, overrides)
-    report = PrivacyReport(mode, {iri: pseudonym(iri) for iri in private})
-    masker = NameMasker({report.masked[iri]: names for iri, names in private.items()})
-    iris = {iri: URIRef("https://w3id.org/actorgraph/id/person/" + report.masked[iri].lower().replace(" ", "-"))
-            for iri in private}
+    report = PrivacyReport(mode, pseudonyms(private))
+    return Masker(store_names(store) if private else Names({}, {}, {}), report.masked), report
+
+
+def masked_store(store: Store, mode: str, overrides: dict[str, str] | None = None) -> tuple[Store, PrivacyReport]:
+    """An in-memory copy of ``store`` as ``mode`` allows it to leave the machine."""
+    masker, report = masker_for(store, mode, overrides)
     sources = _relative_sources(store)
 
-    def term(t: Term | None, predicate: Term | None = None):
-        if isinstance(t, URIRef):
-            return iris.get(str(t), t)
-        if isinstance(t, Literal) and t.datatype is None:
-            if predicate == DCTERMS.source and str(t) in sources:
-                return Literal(sources[str(t)])
-            masked = masker.mask(str(t))
-            return Literal(masked, lang=t.language) if masked != str(t) else t
-        return t
+    def literal(s: Term, p: Term, o: Literal, g: Term | None) -> Literal:
+        text = str(o)
+        if p in (RDFS.label, SKOS.altLabel):
+            masked = masker.name(str(s), text)
+        elif p == DCTERMS.source:
+            masked = masker.path(sources.get(text, text), [str(s)])
+        elif p == DCTERMS.title:
+            masked = masker.text(text, [str(s)])
+        else:  # quotes, and any other text of a document
+            masked = masker.text(text, [str(g)] if g is not None else [])
+        return Literal(masked, lang=o.language) if masked != text else o
+
+    def term(t: Term | None) -> Term | None:
+        return URIRef(masker.iri(str(t))) if isinstance(t, URIRef) else t
 
     copy = OxigraphStore(None)
     batch = []
     for s, p, o, g in store.quads():
         if p in (NAME_KEY, ENTITY_CLASS):
             continue  # the store's own lookup index stays home
-        batch.append((term(s), term(p), term(o, p), term(g) if g is not None else None))
+        if isinstance(o, Literal) and o.datatype is None:
+            o = literal(s, p, o, g)
+        batch.append((term(s), p, term(o), term(g)))
         if len(batch) >= 5000:
             _load(copy, batch)
             batch = []
@@ -240,34 +201,79 @@ def _load(copy: OxigraphStore, quads: list) -> None:
         copy.update(" ;\n".join(parts))
 
 
+def _document_titles(store: Store, masker: Masker) -> dict[str, str]:
+    """Each document title as it may be shown (a title two documents share: masked as
+    either would mask it)."""
+    out: dict[str, str] = {}
+    for d, t in store.values("SELECT ?d ?t WHERE { ?d a ag:Document ; dcterms:title ?t }"):
+        if d and t is not None:
+            masked = masker.text(t, [d])
+            if masked != t or t not in out:
+                out[t] = masked
+    return out
+
+
 def mask_graph(graph: nx.MultiDiGraph, store: Store, mode: str,
                overrides: dict[str, str] | None = None) -> tuple[nx.MultiDiGraph, PrivacyReport]:
     """A projected graph (see :func:`actorgraph.graph.project.store_to_networkx`) as ``mode``
     lets it leave the machine: the same as projecting :func:`masked_store`, without copying
-    the store (masked people get pseudonym IDs and labels; every name of a masked person in
-    labels, aliases, document titles and quotes becomes the pseudonym). Who is private is
-    decided over the whole store, so a name is masked in every quote the graph shows."""
-    check_mode(mode)
-    private = private_people(store, mode, overrides)
-    report = PrivacyReport(mode, {iri: pseudonym(iri) for iri in private})
+    the store (masked people get pseudonym IDs and labels; their mentions in quotes and
+    titles and the names made from theirs become the pseudonym; IDs that carry such a name
+    become opaque). Who is private is decided over the whole store, so a name is masked in
+    every quote the graph shows. ``graph.graph["pseudonyms"]`` lists the pseudonyms shown."""
+    masker, report = masker_for(store, mode, overrides)
     if mode == "open":
         return graph, report
-    masker = NameMasker({report.masked[iri]: names for iri, names in private.items()})
-    ids = {iri: "https://w3id.org/actorgraph/id/person/" + report.masked[iri].lower().replace(" ", "-") for iri in private}
+    titles = _document_titles(store, masker)
     out = nx.MultiDiGraph()
     out.graph.update(graph.graph)
-    for node in sorted(graph, key=lambda n: ids.get(n, n)):
+    ids = {node: masker.iri(node) for node in graph}
+    for node in sorted(graph, key=ids.__getitem__):
         data = dict(graph.nodes[node])
-        label = masker.mask(str(data.get("label", "")))
-        forms = {masker.mask(f) for f in [data.get("label", ""), *data.get("aliases", [])]}
+        label = masker.name(node, str(data.get("label", "")))
+        forms = {masker.name(node, f) for f in [data.get("label", ""), *data.get("aliases", [])]}
         data.update(label=label, aliases=sorted(f for f in forms if f and f != label),
-                    documents=sorted({masker.mask(t) for t in data.get("documents", [])}))
-        out.add_node(ids.get(node, node), **data)
+                    documents=sorted({titles.get(t, t) for t in data.get("documents", [])}))
+        out.add_node(ids[node], **data)
     edges = []
     for s, o, key, data in graph.edges(keys=True, data=True):
-        evidence = [{**ev, "quote": masker.mask(ev.get("quote", "")), "title": masker.mask(ev.get("title", ""))}
+        evidence = [{**ev, "quote": masker.text(ev.get("quote", ""), [ev.get("document", "")]),
+                     "title": masker.text(ev.get("title", ""), [ev.get("document", "")])}
                     for ev in data.get("evidence", [])]
-        edges.append((ids.get(s, s), ids.get(o, o), key, {**data, "evidence": evidence}))
+        edges.append((ids[s], ids[o], key, {**data, "evidence": evidence}))
     for s, o, key, data in sorted(edges, key=lambda e: (e[0], e[2], e[1])):
         out.add_edge(s, o, key=key, **data)
+    out.graph.update(privacy=mode, pseudonyms=shown_pseudonyms(out, report.masked.values()))
     return out, report
+
+
+def shown_pseudonyms(graph: nx.MultiDiGraph, pseudonyms: Iterable[str]) -> list[str]:
+    """The pseudonyms that a graph's labels, aliases, titles and quotes show."""
+    texts = [t for _, d in graph.nodes(data=True) for t in [d.get("label", ""), *d.get("aliases", []), *d.get("documents", [])]]
+    texts += [t for _, _, d in graph.edges(data=True) for ev in d.get("evidence", []) for t in (ev.get("quote", ""), ev.get("title", ""))]
+    return _found(texts, pseudonyms)
+
+
+def _found(texts: Iterable[str], pseudonyms: Iterable[str]) -> list[str]:
+    wanted = set(pseudonyms)
+    return sorted({m.group() for t in texts for m in _PSEUDONYM.finditer(str(t))} & wanted)
+
+
+def pseudonym_note(graph: nx.MultiDiGraph, order: Iterable[str] = (), texts: Iterable[str] | None = None) -> str:
+    """What a pseudonym means, for the legend of a map or handout of ``graph`` (a graph from
+    :func:`mask_graph`; '' when it shows none, or none of ``texts`` if given: what a
+    handout prints). The example is the first pseudonym in ``order`` (the nodes, most
+    central first)."""
+    shown = graph.graph.get("pseudonyms") or []
+    if texts is not None:
+        shown = _found(texts, shown)
+    if not shown:
+        return ""
+    example = next((graph.nodes[n]["label"] for n in order if n in graph and graph.nodes[n].get("label") in shown), shown[0])
+    who = ("a person named in the documents who holds no office (--privacy strict masks everyone but officials)"
+           if graph.graph.get("privacy") == "strict" else
+           "a private person named in the documents: someone with no public role there, such as a person detained, "
+           "arrested or defended by a campaign")
+    return (f"“{example}” and the like are pseudonyms. Each stands for {who}; the same person has the same pseudonym "
+            "in every map and export of this store. Their names are left out to protect them; whoever holds the store "
+            "can show them with --privacy open.")

@@ -145,32 +145,99 @@ def prepare_views(location: PathLike) -> None:
 
 def ingest(paths: PathLike | Iterable[PathLike], store: Store | PathLike | None = None, model: str | None = None,
            keep_going: bool = False, progress: bool = False, update_url: str | None = None,
-           aliases: PathLike | None = None, jobs: int = 1, graph_store_url: str | None = None) -> IngestReport:
-    """Ingest files or folders (one path or several) into a store (an open Store or a
-    location), then resolve entities across documents (with the curation file next to the
-    store, or ``aliases``). ``jobs`` > 1 parses in that many processes. The report's
-    ``timings`` has the seconds spent per phase (read, parse, rules, write, resolve, and
-    views: what analyses and maps read, made once after writing, see :func:`prepare_views`)."""
+           aliases: PathLike | None = None, jobs: int = 1, graph_store_url: str | None = None,
+           urls: PathLike | None = None, web=None) -> IngestReport:
+    """Ingest files, folders and web addresses (one or several) into a store (an open Store
+    or a location), then resolve entities across documents (with the curation file next to
+    the store, or ``aliases``). ``jobs`` > 1 parses in that many processes. The report's
+    ``timings`` has the seconds spent per phase (fetch, read, parse, rules, write, resolve,
+    and views: what analyses and maps read, made once after writing, see :func:`prepare_views`).
+
+    An ``http(s)://`` argument is a page, an RSS or Atom feed or a sitemap, and ``urls`` a
+    file of such addresses, one a line; they are read as ``web`` (a
+    :class:`actorgraph.loaders.web.WebSettings`) says, the cache by default beside the store
+    (see :func:`actorgraph.graph.web.web_cache_path`)."""
     from actorgraph.loaders.nlp import load_pipeline
     from actorgraph.loaders.read import find_documents
 
+    inputs, addresses = _split_addresses(paths, urls)
     skipped: list[tuple[str, str]] = []
-    files = find_documents(as_paths(paths), skip_unreadable=keep_going, skipped=skipped)
+    files = find_documents(inputs, skip_unreadable=keep_going, skipped=skipped) if inputs or not addresses else []
     nlp = load_pipeline(model)
+    report = IngestReport(failed=list(skipped))
+    pages = _read_pages(addresses, web, store, report, progress) if addresses else []
     bar = None
     if progress:
         from tqdm import tqdm
 
-        bar = tqdm(total=len(files), unit="doc", desc="ingest")
+        bar = tqdm(total=len(files) + len(pages), unit="doc", desc="ingest")
+
+    def write(target: Store, report: IngestReport) -> IngestReport:
+        from actorgraph.graph.web import split_known
+
+        todo, known = split_known(target, pages)
+        for page in known:  # the same text as before: nothing to extract or write
+            report.unchanged.append(page.source)
+            if bar:
+                bar.update(1)
+        return ingest_paths(target, [*files, *todo], nlp, on_progress=(lambda _: bar.update(1)) if bar else None,
+                            keep_going=keep_going, report=report, jobs=jobs)
+
     try:
-        return _written_then_resolved(
-            store, update_url, aliases,
-            lambda target, report: ingest_paths(target, files, nlp, on_progress=(lambda _: bar.update(1)) if bar else None,
-                                                keep_going=keep_going, report=report, jobs=jobs),
-            IngestReport(failed=list(skipped)), graph_store_url)
+        return _written_then_resolved(store, update_url, aliases, write, report, graph_store_url)
     finally:
         if bar:
             bar.close()
+
+
+def _split_addresses(paths: PathLike | Iterable[PathLike], urls: PathLike | None) -> tuple[list[Path], list[str]]:
+    """(files and folders, web addresses) among the arguments, and the addresses of the
+    ``urls`` file. An argument with a scheme (``https://…``, ``file:…``) is an address."""
+    from actorgraph.loaders.web import check_address, is_address, read_address_list
+
+    items = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
+    files = [Path(p) for p in items if not (isinstance(p, str) and is_address(p))]
+    addresses = [check_address(p) for p in items if isinstance(p, str) and is_address(p)]
+    if urls is not None:
+        addresses += read_address_list(urls)
+    return files, addresses
+
+
+def _read_pages(addresses: list[str], web, store: Store | PathLike | None, report: IngestReport, progress: bool) -> list:
+    """Fetch the web addresses (see actorgraph.loaders.web): their documents; failures and
+    counts go into ``report``."""
+    from dataclasses import replace
+
+    from actorgraph.graph.web import web_cache_path
+    from actorgraph.loaders.web import WebSettings, fetch_documents
+
+    settings = web or WebSettings()
+    if settings.cache is None:
+        location = store.location if isinstance(store, Store) else None if store is None else os.fspath(store)
+        settings = replace(settings, cache=web_cache_path(location))
+    bar = None
+    if progress:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(addresses), unit="page", desc="fetch")
+
+    def show(done: int, total: int) -> None:
+        assert bar is not None
+        bar.total = total
+        bar.n = done
+        bar.refresh()
+
+    started = time.perf_counter()
+    try:
+        run = fetch_documents(addresses, settings, on_progress=show if bar else None)
+    finally:
+        if bar:
+            bar.close()
+    report.timings["fetch"] = time.perf_counter() - started
+    report.failed.extend(run.failed)
+    report.web = {"fetched": run.fetched, "not_modified": run.not_modified, "cached": run.cached,
+                  "requests": len(run.requests), "cache": str(settings.cache)}
+    return run.documents
 
 
 def extract(paths: PathLike | Iterable[PathLike], out: PathLike, model: str | None = None, jobs: int = 1,

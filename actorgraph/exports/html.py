@@ -13,6 +13,7 @@ from pathlib import Path
 import networkx as nx
 
 from actorgraph import ontology
+from actorgraph.exports.cite import citation
 from actorgraph.exports.layout import packed_layout
 from actorgraph.exports.story import Story, edge_id
 from actorgraph.exports.style import CLASS_STYLE, DEFAULT_STYLE, PREDICATE_COLORS
@@ -56,7 +57,7 @@ def _edge_details(graph: nx.MultiDiGraph, s: str, o: str, attrs: dict) -> str:
     lines = [head]
     for ev in attrs["evidence"][:5]:
         status = "" if ev["modality"] == "asserted" else f" [{ev['modality']}]"
-        lines.append(f"“{ev['quote'][:400]}”{status}\n  — {ev['title'] or ev['document']}")
+        lines.append(f"“{ev['quote'][:400]}”{status}\n  — {citation(ev)}")
     return "\n".join(lines)
 
 

@@ -50,7 +50,9 @@ def path_text(path: Path) -> str:
 
 def load_document(path: Path) -> Document:
     raw = read_file(path)
-    return make_document(raw.text, path_text(path), raw.media_type, raw.title)
+    document = make_document(raw.text, path_text(path), raw.media_type, raw.title)
+    # what an HTML page's markup says of itself (publication date, author, site name)
+    return replace(document, created=raw.date, author=raw.author, site=raw.site)
 
 
 def extract(document: Document, nlp, rules: tuple[str, ...] | None = None,

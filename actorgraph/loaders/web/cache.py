@@ -8,8 +8,9 @@ Layout, one folder per address asked for::
                         the response headers, when the body was fetched and when it was
                         last confirmed unchanged
         body            the body as received
-        text.json       what was read from it (text, title, author, site, date), with the
-                        response's ETag and Last-Modified it belongs to
+        text.json       what was read from it (text, media type, title, author, site,
+                        date), with the fetch time and final address of the body it was
+                        read from (a newer body is read again)
 
 robots.txt files are kept the same way (the address ``<scheme>://<host>/robots.txt``).
 Every file is written to a temporary name and renamed, so an interrupted run leaves no

@@ -151,7 +151,7 @@ def ingest(
         typer.echo(f"{len(report.added)} added, {len(report.replaced)} replaced, "
                    f"{len(report.unchanged)} unchanged, {len(report.failed)} failed, "
                    f"{len(warned)} with warnings -> {safe(_store_name())}")
-        if report.web:
+        if report.web and not quiet:
             typer.echo(_web_line(report.web))
         if timings:
             typer.echo("time: " + ", ".join(f"{phase} {report.timings.get(phase, 0.0):.1f} s"

@@ -244,12 +244,16 @@ def extract(paths: PathLike | Iterable[PathLike], out: PathLike, model: str | No
             keep_going: bool = False, per_shard: int | None = None):
     """Extract documents into N-Quads shards in the folder ``out``, without a store (see
     actorgraph.graph.shards); load them later with :func:`load`."""
+    from actorgraph.errors import InputError
     from actorgraph.graph.shards import PER_SHARD, write_shards
     from actorgraph.loaders.nlp import load_pipeline
     from actorgraph.loaders.read import find_documents
 
+    inputs, addresses = _split_addresses(paths, None)
+    if addresses:
+        raise InputError("web addresses are read by `ingest`; `extract` takes files and folders", where=addresses[0])
     skipped: list[tuple[str, str]] = []
-    files = find_documents(as_paths(paths), skip_unreadable=keep_going, skipped=skipped)
+    files = find_documents(inputs, skip_unreadable=keep_going, skipped=skipped)
     report = write_shards(files, Path(out), load_pipeline(model), jobs=jobs, per_shard=per_shard or PER_SHARD,
                           keep_going=keep_going)
     report.failed[:0] = skipped

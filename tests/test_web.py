@@ -349,6 +349,7 @@ def test_web_cli_mixed_arguments_table_failures_and_offline(tmp_path):
     (["ingest", "https://example.org/", "--offline", "--refresh"], "error: --offline: --offline reads only the cache"),
     (["ingest", "https://example.org/", "--rate", "0"], "error: --rate: must be a number of requests per second"),
     (["ingest"], "error: ingest: give files, folders or web addresses"),
+    (["extract", "https://example.org/a", "--out", "shards"], "error: https://example.org/a: web addresses are read by `ingest`"),
 ])
 def test_web_cli_bad_input_is_one_line(tmp_path, args, message):
     proc = run_cli("--store", str(tmp_path / "store"), *args, cwd=tmp_path)

@@ -102,8 +102,8 @@ def _store_name() -> str:
 TABLE_LIMIT = 100  # documents above which ingest prints no per-document table
 
 
-@app.command(epilog="Examples: actorgraph --store ./my-store ingest --jobs 2 reports/ statement.html; "
-                     "actorgraph ingest https://example.org/feed.xml --urls addresses.txt")
+@app.command(epilog="Example: actorgraph --store ./my-store ingest --jobs 2 reports/ statement.html "
+                     "https://example.org/feed.xml --urls addresses.txt")
 def ingest(
     paths: Annotated[list[str] | None, typer.Argument(
         metavar="PATH|URL...", help="Files or folders (.txt .md .html .htm .pdf), and http(s):// addresses of "
@@ -190,7 +190,7 @@ def _web_line(web: dict) -> str:
 
 @app.command(epilog="Example: actorgraph extract reports/ --out shards/ --jobs 2")
 def extract(
-    paths: Annotated[list[Path], typer.Argument(metavar="PATH...", help="Files or folders (.txt .md .html .htm .pdf).")],
+    paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Files or folders (.txt .md .html .htm .pdf).")],
     out: Annotated[Path, typer.Option("--out", "-o", metavar="DIR", help="Folder to write the N-Quads shards into.")],
     model: Annotated[str | None, typer.Option(metavar="NAME", help="spaCy pipeline to use (any installed one).")] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", metavar="N", help="Parse in N processes.")] = 1,

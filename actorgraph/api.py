@@ -13,11 +13,12 @@ import os
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from tqdm import tqdm
 
-from actorgraph.errors import QueryError, StoreBusyError, UnknownFormatError
+from actorgraph.errors import InputError, QueryError, StoreBusyError, UnknownFormatError
 from actorgraph.exports import exporter
 from actorgraph.exports import view as map_view  # MAP_LIMIT is read at call time: a setting of that module
 from actorgraph.exports.html import write_html
@@ -38,7 +39,10 @@ from actorgraph.graph.shards import PER_SHARD, ExtractReport, load_shards, shard
 from actorgraph.graph.sparql import uses_service
 from actorgraph.graph.store import DEFAULT_LOCATION, OxigraphStore, Result, Store
 from actorgraph.graph.store import open_store as open_location
+from actorgraph.graph.web import split_known, web_cache_path
+from actorgraph.loaders.model import Document
 from actorgraph.loaders.read import find_documents
+from actorgraph.loaders.web import WebSettings, check_address, fetch_documents, is_address, read_address_list
 from actorgraph.ontology import ACTOR_CLASSES, ENTITIES_GRAPH, ENTITY_CLASSES, NS, RELATION_PREDICATES
 from actorgraph.ontology.ids import normalize_name
 from actorgraph.settings import Settings
@@ -203,38 +207,95 @@ def prepare_views(location: PathLike) -> None:
 def ingest(paths: PathLike | Iterable[PathLike], store: Store | PathLike | None = None, model: str | None = None,
            keep_going: bool = False, progress: bool = False, update_url: str | None = None,
            aliases: PathLike | None = None, jobs: int = 1, graph_store_url: str | None = None,
+           urls: PathLike | None = None, web: WebSettings | None = None,
            settings: Settings | None = None) -> IngestReport:
-    """Ingest files or folders (one path or several) into a store (an open Store or a
-    location), then resolve entities across documents (with the curation file next to the
-    store, or ``aliases``). ``jobs`` > 1 parses in that many processes. The report's
-    ``timings`` has the seconds spent per phase (read, parse, rules, write, resolve, and
-    views: what analyses and maps read, made once after writing, see :func:`prepare_views`).
+    """Ingest files, folders and web addresses (one or several) into a store (an open Store
+    or a location), then resolve entities across documents (with the curation file next to
+    the store, or ``aliases``). ``jobs`` > 1 parses in that many processes. The report's
+    ``timings`` has the seconds spent per phase (fetch, read, parse, rules, write, resolve,
+    and views: what analyses and maps read, made once after writing, see :func:`prepare_views`).
     ``settings`` (default: the environment's) gives the store, the size limit and the
-    Spanish switch."""
+    Spanish switch.
+
+    An ``http(s)://`` argument is a page, an RSS or Atom feed or a sitemap, and ``urls`` a
+    file of such addresses, one a line; they are read as ``web`` (a
+    :class:`actorgraph.loaders.web.WebSettings`) says, the cache by default beside the store
+    (see :func:`actorgraph.graph.web.web_cache_path`)."""
     s = _settings(settings)
+    inputs, addresses = _split_addresses(paths, urls)
     skipped: list[tuple[str, str]] = []
-    files = find_documents(as_paths(paths), skip_unreadable=keep_going, skipped=skipped)
+    files = find_documents(inputs, skip_unreadable=keep_going, skipped=skipped) if inputs or not addresses else []
     nlp = _load_pipeline(model)
-    bar = None
-    if progress:
-        bar = tqdm(total=len(files), unit="doc", desc="ingest")
+    report = IngestReport(failed=list(skipped))
+    pages = _read_pages(addresses, web, store, report, progress, s) if addresses else []
+    bar = tqdm(total=len(files) + len(pages), unit="doc", desc="ingest") if progress else None
+
+    def write(target: Store, report: IngestReport) -> IngestReport:
+        todo, known = split_known(target, pages)
+        for page in known:  # the same text as before: nothing to extract or write
+            report.unchanged.append(page.source)
+            if bar:
+                bar.update(1)
+        return ingest_paths(target, [*files, *todo], nlp, on_progress=(lambda _: bar.update(1)) if bar else None,
+                            keep_going=keep_going, report=report, jobs=jobs, settings=s)
+
     try:
-        return _written_then_resolved(
-            store, s, update_url, aliases,
-            lambda target, report: ingest_paths(target, files, nlp, on_progress=(lambda _: bar.update(1)) if bar else None,
-                                                keep_going=keep_going, report=report, jobs=jobs, settings=s),
-            IngestReport(failed=list(skipped)), graph_store_url)
+        return _written_then_resolved(store, s, update_url, aliases, write, report, graph_store_url)
     finally:
         if bar:
             bar.close()
+
+
+def _split_addresses(paths: PathLike | Iterable[PathLike], urls: PathLike | None) -> tuple[list[Path], list[str]]:
+    """(files and folders, web addresses) among the arguments, and the addresses of the
+    ``urls`` file. An argument with a scheme (``https://…``, ``file:…``) is an address."""
+    items = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
+    files = [Path(p) for p in items if not (isinstance(p, str) and is_address(p))]
+    addresses = [check_address(p) for p in items if isinstance(p, str) and is_address(p)]
+    if urls is not None:
+        addresses += read_address_list(urls)
+    return files, addresses
+
+
+def _read_pages(addresses: list[str], web: WebSettings | None, store: Store | PathLike | None, report: IngestReport,
+                progress: bool, settings: Settings) -> list[Document]:
+    """Fetch the web addresses (see actorgraph.loaders.web): their documents; failures and
+    counts go into ``report``. The cache lies beside the store (``settings.store`` when no
+    store is given)."""
+    fetching = web or WebSettings()
+    if fetching.cache is None:
+        location = store.location if isinstance(store, Store) else os.fspath(store) if store is not None else settings.store
+        fetching = replace(fetching, cache=web_cache_path(location))
+    bar = tqdm(total=len(addresses), unit="page", desc="fetch") if progress else None
+
+    def show(done: int, total: int) -> None:
+        assert bar is not None
+        bar.total = total
+        bar.n = done
+        bar.refresh()
+
+    started = time.perf_counter()
+    try:
+        run = fetch_documents(addresses, fetching, on_progress=show if bar else None)
+    finally:
+        if bar:
+            bar.close()
+    report.timings["fetch"] = time.perf_counter() - started
+    report.failed.extend(run.failed)
+    report.web = {"fetched": run.fetched, "not_modified": run.not_modified, "cached": run.cached,
+                  "requests": len(run.requests), "cache": str(fetching.cache)}
+    return run.documents
 
 
 def extract(paths: PathLike | Iterable[PathLike], out: PathLike, model: str | None = None, jobs: int = 1,
             keep_going: bool = False, per_shard: int | None = None, settings: Settings | None = None) -> ExtractReport:
     """Extract documents into N-Quads shards in the folder ``out``, without a store (see
     actorgraph.graph.shards); load them later with :func:`load`."""
+    inputs, addresses = _split_addresses(paths, None)
+    if addresses:
+        raise InputError("web addresses are read by `ingest`; `extract` takes files and folders", where=addresses[0])
     skipped: list[tuple[str, str]] = []
-    files = find_documents(as_paths(paths), skip_unreadable=keep_going, skipped=skipped)
+    files = find_documents(inputs, skip_unreadable=keep_going, skipped=skipped)
     report = write_shards(files, Path(out), _load_pipeline(model), jobs=jobs, per_shard=per_shard or PER_SHARD,
                           keep_going=keep_going, settings=_settings(settings))
     report.failed[:0] = skipped

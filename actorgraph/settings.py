@@ -15,6 +15,8 @@ Every environment variable actorgraph knows is read by :meth:`Settings.from_env`
 ``ACTORGRAPH_PASSWORD``         ... and its password
 ``ACTORGRAPH_MAX_MIB``          the largest document read, in MiB (default 10)
 ``ACTORGRAPH_SPANISH``          ``off`` (also 0, no: no Spanish pipeline), ``rules`` (no model); else the model
+``ACTORGRAPH_WEB_CACHE``        the folder of fetched web pages (default: beside the store)
+``ACTORGRAPH_USER_AGENT``       the User-Agent of web requests (default: actorgraph/VERSION and a link)
 ``ACTORGRAPH_CRASH_AT``         tests only: die at a named phase of an ingest
 ==============================  ==================================================================
 
@@ -66,6 +68,8 @@ class Settings:
     remote: Remote = Remote()
     max_bytes: int = MAX_BYTES
     spanish: str = ""
+    web_cache: Path | None = None
+    user_agent: str | None = None
     crash_at: str | None = None
 
     @classmethod
@@ -80,6 +84,7 @@ class Settings:
         spanish = (get("ACTORGRAPH_SPANISH") or "").lower()
         spanish = "off" if spanish in ("0", "no") else spanish if spanish in SPANISH_MODES else ""
         aliases = get("ACTORGRAPH_ALIASES")
+        web_cache = get("ACTORGRAPH_WEB_CACHE")
         return cls(
             store=get("ACTORGRAPH_STORE"),
             update_url=get("ACTORGRAPH_UPDATE_URL"),
@@ -91,6 +96,8 @@ class Settings:
                           password=env.get("ACTORGRAPH_PASSWORD", "")),
             max_bytes=int(_number(get, "ACTORGRAPH_MAX_MIB", float, MAX_BYTES / 2**20, "a number of MiB") * 2**20),
             spanish=spanish,
+            web_cache=Path(web_cache) if web_cache else None,
+            user_agent=get("ACTORGRAPH_USER_AGENT"),
             crash_at=get("ACTORGRAPH_CRASH_AT"),
         )
 

@@ -5,7 +5,9 @@ continued with ``\\``); each is run with bash in a scratch folder that has ``see
 demo store, and the lines after it are replaced by what it printed (stdout and stderr).
 A ``<!-- python -->`` block is run as a Python script; the next ``<!-- python-output -->``
 block gets its output. Paths of the scratch folder and of the repository are shown as
-``/home/you/actorgraph``; durations are masked when checking.
+``/home/you/actorgraph``; durations are masked when checking. The web examples read
+``docs/web-example/`` from a server this script starts on 127.0.0.1 (a free port, shown
+as ``127.0.0.1:50000`` in the README).
 
     python docs/readme.py           # rewrite README.md
     python docs/readme.py --check   # exit 1 and show a diff when README.md is out of date
@@ -14,25 +16,53 @@ block gets its output. Paths of the scratch folder and of the repository are sho
 from __future__ import annotations
 
 import argparse
+import contextlib
 import difflib
+import functools
 import os
 import re
 import shlex
 import subprocess
 import sys
 import tempfile
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
 SHOWN_ROOT = "/home/you/actorgraph"
 _DURATION = re.compile(r"\b\d+(?:\.\d+)? s\b")
+EXAMPLE_SITE = ROOT / "docs" / "web-example"
+SHOWN_SITE = "127.0.0.1:50000"
+_site = {"host": SHOWN_SITE}  # the example site's real host and port while it runs
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def example_site():
+    """Serve docs/web-example/ on 127.0.0.1 (a free port) while the examples run."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(EXAMPLE_SITE)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    _site["host"] = f"127.0.0.1:{server.server_address[1]}"
+    try:
+        yield _site["host"]
+    finally:
+        server.shutdown()
+        server.server_close()
+        _site["host"] = SHOWN_SITE
 
 
 def _run_shell(command: str, cwd: Path) -> str:
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
            "COLUMNS": "200", "PYTHONHASHSEED": "0"}
     env.pop("ACTORGRAPH_STORE", None)
+    command = command.replace(SHOWN_SITE, _site["host"])
     proc = subprocess.run(["bash", "-c", command], cwd=cwd, env=env, capture_output=True, text=True, timeout=600)
     return proc.stdout + proc.stderr
 
@@ -48,6 +78,7 @@ def _run_python(code: str, cwd: Path) -> str:
 def _shown(output: str, cwd: Path) -> list[str]:
     for real in (str(cwd.resolve()), str(cwd), str(ROOT)):
         output = output.replace(real, SHOWN_ROOT)
+    output = output.replace(_site["host"], SHOWN_SITE)
     return output.rstrip("\n").split("\n") if output.strip() else []
 
 
@@ -115,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="compare instead of writing")
     args = parser.parse_args(argv)
     current = README.read_text("utf-8")
-    with tempfile.TemporaryDirectory(prefix="ag-readme-") as scratch:
+    with tempfile.TemporaryDirectory(prefix="ag-readme-") as scratch, example_site():
         cwd = Path(scratch)
         for folder in ("seeds", "eval", "bench"):
             (cwd / folder).symlink_to(ROOT / folder)

@@ -280,3 +280,23 @@ def test_story_steps_with_the_keyboard_and_focuses_each_step(browser, story_map)
     errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
     assert errors == [], f"console errors: {errors}"
     assert [url for url in _requests(browser) if not url.startswith("file:")] == []
+
+
+def test_a_web_page_is_cited_as_a_link_and_nothing_else_becomes_one(browser, tmp_path):
+    graph = nx.MultiDiGraph()
+    graph.add_node("a", label="Harmon County Sheriff's Office", cls="GovernmentAgency", aliases=[], documents=[])
+    graph.add_node("b", label="ICE", cls="GovernmentAgency", aliases=[], documents=[])
+    evidence = [{"quote": "The sheriff shared data with ICE.", "document": "d1", "title": "Board votes",
+                 "url": "https://news.example/board?a=1&b=2", "start": 0, "end": 1, "modality": "asserted", "extractor": "x"},
+                {"quote": "Again.", "document": "d2", "title": "Trap <javascript:window.pwned=1>", "start": 0, "end": 1,
+                 "modality": "asserted", "extractor": "x"}]
+    graph.add_edge("a", "b", key="sharedDataWith", predicate="sharedDataWith", weight=2, evidence=evidence)
+    out = tmp_path / "web.html"
+    write_html(graph, out, title="web")
+    _open(browser, out)
+    browser.execute_script("const a = window.actorgraph; a.network.emit('click', {nodes: [], edges: [a.edges.getIds()[0]]})")
+    links = browser.execute_script("return Array.from(document.querySelectorAll('#info a')).map(a => [a.href, a.textContent])")
+    assert links == [["https://news.example/board?a=1&b=2", "https://news.example/board?a=1&b=2"]]
+    text = browser.find_element("id", "info").text
+    assert "— Board votes https://news.example/board?a=1&b=2" in text and "Trap <javascript:window.pwned=1>" in text
+    assert browser.execute_script("return window.pwned === undefined")

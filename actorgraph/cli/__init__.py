@@ -36,6 +36,7 @@ from actorgraph.graph.questions import find_entity, get_question, questions
 from actorgraph.graph.sparql import is_update, unknown_terms, uses_service
 from actorgraph.graph.store import DEFAULT_LOCATION, Store, result_to_json
 from actorgraph.loaders.read import find_documents
+from actorgraph.loaders.web import USER_AGENT, WebSettings
 from actorgraph.ontology import ENTITY_CLASSES
 from actorgraph.ontology.validate import validate_graph
 from actorgraph.settings import Settings
@@ -119,33 +120,59 @@ def _store_name(settings: Settings) -> str:
 TABLE_LIMIT = 100  # documents above which ingest prints no per-document table
 
 
-@app.command(epilog="Example: actorgraph --store ./my-store ingest --jobs 2 reports/ statement.html")
+@app.command(epilog="Example: actorgraph --store ./my-store ingest --jobs 2 reports/ statement.html "
+                     "https://example.org/feed.xml --urls addresses.txt")
 def ingest(
     ctx: typer.Context,
-    paths: Annotated[list[Path], typer.Argument(metavar="PATH...", help="Files or folders (.txt .md .html .htm .pdf).")],
+    paths: Annotated[list[str] | None, typer.Argument(
+        metavar="PATH|URL...", help="Files or folders (.txt .md .html .htm .pdf), and http(s):// addresses of "
+                                    "pages, RSS or Atom feeds and sitemaps.", show_default=False)] = None,
     model: Annotated[str | None, typer.Option(metavar="NAME", help="spaCy pipeline to use (any installed one).")] = None,
     keep_going: Annotated[bool, typer.Option("--keep-going", help="Skip missing or unreadable files and folders (each "
                                              "named on stderr with the reason, counted in the summary) and exit 0.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only the one-line summary: no progress bar, table or warnings.")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", metavar="N", help="Parse in N processes (the store keeps one writer).")] = 1,
     timings: Annotated[bool, typer.Option("--timings", help="Also print the seconds spent per phase.")] = False,
+    urls: Annotated[Path | None, typer.Option("--urls", metavar="FILE", help="Web addresses to read, one a line "
+                                              "(# starts a comment).")] = None,
+    offline: Annotated[bool, typer.Option("--offline", help="Read web pages from the cache only: no request.")] = False,
+    refresh: Annotated[bool, typer.Option("--refresh", help="Fetch every web page again, without conditional requests.")] = False,
+    web_cache: Annotated[Path | None, typer.Option(
+        "--web-cache", metavar="DIR", help="Folder of fetched pages (env ACTORGRAPH_WEB_CACHE). Default: "
+        "<store folder>-web-cache beside the store; ./actorgraph-web-cache for memory and remote stores.")] = None,
+    user_agent: Annotated[str | None, typer.Option("--user-agent", metavar="TEXT",
+                                                   help="User-Agent sent with web requests (env ACTORGRAPH_USER_AGENT; "
+                                                        "default: actorgraph/VERSION and where to read about it).")] = None,
+    rate: Annotated[float, typer.Option("--rate", metavar="N", help="Most web requests per second to one host.")] = 1.0,
+    timeout: Annotated[float, typer.Option("--timeout", metavar="SECONDS", help="Longest time one web request may take.")] = 30.0,
+    allow_host: Annotated[list[str] | None, typer.Option("--allow-host", metavar="HOST", help="Also follow links of "
+                                                         "feeds and sitemaps to this host (host or host:port; "
+                                                         "repeatable). By default only the hosts of the addresses "
+                                                         "given are read.")] = None,
 ) -> None:
-    """Read documents into the graph, a batch of documents per transaction, then print what
-    each added or replaced document yielded."""
+    """Read documents (files, web pages, feeds, sitemaps) into the graph, a batch of
+    documents per transaction, then print what each added or replaced document yielded."""
     with errors():
-        _check_aliases(ctx.obj)
+        settings: Settings = ctx.obj
+        _check_aliases(settings)
         if jobs < 1:
             raise UsageError("must be 1 or more", where="ingest --jobs")
-        report = ingest_api(paths, store=_store_name(ctx.obj), model=model, keep_going=keep_going,
-                            progress=not quiet and sys.stderr.isatty(), aliases=ctx.obj.aliases, jobs=jobs,
-                            settings=ctx.obj)
+        if not paths and urls is None:
+            raise UsageError("give files, folders or web addresses to read (or --urls FILE)", where="ingest")
+        web = _web_settings(settings, user_agent, rate, timeout, web_cache, offline, refresh, allow_host)
+        report = ingest_api(paths or [], store=_store_name(settings), model=model, keep_going=keep_going,
+                            progress=not quiet and sys.stderr.isatty(), aliases=settings.aliases, jobs=jobs,
+                            urls=urls, web=web, settings=settings)
         warned = [d for d in report.documents if d.warnings]
         typer.echo(f"{len(report.added)} added, {len(report.replaced)} replaced, "
                    f"{len(report.unchanged)} unchanged, {len(report.failed)} failed, "
-                   f"{len(warned)} with warnings -> {safe(_store_name(ctx.obj))}")
+                   f"{len(warned)} with warnings -> {safe(_store_name(settings))}")
+        if report.web and not quiet:
+            typer.echo(_web_line(report.web))
         if timings:
             typer.echo("time: " + ", ".join(f"{phase} {report.timings.get(phase, 0.0):.1f} s"
-                                            for phase in ("read", "parse", "rules", "write", "resolve", "views")))
+                                            for phase in ("fetch", "read", "parse", "rules", "write", "resolve", "views")
+                                            if phase != "fetch" or "fetch" in report.timings))
         if report.documents and not quiet and len(report.documents) > TABLE_LIMIT:
             typer.echo(f"(the per-document table is left out for {len(report.documents)} documents; warnings follow)")
         elif report.documents and not quiet:
@@ -161,10 +188,25 @@ def ingest(
             raise typer.Exit(1)
 
 
+def _web_settings(settings: Settings, user_agent: str | None, rate: float, timeout: float, cache: Path | None,
+                  offline: bool, refresh: bool, allow_host: list[str] | None) -> WebSettings:
+    """The web options of ingest as one settings object (see actorgraph.loaders.web); an
+    option wins over its environment variable."""
+    return WebSettings(user_agent=user_agent or settings.user_agent or USER_AGENT, rate=rate, timeout=timeout,
+                       cache=cache or settings.web_cache, offline=offline, refresh=refresh,
+                       allow_hosts=tuple(allow_host or ()), max_bytes=settings.max_bytes)
+
+
+def _web_line(web: dict) -> str:
+    """One line on the web pages of an ingest: how each was had, and where the cache is."""
+    return (f"web: {web['fetched']} fetched, {web['not_modified']} unchanged on the server (conditional requests), "
+            f"{web['cached']} read from the cache; {web['requests']} requests; cache {safe(web['cache'])}")
+
+
 @app.command(epilog="Example: actorgraph extract reports/ --out shards/ --jobs 2")
 def extract(
     ctx: typer.Context,
-    paths: Annotated[list[Path], typer.Argument(metavar="PATH...", help="Files or folders (.txt .md .html .htm .pdf).")],
+    paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Files or folders (.txt .md .html .htm .pdf).")],
     out: Annotated[Path, typer.Option("--out", "-o", metavar="DIR", help="Folder to write the N-Quads shards into.")],
     model: Annotated[str | None, typer.Option(metavar="NAME", help="spaCy pipeline to use (any installed one).")] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", metavar="N", help="Parse in N processes.")] = 1,

@@ -14,6 +14,7 @@ import networkx as nx
 
 from actorgraph import ontology
 from actorgraph._files import atomic_write
+from actorgraph.exports.cite import citation
 from actorgraph.exports.layout import packed_layout
 from actorgraph.exports.privacy import pseudonym_note
 from actorgraph.exports.story import Story, edge_id
@@ -57,7 +58,7 @@ def _edge_details(graph: nx.MultiDiGraph, s: str, o: str, attrs: dict) -> str:
     lines = [head]
     for ev in attrs["evidence"][:5]:
         status = "" if ev["modality"] == "asserted" else f" [{ev['modality']}]"
-        lines.append(f"“{ev['quote'][:400]}”{status}\n  — {ev['title'] or ev['document']}")
+        lines.append(f"“{ev['quote'][:400]}”{status}\n  — {citation(ev)}")
     return "\n".join(lines)
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import networkx as nx
 
 from actorgraph._files import atomic_write
+from actorgraph.exports.cite import citation
 from actorgraph.exports.tables import csv_text
 from actorgraph.graph.project import store_to_networkx
 from actorgraph.graph.store import Store
@@ -28,7 +29,7 @@ def flat_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
         first = evidence[0] if evidence else {}
         out.add_edge(s, o, key=key, predicate=data.get("predicate", key), label=data.get("predicate", key),
                      weight=int(data.get("weight", len(evidence) or 1)), quote=first.get("quote", ""),
-                     source=first.get("title") or first.get("document", ""), evidence_count=len(evidence))
+                     source=citation(first) if first else "", evidence_count=len(evidence))
     return out
 
 
@@ -64,11 +65,12 @@ def write_csv(store: Store, out: Path) -> Path:
                           "predicate": d.get("predicate", key), "target_label": graph.nodes[o].get("label", ""),
                           "quote": ev.get("quote", ""), "document": ev.get("document", ""),
                           "document_title": ev.get("title", ""), "char_start": ev.get("start", ""),
-                          "char_end": ev.get("end", ""), "modality": ev.get("modality", "")})
+                          "char_end": ev.get("end", ""), "modality": ev.get("modality", ""),
+                          "document_url": ev.get("url", "")})
     atomic_write(out / "nodes.csv", _csv(nodes, ["id", "label", "class", "aliases", "documents"]))
     atomic_write(out / "edges.csv", _csv(edges, ["source", "target", "source_label", "predicate", "target_label",
                                                  "quote", "document", "document_title", "char_start", "char_end",
-                                                 "modality"]))
+                                                 "modality", "document_url"]))
     return out
 
 
@@ -95,12 +97,12 @@ def ftm_entities(store: Store) -> list[dict]:
     ids: dict[str, str] = {}
     docs: dict[str, str] = {}
 
-    def doc_entity(iri: str, title: str) -> str:
+    def doc_entity(iri: str, title: str, url: str = "") -> str:
         if iri not in docs:
             d = model.make_entity("Document")
             d.make_id("actorgraph-doc", iri)
             d.add("title", title or iri)
-            d.add("sourceUrl", iri)
+            d.add("sourceUrl", url or iri)
             out.append(d.to_dict())
             docs[iri] = str(d.id)
         return docs[iri]
@@ -140,12 +142,12 @@ def ftm_entities(store: Store) -> list[dict]:
             link.add("role", predicate)
             link.add("description", ev.get("quote", ""))
             if ev.get("document"):
-                link.add("sourceUrl", ev["document"])
+                link.add("sourceUrl", ev.get("url") or ev["document"])
                 link.add("publisher", ev.get("title") or ev["document"])
             link.make_id("actorgraph-link", s, predicate, o, ev.get("document", ""), str(ev.get("start", "")))
             out.append(link.to_dict())
             if ev.get("document"):
-                doc_id = doc_entity(ev["document"], ev.get("title", ""))
+                doc_id = doc_entity(ev["document"], ev.get("title", ""), ev.get("url", ""))
                 for end in (s, o):
                     mention = model.make_entity("Documentation")
                     mention.make_id("actorgraph-docu", doc_id, ids[end])

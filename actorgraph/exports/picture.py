@@ -18,6 +18,7 @@ import networkx as nx
 from actorgraph import ontology
 from actorgraph._files import atomic_write
 from actorgraph.errors import UsageError
+from actorgraph.exports.cite import citation
 from actorgraph.exports.layout import packed_layout
 from actorgraph.exports.privacy import pseudonym_note
 from actorgraph.exports.style import CLASS_STYLE, DEFAULT_STYLE, MARKERS, PREDICATE_COLORS
@@ -45,7 +46,7 @@ def _page_graph(graph: nx.MultiDiGraph) -> tuple[nx.MultiDiGraph, list[str], int
 
 
 def _sources(graph: nx.MultiDiGraph) -> list[str]:
-    titles = {ev.get("title") or ev.get("document", "") for _, _, d in graph.edges(data=True) for ev in d.get("evidence", [])}
+    titles = {citation(ev) for _, _, d in graph.edges(data=True) for ev in d.get("evidence", [])}
     return sorted(titles)
 
 
@@ -164,7 +165,7 @@ def render(graph: nx.MultiDiGraph, fmt: str, title: str = "", caption: str = "")
                     "weight": "bold" if important else "normal", "color": "#1a1a1a"}
             place(spec, pos[n], near + (rings if important else []), not important, important)
         for s, o, data in sorted(page.edges(data=True), key=lambda e: -e[2].get("weight", 1)):
-            docs = sorted({number[ev.get("title") or ev.get("document", "")] for ev in data.get("evidence", [])})
+            docs = sorted({number[citation(ev)] for ev in data.get("evidence", [])})
             if not docs:
                 continue
             mid = ((pos[s][0] + pos[o][0]) / 2, (pos[s][1] + pos[o][1]) / 2)

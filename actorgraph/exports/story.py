@@ -30,6 +30,7 @@ import networkx as nx
 
 from actorgraph import ontology
 from actorgraph.errors import AmbiguousNameError, InputError, NotFoundError
+from actorgraph.exports.cite import citation
 from actorgraph.exports.view import central as most_central
 from actorgraph.ontology import RELATION_PREDICATES
 from actorgraph.ontology.ids import normalize_name
@@ -83,7 +84,7 @@ def _quotes(graph: nx.MultiDiGraph, edges: list[tuple[str, str, str]]) -> tuple[
         asserted = [ev for ev in evidence if ev.get("modality", "asserted") == "asserted"] or evidence
         if asserted:
             ev = asserted[0]
-            out.append(Quote(ev["quote"][:400], ev.get("title") or ev.get("document", ""), _relation_text(graph, s, key, o)))
+            out.append(Quote(ev["quote"][:400], citation(ev), _relation_text(graph, s, key, o)))
     return tuple(out)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 from collections import defaultdict, deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -21,6 +21,14 @@ from actorgraph.graph.store import Store
 from actorgraph.loaders.model import Document, Entity, Extraction
 from actorgraph.loaders.triples import extraction_to_quads
 from actorgraph.settings import Settings
+
+#: What an ingest reads: a file, or a document read already (a web page, see actorgraph.loaders.web)
+Item = Path | Document
+
+
+def item_name(item: Item) -> str:
+    """How reports name an item: a file's path, a document's source (a page's address)."""
+    return item.source if isinstance(item, Document) else str(item)
 
 
 def pipeline_languages(spanish: str = "") -> tuple[str, ...]:
@@ -69,6 +77,7 @@ class IngestReport:
     documents: list[DocumentSummary] = field(default_factory=list)
     triples: int = 0
     timings: dict[str, float] = field(default_factory=dict)  # seconds per phase: read, parse, rules, write, resolve
+    web: dict[str, object] = field(default_factory=dict)  # pages fetched, not modified, from the cache (actorgraph.loaders.web)
 
 
 def _values(iris) -> str:
@@ -104,7 +113,7 @@ def stored_versions(store: Store, iris: list[str], sources: list[str]) -> tuple[
     olds: dict[str, set[str]] = defaultdict(set)
     for row in store.query("SELECT DISTINCT ?d ?src WHERE { VALUES ?src { " +
                            " ".join(Literal(s).n3() for s in sorted(set(sources))) +
-                           " } GRAPH ?d { ?d dcterms:source ?src } }").rows:
+                           " } GRAPH ?d { { ?d dcterms:source ?src } UNION { ?d dcterms:identifier ?src } } }").rows:
         olds[str(row["src"])].add(str(row["d"]))
     return present, olds
 
@@ -120,14 +129,14 @@ def ingest_batch(store: Store, extractions: list[Extraction], mapping: dict[str,
         return []
     extractions = [remap_extraction(ex, mapping or {}) for ex in extractions]
     present, olds = stored_versions(store, [ex.document.iri for ex in extractions],
-                                    [ex.document.source for ex in extractions])
+                                    [s for ex in extractions for s in ex.document.sources])
     statuses, drops = [], set()
     graphs: dict[str, list[str]] = defaultdict(list)
     for ex in extractions:
         if ex.document.iri in present or ex.document.iri in graphs:
             statuses.append("unchanged")
             continue
-        replaced = olds.get(ex.document.source, set())
+        replaced = set().union(*(olds.get(s, set()) for s in ex.document.sources))
         drops |= replaced
         for s, p, o, g in extraction_to_quads(ex):
             graphs[str(g)].append(f"{s.n3()} {p.n3()} {o.n3()}")
@@ -150,16 +159,16 @@ MIN_GROUP = 4  # the smallest group handed to a worker near the end of a paralle
 AHEAD = 2  # groups in flight per worker
 
 
-def _groups(paths: list[Path], jobs: int = 1) -> Iterator[list[Path]]:
+def _groups(paths: Sequence[Item], jobs: int = 1) -> Iterator[list[Item]]:
     """``paths`` in order, in groups of at most GROUP files and GROUP_BYTES bytes (a bigger
     file makes a group of its own). For ``jobs`` > 1 workers the groups shrink toward the
     end, each at most 1/(2·jobs) of the files left (down to MIN_GROUP), so that the workers
     finish together instead of one parsing a last full group alone."""
-    group: list[Path] = []
+    group: list[Item] = []
     size = 0
     for i, path in enumerate(paths):
         try:
-            n = path.stat().st_size
+            n = len(path.text.encode("utf-8")) if isinstance(path, Document) else path.stat().st_size
         except OSError:  # reading it will say what is wrong
             n = 0
         left = len(paths) - i + len(group)  # files not yet in a group handed out
@@ -173,7 +182,7 @@ def _groups(paths: list[Path], jobs: int = 1) -> Iterator[list[Path]]:
         yield group
 
 
-def _extract_paths(paths: list[Path], nlp, timings: dict[str, float], settings: Settings = Settings(),
+def _extract_paths(paths: Sequence[Item], nlp, timings: dict[str, float], settings: Settings = Settings(),
                    ) -> list[Extraction | InputError]:
     """Read ``paths`` and extract them together (see
     actorgraph.loaders.pipeline.extract_many): for each, its extraction or the error that
@@ -187,7 +196,7 @@ def _extract_paths(paths: list[Path], nlp, timings: dict[str, float], settings: 
     for i, path in enumerate(paths):
         started = time.perf_counter()
         try:
-            loaded.append((i, load_document(path, settings.max_bytes)))
+            loaded.append((i, path if isinstance(path, Document) else load_document(path, settings.max_bytes)))
         except InputError as exc:
             results[i] = exc
         timings["read"] = timings.get("read", 0.0) + time.perf_counter() - started
@@ -200,22 +209,22 @@ def _extract_paths(paths: list[Path], nlp, timings: dict[str, float], settings: 
                 results[i] = extract(document, nlp, timings=timings, spanish=settings.spanish)
             except (ValueError, MemoryError, RuntimeError) as exc:  # the model gave up on this text
                 results[i] = InputError(f"could not extract from this document: {str(exc).splitlines()[0][:200]}",
-                                        where=str(paths[i]))
+                                        where=item_name(paths[i]))
     return [r for r in results if r is not None]
 
 
 _WORKER_NLP = None  # the pipeline of a worker process (inherited from the parent on fork)
 
 
-def _worker(paths: list[Path], settings: Settings) -> tuple[list[tuple[Extraction | None, tuple[str, str | None] | None]],
+def _worker(paths: list[Item], settings: Settings) -> tuple[list[tuple[Extraction | None, tuple[str, str | None] | None]],
                                                             dict[str, float]]:
     timings: dict[str, float] = {}
     results = _extract_paths(paths, _WORKER_NLP, timings, settings)
     return [(None, (r.message, r.where)) if isinstance(r, InputError) else (r, None) for r in results], timings
 
 
-def extractions(paths: list[Path], nlp, jobs: int = 1, settings: Settings = Settings(),
-                ) -> Iterator[tuple[Path, Extraction | InputError, dict[str, float]]]:
+def extractions(paths: Sequence[Item], nlp, jobs: int = 1, settings: Settings = Settings(),
+                ) -> Iterator[tuple[Item, Extraction | InputError, dict[str, float]]]:
     """(path, extraction or the error that stopped it, seconds per phase) for each path, in
     order, GROUP documents parsed together. With ``jobs`` > 1 the groups are read and
     parsed in that many worker processes (forked, so each has the loaded pipeline without
@@ -237,7 +246,7 @@ def extractions(paths: list[Path], nlp, jobs: int = 1, settings: Settings = Sett
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
         # a few groups ahead of the writer, not the whole run: what the workers return waits
         # in memory until it is written, and a run that stops leaves little work behind
-        ahead: deque[tuple[list[Path], Future]] = deque()
+        ahead: deque[tuple[list[Item], Future]] = deque()
 
         def fill() -> None:
             while len(ahead) < AHEAD * jobs and (group := next(pending, None)) is not None:
@@ -264,14 +273,14 @@ BATCH = 50  # documents per write transaction
 FLUSH_EVERY = 500  # documents written between two flushes of the store's write buffers
 
 
-def batched_extractions(paths: list[Path], nlp, jobs: int, size: int, keep_going: bool, timings: dict[str, float],
-                        failed: list[tuple[str, str]], on_progress: Callable[[Path], None] | None = None,
-                        settings: Settings = Settings()) -> Iterator[list[tuple[Path, Extraction]]]:
+def batched_extractions(paths: Sequence[Item], nlp, jobs: int, size: int, keep_going: bool, timings: dict[str, float],
+                        failed: list[tuple[str, str]], on_progress: Callable[[Item], None] | None = None,
+                        settings: Settings = Settings()) -> Iterator[list[tuple[Item, Extraction]]]:
     """Extractions of ``paths`` in batches of ``size``, seconds per phase added to
     ``timings``. A file that cannot be read is added to ``failed`` under ``keep_going``;
     otherwise its error is raised — after the batch read before it has been yielded, so
     what was read is kept."""
-    pending: list[tuple[Path, Extraction]] = []
+    pending: list[tuple[Item, Extraction]] = []
     try:
         for path, result, spent in extractions(paths, nlp, jobs, settings):
             for phase, seconds in spent.items():
@@ -279,7 +288,7 @@ def batched_extractions(paths: list[Path], nlp, jobs: int, size: int, keep_going
             if isinstance(result, InputError):
                 if not keep_going:
                     raise result
-                failed.append((str(path), result.message))
+                failed.append((item_name(path), result.message))
             else:
                 pending.append((path, result))
                 if len(pending) >= size:
@@ -297,7 +306,7 @@ def batched_extractions(paths: list[Path], nlp, jobs: int, size: int, keep_going
         yield pending
 
 
-def ingest_paths(store: Store, paths: list[Path], nlp, on_progress: Callable[[Path], None] | None = None,
+def ingest_paths(store: Store, paths: Sequence[Item], nlp, on_progress: Callable[[Item], None] | None = None,
                  keep_going: bool = False, report: IngestReport | None = None, jobs: int = 1,
                  batch: int = BATCH, settings: Settings = Settings()) -> IngestReport:
     """Read, extract and write each document, ``batch`` documents per transaction. With
@@ -320,6 +329,6 @@ def ingest_paths(store: Store, paths: list[Path], nlp, on_progress: Callable[[Pa
         report.timings["write"] = report.timings.get("write", 0.0) + time.perf_counter() - started
         for (path, ex), status in zip(pending, statuses, strict=True):
             if status != "unchanged":
-                report.documents.append(summarize_extraction(str(path), status, ex, known))
-            getattr(report, status).append(str(path))
+                report.documents.append(summarize_extraction(item_name(path), status, ex, known))
+            getattr(report, status).append(item_name(path))
     return report

@@ -194,7 +194,7 @@ def store_to_networkx(store: Store, around: Iterable[str] | None = None,
 
     Node attributes: ``label``, ``cls``, ``aliases`` (list), ``documents`` (list of titles).
     Edge attributes: ``predicate``, ``weight``, ``evidence`` (list of dicts with quote,
-    document, title, start, end, modality).
+    document, title, url (a web page's address, else empty), start, end, modality).
     """
     graph = nx.MultiDiGraph()
     if among is not None:
@@ -230,6 +230,7 @@ def store_to_networkx(store: Store, around: Iterable[str] | None = None,
         graph.add_node(iri, label=label, cls=item["cls"], aliases=aliases, documents=docs_of)
     evidence: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
     seen_evidence: set[tuple] = set()
+    urls = web_sources(store, None if around is None and among is None else {str(r["doc"]) for r in rows})
     for row in rows:
         marker = (str(row["s"]), str(row["p"]), str(row["o"]), str(row["quote"]), str(row["doc"]), str(row.get("start", "")))
         if around is not None and marker in seen_evidence:  # reached from both ends
@@ -238,7 +239,8 @@ def store_to_networkx(store: Store, around: Iterable[str] | None = None,
         key = (str(row["s"]), str(row["p"])[len(NS):], str(row["o"]))
         evidence[key].append({
             "quote": str(row["quote"]), "document": str(row["doc"]),
-            "title": str(row.get("title", "")), "start": int(row["start"]) if "start" in row else None,
+            "title": str(row.get("title", "")), "url": urls.get(str(row["doc"]), ""),
+            "start": int(row["start"]) if "start" in row else None,
             "end": int(row["end"]) if "end" in row else None,
             "modality": str(row.get("modality", "asserted")),
             "extractor": str(row.get("extractor", "")),
@@ -249,6 +251,17 @@ def store_to_networkx(store: Store, around: Iterable[str] | None = None,
         items.sort(key=lambda ev: (ev["document"], ev["start"] or 0))
         graph.add_edge(s, o, key=p, predicate=p, weight=len(items), evidence=items)
     return graph
+
+
+def web_sources(store: Store, docs: set[str] | None = None) -> dict[str, str]:
+    """The address of each document (of ``docs``, or all) that came from the web: its
+    ``dcterms:source`` when that is an http(s) address, so that citations link to it."""
+    if docs is not None and not docs:
+        return {}
+    among = "" if docs is None else "VALUES ?d { " + _values(docs) + " } "
+    return {d: src for d, src in store.values(
+        "SELECT ?d ?src WHERE { " + among + "?d a ag:Document ; dcterms:source ?src "
+        "FILTER(STRSTARTS(STR(?src), 'http://') || STRSTARTS(STR(?src), 'https://')) }") if d and src}
 
 
 def neighbourhood(store: Store, nodes: Iterable[str]) -> set[str]:

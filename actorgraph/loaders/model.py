@@ -8,7 +8,12 @@ from enum import StrEnum
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """A cleaned document. ``text`` is what offsets refer to and what the IRI hashes."""
+    """A cleaned document. ``text`` is what offsets refer to and what the IRI hashes.
+
+    ``source`` is a file's path or a web page's address after redirects; a page also keeps
+    the address asked for (``requested``), when it was fetched (``fetched``, ISO 8601 UTC),
+    and what the page says of itself where it says it: ``created`` (its publication date,
+    ISO 8601: a date or a date and time), ``author`` and ``site`` (the site's name)."""
 
     text: str
     source: str
@@ -16,6 +21,19 @@ class Document:
     iri: str
     media_type: str
     language: str = "en"
+    requested: str | None = None
+    fetched: str | None = None
+    created: str | None = None
+    author: str | None = None
+    site: str | None = None
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """The sources whose earlier document this one replaces: its own, and the address
+        asked for when a redirect led elsewhere."""
+        if self.requested and self.requested != self.source:
+            return (self.source, self.requested)
+        return (self.source,)
 
 
 @dataclass(frozen=True, slots=True)

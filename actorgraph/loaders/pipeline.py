@@ -55,7 +55,9 @@ def path_text(path: Path) -> str:
 def load_document(path: Path, limit: int = MAX_BYTES) -> Document:
     """A file read (refused above ``limit`` bytes, Settings.max_bytes) and cleaned."""
     raw = read_file(path, limit)
-    return make_document(raw.text, path_text(path), raw.media_type, raw.title)
+    document = make_document(raw.text, path_text(path), raw.media_type, raw.title)
+    # what an HTML page's markup says of itself (publication date, author, site name)
+    return replace(document, created=raw.date, author=raw.author, site=raw.site)
 
 
 def extract(document: Document, nlp, rules: Collection[str] | None = None,

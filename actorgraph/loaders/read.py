@@ -17,9 +17,15 @@ SUFFIXES = {".txt": "text/plain", ".md": "text/markdown", ".html": "text/html",
 
 @dataclass(frozen=True, slots=True)
 class RawText:
+    """Text read from a file or a page, with what the page says of itself: its title, author,
+    site name and publication date (ISO 8601), where its markup gives them."""
+
     text: str
     media_type: str
     title: str | None
+    author: str | None = None
+    site: str | None = None
+    date: str | None = None
 
 
 def find_documents(paths: list[Path], skip_unreadable: bool = False,
@@ -102,7 +108,7 @@ def _bom_encoding(data: bytes) -> str | None:
     return None
 
 
-def _decode(data: bytes, path: Path, bom: str | None = None) -> str:
+def _decode(data: bytes, path: Path | str, bom: str | None = None) -> str:
     if bom is not None:
         try:
             return data.decode(bom)
@@ -117,21 +123,76 @@ def _decode(data: bytes, path: Path, bom: str | None = None) -> str:
             "convert it first, e.g. iconv -f latin1 -t utf-8", where=str(path)) from exc
 
 
-def _read_html(html: str, path: Path) -> RawText:
+def _read_html(html: str, path: Path | str, url: str | None = None) -> RawText:
+    """The main text of a page (trafilatura: headline and body, not navigation, link lists,
+    cookie banners or footers) and its metadata; ``url`` is the page's address, if any."""
     import trafilatura
 
     try:
-        text = trafilatura.extract(html, include_comments=False, include_tables=True,
+        text = trafilatura.extract(html, url=url, include_comments=False, include_tables=True,
                                    favor_recall=True, deduplicate=False)
-        meta = trafilatura.extract_metadata(html)
+        # the date from the page's markup and address only (extensive=False): a date
+        # guessed from the running text is left to the caller's own rules
+        meta = trafilatura.extract_metadata(html, default_url=url, extensive=False)
     except Exception as exc:  # noqa: BLE001 - trafilatura raises many kinds on broken markup
         raise InputError(f"malformed HTML: {exc}", where=str(path)) from exc
     if not text or not text.strip():
         text = _all_text(html)  # the main-text extractor gave up (very deep nesting, odd markup)
     if not text or not text.strip():
         raise InputError("no text found in the HTML", where=str(path))
-    title = meta.title if meta is not None and meta.title else None
-    return RawText(text, "text/html", title)
+    if meta is None:
+        return RawText(text, "text/html", None)
+    return RawText(text, "text/html", meta.title or None, author=meta.author or None, site=meta.sitename or None,
+                   date=meta.date or None)
+
+
+WEB_TYPES = {"text/html": "text/html", "application/xhtml+xml": "text/html", "text/plain": "text/plain",
+             "text/markdown": "text/markdown", "application/pdf": "application/pdf"}
+
+
+def read_bytes(data: bytes, media_type: str, where: str, charset: str | None = None) -> RawText:
+    """Read a document received from elsewhere (a web page) as :func:`read_file` reads a
+    file of that media type: HTML through trafilatura (``where`` is its address), PDF
+    through pypdf, plain text as it is. ``charset`` is the one the server declared."""
+    kind = WEB_TYPES.get(media_type)
+    if kind is None:
+        raise InputError(f"not HTML, PDF or text ({media_type or 'no content type'})", where=where)
+    if not data.strip():
+        raise InputError("empty response", where=where)
+    if kind == "application/pdf":
+        return RawText(_read_pdf(data, where), kind, None)
+    text = _decode_declared(data, charset, where) if kind != "text/html" else _decode_html(data, charset, where)
+    if kind == "text/html":
+        return _read_html(text, where, url=where)
+    return RawText(text, kind, None)
+
+
+def _decode_declared(data: bytes, charset: str | None, where: str) -> str:
+    bom = _bom_encoding(data)
+    if bom is None and charset:
+        try:
+            return data.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong or unknown declaration: UTF-8 is tried, then the error says so
+    if bom is None and b"\x00" in data[:8192]:
+        raise InputError("binary data in a text response (NUL bytes)", where=where)
+    return _decode(data, where, bom)
+
+
+def _decode_html(data: bytes, charset: str | None, where: str) -> str:
+    """A page's text in the encoding its server or its own markup declares (trafilatura's
+    detection: the meta charset, then a guess), UTF-8 first when nothing is declared."""
+    if charset:
+        try:
+            return data.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        from trafilatura.utils import decode_file
+
+        return decode_file(data)
 
 
 def _all_text(html: str) -> str:
@@ -168,7 +229,7 @@ def _all_text(html: str) -> str:
     return "\n\n".join(p for p in paragraphs if p)
 
 
-def _read_pdf(data: bytes, path: Path) -> str:
+def _read_pdf(data: bytes, path: Path | str) -> str:
     import logging
 
     from pypdf import PdfReader

@@ -7,7 +7,7 @@ from decimal import Decimal
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
-from actorgraph.loaders.model import Extraction
+from actorgraph.loaders.model import Document, Extraction
 from actorgraph.ontology import AG, DCTERMS, PROV, RDF, SKOS
 from actorgraph.ontology.ids import evidence_iri
 
@@ -24,6 +24,7 @@ def extraction_to_quads(ex: Extraction) -> list[Quad]:
         (doc, DCTERMS.title, Literal(ex.document.title), doc),
         (doc, AG.language, Literal(ex.document.language), doc),
     ]
+    quads += [(doc, p, o, doc) for p, o in provenance(ex.document)]
     for e in ex.entities:
         node = URIRef(e.iri)
         quads.append((doc, AG.mentions, node, doc))
@@ -52,3 +53,31 @@ def extraction_to_quads(ex: Extraction) -> list[Quad]:
             (node, PROV.wasDerivedFrom, doc, doc),
         ])
     return list(dict.fromkeys(quads))
+
+
+def date_literal(value: str) -> Literal:
+    """An ISO 8601 date as ``xsd:date``, a date and time as ``xsd:dateTime``.
+
+    >>> date_literal("2024-03-05").datatype == XSD.date, date_literal("2024-03-05T10:00:00+00:00").datatype == XSD.dateTime
+    (True, True)
+    """
+    return Literal(value, datatype=XSD.dateTime if "T" in value else XSD.date)
+
+
+def provenance(document: Document) -> list[tuple[URIRef, URIRef | Literal]]:
+    """What a document says of where and when it came from, beyond its source and title:
+    ``dcterms:created`` (publication date), ``dcterms:creator`` (author), ``dcterms:publisher``
+    (site name), and for a web page ``dcterms:identifier`` (the address asked for, before
+    redirects) and ``prov:generatedAtTime`` (when it was fetched)."""
+    out: list[tuple[URIRef, URIRef | Literal]] = []
+    if document.created:
+        out.append((DCTERMS.created, date_literal(document.created)))
+    if document.author:
+        out.append((DCTERMS.creator, Literal(document.author)))
+    if document.site:
+        out.append((DCTERMS.publisher, Literal(document.site)))
+    if document.requested:
+        out.append((DCTERMS.identifier, Literal(document.requested)))
+    if document.fetched:
+        out.append((PROV.generatedAtTime, Literal(document.fetched, datatype=XSD.dateTime)))
+    return out

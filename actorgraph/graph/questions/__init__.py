@@ -160,6 +160,7 @@ def ask(store: Store, name: str, args: list[str], options: dict[str, str | None]
     if q.quote:
         _add_quotes(store, rows, q.quote)
         columns = [c for c in columns if c not in ("quote", "document")] + ["quote", "document"]
+        columns += ["url"] if any("url" in row for row in rows) else []  # web pages cited by address too
     for row in rows:
         for column in q.lists:
             if isinstance(row.get(column), str):
@@ -185,11 +186,12 @@ def prepare_listings(store: Store) -> None:
 
 QUOTE_CHUNK = 200  # statements quoted per look-up
 
-_QUOTES = """SELECT ?s ?p ?o ?d ?quote ?start ?title WHERE {
+_QUOTES = """SELECT ?s ?p ?o ?d ?quote ?start ?title ?source WHERE {
   %s
   GRAPH ?d { ?ev rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; ag:quote ?quote }
   OPTIONAL { GRAPH ?d { ?ev ag:charStart ?start } }
   OPTIONAL { ?d dcterms:title ?title }
+  OPTIONAL { ?d dcterms:source ?source }
 }"""  # an OPTIONAL inside the GRAPH group would make Oxigraph read it for every document
 
 
@@ -198,23 +200,26 @@ def _add_quotes(store: Store, rows: list[dict[str, object]], variables: tuple[st
     the row's first three ``variables`` ("_": any) — in the document named by the fourth,
     and that document's title: one look-up per QUOTE_CHUNK rows, whatever the number of
     documents that make the statements. Where a document makes it more than once, its
-    first sentence is the quote."""
+    first sentence is the quote. A web page's address goes in ``url``."""
     known = [i for i, v in enumerate(variables) if v != "_"]
     keyed = [(row, tuple(str(row[variables[i]]) for i in known)) for row in rows
              if all(variables[i] in row for i in known)]
-    found: dict[tuple[str, ...], tuple[tuple[int, str], str]] = {}
+    found: dict[tuple[str, ...], tuple[tuple[int, str], str, str]] = {}
     for start in range(0, len(keyed), QUOTE_CHUNK):
         keys = sorted({key for _, key in keyed[start:start + QUOTE_CHUNK]})
         table = values_table(["s", "p", "o", "d"], [tuple(URIRef(key[known.index(i)]) if i in known else None
                                                           for i in range(4)) for key in keys])
-        for *spod, quote, offset, title in store.values(_QUOTES % table):
+        for *spod, quote, offset, title, source in store.values(_QUOTES % table):
             key = tuple(str(spod[i]) for i in known)
             rank = (int(offset) if offset else 0, str(quote))
             if key not in found or rank < found[key][0]:
-                found[key] = (rank, title or str(spod[3]))
+                url = str(source) if str(source or "").startswith(("http://", "https://")) else ""
+                found[key] = (rank, title or str(spod[3]), url)
     for row, key in keyed:
         if key in found:
-            (_, row["quote"]), row["document"] = found[key]
+            (_, row["quote"]), row["document"], url = found[key]
+            if url:
+                row["url"] = url
 
 
 def _graph_question(store: Store, q: Question, args: list[str], top: int) -> Answer:
@@ -249,6 +254,7 @@ def _graph_question(store: Store, q: Question, args: list[str], top: int) -> Ans
         row["first"] = firsts.get((str(row["s"]), str(row["p"]), str(row["o"])), "")
     _add_quotes(store, hops_shown, ("s", "p", "o", "first"))
     columns = ["path", "hop", "subject", "relation", "object", "quote", "document"]
+    columns += ["url"] if any("url" in row for row in hops_shown) else []
     return Answer(columns, [{k: row[k] for k in columns if k in row} for row in hops_shown])
 
 

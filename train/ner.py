@@ -65,6 +65,7 @@ class Options:
     unknown: str = "missing"      # label of capitalised words outside the gold: "missing" or "O"
     silver: bool = True           # stock PERSON/GPE/LOC outside the gold as Person/Place
     keep_stock: bool = False      # stock non-name spans (DATE, NORP, ...) keep their labels
+    swap: int = 0                 # copies of each paragraph with its gold names replaced by invented ones
     seed: int = 0
     epochs: int = 20
 
@@ -187,6 +188,8 @@ def examples(docs: list[GoldDoc], lang: str, opts: Options, stock=None) -> list:
     language (a seed's Spanish translation) is left out, and of a seed in another language
     only its long paragraphs in ``lang`` are kept."""
     stock = stock or stock_pipeline(lang)
+    common = {w for d in docs for w in re.findall(r"\b[^\W\d_A-Z]+\b", d.text)}  # words seen in lower case
+    rng = random.Random(opts.seed)
     out = []
     for d in docs:
         if d.lang != lang and d.group != "S":
@@ -198,7 +201,46 @@ def examples(docs: list[GoldDoc], lang: str, opts: Options, stock=None) -> list:
                 continue
             spans = gold_spans(text, d.entities)
             out.append(annotate(stock(text), spans, lang, opts))
+            for _ in range(opts.swap if spans else 0):
+                new_text, new_spans = swap_names(text, spans, common, rng)
+                out.append(annotate(stock(new_text), new_spans, lang, opts))
     return out
+
+
+def invent_word(word: str, rng: random.Random) -> str:
+    """A made-up word shaped like ``word`` (capitals, acronym, length)."""
+    if word.isupper() and len(word) <= 6:
+        return "".join(rng.choice("ABCDEFGHJKLMNPRSTVW") for _ in word)
+    syllables = max(1, min(4, round(len(word) / 3)))
+    made = "".join(rng.choice("bdfgklmnprstvzch") + rng.choice(["a", "e", "i", "o", "u", "ai", "ou"]) for _ in range(syllables))
+    made += rng.choice(["", "n", "r", "s", "t", "l"])
+    return made.capitalize() if word[:1].isupper() else made
+
+
+def swap_names(text: str, spans: list[tuple[int, int, str]], common: set[str],
+               rng: random.Random) -> tuple[str, list[tuple[int, int, str]]]:
+    """``text`` with the proper words of each gold name replaced by invented ones (the same
+    name the same way each time; words the corpus also uses in lower case, such as
+    "coalition" or "county", are kept), so the model learns the class from the context and
+    the name's common words rather than from names it has seen."""
+    made: dict[str, str] = {}
+
+    def replace_word(m: re.Match) -> str:
+        w = m.group()
+        if w.lower() in common or not w[:1].isupper() and not w.isupper():
+            return w
+        return made.setdefault(w, invent_word(w, rng))
+
+    pieces, new_spans, last = [], [], 0
+    for a, b, label in spans:
+        pieces.append(text[last:a])
+        start = sum(len(p) for p in pieces)
+        name = re.sub(r"[^\W\d_]+", replace_word, text[a:b])
+        pieces.append(name)
+        new_spans.append((start, start + len(name), label))
+        last = b
+    pieces.append(text[last:])
+    return "".join(pieces), new_spans
 
 
 def write_docbin(docs: list, path: Path) -> Path:
@@ -379,6 +421,34 @@ def score_actorgraph(docs: list[GoldDoc], ner=None, add: bool = False) -> Scores
     return total
 
 
+#: invented sentences whose unknown name only the context (or the name's common words) types
+PROBE = [
+    ("Quorvale United, the national organizing hub for tenant groups, will hold a vigil on Friday.", "Quorvale United", "Organization"),
+    ("The contract went to Dravenport, a trailer maker based in the county, which declined to comment.", "Dravenport", "Company"),
+    ("Pellmark Industries, a trailer manufacturer, fired 40 workers after the raid.", "Pellmark Industries", "Company"),
+    ("Members of Veltrana Rising, a grassroots immigrant rights group, marched on Monday.", "Veltrana Rising", "Organization"),
+    ("Sheriff Odalys Brenneman said the county would renew the agreement.", "Odalys Brenneman", "Person"),
+    ("Detainees at the Hollisford Processing Center went on hunger strike.", "Hollisford Processing Center", "DetentionFacility"),
+    ("The Marrowgate County Sheriff's Office signed a 287(g) agreement with ICE.", "Marrowgate County Sheriff's Office", "GovernmentAgency"),
+    ("Organizers in Tellisburg, Ohio, said the raid terrified families.", "Tellisburg", "Place"),
+    ("Solvane Logistics, a trucking company, shared driver records with the agency.", "Solvane Logistics", "Company"),
+    ("The Brindlewood Tenants Union and other community groups called on the council to act.", "Brindlewood Tenants Union", "Organization"),
+    ("Kavrin Data, a data broker, sold license plate records to immigration agents.", "Kavrin Data", "Company"),
+    ("Ismene Caldwater, an organizer with the group, spoke at the rally.", "Ismene Caldwater", "Person"),
+]
+
+
+def probe(nlp, label_map: dict[str, str] | None = None) -> tuple[int, list[str]]:
+    """How many of the :data:`PROBE` names ``nlp`` tags with the right class, and what it said."""
+    right, said = 0, []
+    for text, name, cls in PROBE:
+        # a span that holds the name (with a title, "Sheriff ...") counts as the name
+        got = next(((label_map or {}).get(e.label_, e.label_) for e in nlp(text).ents if name in e.text), None)
+        right += got == cls
+        said.append(f"{name}: {got}")
+    return right, said
+
+
 def table(columns: dict[str, Scores]) -> str:
     names = list(columns)
     lines = [f"{'':20}" + "".join(f"{n:>16}" for n in names)]
@@ -398,6 +468,8 @@ VARIANTS = {
     "plain": Options(silver=False),
     "silver": Options(silver=True),
     "silver+stock": Options(silver=True, keep_stock=True),
+    "silver+swap": Options(silver=True, swap=1),
+    "silver-O+swap": Options(silver=True, unknown="O", swap=1),
     "silver-O": Options(silver=True, unknown="O"),
 }
 
@@ -453,6 +525,7 @@ def strip_model(model: Path, out: Path, lang: str, info: dict) -> Path:
     import spacy
 
     trained = spacy.load(model)
+    stock = stock_pipeline(lang)
     ship = spacy.blank(lang)
     ship.add_pipe("ner", source=trained)
     ship.vocab.lookups = trained.vocab.lookups
@@ -460,6 +533,10 @@ def strip_model(model: Path, out: Path, lang: str, info: dict) -> Path:
                       "spacy_version": f">={spacy.__version__.rsplit('.', 1)[0]},<3.9",
                       "description": "The stock pipeline's ner fine-tuned on actorgraph's nine ontology classes "
                                      "(see SOURCES.md)", "labels": {"ner": list(LABELS)},
+                      "license": stock.meta.get("license", ""),
+                      "sources": [{"name": f"{stock.meta['lang']}_{stock.meta['name']} {stock.meta['version']} (its ner, fine-tuned)",
+                                   "license": stock.meta.get("license", "")},
+                                  {"name": "actorgraph's gold annotations of its development reports and seeds"}],
                       "trained_with": {"spacy": spacy.__version__, **info}})
     if out.exists():
         shutil.rmtree(out)

@@ -24,9 +24,9 @@ from actorgraph.loaders.triples import extraction_to_quads
 def pipeline_languages() -> tuple[str, ...]:
     """Languages with an extraction pipeline of their own here; passages in others are only
     matched against known names."""
-    from actorgraph.loaders.nlp import spanish_available
+    from actorgraph.loaders.nlp import available_languages
 
-    return ("en", "es") if spanish_available() else ("en",)
+    return available_languages()
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
+from actorgraph.loaders.lang import translated_names
 from actorgraph.ontology.ids import normalize_name
 
 
@@ -80,12 +81,6 @@ def facilities() -> tuple[Known, ...]:
         out.append(Known(good[0], "DetentionFacility", (), good[1:], r["city"], r["state"],
                          r["operator"], int(cap) if cap.isdigit() else None, r.get("source_id", "")))
     return tuple(out)
-
-
-@lru_cache(maxsize=1)
-def spanish_names() -> dict[str, str]:
-    """Spanish surface form -> English name."""
-    return {r["spanish"]: r["english"] for r in _rows("spanish.csv")}
 
 
 @lru_cache(maxsize=1)
@@ -199,9 +194,9 @@ def known_index() -> dict[str, tuple[str, str]]:
     for known in all_known():
         for form in (known.name,) + known.aliases + known.acronyms:
             index.setdefault(normalize_name(form), (known.cls, known.name))
-    for es, en in spanish_names().items():
-        if normalize_name(en) in index:
-            index.setdefault(normalize_name(es), index[normalize_name(en)])
+    for name, english in translated_names().items():  # the language packs' names of the same things
+        if normalize_name(english) in index:
+            index.setdefault(normalize_name(name), index[normalize_name(english)])
     for code, state in us_states().items():
         index.setdefault(normalize_name(state), ("Place", state))
         index.setdefault(code.lower(), ("Place", state))

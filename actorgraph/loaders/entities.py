@@ -19,11 +19,11 @@ from functools import lru_cache
 
 from actorgraph.loaders.cues import GENERIC_WORDS, cue_class
 from actorgraph.loaders.data_tables import first_names, known_index
+from actorgraph.loaders.lang import union
 from actorgraph.loaders.model import Entity, Mention, MentionKind
 from actorgraph.loaders.person_titles import strip_title
 from actorgraph.ontology.ids import entity_iri, normalize_name
 
-_STOP = {"of", "and", "the", "for", "de", "del", "la", "el", "y", "&", "in", "on", "to"}
 _ACTOR_LIKE = {"Person", "Organization", "GovernmentAgency", "Company"}
 
 
@@ -39,7 +39,7 @@ def initials_all(name: str) -> set[str]:
     # compass words abbreviate to two letters: Northwest -> NW
     compass = {"northwest": "NW", "northeast": "NE", "southwest": "SW", "southeast": "SE"}
     if any(p.lower() in compass for p in parts):
-        keys.add("".join(compass.get(p.lower(), p[0].upper()) for p in parts if p.lower() not in _STOP))
+        keys.add("".join(compass.get(p.lower(), p[0].upper()) for p in parts if p.lower() not in union("small_words")))
     return keys
 
 
@@ -52,7 +52,7 @@ def initials(name: str) -> str:
     parts = re.findall(r"[A-Z]{2,}(?=[A-Z][a-z]|\b|$)|[A-Za-z][a-z’']*", name)
     out = []
     for part in parts:
-        if part.lower() in _STOP:
+        if part.lower() in union("small_words"):
             continue
         out.append(part if part.isupper() and len(part) > 1 else part[0].upper())
     return "".join(out)
@@ -417,7 +417,7 @@ class _NameTokens:
 def _names_no_one(key: str) -> bool:
     """A key of one word, or of cue and generic words only ("City Council"), that could be
     any body's."""
-    return len(key.split()) < 2 or all(cue_class(w) or w in GENERIC_WORDS for w in key.split() if w not in _STOP)
+    return len(key.split()) < 2 or all(cue_class(w) or w in GENERIC_WORDS for w in key.split() if w not in union("small_words"))
 
 
 def _named_by_account(base: str, forms: list[str]) -> bool:

@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from actorgraph.loaders import data_tables
 from actorgraph.loaders.cues import ROLE_NOUNS, cue_class
+from actorgraph.loaders.lang import alternation, union
 from actorgraph.loaders.mentions.registry import MentionContext, register
 from actorgraph.loaders.model import Mention, MentionKind, Segment
 
@@ -48,12 +49,10 @@ def _petition_mentions(text: str, seg: Segment) -> list[Mention]:
     return out
 
 
-_ORG_WORDS_ES = {"resistencia", "comité", "comite", "coalición", "coalicion", "unión", "union", "alianza",
-                 "colectivo", "movimiento", "frente", "centro", "red", "proyecto", "sindicato"}
-
-
 def creator_class(name: str) -> str:
-    """Class of a petition creator account: "First L." is a person, other names are groups.
+    """Class of a petition creator account: "First L." is a person, and a name after an
+    honorific (``honorifics.txt``); a name that begins with a group's word
+    (``group_first_words.txt``: "Comité …") and other names are groups.
 
     >>> creator_class("Brenda P.")
     'Person'
@@ -61,11 +60,11 @@ def creator_class(name: str) -> str:
     'Organization'
     """
     words = name.split()
-    if words and words[0].lower() in _ORG_WORDS_ES:
+    if words and words[0].lower() in union("group_first_words"):
         return "Organization"
     if len(words) >= 2 and re.fullmatch(r"[A-Za-z]\.", words[-1]):
         return "Person"
-    if words and words[0].rstrip(".") in ("Rev", "Dr", "Mr", "Mrs", "Ms", "Fr", "Sr", "Sra"):
+    if words and words[0].rstrip(".") in union("honorifics", case=True):
         return "Person"
     cue = cue_class(name)
     if cue is None and data_tables.looks_like_person(name):
@@ -98,7 +97,8 @@ def _accounts(text: str, mentions: tuple[Mention, ...]) -> list[Mention]:
         if not match:
             continue
         base = match.group(1)
-        hits = [h for h in re.finditer(r"(?<![\w-])" + re.escape(base) + r"(?![\w-])(?!\s+(?:de|del|of|for)\b)", text, re.I)
+        links = alternation(union("name_preps"))
+        hits = [h for h in re.finditer(r"(?<![\w-])" + re.escape(base) + r"(?![\w-])(?!\s+(?:" + links + r")\b)", text, re.I)
                 if not (m.start <= h.start() < m.end) and h.group(0)[0].isupper()]
         if hits:
             out.append(replace(m, cls="Organization"))

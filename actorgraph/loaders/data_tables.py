@@ -89,12 +89,6 @@ def us_states() -> dict[str, str]:
     return {r["code"]: r["name"] for r in _rows("us_states.csv")}
 
 
-@lru_cache(maxsize=1)
-def cues() -> tuple[tuple[str, str, str], ...]:
-    """(cue, class, where) rows; where is word, first, last or phrase."""
-    return tuple((r["cue"].lower(), r["class"], r["where"]) for r in _rows("cues.csv"))
-
-
 def all_known() -> tuple[Known, ...]:
     return agencies() + companies() + policies() + facilities()
 

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from actorgraph.loaders import lang
 from actorgraph.loaders.lang import DEFAULT_LANGUAGE, LanguagePack, alternation, pack_for, union
 
 _WORD = r"(?:[A-Z#][\w'’.&+-]*|[a-z]+[A-Z][\w.]*|\d+[\w.]*[A-Za-z][\w.]*)"
@@ -64,7 +65,7 @@ def _end_of_name(text: str, start: int, end: int) -> int:
     """The end of a piece without the sentence's full stop ("… and DOCKS UNITED.")."""
     while end > start and text[end - 1] in " \t\n":
         end -= 1
-    if end > start and text[end - 1] in ".!?" and not re.search(r"\b(?:Inc|Co|Corp|Ltd|Jr|Sr|St)\.$", text[start:end]):
+    if end > start and text[end - 1] in ".!?" and not lang.search("lists.abbreviation_end", text[start:end]):
         end -= 1
     return end
 

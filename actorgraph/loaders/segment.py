@@ -7,13 +7,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from actorgraph.loaders import lang
 from actorgraph.loaders.lang import DEFAULT_LANGUAGE, all_packs, alternation, letters, union
 from actorgraph.loaders.model import Segment
 
-_SIGNATURES = re.compile(r"^\s*(?P<count>\d[\d,.]*)\s+of\s+(?P<goal>\d[\d,.]*)\s+signatures\s*$", re.I)
-_CREATED = re.compile(r"^\s*(?:created|started|organi[sz]ed) by\s+(?P<who>.+?)\s*$", re.I)
 _BULLET = re.compile(r"^\s*[•*▪◦·\-–]\s+")
-_TRAILING_WORDS = re.compile(r"\s+(?:Picture|Photo|Image|Avatar)$")
 
 
 @lru_cache(maxsize=4)
@@ -141,13 +139,14 @@ def _split_language(text: str, start: int, end: int, kind: str) -> list[Segment]
 def _creators(text: str, start: int, end: int) -> tuple[tuple[str, int, int], ...]:
     """Split "Created by A & B" into names with offsets."""
     who = text[start:end]
-    trailing = _TRAILING_WORDS.search(who)
+    trailing = lang.search("segment.trailing_words", who)
     if trailing:
         end -= len(trailing.group(0))
         who = text[start:end]
     out = []
     cursor = start
-    for part in re.split(r"\s*(?:&|\band\b|,)\s*", who):
+    joiner = "|".join(f"(?:{p.pattern})" for p in lang.expressions("segment.creator_joiner"))
+    for part in re.split(joiner, who):
         if not part:
             continue
         s = text.index(part, cursor, end)
@@ -168,8 +167,8 @@ def segment(text: str) -> list[Segment]:
     consumed: set[int] = set()
     petition_title: dict[int, dict] = {}
     for i, (s, e) in enumerate(lines):
-        match = _SIGNATURES.match(text[s:e])
-        if not match:
+        counter = lang.match("segment.signatures", text[s:e])
+        if not counter:
             continue
         # title: nearest bulleted line above, else the line above the description
         j = i - 1
@@ -179,11 +178,11 @@ def segment(text: str) -> list[Segment]:
         j = max(j, 0)
         if j in consumed or j == i:
             continue
-        fields: dict = {"count": _number(match["count"]), "goal": _number(match["goal"])}
+        fields: dict = {"count": _number(counter["count"]), "goal": _number(counter["goal"])}
         consumed.add(i)
         if i + 1 < len(lines):
             cs, ce = lines[i + 1]
-            created = _CREATED.match(text[cs:ce])
+            created = lang.match("segment.created", text[cs:ce])
             if created:
                 fields["creators"] = _creators(text, cs + created.start("who"), cs + created.end("who"))
                 consumed.add(i + 1)

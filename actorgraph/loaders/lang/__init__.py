@@ -10,10 +10,11 @@ the pipeline without a model). Each file is general knowledge of the language (h
 says that one body shares data with another, who leads what), never names from particular
 documents.
 
-Packs are registered once, by code, like spaCy's ``registry.languages``::
+Packs are registered once, by code, like spaCy's ``registry.languages`` (see README.md
+here)::
 
-    register_language("fr", Path("my-packs/fr"))              # a folder of data files
-    register_language("es", "actorgraph.loaders.lang.es")       # a package: its folder, its hooks
+    register_language("fr", Path("my-packs/fr"))                        # a folder of data files
+    register_language("es", files(__name__) / "es", hooks=f"{__name__}.es")  # and the pack's module
 
 Adding a language is a new folder and one call to :func:`register_language`; no other
 module names a language. :data:`DEFAULT_LANGUAGE` is the language of a text that says too
@@ -144,6 +145,7 @@ class LanguagePack:
     _nominal_by_noun: dict[str, tuple[NominalFrame, ...]] = field(default_factory=dict)
     _lists: dict[str, frozenset[str]] = field(default_factory=dict)
     _lines: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    _tables: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for f in self.frames:
@@ -156,6 +158,15 @@ class LanguagePack:
 
     def nominal_for(self, noun: str) -> tuple[NominalFrame, ...]:
         return self._nominal_by_noun.get(noun, ())
+
+    @property
+    def expressions(self) -> dict[str, dict[str, str]]:
+        """The pack's named regular expressions (``expressions.toml``), read once."""
+        found = self._tables.get("expressions.toml")
+        if found is None:
+            found = tomllib.loads(_text(self.source, "expressions.toml"))
+            self._tables["expressions.toml"] = found
+        return found
 
     @property
     def models(self) -> tuple[str, ...]:
@@ -185,8 +196,11 @@ class LanguagePack:
         return found
 
     def rows(self, name: str) -> list[dict[str, str]]:
-        """The rows of the table ``name`` (``"names.csv"``), [] when the pack has none."""
-        return _rows(self.source, name) if self.has(name) else []
+        """The rows of the table ``name`` (``"names.csv"``), [] when the pack has none, read once."""
+        found = self._tables.get(name)
+        if found is None:
+            found = self._tables[name] = _rows(self.source, name)
+        return found
 
     def hook(self, name: str) -> Callable[..., Any] | None:
         """The function ``name`` of the pack's module (see the module docstring), or None."""
@@ -317,6 +331,59 @@ def letters() -> str:
     """The letters besides a-z of the registered languages' words (``letters`` in their
     ``pack.toml``), for a pattern of words."""
     return "".join(sorted({ch for pack in all_packs() for ch in pack.about.get("letters", "")}))
+
+
+def expressions(name: str) -> tuple[re.Pattern[str], ...]:
+    """The regular expression ``name`` of every registered pack that has one, the default
+    language's first (``expressions.toml``: ``[name]`` with ``pattern`` and ``flags``, "i"
+    for ignoring case; ``<<list>>`` in a pattern stands for the words of the pack's
+    ``list.txt``): how a language says what a rule looks for ("Abolish X!", "By X and Y",
+    "Contact: …").
+
+    >>> bool(search("rules.slogan", "Abolish ICE!"))
+    True
+    """
+    return _expressions(name, _VERSION[0])
+
+
+@lru_cache(maxsize=128)
+def _expressions(name: str, version: int) -> tuple[re.Pattern[str], ...]:
+    out = []
+    for pack in all_packs():
+        found = pack.expressions.get(name)
+        if found is not None:
+            flags = re.I if "i" in found.get("flags", "") else 0
+            out.append(re.compile(_with_lists(pack, found["pattern"]), flags))
+    return tuple(out)
+
+
+_LIST = re.compile(r"<<(\w+)>>")  # in an expression, the words of the pack's list of that name
+
+
+def _with_lists(pack: LanguagePack, pattern: str) -> str:
+    def words(m: re.Match[str]) -> str:
+        return alternation(set(pack.lines(m.group(1))))
+
+    return _LIST.sub(words, pattern)
+
+
+def match(name: str, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+    """The first match of a pack's expression ``name`` at ``pos`` (see :func:`expressions`)."""
+    end = len(text) if endpos is None else endpos
+    return next((m for p in expressions(name) if (m := p.match(text, pos, end))), None)
+
+
+def search(name: str, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+    """The first pack's match of the expression ``name`` anywhere in ``text[pos:endpos]``."""
+    end = len(text) if endpos is None else endpos
+    return next((m for p in expressions(name) if (m := p.search(text, pos, end))), None)
+
+
+def finditer(name: str, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+    """Every match of every pack's expression ``name`` in ``text[pos:endpos]``."""
+    end = len(text) if endpos is None else endpos
+    for p in expressions(name):
+        yield from p.finditer(text, pos, end)
 
 
 def alternation(words: frozenset[str] | set[str], bounded: bool = False) -> str:
@@ -454,12 +521,6 @@ def optional_models() -> dict[str, OptionalModel]:
         if found:
             out[pack.code] = OptionalModel(pack.code, found["package"], found["version"], found["license"], found["adds"])
     return out
-
-
-def iter_files(pack: LanguagePack) -> Iterator[str]:
-    """The names of the pack's files."""
-    if pack.source is not None:
-        yield from sorted(f.name for f in pack.source.folder.iterdir() if f.is_file())
 
 
 _HERE = files(__name__)

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from actorgraph.errors import UsageError
-from actorgraph.loaders.cues import GENERIC_WORDS, cue_class  # their old import path still works
+from actorgraph.loaders.cues import cue_class, generic_words  # their old import path still works
 
 # the families register their passes on import
 from actorgraph.loaders.mentions import (  # noqa: F401
@@ -89,5 +89,5 @@ def extract_mentions(text: str, parsed: Sequence[ParsedSegment], passes: Collect
     return found
 
 
-__all__ = ["GENERIC_WORDS", "NAMES", "ORDER", "PASSES", "MentionContext", "ParsedSegment", "cue_class", "extract_mentions",
+__all__ = ["NAMES", "ORDER", "PASSES", "MentionContext", "ParsedSegment", "cue_class", "extract_mentions", "generic_words",
            "parse_many", "register", "resolve_overlaps"]

@@ -21,8 +21,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from actorgraph.loaders import data_tables
-from actorgraph.loaders.cues import GENERIC_WORDS, ROLE_NOUNS, cue_class
+from actorgraph.loaders import data_tables, lang
+from actorgraph.loaders.cues import cue_class, generic_words, role_nouns
 from actorgraph.loaders.lang import DEFAULT_LANGUAGE, LanguagePack, all_packs, alternation, pack_for, registry_version, union
 from actorgraph.loaders.mentions.firms import legal_forms
 from actorgraph.loaders.mentions.group_names import extend_group_names, extend_of_place
@@ -126,7 +126,7 @@ def _role_vocabulary() -> frozenset[str]:
 
 @lru_cache(maxsize=4)
 def _role_words(version: int) -> frozenset[str]:
-    words: set[str] = set(ROLE_NOUNS)
+    words: set[str] = set(role_nouns())
     for pack in all_packs():
         for phrase in [*pack.roles, *(t.title for t in pack.titles), *pack.role_modifiers]:
             words.update(w.strip(".").lower() for w in phrase.split())
@@ -246,7 +246,7 @@ def _no_class(t: _Tagged) -> bool:
 
 def _one_common_word(t: _Tagged) -> bool:
     """One word that is a common noun, verb, pronoun … or a generic word ("County")."""
-    return not t.from_data and len(t.ent) == 1 and (t.ent[0].pos_ in _NOT_NAME_POS or t.ent[0].lower_ in GENERIC_WORDS)
+    return not t.from_data and len(t.ent) == 1 and (t.ent[0].pos_ in _NOT_NAME_POS or t.ent[0].lower_ in generic_words())
 
 
 def _clause(t: _Tagged) -> bool:
@@ -357,9 +357,7 @@ def _before_possessive(t: _Tagged) -> _Tagged:
 
 # 5. fragments, furniture and common nouns
 
-_DAY_AFTER = re.compile(r"(?:'s|’s) Day\b")
 _DEFINITION_AFTER = re.compile(r"\s*\(([^()]{4,80})\)")
-_DESCRIBING_AFTER = re.compile(r"-(?:based|born|led|run|area)\b")
 
 
 def _junk(t: _Tagged) -> bool:
@@ -369,7 +367,7 @@ def _junk(t: _Tagged) -> bool:
 
 def _day(t: _Tagged) -> bool:
     """"Valentine's Day" is a date."""
-    return _DAY_AFTER.match(t.after) is not None
+    return lang.match("mentions.ner.day_after", t.after) is not None
 
 
 def _modifies_common_noun(t: _Tagged) -> bool:
@@ -382,7 +380,7 @@ def _modifies_common_noun(t: _Tagged) -> bool:
 def _kind_of_thing(t: _Tagged) -> bool:
     """"sleep Apnea": a common noun before one word makes it a kind of thing."""
     return not t.from_data and len(t.ent) == 1 and t.label in ("ORG", "PERSON") and any(
-        c.dep_ == "compound" and c.is_lower and c.pos_ == "NOUN" and c.lower_ not in ROLE_NOUNS for c in t.ent.root.children)
+        c.dep_ == "compound" and c.is_lower and c.pos_ == "NOUN" and c.lower_ not in role_nouns() for c in t.ent.root.children)
 
 
 def _abbreviates_a_thing(t: _Tagged) -> bool:
@@ -405,7 +403,7 @@ def _body_of_owner(t: _Tagged) -> bool:
 
 def _describes(t: _Tagged) -> bool:
     """"Washington-based" describes, it does not name the place."""
-    return _DESCRIBING_AFTER.match(t.text[t.end:t.end + 8]) is not None
+    return lang.match("mentions.ner.describing_after", t.text[t.end:t.end + 8]) is not None
 
 
 _NAME_FILTERS: tuple[Callable[[_Tagged], bool], ...] = (
@@ -509,9 +507,11 @@ def _common_word(t: _Tagged, cls: str) -> bool:
 
 
 def _generic_words(t: _Tagged, cls: str) -> bool:
-    """"Black and Brown": generic words only (but "City Council" is a body)."""
+    """"Black and Brown": generic words (``generic_words.txt``) joined by "and" only (but "City
+    Council" is a body)."""
     words = t.name.split()
-    return len(words) > 1 and all(w.lower() in GENERIC_WORDS or w.lower() in ("and", "&") for w in words) \
+    joining = pack_for(t.segment.language).conjunctions - pack_for(t.segment.language).words("disjunctions")
+    return len(words) > 1 and all(w.lower() in generic_words() or w.lower() in joining for w in words) \
         and cue_class(words[-1]) != "GovernmentAgency"
 
 

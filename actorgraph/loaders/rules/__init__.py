@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from actorgraph import ontology
 from actorgraph.errors import UnknownFormatError
+from actorgraph.loaders import lang
 from actorgraph.loaders.lang import LanguagePack, all_packs, alternation, registry_version
 from actorgraph.loaders.model import Entity, Evidence, Mention, Relation
 from actorgraph.loaders.rules.coref import clause_verb, object_controllers
@@ -190,8 +191,10 @@ class DocumentContext:
         return Passage(self.text, start, end, modality(self.text[start:end]))
 
 
-#: what joins two names of one list ("X and Y", "X, as well as Y", "X (XA) and the Y")
-LIST_JOINER = re.compile(r"^\s*\)?\s*(?:,|,? and|&|,? as well as|,? along with)\s*(?:the\s+)?$", re.I)
+def list_joined(between: str) -> bool:
+    """Whether the text between two names joins them in one list ("X and Y", "X, as well as
+    Y", "X (XA) and the Y": the packs' ``rules.list_joiner`` expression)."""
+    return lang.match("rules.list_joiner", between) is not None
 
 
 #: the modalities a cue may give, the first found deciding (``lang/<code>/modality.csv``)
@@ -480,6 +483,6 @@ def run_rules(ctx: SentenceContext, order: Iterable[str] = SENTENCE_ORDER) -> li
     return out
 
 
-__all__ = ["DOCUMENT_ORDER", "LIST_JOINER", "RULES", "SENTENCE_ORDER", "SENTENCE_RULES", "DocumentContext", "Level", "Node",
-           "Passage", "Ref", "Rule", "SentenceContext", "TextSentence", "case_of", "fits", "from_packs", "make_relation", "modality",
+__all__ = ["DOCUMENT_ORDER", "RULES", "SENTENCE_ORDER", "SENTENCE_RULES", "DocumentContext", "Level", "Node",
+           "Passage", "Ref", "Rule", "SentenceContext", "TextSentence", "case_of", "fits", "from_packs", "list_joined", "make_relation", "modality",
            "prep_objects", "refs", "register", "run_rules", "same_list", "selected", "with_conjuncts"]

@@ -130,7 +130,7 @@ def resolve(tokens: Iterable[tuple[int, Token] | tuple[int, Token, LanguagePack]
             cls = pack.coref[noun]
             determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
             if not determiners & pack.definites or any(
-                    c.dep_ == "prep" and c.lower_ == "of" for c in token.children) or any(
+                    c.dep_ == "prep" and c.lower_ in pack.words("genitive_preps") for c in token.children) or any(
                     c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children):
                 continue
             named = noun in pack.words("named_descriptions")  # "the county" is a county's name

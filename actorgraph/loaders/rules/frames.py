@@ -186,13 +186,15 @@ def negated(verb: Token, pack) -> bool:
     return False
 
 
-def _examples(token: Token) -> list[Token]:
-    """"agencies such as X and Y", "groups including X": the named examples."""
+def _examples(token: Token, pack: LanguagePack) -> list[Token]:
+    """"agencies such as X and Y", "groups including X": the named examples (``example_preps.txt``:
+    the preposition, after the words that must modify it)."""
     out: list[Token] = []
-    for c in token.children:
-        if c.dep_ == "prep" and (c.lower_ == "including" or (c.lower_ == "as" and any(
-                g.lower_ == "such" for g in c.children))):
-            out.extend(p for p in c.children if p.dep_ == "pobj")
+    for entry in pack.lines("example_preps"):
+        *modifiers, prep = entry.lower().split()
+        for c in token.children:
+            if c.dep_ == "prep" and c.lower_ == prep and all(any(g.lower_ == m for g in c.children) for m in modifiers):
+                out.extend(p for p in c.children if p.dep_ == "pobj")
     return out
 
 
@@ -208,7 +210,7 @@ def _expand(ctx: SentenceContext, tokens: list[Token], stance: bool = False) -> 
                     for e in with_conjuncts(appos):
                         found.extend(refs(ctx, e))
             if not found:
-                for example in _examples(c):
+                for example in _examples(c, ctx.pack):
                     for e in with_conjuncts(example):
                         found.extend(refs(ctx, e))
             if not found and stance and c.pos_ == "NOUN":
@@ -335,10 +337,10 @@ def verb_frames(ctx: SentenceContext) -> Iterator[Relation]:
                         yield relation
 
 
-def _between(noun: Token) -> tuple[list[Token], list[Token]]:
-    """"a contract between X and Y": X acts, Y is the other party."""
+def _between(noun: Token, pack: LanguagePack) -> tuple[list[Token], list[Token]]:
+    """"a contract between X and Y": X acts, Y is the other party (``between_preps.txt``)."""
     for c in noun.children:
-        if c.dep_ == "prep" and c.lower_ == "between":
+        if c.dep_ == "prep" and c.lower_ in pack.words("between_preps"):
             pobjs = [p for p in c.children if p.dep_ == "pobj"]
             if pobjs:
                 parties = with_conjuncts(pobjs[0])
@@ -377,7 +379,7 @@ def _nominal_arguments(ctx: SentenceContext, noun: Token, frame: NominalFrame) -
     """The tokens for who acts and who undergoes in what a noun of ``frame`` names ("a
     contract between X and Y", "X's contract with Y", "an ICE raid", "the lawsuit filed by X
     against Y"); when a verb governing the noun is negated, only a raid's place remains."""
-    subj_tokens, obj_tokens = _between(noun)
+    subj_tokens, obj_tokens = _between(noun, ctx.pack)
     modifiers = [c for c in noun.children if c.dep_ in ("compound", "nmod") and c.i in ctx.tokens
                  and ctx.tokens[c.i].cls != "Place" and case_of(c) is None]
     if not subj_tokens:
@@ -436,7 +438,7 @@ def adjacent_frames(ctx: SentenceContext) -> Iterator[Relation]:
     for token in ctx.sent:
         if token.i in ctx.tokens or token.pos_ in ("VERB", "AUX") or token.tag_ not in ("VBZ", "VBD", "NNS", "NN"):
             continue
-        if not token.lower_.endswith(("s", "ed")):
+        if not token.lower_.endswith(pack.lines("verb_endings")):
             continue
         frames = [f for f in pack.frames_for(token.lemma_.lower()) if f.objects[:1] in (("dobj",), ("obj",)) and not f.requires]
         if not frames or token.i - 1 < ctx.sent.start or token.i - 1 not in ctx.tokens:

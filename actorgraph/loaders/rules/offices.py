@@ -9,13 +9,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from actorgraph.loaders.lang import ordered
+from actorgraph.loaders import lang
+from actorgraph.loaders.lang import all_packs, ordered
 from actorgraph.loaders.model import Entity, Relation
 from actorgraph.loaders.rules import DocumentContext, Level, make_relation, register
 
-_INTRO = re.compile(r"\bas (?:a|an|the) (?:\w+ )?(member|leader|founder|director|organizer) of\s*(?:the\s+)?$", re.I)
-#: the role an introduction names -> the relation it states
-_INTRO_ROLES = {"member": "memberOf", "leader": "leads", "director": "leads", "founder": "founded", "organizer": "memberOf"}
+
+def _intro_roles() -> dict[str, str]:
+    """The role an introduction names -> the relation it states (every pack's ``intro_roles.csv``)."""
+    return {r["role"]: r["predicate"] for pack in all_packs() for r in pack.rows("intro_roles.csv")}
 
 
 def _introduced(ctx: DocumentContext, predicate: str, extractor: str) -> Iterator[Relation]:
@@ -23,8 +25,8 @@ def _introduced(ctx: DocumentContext, predicate: str, extractor: str) -> Iterato
     for sent in ctx.sentences:
         names = sent.with_refs or sent.nodes
         for group, person in zip(names, names[1:]):
-            intro = _INTRO.search(ctx.text[sent.start:group.mention.start])
-            if intro and _INTRO_ROLES[intro.group(1).lower()] == predicate and person.entity.cls == "Person" \
+            intro = lang.search("rules.intro", ctx.text[sent.start:group.mention.start])
+            if intro and _intro_roles().get(intro.group(1).lower()) == predicate and person.entity.cls == "Person" \
                     and re.fullmatch(r",\s*", ctx.text[group.mention.end:person.mention.start]):
                 relation = make_relation(sent, person.entity, predicate, group.entity, extractor, 0.6)
                 if relation is not None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
-from actorgraph.loaders.lang import translated_names
+from actorgraph.loaders.lang import ordered, translated_names, union
 from actorgraph.ontology.ids import normalize_name
 
 
@@ -34,10 +34,6 @@ class Known:
     operator: str = ""
     capacity: int | None = None
     source: str = ""
-
-
-FACILITY_WORDS = ("center", "centre", "jail", "facility", "correctional", "prison", "detention",
-                  "processing", "complex", "institution", "penitentiary", "annex", "residential")
 
 
 @lru_cache(maxsize=1)
@@ -68,12 +64,14 @@ def policies() -> tuple[Known, ...]:
 
 @lru_cache(maxsize=1)
 def facilities() -> tuple[Known, ...]:
-    """ICE facilities whose name says it is a facility (generic names such as
-    "Burleigh County" are skipped: they would mislabel the county)."""
+    """ICE facilities whose name says it is a facility (a word of the packs'
+    ``facility_words.txt``; generic names such as "Burleigh County" are skipped: they would
+    mislabel the county)."""
     out = []
+    facility_words = ordered("facility_words")
     for r in _rows("facilities.csv"):
         names = (r["name"],) + _split(r["aliases"])
-        good = tuple(n for n in names if any(w in n.lower() for w in FACILITY_WORDS)
+        good = tuple(n for n in names if any(w in n.lower() for w in facility_words)
                      and len(n.split()) >= 2)
         if not good:
             continue
@@ -124,10 +122,6 @@ def known_place_names() -> frozenset[str]:
     return frozenset(names)
 
 
-#: last words that make a name a place or an institution, never a person's name
-_PLACE_HEADS = frozenset("""county city parish township town village borough valley beach springs heights park hills
-island lake river creek bay point falls station center centre university college school church hospital street
-avenue road square airport plaza mall""".split())
 
 
 @lru_cache(maxsize=2)
@@ -176,7 +170,7 @@ def looks_like_person(name: str) -> bool:
         return False
     if words[0].upper() not in first_names() or name.lower() in known_place_names():
         return False
-    if words[-1].lower() in _PLACE_HEADS:
+    if words[-1].lower() in union("place_heads"):  # last words that make a name a place or an institution
         return False  # "Harris County", "Virginia Beach", "Grace Church"
     return all(re.fullmatch(r"[A-Z][a-zà-ÿ'’-]+|[A-Z]\.|[A-Z][a-z]+-[A-Z][a-z]+|(?:Jr|Sr)\.?|I{2,3}", w) for w in words)
 
@@ -194,9 +188,8 @@ def known_index() -> dict[str, tuple[str, str]]:
     for code, state in us_states().items():
         index.setdefault(normalize_name(state), ("Place", state))
         index.setdefault(code.lower(), ("Place", state))
-        for form in (f"{code} State", f"{state} State", f"State of {state}", f"Commonwealth of {state}",
-                     f"{code}-State", f"{code} state"):
-            index.setdefault(normalize_name(form), ("Place", state))
+        for form in ordered("state_forms"):  # "State of X", "WA State"
+            index.setdefault(normalize_name(form.format(code=code, state=state)), ("Place", state))
     for alias, place in places().items():
         index.setdefault(normalize_name(alias), ("Place", place))
         index.setdefault(normalize_name(place), ("Place", place))

@@ -40,6 +40,7 @@ from actorgraph.graph.sparql import uses_service
 from actorgraph.graph.store import DEFAULT_LOCATION, OxigraphStore, Result, Store
 from actorgraph.graph.store import open_store as open_location
 from actorgraph.graph.web import split_known, web_cache_path
+from actorgraph.loaders.lang import DEFAULT_LANGUAGE
 from actorgraph.loaders.model import Document
 from actorgraph.loaders.read import find_documents
 from actorgraph.loaders.web import WebSettings, check_address, fetch_documents, is_address, read_address_list
@@ -515,7 +516,7 @@ def _by_language(store: Store, paths: list[Path]) -> dict[str, list[Path]]:
         "SELECT ?src ?lang WHERE { ?d a ag:Document ; dcterms:source ?src ; ag:language ?lang }").rows}
     groups: dict[str, list[Path]] = defaultdict(list)
     for path in paths:
-        groups[language.get(path_text(path), "en")].append(path)
+        groups[language.get(path_text(path), DEFAULT_LANGUAGE)].append(path)
     return dict(sorted(groups.items()))
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from actorgraph.loaders.nlp import load_pipeline
 from actorgraph.loaders.pipeline import extract_many, load_document
+from actorgraph.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -39,7 +40,8 @@ def snapshot(paths: list[Path]) -> dict[str, object]:
     nlp = load_pipeline()
     out: dict[str, object] = {}
     documents = [load_document(p) for p in paths]
-    for path, ex in zip(paths, extract_many(documents, nlp), strict=True):
+    mode = Settings.from_env().spanish  # ACTORGRAPH_SPANISH=off|rules: the other pipelines
+    for path, ex in zip(paths, extract_many(documents, nlp, spanish=mode), strict=True):
         out[path.name] = {
             "language": ex.document.language,
             "title": ex.document.title,

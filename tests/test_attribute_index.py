@@ -7,7 +7,8 @@ import spacy
 from conftest import DOCS, SEEDS
 
 from actorgraph.loaders.attribute_index import IndexedAttributeRuler, index_attribute_ruler
-from actorgraph.loaders.nlp import DEFAULT_MODELS, SPANISH_MODELS, spanish_available
+from actorgraph.loaders.lang import load_pack
+from actorgraph.loaders.nlp import pipeline_available
 
 # one-token patterns are looked up; these go through the Matcher (several tokens, REGEX, NOT_IN, IS_SPACE)
 UNINDEXED = "They ain't gonna stop, y'all: nothin' will. Let's go -- there were   three of them, and that is that."
@@ -26,13 +27,14 @@ def _attributes(nlp, texts):
     return [[(t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in doc] for doc in nlp.pipe(texts)]
 
 
-@pytest.mark.parametrize("models, texts", [
-    (DEFAULT_MODELS, [p.read_text("utf-8") for p in sorted(SEEDS.glob("*.txt"))] + [UNINDEXED]),
-    (SPANISH_MODELS, [(DOCS / "spanish-news.txt").read_text("utf-8")]),
+@pytest.mark.parametrize("code, texts", [
+    ("en", [p.read_text("utf-8") for p in sorted(SEEDS.glob("*.txt"))] + [UNINDEXED]),
+    ("es", [(DOCS / "spanish-news.txt").read_text("utf-8")]),
 ], ids=["en", "es"])
-def test_indexed_attribute_ruler_matches_spacy(models, texts):
-    if models is SPANISH_MODELS and not spanish_available():
-        pytest.skip("the optional Spanish pipeline is not installed")
+def test_indexed_attribute_ruler_matches_spacy(code, texts):
+    if not pipeline_available(code, ""):
+        pytest.skip(f"the optional pipeline of {code} is not installed")
+    models = load_pack(code).models
     stock, indexed = _stock(models), _stock(models)
     index_attribute_ruler(indexed)
     ruler = indexed.get_pipe("attribute_ruler")

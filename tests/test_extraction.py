@@ -142,11 +142,11 @@ def test_bilingual_statement_keeps_spanish_out_of_the_english_model(nlp):
     entities = {(e.label, e.cls) for e in ex.entities}
     english = {("Eastside Tenants Committee", "Organization"), ("Tomas Villanueva", "Person"),
                (ICE, "GovernmentAgency"), ("Otay Mesa Detention Center", "DetentionFacility")}
-    from actorgraph.loaders.nlp import spanish_available
+    from actorgraph.loaders.nlp import pipeline_available
 
     # with a Spanish pipeline the Spanish passage is read too; a group's Spanish name stays
     # its own node (no general rule translates it), an agency's joins the English one
-    spanish = {("Comité de Inquilinos del Este", "Organization")} if spanish_available() else set()
+    spanish = {("Comité de Inquilinos del Este", "Organization")} if pipeline_available("es") else set()
     assert entities == english | spanish
     ice = next(e for e in ex.entities if e.label == ICE)
     assert "la migra" in ice.forms

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from actorgraph.loaders import data_tables
+from actorgraph.loaders.lang import load_pack, patterns
 from actorgraph.loaders.name_ruler import NameRuler
-from actorgraph.loaders.nlp import _structural_patterns
 
 FRAMES = ("{} said nothing.", "The company {} said nothing.", "{} operates the Winn Correctional Center.",
           "Critics of {} marched on Monday.")
@@ -13,7 +13,7 @@ LABELS = {"GovernmentAgency": "AG_GOV", "DetentionFacility": "AG_FACILITY", "Com
 
 def test_known_names_beat_structure_in_every_sentence(nlp):
     structural = NameRuler(nlp, "structure", overwrite_ents=True)
-    structural.add_patterns(_structural_patterns())
+    structural.add_patterns(patterns(load_pack("en")))
     checked = []
     for known in data_tables.all_known():
         with nlp.select_pipes(disable=["actorgraph_ruler"]):

@@ -6,10 +6,10 @@ import sys
 import pytest
 from conftest import ROOT
 
-from actorgraph.loaders.nlp import spanish_available
+from actorgraph.loaders.nlp import pipeline_available
 
 
-@pytest.mark.skipif(not spanish_available(), reason="the README's outputs are made with the optional Spanish "
+@pytest.mark.skipif(not pipeline_available("es"), reason="the README's outputs are made with the optional Spanish "
                                                     "pipeline (actorgraph models install es), as in CI")
 def test_readme_examples_match_the_real_output():
     proc = subprocess.run([sys.executable, str(ROOT / "docs" / "readme.py"), "--check"],

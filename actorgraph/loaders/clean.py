@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib.resources import files
+
+from actorgraph.loaders.lang import ordered, registry_version
 
 # Facebook/Instagram style image names: 29197279_1745462092181330_8672180810536714240_o
 _IMAGE_NAME = re.compile(r"(?<!\d)\d{5,}(?:_\d{5,})+_[a-z](?=[A-Z]|\b|$)")
@@ -24,11 +25,14 @@ _BLANKS = re.compile(r"\n{3,}")
 _MD_HEADING = re.compile(r"^\s*#{1,6}\s+")  # Markdown heading marks
 
 
-@lru_cache(maxsize=1)
 def _furniture() -> re.Pattern[str]:
-    lines = files("actorgraph.loaders").joinpath("data/furniture.txt").read_text("utf-8").splitlines()
-    patterns = [ln.strip() for ln in lines if ln.strip() and not ln.startswith("#")]
-    return re.compile(r"^\s*(?:" + "|".join(patterns) + r")\s*$", re.IGNORECASE)
+    """Whole lines of page furniture, in any language (every pack's ``furniture.txt``)."""
+    return _furniture_of(registry_version())
+
+
+@lru_cache(maxsize=4)
+def _furniture_of(version: int) -> re.Pattern[str]:
+    return re.compile(r"^\s*(?:" + "|".join(ordered("furniture")) + r")\s*$", re.IGNORECASE)
 
 
 def clean_text(raw: str) -> str:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
+from actorgraph.loaders.lang import ordered, translated_names, union
 from actorgraph.ontology.ids import normalize_name
 
 
@@ -33,10 +34,6 @@ class Known:
     operator: str = ""
     capacity: int | None = None
     source: str = ""
-
-
-FACILITY_WORDS = ("center", "centre", "jail", "facility", "correctional", "prison", "detention",
-                  "processing", "complex", "institution", "penitentiary", "annex", "residential")
 
 
 @lru_cache(maxsize=1)
@@ -67,12 +64,14 @@ def policies() -> tuple[Known, ...]:
 
 @lru_cache(maxsize=1)
 def facilities() -> tuple[Known, ...]:
-    """ICE facilities whose name says it is a facility (generic names such as
-    "Burleigh County" are skipped: they would mislabel the county)."""
+    """ICE facilities whose name says it is a facility (a word of the packs'
+    ``facility_words.txt``; generic names such as "Burleigh County" are skipped: they would
+    mislabel the county)."""
     out = []
+    facility_words = ordered("facility_words")
     for r in _rows("facilities.csv"):
         names = (r["name"],) + _split(r["aliases"])
-        good = tuple(n for n in names if any(w in n.lower() for w in FACILITY_WORDS)
+        good = tuple(n for n in names if any(w in n.lower() for w in facility_words)
                      and len(n.split()) >= 2)
         if not good:
             continue
@@ -83,21 +82,9 @@ def facilities() -> tuple[Known, ...]:
 
 
 @lru_cache(maxsize=1)
-def spanish_names() -> dict[str, str]:
-    """Spanish surface form -> English name."""
-    return {r["spanish"]: r["english"] for r in _rows("spanish.csv")}
-
-
-@lru_cache(maxsize=1)
 def us_states() -> dict[str, str]:
     """USPS code -> state name."""
     return {r["code"]: r["name"] for r in _rows("us_states.csv")}
-
-
-@lru_cache(maxsize=1)
-def cues() -> tuple[tuple[str, str, str], ...]:
-    """(cue, class, where) rows; where is word, first, last or phrase."""
-    return tuple((r["cue"].lower(), r["class"], r["where"]) for r in _rows("cues.csv"))
 
 
 def all_known() -> tuple[Known, ...]:
@@ -135,10 +122,6 @@ def known_place_names() -> frozenset[str]:
     return frozenset(names)
 
 
-#: last words that make a name a place or an institution, never a person's name
-_PLACE_HEADS = frozenset("""county city parish township town village borough valley beach springs heights park hills
-island lake river creek bay point falls station center centre university college school church hospital street
-avenue road square airport plaza mall""".split())
 
 
 @lru_cache(maxsize=2)
@@ -187,7 +170,7 @@ def looks_like_person(name: str) -> bool:
         return False
     if words[0].upper() not in first_names() or name.lower() in known_place_names():
         return False
-    if words[-1].lower() in _PLACE_HEADS:
+    if words[-1].lower() in union("place_heads"):  # last words that make a name a place or an institution
         return False  # "Harris County", "Virginia Beach", "Grace Church"
     return all(re.fullmatch(r"[A-Z][a-zà-ÿ'’-]+|[A-Z]\.|[A-Z][a-z]+-[A-Z][a-z]+|(?:Jr|Sr)\.?|I{2,3}", w) for w in words)
 
@@ -199,15 +182,14 @@ def known_index() -> dict[str, tuple[str, str]]:
     for known in all_known():
         for form in (known.name,) + known.aliases + known.acronyms:
             index.setdefault(normalize_name(form), (known.cls, known.name))
-    for es, en in spanish_names().items():
-        if normalize_name(en) in index:
-            index.setdefault(normalize_name(es), index[normalize_name(en)])
+    for name, english in translated_names().items():  # the language packs' names of the same things
+        if normalize_name(english) in index:
+            index.setdefault(normalize_name(name), index[normalize_name(english)])
     for code, state in us_states().items():
         index.setdefault(normalize_name(state), ("Place", state))
         index.setdefault(code.lower(), ("Place", state))
-        for form in (f"{code} State", f"{state} State", f"State of {state}", f"Commonwealth of {state}",
-                     f"{code}-State", f"{code} state"):
-            index.setdefault(normalize_name(form), ("Place", state))
+        for form in ordered("state_forms"):  # "State of X", "WA State"
+            index.setdefault(normalize_name(form.format(code=code, state=state)), ("Place", state))
     for alias, place in places().items():
         index.setdefault(normalize_name(alias), ("Place", place))
         index.setdefault(normalize_name(place), ("Place", place))

@@ -17,13 +17,14 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 
-from actorgraph.loaders.cues import GENERIC_WORDS, cue_class
+from actorgraph.loaders import lang
+from actorgraph.loaders.cues import cue_class, generic_words
 from actorgraph.loaders.data_tables import first_names, known_index
+from actorgraph.loaders.lang import registry_version, union
 from actorgraph.loaders.model import Entity, Mention, MentionKind
 from actorgraph.loaders.person_titles import strip_title
 from actorgraph.ontology.ids import entity_iri, normalize_name
 
-_STOP = {"of", "and", "the", "for", "de", "del", "la", "el", "y", "&", "in", "on", "to"}
 _ACTOR_LIKE = {"Person", "Organization", "GovernmentAgency", "Company"}
 
 
@@ -36,11 +37,21 @@ def initials_all(name: str) -> set[str]:
     parts = re.findall(r"[A-Z]{2,}(?=[A-Z][a-z]|\b|$)|[A-Za-z][a-z’']*", name)
     full = "".join(p if p.isupper() and len(p) > 1 else p[0].upper() for p in parts if p not in ("&",))
     keys = {initials(name), full}
-    # compass words abbreviate to two letters: Northwest -> NW
-    compass = {"northwest": "NW", "northeast": "NE", "southwest": "SW", "southeast": "SE"}
+    # compass words abbreviate to two letters: Northwest -> NW (every pack's compass.csv)
+    compass = _compass(registry_version())
     if any(p.lower() in compass for p in parts):
-        keys.add("".join(compass.get(p.lower(), p[0].upper()) for p in parts if p.lower() not in _STOP))
+        keys.add("".join(compass.get(p.lower(), p[0].upper()) for p in parts if p.lower() not in union("small_words")))
     return keys
+
+
+@lru_cache(maxsize=4)
+def _compass(version: int) -> dict[str, str]:
+    return {r["word"]: r["abbreviation"] for pack in lang.all_packs() for r in pack.rows("compass.csv")}
+
+
+def _fullmatch(name: str, text: str) -> re.Match[str] | None:
+    """The first pack's full match of the expression ``name`` (see :func:`lang.expressions`)."""
+    return next((m for p in lang.expressions(name) if (m := p.fullmatch(text))), None)
 
 
 def initials(name: str) -> str:
@@ -52,7 +63,7 @@ def initials(name: str) -> str:
     parts = re.findall(r"[A-Z]{2,}(?=[A-Z][a-z]|\b|$)|[A-Za-z][a-z’']*", name)
     out = []
     for part in parts:
-        if part.lower() in _STOP:
+        if part.lower() in union("small_words"):
             continue
         out.append(part if part.isupper() and len(part) > 1 else part[0].upper())
     return "".join(out)
@@ -167,8 +178,8 @@ def _first_position(c: _Cluster) -> int:
     return min(m.start for m in c.mentions)
 
 
-_SEAT_OF = re.compile(r"(?:the\s+)?(?:city|town|village|county|state|commonwealth)\s+of\s+(.+)", re.I)
-_ADMINISTRATION = re.compile(r"[A-Z][a-z]+ (?:administration|regime)")
+# "the City of X" names the seat X, "the Trump administration" a government: how each language
+# says so is its pack's (expressions.toml: entities.seat_of, entities.administration)
 
 
 class Resolution:
@@ -276,7 +287,7 @@ class Resolution:
         """"<Surname> administration" makes a lone "<Surname>" a person (and joins it to the
         full name that ends with it)."""
         surnames = {c.label().split()[0] for c in self.clusters
-                    if c.cls == "GovernmentAgency" and _ADMINISTRATION.fullmatch(c.label())}
+                    if c.cls == "GovernmentAgency" and _fullmatch("entities.administration", c.label())}
         for c in list(self.clusters):
             if c in self.clusters and c.cls != "Person" and not c.canonical and set(c.forms()) <= surnames:
                 c.vote_only("Person")
@@ -306,7 +317,7 @@ class Resolution:
             if c not in self.clusters:
                 continue
             for f in c.forms():
-                match = _SEAT_OF.fullmatch(f)
+                match = _fullmatch("entities.seat_of", f)
                 place = places.get(normalize_name(match.group(1))) if match else None
                 if place is not None and place is not c:
                     self._merge(place, c, votes=False)
@@ -417,7 +428,7 @@ class _NameTokens:
 def _names_no_one(key: str) -> bool:
     """A key of one word, or of cue and generic words only ("City Council"), that could be
     any body's."""
-    return len(key.split()) < 2 or all(cue_class(w) or w in GENERIC_WORDS for w in key.split() if w not in _STOP)
+    return len(key.split()) < 2 or all(cue_class(w) or w in generic_words() for w in key.split() if w not in union("small_words"))
 
 
 def _named_by_account(base: str, forms: list[str]) -> bool:

@@ -21,7 +21,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from actorgraph.loaders.lang import LanguagePack, load_pack
+from actorgraph.loaders import lang
+from actorgraph.loaders.lang import DEFAULT_LANGUAGE, LanguagePack, alternation, pack_for, union
 
 _WORD = r"(?:[A-Z#][\w'’.&+-]*|[a-z]+[A-Z][\w.]*|\d+[\w.]*[A-Za-z][\w.]*)"
 MIN_ITEMS = 3
@@ -34,9 +35,8 @@ class _Piece:
     closing: bool  # begins with the list's conjunction ("and D")
 
 
-@lru_cache(maxsize=4)
-def _patterns(code: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    pack = load_pack(code)
+@lru_cache(maxsize=8)
+def _patterns(pack: LanguagePack) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     links = "|".join(re.escape(w) for w in sorted(pack.name_links, key=len, reverse=True))
     conj = "|".join(re.escape(w) for w in sorted(pack.conjunctions, key=len, reverse=True))
     name = rf"{_WORD}(?:[ \t]+(?:(?:{links})[ \t]+)*{_WORD})*"
@@ -65,14 +65,21 @@ def _end_of_name(text: str, start: int, end: int) -> int:
     """The end of a piece without the sentence's full stop ("… and DOCKS UNITED.")."""
     while end > start and text[end - 1] in " \t\n":
         end -= 1
-    if end > start and text[end - 1] in ".!?" and not re.search(r"\b(?:Inc|Co|Corp|Ltd|Jr|Sr|St)\.$", text[start:end]):
+    if end > start and text[end - 1] in ".!?" and not lang.search("lists.abbreviation_end", text[start:end]):
         end -= 1
     return end
 
 
+@lru_cache(maxsize=4)
+def _article(articles: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(r"(?:" + alternation(articles | {a.capitalize() for a in articles}) + r")[ \t]+")
+
+
 def _drop_article(text: str, start: int, end: int) -> int:
-    """"the Sierra Club" -> "Sierra Club"; "The Nation" keeps its article (one plain word left)."""
-    m = re.match(r"(?:the|The|la|La|el|El|los|Los|las|Las)[ \t]+", text[start:end])
+    """"the Sierra Club" -> "Sierra Club"; "The Nation" keeps its article (one plain word
+    left). The articles of every pack (``articles.txt``): a list in one language names
+    groups in another."""
+    m = _article(union("articles")).match(text[start:end])
     if not m:
         return start
     rest = text[start + m.end():end].split()
@@ -106,10 +113,10 @@ def list_runs(text: str, start: int, end: int, pack: LanguagePack,
     the item is all of its piece (a middle item, bounded by punctuation on both sides).
 
     >>> t = "Groups such as Voices of Harbor, March for Tomorrow, Open Door and FairWage said so."
-    >>> [[t[s:e] for s, e, _ in run] for run in list_runs(t, 0, len(t), load_pack("en"))]
+    >>> [[t[s:e] for s, e, _ in run] for run in list_runs(t, 0, len(t), pack_for(DEFAULT_LANGUAGE))]
     [['Voices of Harbor', 'March for Tomorrow', 'Open Door', 'FairWage']]
     """
-    full, prefix, suffix, closing = _patterns(pack.code)
+    full, prefix, suffix, closing = _patterns(pack)
     pieces = _pieces(text, start, end, closing)
     runs: list[list[tuple[int, int, bool]]] = []
     current: list[tuple[int, int, bool]] = []
@@ -162,17 +169,18 @@ def list_runs(text: str, start: int, end: int, pack: LanguagePack,
     return runs
 
 
-_GAP = {
-    # ") , and the (": an acronym in brackets may be a mention of its own
-    code: re.compile(r"\)?[ \t]*(?:\([^()\n]{1,60}\))?[ \t]*[,;/]?[ \t]*(?:(?:" +
-                     "|".join(re.escape(w) for w in sorted(load_pack(code).conjunctions)) +
-                     r")[ \t]+)?(?:(?:the|la|el|los|las)[ \t]+)?(?:(?:" +
-                     "|".join(re.escape(w) for w in sorted(load_pack(code).firm_nouns)) + r")[ \t]+)?\(?")
-    for code in ("en", "es")
-}
+@lru_cache(maxsize=8)
+def _gap(pack: LanguagePack, articles: frozenset[str]) -> re.Pattern[str]:
+    """What may stand between two items of a list: ") , and the (" (an acronym in brackets
+    may be a mention of its own), with the pack's conjunctions and firm nouns and the
+    articles of every pack."""
+    return re.compile(r"\)?[ \t]*(?:\([^()\n]{1,60}\))?[ \t]*[,;/]?[ \t]*(?:(?:" +
+                      "|".join(re.escape(w) for w in sorted(pack.conjunctions)) +
+                      r")[ \t]+)?(?:(?:" + "|".join(re.escape(w) for w in sorted(articles)) + r")[ \t]+)?(?:(?:" +
+                      "|".join(re.escape(w) for w in sorted(pack.firm_nouns)) + r")[ \t]+)?\(?")
 
 
-def coordinated(text: str, mentions: Sequence[tuple[int, int]], code: str = "en") -> list[list[int]]:
+def coordinated(text: str, mentions: Sequence[tuple[int, int]], code: str = DEFAULT_LANGUAGE) -> list[list[int]]:
     """Indexes of runs of at least three mentions (sorted by start) that only list
     punctuation, a closing conjunction or an article separate.
 
@@ -183,7 +191,7 @@ def coordinated(text: str, mentions: Sequence[tuple[int, int]], code: str = "en"
     >>> coordinated(t, [(0, 15), (17, 19), (22, 31), (36, 44)])
     [[0, 1, 2, 3]]
     """
-    gap = _GAP.get(code, _GAP["en"])
+    gap = _gap(pack_for(code), union("articles"))
     runs: list[list[int]] = []
     current: list[int] = []
     for i, (s, _) in enumerate(mentions):

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from actorgraph.loaders.lang import DEFAULT_LANGUAGE
+
 
 @dataclass(frozen=True, slots=True)
 class Document:
@@ -20,7 +22,7 @@ class Document:
     title: str
     iri: str
     media_type: str
-    language: str = "en"
+    language: str = DEFAULT_LANGUAGE
     requested: str | None = None
     fetched: str | None = None
     created: str | None = None

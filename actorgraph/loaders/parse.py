@@ -7,8 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from actorgraph.loaders.lang import DEFAULT_LANGUAGE, languages
 from actorgraph.loaders.model import Segment
-from actorgraph.loaders.nlp import load_spanish_pipeline
+from actorgraph.loaders.nlp import load_language_pipeline
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -22,8 +23,8 @@ class ParsedSegment:
 
 def parse(text: str, segments: list[Segment], nlp) -> list[ParsedSegment]:
     """Run each language's pipeline over its segments (batched), petition titles included:
-    ``nlp`` for English, the Spanish pipeline when one is installed; other passages stay
-    unparsed."""
+    ``nlp`` for the default language, the pipeline of another registered language when
+    one is installed; other passages stay unparsed."""
     return parse_many([(text, segments)], nlp)[0]
 
 
@@ -32,15 +33,18 @@ def parse(text: str, segments: list[Segment], nlp) -> list[ParsedSegment]:
 PARSE_BATCH = 128
 
 
-def parse_many(items: list[tuple[str, list[Segment]]], nlp, spanish: str = "") -> list[list[ParsedSegment]]:
+def parse_many(items: list[tuple[str, list[Segment]]], nlp, mode: str = "") -> list[list[ParsedSegment]]:
     """:func:`parse` for several documents (text and segments each) at once: one
     ``pipe`` per language over the segments of them all, so spaCy fills its batches across
     documents (a document's dozen paragraphs alone make a short batch: about 10% more CPU
-    for the same text). ``spanish`` is Settings.spanish (ACTORGRAPH_SPANISH)."""
-    any_spanish = any(s.language == "es" for _, segments in items for s in segments)
-    pipelines = {"en": nlp, "es": load_spanish_pipeline(spanish) if any_spanish else None}
+    for the same text). ``mode`` is Settings.spanish (ACTORGRAPH_SPANISH): how the pipelines
+    of the languages besides the default one load."""
+    present = {s.language for _, segments in items for s in segments}
     docs: dict[tuple[int, int], Doc] = {}
-    for language, pipeline in pipelines.items():
+    for language in languages():
+        if language not in present:
+            continue
+        pipeline = nlp if language == DEFAULT_LANGUAGE else load_language_pipeline(language, mode)
         if pipeline is None:
             continue
         chosen = [(d, i) for d, (_, segments) in enumerate(items) for i, s in enumerate(segments) if s.language == language]

@@ -11,31 +11,38 @@ import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from functools import lru_cache
 
+from actorgraph.loaders import lang
+from actorgraph.loaders.lang import alternation, registry_version
 from actorgraph.loaders.model import Entity, Mention, MentionKind, Relation
 from actorgraph.loaders.parse import ParsedSegment
 from actorgraph.loaders.rules import (
     DOCUMENT_ORDER,
-    LIST_JOINER,
     RULES,
     SENTENCE_ORDER,
     SENTENCE_RULES,
     DocumentContext,
     Node,
     TextSentence,
+    list_joined,
     modality,
     selected,
 )
 from actorgraph.loaders.syntax import syntactic_relations
 
-_PRONOUNS_PERSON = re.compile(r"(?<![\w-])(?:he|she|him|her|his)(?![\w-])", re.I)
-_PRONOUNS_GROUP = re.compile(r"(?<![\w-])(?:they|them|their)(?![\w-])", re.I)
-_PRONOUNS_AUTHOR = re.compile(r"(?<![\w-])(?:we|us|our)(?![\w-])", re.I)
-_DEFINITE = {"company": "Company", "agency": "GovernmentAgency", "facility": "DetentionFacility",
-             "detention center": "DetentionFacility", "organization": "Organization", "group": "Organization",
-             "network": "Organization", "coalition": "Organization", "union": "Organization",
-             "alliance": "Organization", "committee": "Organization", "department": "GovernmentAgency"}
-_DEFINITE_RE = re.compile(r"(?<![\w-])the (" + "|".join(sorted(_DEFINITE, key=len, reverse=True)) + r")(?![\w-])", re.I)
+
+@lru_cache(maxsize=4)
+def _definites(version: int) -> tuple[tuple[re.Pattern[str], dict[str, str]], ...]:
+    """For each pack with ``definite_descriptions.csv``, "the company", "the agency": its
+    articles and description nouns, and each noun's class."""
+    out = []
+    for pack in lang.all_packs():
+        classes = {r["noun"]: r["class"] for r in pack.rows("definite_descriptions.csv")}
+        if classes and pack.words("articles"):
+            out.append((re.compile(r"(?<![\w-])(?:" + alternation(pack.words("articles")) + r") (" +
+                                   alternation(set(classes)) + r")(?![\w-])", re.I), classes))
+    return tuple(out)
 _CONTAINERS = (MentionKind.PETITION_TITLE, MentionKind.HEADING_CAMPAIGN)
 
 
@@ -66,7 +73,7 @@ def _authors(text: str, parsed: Sequence[ParsedSegment], nodes: Sequence[Node]) 
                 continue
             group = [first.entity]
             for prev, nxt in zip(inside, inside[1:]):
-                if LIST_JOINER.match(text[prev.mention.end:nxt.mention.start]) and nxt.entity.cls == "Organization":
+                if list_joined(text[prev.mention.end:nxt.mention.start]) and nxt.entity.cls == "Organization":
                     group.append(nxt.entity)
                 elif re.fullmatch(r"\s*\(\s*[^)]*\)\s*", text[prev.mention.end:nxt.mention.start]):
                     continue
@@ -78,22 +85,23 @@ def _authors(text: str, parsed: Sequence[ParsedSegment], nodes: Sequence[Node]) 
 
 
 def _pronoun_nodes(text: str, s: int, e: int, before: list[Node], authors: Sequence[Entity]) -> list[Node]:
-    """Nodes for pronouns and definite descriptions, resolved to the last fitting antecedent."""
+    """Nodes for pronouns and definite descriptions, resolved to the last fitting antecedent
+    (the packs' expressions ``relations.pronoun.*`` and ``definite_descriptions.csv``)."""
     out = []
     last_person = next((n.entity for n in reversed(before) if n.entity.cls == "Person"), None)
-    for m in _PRONOUNS_PERSON.finditer(text, s, e):
+    for m in lang.finditer("relations.pronoun.person", text, s, e):
         if last_person is not None:
             out.append(Node(Mention(m.start(), m.end(), m.group(0), "Person", "rules.coref.pronoun.v1", 0.5,
                                     kind=MentionKind.COREF), last_person))
-    for m in _PRONOUNS_AUTHOR.finditer(text, s, e):
+    for m in lang.finditer("relations.pronoun.author", text, s, e):
         for a in authors:
             out.append(Node(Mention(m.start(), m.end(), m.group(0), a.cls, "rules.coref.authors.v1", 0.5, kind=MentionKind.COREF), a))
-    for m in _PRONOUNS_GROUP.finditer(text, s, e):
+    for m in lang.finditer("relations.pronoun.group", text, s, e):
         group = _last_group(text, before, m.start())
         for g in group:
             out.append(Node(Mention(m.start(), m.end(), m.group(0), g.cls, "rules.coref.group.v1", 0.5, kind=MentionKind.COREF), g))
-    for m in _DEFINITE_RE.finditer(text, s, e):
-        cls = _DEFINITE[m.group(1).lower()]
+    for m, classes in ((m, classes) for pattern, classes in _definites(registry_version()) for m in pattern.finditer(text, s, e)):
+        cls = classes[m.group(1).lower()]
         ante = next((n.entity for n in reversed(before) if n.entity.cls == cls and n.mention.end <= m.start()), None)
         if ante is not None:
             out.append(Node(Mention(m.start(), m.end(), m.group(0), cls, "rules.coref.definite.v1", 0.5, kind=MentionKind.COREF), ante))
@@ -108,8 +116,8 @@ def _last_group(text: str, before: list[Node], position: int) -> list[Entity]:
         return []
     group = [actors[-1]]
     for prev in reversed(actors[:-1]):
-        if LIST_JOINER.match(text[prev.mention.end:group[0].mention.start]) or \
-                re.fullmatch(r"\s*(?:\([^)]*\)\s*)?(?:,|and|&|,\s*and)\s*(?:the\s+)?", text[prev.mention.end:group[0].mention.start]):
+        between = text[prev.mention.end:group[0].mention.start]
+        if list_joined(between) or any(p.fullmatch(between) for p in lang.expressions("relations.group_joiner")):
             group.insert(0, prev)
         else:
             break

@@ -1,58 +1,81 @@
 """Split a cleaned document into segments and recognise its structure: petition listings
 ("N of M Signatures", "Created by X & Y"), headings, paragraphs, and the language of each
-passage (Spanish translations are kept away from the English model)."""
+passage (a translation is kept away from the original language's model)."""
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from actorgraph.loaders import lang
+from actorgraph.loaders.lang import DEFAULT_LANGUAGE, all_packs, alternation, letters, union
 from actorgraph.loaders.model import Segment
 
-_SIGNATURES = re.compile(r"^\s*(?P<count>\d[\d,.]*)\s+of\s+(?P<goal>\d[\d,.]*)\s+signatures\s*$", re.I)
-_CREATED = re.compile(r"^\s*(?:created|started|organi[sz]ed) by\s+(?P<who>.+?)\s*$", re.I)
 _BULLET = re.compile(r"^\s*[•*▪◦·\-–]\s+")
-_TRAILING_WORDS = re.compile(r"\s+(?:Picture|Photo|Image|Avatar)$")
-# a run of dashes or an explicit marker separates a translation from the original
-_LANG_BREAK = re.compile(r"-{5,}|\[\s*(?:español abajo|english below|en español|spanish below)\s*\]", re.I)
-
-_SPANISH_WORDS = frozenset("""de la el los las que y en por para con una un del se su sus es son
-como más pero fue han ha ser está están este esta estos nuestra nuestro nuestros también sin
-cuando donde porque sobre entre hasta desde muy ya hay ni lo le les al""".split())
-_ENGLISH_WORDS = frozenset("""the of and to in is that for with on as was by are be this from
-have has an at their they it not or his her who which were been will would our we""".split())
 
 
-def detect_language(text: str, default: str = "en") -> str:
-    """ISO 639-1 code of a passage: a function-word vote, and langdetect (seeded) when the
-    vote is close on a longer passage.
+@lru_cache(maxsize=4)
+def _language_break(markers: frozenset[str]) -> re.Pattern[str]:
+    """A run of dashes or an explicit marker (``lang/<code>/translation_markers.txt``:
+    "[english below]") separates a translation from the original."""
+    return re.compile(r"-{5,}|\[\s*(?:" + alternation(markers) + r")\s*\]", re.I)
+
+
+@lru_cache(maxsize=4)
+def _word(letters: str) -> re.Pattern[str]:
+    return re.compile(f"[a-z{letters}]+")
+
+
+def _counts(words: list[str]) -> dict[str, int]:
+    """Language code -> how many of the words are its detection words (``detection.txt``),
+    the default language first, then in registration order."""
+    return {pack.code: sum(w in pack.words("detection") for w in words) for pack in all_packs()}
+
+
+def detect_language(text: str, default: str = DEFAULT_LANGUAGE) -> str:
+    """ISO 639-1 code of a passage: a vote of the registered languages' function words
+    (``lang/<code>/detection.txt``), and langdetect (seeded) when the vote is close on a
+    longer passage.
 
     >>> detect_language("La oficina de Inmigración ha enviado un aviso de deportación a la activista.")
     'es'
     >>> detect_language("The Seattle office of Immigration and Customs Enforcement has served a notice.")
     'en'
     """
-    words = re.findall(r"[a-záéíóúñü]+", text.lower())
+    words = _word(letters()).findall(text.lower())
     if len(words) < 4:
         return default
-    es = sum(w in _SPANISH_WORDS for w in words)
-    en = sum(w in _ENGLISH_WORDS for w in words)
-    if len(words) < 25 and (es or en):
-        return "es" if es > en else "en"
+    counts = _counts(words)
+    best = max(counts, key=lambda code: counts[code])  # the first of the best: ties go to the default language
+    if len(words) < 25 and counts[best]:
+        return best
     # function words leave no doubt: langdetect (slow, character n-grams) only for close calls
-    if en >= 5 and en >= 4 * es:
-        return "en"
-    if es >= 5 and es >= 4 * en:
-        return "es"
+    for code, n in counts.items():
+        if n >= 5 and all(n >= 4 * m for other, m in counts.items() if other != code):
+            return code
+    return _close_call(text, counts, default)
+
+
+def _close_call(text: str, counts: dict[str, int], default: str) -> str:
+    """langdetect's guess when it is a registered language; else the function words decide
+    between the default language and the best other one, or langdetect's guess stands."""
     from langdetect import DetectorFactory, LangDetectException, detect_langs
 
     DetectorFactory.seed = 0
     try:
-        best = detect_langs(text)[0]
+        guess = detect_langs(text)[0].lang
     except LangDetectException:
         return default
-    if best.lang in ("es", "en"):
-        return best.lang
-    return "es" if es > en * 2 else ("en" if en >= es else best.lang)
+    if guess in counts:
+        return guess
+    mine = counts[DEFAULT_LANGUAGE]
+    others = {code: n for code, n in counts.items() if code != DEFAULT_LANGUAGE}
+    if not others:
+        return DEFAULT_LANGUAGE
+    other = max(others, key=lambda code: others[code])
+    if others[other] > mine * 2:
+        return other
+    return DEFAULT_LANGUAGE if mine >= others[other] else guess
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -97,7 +120,7 @@ def _split_language(text: str, start: int, end: int, kind: str) -> list[Segment]
     each part's language."""
     pieces = []
     cursor = start
-    for match in _LANG_BREAK.finditer(text, start, end):
+    for match in _language_break(union("translation_markers")).finditer(text, start, end):
         pieces.append((cursor, match.start()))
         cursor = match.end()
     pieces.append((cursor, end))
@@ -116,13 +139,14 @@ def _split_language(text: str, start: int, end: int, kind: str) -> list[Segment]
 def _creators(text: str, start: int, end: int) -> tuple[tuple[str, int, int], ...]:
     """Split "Created by A & B" into names with offsets."""
     who = text[start:end]
-    trailing = _TRAILING_WORDS.search(who)
+    trailing = lang.search("segment.trailing_words", who)
     if trailing:
         end -= len(trailing.group(0))
         who = text[start:end]
     out = []
     cursor = start
-    for part in re.split(r"\s*(?:&|\band\b|,)\s*", who):
+    joiner = "|".join(f"(?:{p.pattern})" for p in lang.expressions("segment.creator_joiner"))
+    for part in re.split(joiner, who):
         if not part:
             continue
         s = text.index(part, cursor, end)
@@ -143,8 +167,8 @@ def segment(text: str) -> list[Segment]:
     consumed: set[int] = set()
     petition_title: dict[int, dict] = {}
     for i, (s, e) in enumerate(lines):
-        match = _SIGNATURES.match(text[s:e])
-        if not match:
+        counter = lang.match("segment.signatures", text[s:e])
+        if not counter:
             continue
         # title: nearest bulleted line above, else the line above the description
         j = i - 1
@@ -154,11 +178,11 @@ def segment(text: str) -> list[Segment]:
         j = max(j, 0)
         if j in consumed or j == i:
             continue
-        fields: dict = {"count": _number(match["count"]), "goal": _number(match["goal"])}
+        fields: dict = {"count": _number(counter["count"]), "goal": _number(counter["goal"])}
         consumed.add(i)
         if i + 1 < len(lines):
             cs, ce = lines[i + 1]
-            created = _CREATED.match(text[cs:ce])
+            created = lang.match("segment.created", text[cs:ce])
             if created:
                 fields["creators"] = _creators(text, cs + created.start("who"), cs + created.end("who"))
                 consumed.add(i + 1)
@@ -195,4 +219,4 @@ def document_language(text: str, segments: list[Segment]) -> str:
     sizes: dict[str, int] = {}
     for seg in segments:
         sizes[seg.language] = sizes.get(seg.language, 0) + (seg.end - seg.start)
-    return max(sizes, key=lambda lang: sizes[lang]) if sizes else "en"
+    return max(sizes, key=lambda lang: sizes[lang]) if sizes else DEFAULT_LANGUAGE

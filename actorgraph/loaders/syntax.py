@@ -8,7 +8,7 @@ import bisect
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from actorgraph.loaders.lang import load_pack
+from actorgraph.loaders.lang import DEFAULT_LANGUAGE, load_pack, own_pack
 from actorgraph.loaders.lists import MIN_ITEMS, coordinated
 from actorgraph.loaders.model import Entity, Mention, Relation
 from actorgraph.loaders.rules import SENTENCE_ORDER, SentenceContext, run_rules
@@ -72,10 +72,9 @@ def dateline(sent, token_map: dict[int, Entity]) -> range:
 
 def syntactic_relations(text: str, parsed: Sequence[ParsedSegment], nodes: Iterable[tuple[Mention, Entity]],
                         entities: Sequence[Entity], modality: Callable[[str], str],
-                        order: Iterable[str] = SENTENCE_ORDER, language: str = "en") -> list[Relation]:
-    """Relations the rules in ``order`` find in the parsed (non-title) segments."""
-    from actorgraph.loaders.lang import LANGUAGES
-
+                        order: Iterable[str] = SENTENCE_ORDER, language: str = DEFAULT_LANGUAGE) -> list[Relation]:
+    """Relations the rules in ``order`` find in the parsed (non-title) segments, each read
+    with its language's pack (``language``'s for a language without one)."""
     order = tuple(order)
     nodes = sorted(nodes, key=lambda n: (n[0].start, -n[0].end))
     starts = [mention.start for mention, _ in nodes]
@@ -94,8 +93,8 @@ def syntactic_relations(text: str, parsed: Sequence[ParsedSegment], nodes: Itera
                 token_map.setdefault(token.i, entity)
                 by_offset.setdefault(base + token.idx, entity)
         segments.append((p, token_map))
-    packs = {p.segment.start: load_pack(p.segment.language if p.segment.language in LANGUAGES else language)
-             for p, _ in segments}
+    fallback = load_pack(language)
+    packs = {p.segment.start: own_pack(p.segment.language) or fallback for p, _ in segments}
     tokens = [(p.segment.start + t.idx, t, packs[p.segment.start]) for p, _ in segments
               for t in p.doc]  # type: ignore[union-attr]
     antecedents = resolve(tokens, by_offset, load_pack(language))
@@ -106,8 +105,7 @@ def syntactic_relations(text: str, parsed: Sequence[ParsedSegment], nodes: Itera
         doc = p.doc
         assert doc is not None
         coref = {t.i: antecedents[base + t.idx] for t in doc if base + t.idx in antecedents}
-        language = p.segment.language if p.segment.language in LANGUAGES else language
-        pack = load_pack(language)
+        pack = packs[base]
         for sent in doc.sents:
             if not any(i in token_map or i in coref for i in range(sent.start, sent.end)):
                 continue  # every rule starts from an entity the sentence names (a mention or a reference)
@@ -115,6 +113,6 @@ def syntactic_relations(text: str, parsed: Sequence[ParsedSegment], nodes: Itera
             names = {i: e for i, e in token_map.items() if i not in opening} if opening else token_map
             ctx = SentenceContext(text, sent, base, names, coref, document_entities, pack,
                                   modality(text[base + sent.start_char:base + sent.end_char]),
-                                  _siblings(text, sent, base, token_map, language))
+                                  _siblings(text, sent, base, token_map, pack.code))
             out.extend(run_rules(ctx, order))
     return out

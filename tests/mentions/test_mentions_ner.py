@@ -49,9 +49,9 @@ def test_mentions_ner_grows_a_group_named_after_a_building(nlp):
 
 
 def test_mentions_ner_spanish_kind_before_a_name_says_it_is_a_firm(nlp):
-    from actorgraph.loaders.nlp import spanish_available
+    from actorgraph.loaders.nlp import pipeline_available
 
-    if not spanish_available():
+    if not pipeline_available("es"):
         pytest.skip("no Spanish pipeline installed")
     text = "La empresa Servicios Norteños S.A. opera el centro de Riverbend."
     found = _found(nlp, text, set(NAMES))

@@ -44,14 +44,14 @@ def test_mentions_switching_a_rewriting_pass_off_leaves_what_it_rewrites():
     """The English form is a rewriting pass: off, the Spanish name of a sheriff's office (read
     by the model-free Spanish pipeline) keeps no English name."""
     from actorgraph.loaders.model import Segment
-    from actorgraph.loaders.nlp import _spanish_rules_pipeline
+    from actorgraph.loaders.nlp import load_language_pipeline
     from actorgraph.loaders.parse import ParsedSegment
 
     text = "La Oficina del Alguacil del Condado Lakeview firmó el acuerdo."
-    parsed = [ParsedSegment(Segment(0, len(text), "paragraph", "es"), _spanish_rules_pipeline()(text))]
-    assert PASSES["mentions.spanish.english_form.v1"].rewrites
+    parsed = [ParsedSegment(Segment(0, len(text), "paragraph", "es"), load_language_pipeline("es", "rules")(text))]
+    assert PASSES["mentions.translation.english_form.v1"].rewrites
     with_all = extract_mentions(text, parsed)
-    without = extract_mentions(text, parsed, set(NAMES) - {"mentions.spanish.english_form.v1"})
+    without = extract_mentions(text, parsed, set(NAMES) - {"mentions.translation.english_form.v1"})
     assert [m.canonical for m in with_all if m.text.startswith("Oficina")] == ["Lakeview County Sheriff's Office"]
     assert [m.canonical for m in without if m.text.startswith("Oficina")] == [None]
 

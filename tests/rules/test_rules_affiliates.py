@@ -3,7 +3,7 @@
 import pytest
 from conftest import triples_of
 
-from actorgraph.loaders.nlp import spanish_available
+from actorgraph.loaders.nlp import pipeline_available
 
 
 def test_rules_affiliates_english(nlp):
@@ -19,7 +19,7 @@ def test_rules_affiliates_need_the_affiliation_word(nlp):
     assert not {t for t in triples_of(nlp, text) if t[1] == "memberOf"}
 
 
-@pytest.mark.skipif(not spanish_available(), reason="the optional Spanish pipeline is not installed")
+@pytest.mark.skipif(not pipeline_available("es"), reason="the optional Spanish pipeline is not installed")
 def test_rules_affiliates_spanish(nlp):
     text = ("Las organizaciones afiliadas a la Federación Portuaria, como CTV, SEIU, UFCW y UNITE HERE, "
             "han encabezado las protestas en todo el país.")

@@ -4,9 +4,9 @@
 import pytest
 from conftest import triples_of
 
-from actorgraph.loaders.nlp import spanish_available
+from actorgraph.loaders.nlp import pipeline_available
 
-pytestmark = pytest.mark.skipif(not spanish_available(), reason="the optional Spanish pipeline is not installed "
+pytestmark = pytest.mark.skipif(not pipeline_available("es"), reason="the optional Spanish pipeline is not installed "
                                                                 "(actorgraph models install es)")
 
 ICE = "U.S. Immigration and Customs Enforcement"
@@ -95,9 +95,9 @@ def test_rules_spanish_definite_description_refers_back(nlp):
 
 def test_spanish_without_a_model_finds_names_but_no_parse():
     """ACTORGRAPH_SPANISH=rules: the measured alternative to the model (see README "Spanish")."""
-    from actorgraph.loaders.nlp import _spanish_rules_pipeline
+    from actorgraph.loaders.nlp import load_language_pipeline
 
-    nlp_es = _spanish_rules_pipeline()
+    nlp_es = load_language_pipeline("es", "rules")
     doc = nlp_es("Según la denuncia, la Oficina del Alguacil del Condado Pinal colaboró con ICE. "
                  "La Coalición de Trabajadores del Valle convocó una marcha.")
     names = {e.text for e in doc.ents}

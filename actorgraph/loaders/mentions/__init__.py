@@ -2,7 +2,8 @@
 
 Every way of finding names is a registered pass (:mod:`.registry`), one family per file:
 the model's NER and the EntityRuler (:mod:`.ner`), petitions (:mod:`.petitions`),
-campaigns (:mod:`.campaigns`), the sourced Spanish table (:mod:`.spanish`), names the
+campaigns (:mod:`.campaigns`), the language packs' tables of translated names
+(:mod:`.translations`), names the
 document already gave (:mod:`.known`, :mod:`.repeated`), firms (:mod:`.firms`), people
 (:mod:`.people`), lists (:mod:`.lists`), acronyms (:mod:`.acronyms`), events
 (:mod:`.events`), places (:mod:`.places`) and units of bodies (:mod:`.units`).
@@ -18,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from actorgraph.errors import UsageError
-from actorgraph.loaders.cues import GENERIC_WORDS, cue_class  # their old import path still works
+from actorgraph.loaders.cues import cue_class, generic_words  # their old import path still works
 
 # the families register their passes on import
 from actorgraph.loaders.mentions import (  # noqa: F401
@@ -33,7 +34,7 @@ from actorgraph.loaders.mentions import (  # noqa: F401
     petitions,
     places,
     repeated,
-    spanish,
+    translations,
     units,
 )
 from actorgraph.loaders.mentions.registry import PASSES, MentionContext, register
@@ -44,10 +45,10 @@ from actorgraph.loaders.parse import ParsedSegment, parse_many  # the old import
 #: Which passes run, in order, in stages (overlaps are resolved at the end of each stage).
 ORDER: tuple[tuple[str, ...], ...] = (
     # what each segment names: petition listings, campaign headings, the model's names (and
-    # the campaign labels after them), hashtags; then the Spanish table and, in petition
-    # titles and other languages, the names the English passages gave
+    # the campaign labels after them), hashtags; then the packs' tables of translated names
+    # and, in petition titles and other languages, the names the default language's passages gave
     ("mentions.petition.listing.v1", "mentions.campaign.heading.v1", "mentions.ner.v1", "mentions.campaign.label.v1",
-     "mentions.campaign.hashtag.v1", "mentions.spanish.table.v1", "mentions.known.seen.v1"),
+     "mentions.campaign.hashtag.v1", "mentions.translation.table.v1", "mentions.known.seen.v1"),
     ("mentions.firm.legal_form.v1",),
     ("mentions.person.given_name.v1",),
     ("mentions.campaign.name.v1",),
@@ -62,7 +63,7 @@ ORDER: tuple[tuple[str, ...], ...] = (
     ("mentions.known.whole_form.v1",),
     ("mentions.repeated.v1",),
     ("mentions.acronym.use.v1",),
-    ("mentions.spanish.english_form.v1",),
+    ("mentions.translation.english_form.v1",),
 )
 
 #: every pass of :data:`ORDER`, in order
@@ -88,5 +89,5 @@ def extract_mentions(text: str, parsed: Sequence[ParsedSegment], passes: Collect
     return found
 
 
-__all__ = ["GENERIC_WORDS", "NAMES", "ORDER", "PASSES", "MentionContext", "ParsedSegment", "cue_class", "extract_mentions",
+__all__ = ["NAMES", "ORDER", "PASSES", "MentionContext", "ParsedSegment", "cue_class", "extract_mentions", "generic_words",
            "parse_many", "register", "resolve_overlaps"]

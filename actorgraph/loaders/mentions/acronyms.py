@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
+from actorgraph.loaders.lang import alternation, own_pack
 from actorgraph.loaders.mentions.registry import MentionContext, register
 from actorgraph.loaders.mentions.spans import SpanIndex, phrase_hits
 from actorgraph.loaders.model import Mention
@@ -51,17 +53,19 @@ def acronym_definitions(ctx: MentionContext) -> list[Mention]:
     return out
 
 
-_CAPS_STOP = frozenset("""USA US UK EU UN OK AM PM TV ID FAQ CEO CFO LLC INC LTD COVID NEW THE AND FOR
-NOT NOW ALL OUR YOU ACT BILL RIP DIY LGBT LGBTQ LGBTQIA PDF URL FYI ASAP NB PS""".split())
-
 _CAPS = re.compile(r"(?<![\w-])([A-Z][A-Z0-9]{2,6})(?![\w-])")
 
-_CAPS_CONTEXT = re.compile(r"(?:\bthe|\bof|\bto|\bwith|\bby|\bfrom|\bjoin(?:ing)?|\band|&|,)\s*$", re.I)
+
+@lru_cache(maxsize=4)
+def _caps_context(words: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(r"(?:" + alternation(words, bounded=True) + r")\s*$", re.I)
 
 
 @register("mentions.acronym.caps.v1")
 def capitalised_acronyms(ctx: MentionContext) -> list[Mention]:
-    """Unknown all-caps names ("the ABCD", "of ABCD", or used twice) are group names."""
+    """Unknown all-caps names ("the ABCD", "of ABCD", or used twice) are group names, in the
+    passages of a language whose pack lists the words before such a name
+    (``acronym_context.txt``) and the capitals that are no names (``not_acronyms.txt``)."""
     text = ctx.text
     counts: dict[str, int] = {}
     for m in _CAPS.finditer(text):
@@ -69,15 +73,17 @@ def capitalised_acronyms(ctx: MentionContext) -> list[Mention]:
     out = []
     occupied = SpanIndex([(t.start, t.end) for t in ctx.plain])
     for seg in ctx.segments:
-        if seg.language != "en":
+        pack = own_pack(seg.language)
+        if pack is None or not pack.words("acronym_context"):
             continue
+        stop, context = frozenset(pack.lines("not_acronyms")), _caps_context(pack.words("acronym_context"))
         for m in _CAPS.finditer(text, seg.start, seg.end):
             word = m.group(1)
-            if word in _CAPS_STOP or word.isdigit() or occupied.overlaps(m.start(), m.start() + 1):
+            if word in stop or word.isdigit() or occupied.overlaps(m.start(), m.start() + 1):
                 continue
             if re.search(r"[A-Z]{2,}\s*$", text[max(seg.start, m.start() - 12):m.start()]) or re.match(r"\s*[A-Z]{2,}", text[m.end():m.end() + 12]):
                 continue  # part of a shouted phrase: "GO AWAY", "TRUST ACT"
-            if counts[word] >= 2 or _CAPS_CONTEXT.search(text[max(seg.start, m.start() - 12):m.start()]):
+            if counts[word] >= 2 or context.search(text[max(seg.start, m.start() - 12):m.start()]):
                 out.append(Mention(m.start(), m.end(), word, "Organization", "rules.caps_acronym.v1", 0.6))
     return out
 

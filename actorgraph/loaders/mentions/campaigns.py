@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from actorgraph.loaders import lang
 from actorgraph.loaders.cues import cue_class
 from actorgraph.loaders.mentions.registry import MentionContext, register
 from actorgraph.loaders.mentions.spans import title_case_text, trim
@@ -27,7 +28,6 @@ def heading_campaigns(ctx: MentionContext) -> list[Mention]:
     return out
 
 
-_PETITION_LABEL = re.compile(r"(?:online\s+)?petition(?:\s+campaign)?\s*[-–:]\s*(?=[A-Z])", re.I)
 
 
 @register("mentions.campaign.label.v1")
@@ -39,7 +39,7 @@ def campaign_labels(ctx: MentionContext) -> list[Mention]:
 
 def _labels(text: str, seg: Segment, mentions: Sequence[Mention]) -> list[Mention]:
     out = []
-    for match in _PETITION_LABEL.finditer(text, seg.start, seg.end):
+    for match in lang.finditer("mentions.campaign.petition_label", text, seg.start, seg.end):
         start = match.end()
         end = seg.end
         for stop in re.finditer(r"[.!?\n]", text[start:seg.end]):
@@ -65,15 +65,6 @@ def hashtags(ctx: MentionContext) -> list[Mention]:
             for seg in ctx.segments for m in _HASHTAG.finditer(ctx.text, seg.start, seg.end)]
 
 
-_CAPWORD = r"(?:[A-Z][\w'’.-]*|#\w+|\d+)"
-
-_NAMED_CAMPAIGN = re.compile(r"\b(?:the|a|its|their|our|his|her)[ \t]+(" + _CAPWORD + r"(?:[ \t]+(?:" + _CAPWORD +
-                             r"|of|for|and|the|to|in|a))*?)[ \t]+(?:campaign|petition|boycott)\b")
-
-_CALLED_CAMPAIGN = re.compile(r"\b(?:campaign|petition|boycott|initiative)[ \t]+(?:called|named|dubbed|titled)[ \t]+[“\"']?(" +
-                              _CAPWORD + r"(?:[ \t]+(?:" + _CAPWORD + r"|of|for|and|the|to|in|a))*)")
-
-
 def _names_the_campaign(t: Mention, start: int, end: int) -> bool:
     """Whether a mention overlapping a campaign's name makes it no campaign's name: a group
     that the name is ("the Harbor Workers Union campaign") or that a known name starts it
@@ -96,8 +87,8 @@ def campaign_names(ctx: MentionContext) -> list[Mention]:
     for p in ctx.parsed:
         if p.doc is None or title_case_text(p.segment):
             continue
-        for pattern in (_NAMED_CAMPAIGN, _CALLED_CAMPAIGN):
-            for m in pattern.finditer(text, p.segment.start, p.segment.end):
+        for pattern in ("mentions.campaign.named", "mentions.campaign.called"):
+            for m in lang.finditer(pattern, text, p.segment.start, p.segment.end):
                 start, end = m.start(1), m.end(1)
                 name = text[start:end].rstrip(".,")
                 end = start + len(name)

@@ -8,20 +8,16 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP
-from spacy.lang.es.stop_words import STOP_WORDS as ES_STOP
-
-from actorgraph.loaders.lang import LANGUAGES, load_pack
+from actorgraph.loaders.lang import LanguagePack, alternation, pack_for, union
 from actorgraph.loaders.mentions.registry import MentionContext, register
-from actorgraph.loaders.mentions.spans import pack_for
 from actorgraph.loaders.model import Mention
+from actorgraph.loaders.nlp import stop_words
 
 
-@lru_cache(maxsize=1)
 def legal_forms() -> frozenset[str]:
     """The legal forms of every language pack: reports in Spanish name U.S. firms ("Acme
     Fittings LLC") and the other way round."""
-    return frozenset(form for code in LANGUAGES for form in load_pack(code).legal_forms)
+    return union("legal_forms")
 
 
 @register("mentions.firm.legal_form.v1", rewrites=True)
@@ -54,7 +50,7 @@ def attach_legal_forms(ctx: MentionContext) -> list[Mention]:
         run = re.search(r"((?:[A-Z][\w&'’.-]*[ \t]+){1,5})$", text[seg.start:m.start])
         if run is None:
             continue
-        stop = ES_STOP if seg.language == "es" else EN_STOP
+        stop = stop_words(pack_for(seg.language).code)
         words = run.group(1).split()
         while words and words[0].lower() in stop:
             words.pop(0)
@@ -68,6 +64,18 @@ def attach_legal_forms(ctx: MentionContext) -> list[Mention]:
 _SURNAME = r"[A-Z][\w'’-]+"
 
 
+@lru_cache(maxsize=8)
+def _partners(pack: LanguagePack) -> re.Pattern[str]:
+    """A firm noun, then surnames joined by commas and a closing "and" (the pack's
+    conjunctions but its ``disjunctions.txt``), and a partnership's legal form (every
+    pack's ``partnership_forms.txt``: a Spanish report names a U.S. law firm)."""
+    nouns = "|".join(re.escape(n) for n in sorted(pack.firm_nouns, key=len, reverse=True))
+    conj = "|".join(re.escape(c) for c in sorted(pack.conjunctions - pack.words("disjunctions")))
+    forms = union("partnership_forms", case=True)
+    form = rf"(?:,?[ \t]+(?:{alternation(forms)}))?" if forms else ""
+    return re.compile(rf"\b(?:{nouns})[ \t]+((?:{_SURNAME},[ \t]+){{1,5}}{_SURNAME}[ \t]*(?:&|{conj})[ \t]+{_SURNAME}{form})")
+
+
 @register("mentions.firm.partners.v1")
 def firm_names(ctx: MentionContext) -> list[Mention]:
     """A firm named after its partners, "the law firm Alvarez, Brook & Chen": the commas
@@ -77,10 +85,6 @@ def firm_names(ctx: MentionContext) -> list[Mention]:
         pack = pack_for(seg.language)
         if not pack.firm_nouns:
             continue
-        nouns = "|".join(re.escape(n) for n in sorted(pack.firm_nouns, key=len, reverse=True))
-        conj = "|".join(re.escape(c) for c in sorted(pack.conjunctions) if c not in ("or", "o", "u"))
-        pattern = re.compile(rf"\b(?:{nouns})[ \t]+((?:{_SURNAME},[ \t]+){{1,5}}{_SURNAME}[ \t]*(?:&|{conj})[ \t]+{_SURNAME}"
-                             r"(?:,?[ \t]+(?:LLP|LLC|PLLC|P\.C\.))?)")
-        for m in pattern.finditer(ctx.text, seg.start, seg.end):
+        for m in _partners(pack).finditer(ctx.text, seg.start, seg.end):
             out.append(Mention(m.start(1), m.end(1), m.group(1), "Company", "rules.firm_name.v1", 0.8))
     return out

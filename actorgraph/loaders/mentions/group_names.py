@@ -6,19 +6,19 @@ from __future__ import annotations
 
 import re
 
-from actorgraph.loaders import data_tables
+from actorgraph.loaders import data_tables, lang
 from actorgraph.loaders.cues import cue_class
 from actorgraph.loaders.model import Mention
 
-_ORG_TAIL = re.compile(r"\s+(Resistance|Coalition|Committee|Project|Network|Alliance|Collective|"
-                       r"Solidarity|Support Committee|Defense Committee|Union|Association|Campaign|Fund)\b")
+# the words of a group's name as each language writes them are its pack's (expressions.toml:
+# mentions.group.*; compass_words.txt, affiliate_heads.txt, name_preps.txt)
 
 
 def extend_group_names(text: str, mentions: list[Mention]) -> list[Mention]:
     """"X Detention Center" followed by "Resistance" names the group, not the building."""
     out = []
     for m in mentions:
-        tail = _ORG_TAIL.match(text, m.end)
+        tail = lang.match("mentions.group.tail", text, m.end)
         if tail and m.cls in ("DetentionFacility", "GovernmentAgency", "Place", "Company"):
             end = tail.end()
             name = text[m.start:end]
@@ -29,23 +29,17 @@ def extend_group_names(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-_OF_NAME = re.compile(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?[A-Z][\w’'.-]*(?:[ \t]+(?:(?:and|of|for|the|&)[ \t]+)*[A-Z][\w’'.-]*)*")
-_OF_PLACE = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?((?:(?:Northern|Southern|Eastern|Western|Central|North|South|East|West|"
-                       r"Greater|Upstate|Downstate)[ \t]+)?[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,2})")
-
-
 def _place_after(text: str, end: int) -> int | None:
     """End of "of <Place>" right after a group's name, when <Place> is a known place
     ("ACLU of Northern California", "NAACP of Texas"); None otherwise."""
-    match = _OF_PLACE.match(text, end)
+    match = lang.match("mentions.group.of_place", text, end)
     if not match:
         return None
     words = match.group(1).split()
     known = data_tables.known_place_names()
     for size in range(len(words), 0, -1):
         core = [w.rstrip(".,") for w in words[:size]]
-        if core and core[0] in ("Northern", "Southern", "Eastern", "Western", "Central", "North", "South", "East",
-                                "West", "Greater", "Upstate", "Downstate") and len(core) > 1:
+        if core and core[0] in lang.union("compass_words", case=True) and len(core) > 1:
             place = " ".join(core[1:])
         else:
             place = " ".join(core)
@@ -54,8 +48,6 @@ def _place_after(text: str, end: int) -> int | None:
     return None
 
 
-#: group names that have affiliates named by a place ("National Lawyers Guild of Sacramento")
-_AFFILIATE_HEADS = frozenset({"Guild", "Chapter", "Society", "Foundation", "Institute", "Clinic"})
 
 
 def _second_name(tail: str) -> int | None:
@@ -63,9 +55,9 @@ def _second_name(tail: str) -> int | None:
     "and" comes a name whose head is a body cue — "Farmville Workers Coalition", or
     "Dayton Coalition for Immigrant Rights" with a tail of its own. Offset of the "and", or
     None when the tail is one name ("… for Peace and Justice")."""
-    for joint in re.finditer(r"[ \t]+(?:and|&)[ \t]+(?=[A-Z])", tail):
+    for joint in lang.finditer("mentions.group.second_name", tail):
         words = tail[joint.end():].split()
-        link = next((i for i, w in enumerate(words) if w in ("of", "for")), None)
+        link = next((i for i, w in enumerate(words) if w in lang.union("name_preps")), None)
         head = words[:link] if link is not None else words
         if len(head) >= 2 and all(w[0].isupper() for w in head) \
                 and cue_class(head[-1]) in ("Organization", "GovernmentAgency", "Company"):
@@ -83,15 +75,15 @@ def extend_of_place(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         tail = None
         end = None
-        if m.cls == "Organization" and (re.fullmatch(r"[A-Z][A-Z&.-]{1,7}", m.text) or m.text.split()[-1] in _AFFILIATE_HEADS):
+        if m.cls == "Organization" and (re.fullmatch(r"[A-Z][A-Z&.-]{1,7}", m.text) or m.text.split()[-1] in lang.union("affiliate_heads", case=True)):
             end = _place_after(text, m.end)  # "ACLU of Texas" is not "ACLU of Nevada"
         elif m.cls == "Organization" and cue_class(m.text.split()[-1]) == "Organization":
-            tail = _OF_NAME.match(text, m.end)
+            tail = lang.match("mentions.group.of_name", text, m.end)
             end = tail.end() if tail else None
             if tail and (cut := _second_name(tail.group(0))) is not None:
                 end = tail.start() + cut  # "… for Immigrant Rights and Farmville Workers Coalition"
         if end is not None:
-            while text[end - 1] == "." and not re.search(r"\b[A-Z]\.$|\b(?:Inc|Corp|Co|Ltd|Jr|St)\.$", text[m.start:end]):
+            while text[end - 1] == "." and not lang.search("mentions.group.abbreviation_end", text[m.start:end]):
                 end -= 1  # a sentence's full stop is not part of the name
             out.append(Mention(m.start, end, text[m.start:end], "Organization", "rules.group_of_name.v1", 0.8))
             skip_until = end

@@ -7,9 +7,10 @@ from collections import Counter
 
 from actorgraph.loaders import data_tables
 from actorgraph.loaders.cues import cue_class
+from actorgraph.loaders.lang import pack_for
 from actorgraph.loaders.lists import list_runs
 from actorgraph.loaders.mentions.registry import MentionContext, register
-from actorgraph.loaders.mentions.spans import pack_for, title_case_text
+from actorgraph.loaders.mentions.spans import title_case_text
 from actorgraph.loaders.model import Mention, MentionKind
 
 LIST_EXTRACTOR = "rules.name_list.v1"

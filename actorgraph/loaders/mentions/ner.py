@@ -21,17 +21,17 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from actorgraph.loaders import data_tables
-from actorgraph.loaders.cues import GENERIC_WORDS, ROLE_NOUNS, cue_class
-from actorgraph.loaders.lang import LANGUAGES, load_pack
+from actorgraph.loaders import data_tables, lang
+from actorgraph.loaders.cues import cue_class, generic_words, role_nouns
+from actorgraph.loaders.lang import DEFAULT_LANGUAGE, LanguagePack, all_packs, alternation, pack_for, registry_version, union
 from actorgraph.loaders.mentions.firms import legal_forms
 from actorgraph.loaders.mentions.group_names import extend_group_names, extend_of_place
 from actorgraph.loaders.mentions.registry import MentionContext, register
-from actorgraph.loaders.mentions.spans import pack_for, title_case_text, trim
+from actorgraph.loaders.mentions.spans import title_case_text, trim
 from actorgraph.loaders.model import Mention, MentionKind, Segment
 from actorgraph.loaders.nlp import RULER_LABELS
 from actorgraph.loaders.parse import ParsedSegment
-from actorgraph.loaders.person_titles import TITLE_BEFORE, TITLE_RE
+from actorgraph.loaders.person_titles import title_before, title_re
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -85,7 +85,8 @@ def classify(name: str, ner_label: str) -> str | None:
 
 
 def is_junk(name: str, from_data: bool) -> bool:
-    """Fragments and non-names the model tags as names."""
+    """Fragments and non-names the model tags as names (a lower-case first word but a
+    particle of a surname: ``name_particles.txt``)."""
     if len(name) < 2 or _JUNK.search(name):
         return True
     if from_data:
@@ -93,7 +94,7 @@ def is_junk(name: str, from_data: bool) -> bool:
     if not any(ch.isupper() for ch in name):
         return True
     first = name.split()[0]
-    if first[0].islower() and first.lower() not in ("de", "la", "el", "von", "van", "du"):
+    if first[0].islower() and first.lower() not in union("name_particles"):
         return True
     letters = [ch for ch in name if ch.isalpha()]
     if len(letters) > 6 and all(ch.isupper() for ch in letters):
@@ -101,31 +102,32 @@ def is_junk(name: str, from_data: bool) -> bool:
     return len(name.split()) > 10
 
 
-#: capitalised words of letters and greetings that NER takes for names
-_NOT_NAMES = frozenset("""solidarity love peace regards sincerely respectfully unity thanks greetings
-blessings cheers yours""".split())
-
-_ROLE_PLURALS = frozenset("""officers agents workers guards strikers residents immigrants migrants members
-officials families people students activists organizers leaders detainees inmates citizens""".split())
-
 _POSSESSIVE_IN = re.compile(r"(?:'s|’s)\s")
 
-_OWNER_BEFORE = re.compile(r"(?:'s|’s|\b(?:its|their|our|his|her|su|sus|nuestro|nuestra))[ \t]+$", re.I)
+
+@lru_cache(maxsize=4)
+def _owner_before(possessives: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(r"(?:" + alternation(possessives, bounded=True) + r")[ \t]+$", re.I)
 
 
 def _inner_body(text: str, start: int, name: str, language: str) -> bool:
     """"the campaign's Steering Committee", "its Board of Directors": generic words of a body
-    inside the owner named before them, not a name of its own."""
+    (``inner_bodies.txt``) inside the owner named before them (``possessives.txt``), not a
+    name of its own."""
     words = pack_for(language).inner_bodies
-    return all(w in words for w in name.lower().split()) and bool(_OWNER_BEFORE.search(text[max(0, start - 20):start]))
+    return all(w in words for w in name.lower().split()) and \
+        bool(_owner_before(union("possessives")).search(text[max(0, start - 20):start]))
 
 
-@lru_cache(maxsize=1)
 def _role_vocabulary() -> frozenset[str]:
     """Every word of the role nouns and titles of the rule packs ("spokeswoman", "supervisor")."""
-    words: set[str] = set(ROLE_NOUNS)
-    for code in LANGUAGES:
-        pack = load_pack(code)
+    return _role_words(registry_version())
+
+
+@lru_cache(maxsize=4)
+def _role_words(version: int) -> frozenset[str]:
+    words: set[str] = set(role_nouns())
+    for pack in all_packs():
         for phrase in [*pack.roles, *(t.title for t in pack.titles), *pack.role_modifiers]:
             words.update(w.strip(".").lower() for w in phrase.split())
     return frozenset(words)
@@ -142,7 +144,11 @@ def _lowercase_elsewhere(text: str, word: str) -> bool:
     return word.lower() in _words_of(text)
 
 
-_JOINT = re.compile(r"[ \t]*/[ \t]*|,[ \t]+(?!(?:Inc|LLC|Ltd|Jr|Sr|Corp)\b)")
+@lru_cache(maxsize=4)
+def _joint(suffixes: frozenset[str]) -> re.Pattern[str]:
+    """A slash, or a comma but before a suffix that belongs to the name (``comma_suffixes.txt``:
+    "Acme, Inc.")."""
+    return re.compile(r"[ \t]*/[ \t]*|,[ \t]+(?!(?:" + alternation(suffixes) + r")\b)")
 
 
 def joined_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -155,7 +161,7 @@ def joined_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """
     pieces = []
     cursor = start
-    for match in _JOINT.finditer(text, start, end):
+    for match in _joint(union("comma_suffixes", case=True)).finditer(text, start, end):
         pieces.append((cursor, match.start()))
         cursor = match.end()
     if not pieces:
@@ -240,7 +246,7 @@ def _no_class(t: _Tagged) -> bool:
 
 def _one_common_word(t: _Tagged) -> bool:
     """One word that is a common noun, verb, pronoun … or a generic word ("County")."""
-    return not t.from_data and len(t.ent) == 1 and (t.ent[0].pos_ in _NOT_NAME_POS or t.ent[0].lower_ in GENERIC_WORDS)
+    return not t.from_data and len(t.ent) == 1 and (t.ent[0].pos_ in _NOT_NAME_POS or t.ent[0].lower_ in generic_words())
 
 
 def _clause(t: _Tagged) -> bool:
@@ -263,22 +269,37 @@ def _glued_names(t: _Tagged) -> list[_Tagged]:
 
 # 3. spans that are no names of their own
 
-_SPANISH_PLACE_BEFORE = re.compile(r"\b(?:en|de|desde|hacia|a|al|del)\s+$")
-_SEAT = re.compile(r"(?:District|Ward|Precinct|Zone|Region) \d+")
+@lru_cache(maxsize=8)
+def _word_before(words: frozenset[str]) -> re.Pattern[str] | None:
+    """One of ``words`` right before a position (None for no words: nothing matches)."""
+    return re.compile(r"\b(?:" + alternation(words) + r")\s+$") if words else None
 
 
-def _unknown_spanish_place(t: _Tagged) -> bool:
-    """The Spanish model's unknown "places" with nothing that says they are places."""
-    return (not t.from_data and t.label == "LOC" and t.segment.language == "es" and not t.firm
-            and t.name.lower() not in data_tables.known_place_names() and not _SPANISH_PLACE_BEFORE.search(t.before(8)))
+def _said_before(words: frozenset[str], before: str) -> bool:
+    pattern = _word_before(words)
+    return pattern is not None and pattern.search(before) is not None
+
+
+@lru_cache(maxsize=4)
+def _seat_pattern(words: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(r"(?:" + alternation(words) + r") \d+")
+
+
+def _unknown_loc(t: _Tagged) -> bool:
+    """A model's unknown "places" (LOC) with nothing that says they are places, in a language
+    whose model tags them freely: its pack lists the words that must stand before one
+    (``loc_cues.txt``: Spanish "en", "desde" …)."""
+    cues = pack_for(t.segment.language).words("loc_cues")
+    return (bool(cues) and not t.from_data and t.label == "LOC" and not t.firm
+            and t.name.lower() not in data_tables.known_place_names() and not _said_before(cues, t.before(8)))
 
 
 def _seat(t: _Tagged) -> bool:
-    """"District 4" is a seat, not a body."""
-    return not t.from_data and _SEAT.fullmatch(t.name) is not None
+    """"District 4" is a seat, not a body (``seat_words.txt``)."""
+    return not t.from_data and _seat_pattern(union("seat_words", case=True)).fullmatch(t.name) is not None
 
 
-_SPAN_FILTERS: tuple[Callable[[_Tagged], bool], ...] = (_unknown_spanish_place, _seat)
+_SPAN_FILTERS: tuple[Callable[[_Tagged], bool], ...] = (_unknown_loc, _seat)
 
 
 # 4. a person's span
@@ -304,7 +325,7 @@ def _given_name_of(token: Token, t: _Tagged) -> bool:
     common word, place or cue word of its own."""
     return (token.pos_ == "PROPN" and token.is_title and token.dep_ == "compound"
             and token.head.i in range(t.ent.start, t.ent.end) and not token.ent_type_
-            and token.lower_ not in _role_vocabulary() and not TITLE_RE.match(token.text + " X")
+            and token.lower_ not in _role_vocabulary() and not title_re().match(token.text + " X")
             and not _lowercase_elsewhere(t.text, token.text)
             and token.lower_ not in data_tables.known_place_names() and not cue_class(token.text))
 
@@ -313,7 +334,7 @@ def _with_title(t: _Tagged) -> _Tagged:
     """"Gov. Okafor", "General Brandt": a surname alone keeps the title it was given."""
     if " " in t.name:
         return t
-    title = TITLE_BEFORE.search(t.text, max(t.segment.start, t.start - 40), t.start)
+    title = title_before().search(t.text, max(t.segment.start, t.start - 40), t.start)
     return replace(t, start=title.start()) if title else t
 
 
@@ -322,7 +343,7 @@ def _without_role_word(t: _Tagged) -> _Tagged:
     "Sheriff X")."""
     start = t.start
     name = t.name
-    while len(name.split()) > 2 and name.split()[0].lower() in _role_vocabulary() and not TITLE_RE.match(name):
+    while len(name.split()) > 2 and name.split()[0].lower() in _role_vocabulary() and not title_re().match(name):
         start += len(name.split()[0]) + 1
         name = t.text[start:t.end]
     return replace(t, start=start)
@@ -336,9 +357,7 @@ def _before_possessive(t: _Tagged) -> _Tagged:
 
 # 5. fragments, furniture and common nouns
 
-_DAY_AFTER = re.compile(r"(?:'s|’s) Day\b")
 _DEFINITION_AFTER = re.compile(r"\s*\(([^()]{4,80})\)")
-_DESCRIBING_AFTER = re.compile(r"-(?:based|born|led|run|area)\b")
 
 
 def _junk(t: _Tagged) -> bool:
@@ -348,7 +367,7 @@ def _junk(t: _Tagged) -> bool:
 
 def _day(t: _Tagged) -> bool:
     """"Valentine's Day" is a date."""
-    return _DAY_AFTER.match(t.after) is not None
+    return lang.match("mentions.ner.day_after", t.after) is not None
 
 
 def _modifies_common_noun(t: _Tagged) -> bool:
@@ -361,7 +380,7 @@ def _modifies_common_noun(t: _Tagged) -> bool:
 def _kind_of_thing(t: _Tagged) -> bool:
     """"sleep Apnea": a common noun before one word makes it a kind of thing."""
     return not t.from_data and len(t.ent) == 1 and t.label in ("ORG", "PERSON") and any(
-        c.dep_ == "compound" and c.is_lower and c.pos_ == "NOUN" and c.lower_ not in ROLE_NOUNS for c in t.ent.root.children)
+        c.dep_ == "compound" and c.is_lower and c.pos_ == "NOUN" and c.lower_ not in role_nouns() for c in t.ent.root.children)
 
 
 def _abbreviates_a_thing(t: _Tagged) -> bool:
@@ -373,8 +392,8 @@ def _abbreviates_a_thing(t: _Tagged) -> bool:
 
 
 def _greeting(t: _Tagged) -> bool:
-    """Capitalised words of letters and greetings ("Solidarity", "Regards")."""
-    return not t.from_data and t.name.lower() in _NOT_NAMES
+    """Capitalised words of letters and greetings ("Solidarity", "Regards": ``greetings.txt``)."""
+    return not t.from_data and t.name.lower() in union("greetings")
 
 
 def _body_of_owner(t: _Tagged) -> bool:
@@ -384,7 +403,7 @@ def _body_of_owner(t: _Tagged) -> bool:
 
 def _describes(t: _Tagged) -> bool:
     """"Washington-based" describes, it does not name the place."""
-    return _DESCRIBING_AFTER.match(t.text[t.end:t.end + 8]) is not None
+    return lang.match("mentions.ner.describing_after", t.text[t.end:t.end + 8]) is not None
 
 
 _NAME_FILTERS: tuple[Callable[[_Tagged], bool], ...] = (
@@ -403,7 +422,7 @@ def _classed(t: _Tagged) -> Mention | None:
         return None
     canonical = t.ent.ent_id_ or None
     extractor, found_as = ("spacy.entity_ruler.v1", MentionKind.KNOWN) if t.from_data else ("spacy.ner.v1", MentionKind.MODEL)
-    if canonical and canonical != t.name and t.segment.language != "en":
+    if canonical and canonical != t.name and t.segment.language != DEFAULT_LANGUAGE:
         # a name of the sourced table: its English name labels it
         extractor, found_as = "rules.spanish_names.v1", MentionKind.TRANSLATED
     confidence = 0.95 if canonical else (0.85 if t.from_data else 0.7)
@@ -419,26 +438,29 @@ def _with_code_suffix(t: _Tagged) -> _Tagged:
     return replace(t, end=t.end + suffix.end()) if suffix else t
 
 
-_PLACE_PREP_BEFORE = re.compile(r"\b(?:in|at|from|near|to|en|de|desde|hacia|cerca de)\s+$")
-_ENGLISH_PLACE_PREP_BEFORE = re.compile(r"\b(?:in|at|from|to|near|of)\s+$")
-_WHO_AFTER = re.compile(r",\s+who\b")
+@lru_cache(maxsize=4)
+def _who_after(words: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(r",\s+(?:" + alternation(words) + r")\b")
 
 
 def _class_of(t: _Tagged, after: str) -> str | None:
     """The class of a tagged name: a firm's, else the label's with the cue words
     (:func:`classify`), corrected by what the text says around it; None for an unknown
-    one-word place with nothing that says it is one."""
+    one-word place with nothing that says it is one (a word of the segment's pack's
+    ``place_preps.txt`` before it)."""
     cls = "Company" if t.firm else classify(t.name, t.label)
     if cls is None:
         return None
     if cls == "Person" and not t.from_data and len(t.name.split()) == 1 and t.name.lower() in \
-            data_tables.known_place_names() and _PLACE_PREP_BEFORE.search(t.before(10)):
+            data_tables.known_place_names() and _said_before(union("person_place_preps"), t.before(10)):
         cls = "Place"  # "in Taylor"
     cls = _class_said_around(t, cls, after)
-    if _WHO_AFTER.match(after) and cls in ("Place", "Organization") and t.name.lower() not in data_tables.known_place_names():
+    if _who_after(union("person_relatives")).match(after) and cls in ("Place", "Organization") \
+            and t.name.lower() not in data_tables.known_place_names():
         return "Person"  # "Arlen, who is twelve"
     if cls == "Place" and not t.from_data and len(t.ent) == 1 and t.label in ("GPE", "LOC") \
-            and t.name.lower() not in data_tables.known_place_names() and not _ENGLISH_PLACE_PREP_BEFORE.search(t.before(8)):
+            and t.name.lower() not in data_tables.known_place_names() \
+            and not _said_before(pack_for(t.segment.language).words("place_preps"), t.before(8)):
         return None  # an unknown one-word "place" with nothing that says it is one
     return cls
 
@@ -449,12 +471,12 @@ def _class_said_around(t: _Tagged, cls: str, after: str) -> str:
     Correccional"), or a given name ("Heather Okafor-Duarte" tagged as a group)."""
     if t.from_data:
         return cls
-    kind = _KIND_APPOSITION.match(after)
-    kind_before = _KIND_BEFORE.search(t.before(30))
+    kind = _kind_after(after)
+    kind_before = _kind_before(t.before(30), all_packs())
     if kind and cls in ("Organization", "Place", "Company"):
-        return _KIND_CLASSES[kind.group(1).lower()]
+        return kind
     if kind_before and cls in ("Organization", "Place", "Company", "Person"):
-        return _KIND_CLASSES_ES[kind_before.group(1).lower()]
+        return kind_before
     if cls in ("Organization", "Place") and not cue_class(t.name) and data_tables.looks_like_person(t.name):
         return "Person"
     return cls
@@ -475,8 +497,8 @@ def _headline_phrase(t: _Tagged, cls: str) -> bool:
 
 
 def _role_plural(t: _Tagged, cls: str) -> bool:
-    """"Probation Officers" is a role, not a person."""
-    return cls == "Person" and t.name.split()[-1].lower() in _ROLE_PLURALS
+    """"Probation Officers" is a role, not a person (``role_plurals.txt``)."""
+    return cls == "Person" and t.name.split()[-1].lower() in union("role_plurals")
 
 
 def _common_word(t: _Tagged, cls: str) -> bool:
@@ -485,50 +507,69 @@ def _common_word(t: _Tagged, cls: str) -> bool:
 
 
 def _generic_words(t: _Tagged, cls: str) -> bool:
-    """"Black and Brown": generic words only (but "City Council" is a body)."""
+    """"Black and Brown": generic words (``generic_words.txt``) joined by "and" only (but "City
+    Council" is a body)."""
     words = t.name.split()
-    return len(words) > 1 and all(w.lower() in GENERIC_WORDS or w.lower() in ("and", "&") for w in words) \
+    joining = pack_for(t.segment.language).conjunctions - pack_for(t.segment.language).words("disjunctions")
+    return len(words) > 1 and all(w.lower() in generic_words() or w.lower() in joining for w in words) \
         and cue_class(words[-1]) != "GovernmentAgency"
 
 
 _CLASSED_FILTERS: tuple[Callable[[_Tagged, str], bool], ...] = (
     _title_case_guess, _headline_phrase, _role_plural, _common_word, _generic_words)
 
-#: "X, a detention center …", "X, a private prison operator": the apposition says what X is
-_KIND_CLASSES = {"detention center": "DetentionFacility", "detention facility": "DetentionFacility",
-                 "processing center": "DetentionFacility", "prison": "DetentionFacility", "jail": "DetentionFacility",
-                 "tent camp": "DetentionFacility", "company": "Company", "firm": "Company", "corporation": "Company",
-                 "contractor": "Company", "operator": "Company", "nonprofit": "Organization",
-                 "organization": "Organization", "coalition": "Organization", "network": "Organization",
-                 "agency": "GovernmentAgency"}
+@dataclass(frozen=True, slots=True)
+class _Kinds:
+    """The kind nouns of a pack (``kinds.csv``) and the patterns that find them around a name:
+    after it in an apposition ("X, a detention center in …": English) or before it ("la
+    empresa X": Spanish)."""
+
+    classes: dict[str, str]
+    after: re.Pattern[str] | None
+    before: re.Pattern[str] | None
 
 
-# the kind is the head noun, which ends the noun phrase: "a Florida-based prison company" is a
-# company ("prison" only modifies it); "a network of ..." is a network
-_NP_END = (r"(?=[ \t]*(?:[,.;:!?)\"”]|$)|[ \t]+(?:that|which|who|whose|in|of|with|on|at|for|from|to|and|or|"
-           r"based|run|operated|owned|near|outside|headquartered|known|called|founded|is|was|has|had)\b)")
+@lru_cache(maxsize=8)
+def _kinds(pack: LanguagePack) -> _Kinds:
+    rows = pack.rows("kinds.csv")
+    determiners = alternation(pack.words("determiners"))
+    after = {r["kind"] for r in rows if r["where"] == "after"}
+    before = {r["kind"] for r in rows if r["where"] == "before"}
+    # the kind is the head noun, which ends the noun phrase: "a Florida-based prison company" is a
+    # company ("prison" only modifies it); "a network of ..." is a network
+    np_end = r"(?=[ \t]*(?:[,.;:!?)\"”]|$)|[ \t]+(?:" + "|".join(pack.lines("noun_phrase_ends")) + r")\b)"
+    return _Kinds(
+        {r["kind"]: r["class"] for r in rows},
+        re.compile(r",[ \t]+(?:" + determiners + r")[ \t]+(?:[\w-]+[ \t]+){0,4}?(" +
+                   "|".join(sorted(after, key=len, reverse=True)) + r")\b" + np_end, re.I) if after else None,
+        re.compile(r"\b(?:" + determiners + r")[ \t]+(" + alternation(before) + r")[ \t]+$", re.I) if before else None)
 
 
-_KIND_APPOSITION = re.compile(r",[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,4}?(" +
-                              "|".join(sorted(_KIND_CLASSES, key=len, reverse=True)) + r")\b" + _NP_END, re.I)
+def _kind_after(after: str) -> str | None:
+    """The class the kind in an apposition after a name gives ("X, a detention center")."""
+    for pack in all_packs():
+        kinds = _kinds(pack)
+        match = kinds.after.match(after) if kinds.after is not None else None
+        if match:
+            return kinds.classes[match.group(1).lower()]
+    return None
 
 
-#: Spanish puts the kind before the name: "la empresa X", "la organización X"
-_KIND_CLASSES_ES = {"empresa": "Company", "compañía": "Company", "firma": "Company", "contratista": "Company",
-                    "organización": "Organization", "coalición": "Organization", "agencia": "GovernmentAgency"}
-
-
-_KIND_BEFORE = re.compile(r"\b(?:la|una|el|un)[ \t]+(" + "|".join(_KIND_CLASSES_ES) + r")[ \t]+$", re.I)
+def _kind_before(before: str, packs: tuple[LanguagePack, ...]) -> str | None:
+    """The class the kind before a name gives ("la empresa X"), in the given packs."""
+    for pack in packs:
+        kinds = _kinds(pack)
+        match = kinds.before.search(before) if kinds.before is not None else None
+        if match:
+            return kinds.classes[match.group(1).lower()]
+    return None
 
 
 def _named_as_firm(text: str, start: int, end: int, language: str) -> bool:
     """A name that says it is a firm: it ends in a legal form ("Servicios Norteños S.A.",
-    ``legal_forms.txt``) or Spanish puts the kind before it ("la empresa X"). The Spanish
-    model tags such names MISC or LOC."""
+    ``legal_forms.txt``) or its language puts the kind before it ("la empresa X",
+    ``kinds.csv``). The Spanish model tags such names MISC or LOC."""
     name = text[start:end].lower()
     if " " in name and any(name.endswith(" " + form) for form in legal_forms()):
         return True
-    if language != "es":
-        return False
-    kind = _KIND_BEFORE.search(text[max(0, start - 30):start])
-    return kind is not None and _KIND_CLASSES_ES[kind.group(1).lower()] == "Company"
+    return _kind_before(text[max(0, start - 30):start], (pack_for(language),)) == "Company"

@@ -7,15 +7,14 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from actorgraph.loaders import data_tables
-from actorgraph.loaders.cues import ROLE_NOUNS, cue_class
+from actorgraph.loaders import data_tables, lang
+from actorgraph.loaders.cues import cue_class, role_nouns
+from actorgraph.loaders.lang import alternation, union
 from actorgraph.loaders.mentions.registry import MentionContext, register
 from actorgraph.loaders.model import Mention, MentionKind, Segment
 
-_DEFENDED = re.compile(r"^(?i:release|free|support|defend|save|bring home|justice for|stop the deportation of)\s+"
-                       r"((?:[A-Z][a-zñáéíóú'’.-]+\s+){1,3}?[A-Z][a-zñáéíóú'’-]+)(?=\s+(?i:from|now|home)\b|\s*[!.:,]|$)")
-
-_ADDRESSEE = re.compile(r"^(?i:ask|tell|urge|call on)\s+(?:the\s+)?((?:[A-Z][\w.'’-]*\s*){1,6}?)(?=\s+(?:to|not to)\b|\s*[:!,]|$)")
+# how a petition's title names whom it defends or addresses is the packs' (expressions.toml:
+# mentions.petition.defended, mentions.petition.addressee)
 
 
 @register("mentions.petition.listing.v1")
@@ -28,14 +27,14 @@ def petition_listings(ctx: MentionContext) -> list[Mention]:
 def _petition_mentions(text: str, seg: Segment) -> list[Mention]:
     title = text[seg.start:seg.end]
     out = [Mention(seg.start, seg.end, title, "Campaign", "rules.petition.v1", 0.95, title, MentionKind.PETITION_TITLE)]
-    person = _DEFENDED.match(title)
+    person = lang.match("mentions.petition.defended", title)
     if person and not cue_class(person.group(1)) and not any(
-            w.lower().strip(".") in ROLE_NOUNS | {"tenant", "community", "advocate", "our", "all"}
+            w.lower().strip(".") in role_nouns() | union("not_defended")
             for w in person.group(1).split()):
         s = seg.start + person.start(1)
         out.append(Mention(s, s + len(person.group(1)), person.group(1), "Person", "rules.petition.defended.v1", 0.75,
                            kind=MentionKind.PETITION_PARTY))
-    addressee = _ADDRESSEE.match(title)
+    addressee = lang.match("mentions.petition.addressee", title)
     if addressee and len(addressee.group(1).split()) >= 2:
         s = seg.start + addressee.start(1)
         e = s + len(addressee.group(1).rstrip())
@@ -48,12 +47,10 @@ def _petition_mentions(text: str, seg: Segment) -> list[Mention]:
     return out
 
 
-_ORG_WORDS_ES = {"resistencia", "comité", "comite", "coalición", "coalicion", "unión", "union", "alianza",
-                 "colectivo", "movimiento", "frente", "centro", "red", "proyecto", "sindicato"}
-
-
 def creator_class(name: str) -> str:
-    """Class of a petition creator account: "First L." is a person, other names are groups.
+    """Class of a petition creator account: "First L." is a person, and a name after an
+    honorific (``honorifics.txt``); a name that begins with a group's word
+    (``group_first_words.txt``: "Comité …") and other names are groups.
 
     >>> creator_class("Brenda P.")
     'Person'
@@ -61,11 +58,11 @@ def creator_class(name: str) -> str:
     'Organization'
     """
     words = name.split()
-    if words and words[0].lower() in _ORG_WORDS_ES:
+    if words and words[0].lower() in union("group_first_words"):
         return "Organization"
     if len(words) >= 2 and re.fullmatch(r"[A-Za-z]\.", words[-1]):
         return "Person"
-    if words and words[0].rstrip(".") in ("Rev", "Dr", "Mr", "Mrs", "Ms", "Fr", "Sr", "Sra"):
+    if words and words[0].rstrip(".") in union("honorifics", case=True):
         return "Person"
     cue = cue_class(name)
     if cue is None and data_tables.looks_like_person(name):
@@ -98,7 +95,8 @@ def _accounts(text: str, mentions: tuple[Mention, ...]) -> list[Mention]:
         if not match:
             continue
         base = match.group(1)
-        hits = [h for h in re.finditer(r"(?<![\w-])" + re.escape(base) + r"(?![\w-])(?!\s+(?:de|del|of|for)\b)", text, re.I)
+        links = alternation(union("name_preps"))
+        hits = [h for h in re.finditer(r"(?<![\w-])" + re.escape(base) + r"(?![\w-])(?!\s+(?:" + links + r")\b)", text, re.I)
                 if not (m.start <= h.start() < m.end) and h.group(0)[0].isupper()]
         if hits:
             out.append(replace(m, cls="Organization"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from actorgraph.loaders.lang import DEFAULT_LANGUAGE
 from actorgraph.loaders.mentions.registry import MentionContext, register
 from actorgraph.loaders.mentions.spans import SpanIndex
 from actorgraph.loaders.model import Mention
@@ -15,7 +16,7 @@ def repeated_names(ctx: MentionContext) -> list[Mention]:
     """Every other use of a name the document already gave, where nothing else was found
     ("one sense per discourse"): the model tags "the Harbor Is Home campaign" once and misses
     "Co-chairs of Harbor Is Home are ...". Only names of two words or more, written the same
-    way, capital for capital, in the English passages that were parsed (a one-word name
+    way, capital for capital, in the parsed passages of the default language (a one-word name
     spreads whatever one mention of it got wrong: a town the model once tagged a group)."""
     text = ctx.text
     forms: dict[str, Mention] = {}
@@ -32,7 +33,7 @@ def repeated_names(ctx: MentionContext) -> list[Mention]:
     out = []
     for p in ctx.parsed:
         seg = p.segment
-        if p.doc is None or seg.kind == "petition-title" or seg.language != "en":
+        if p.doc is None or seg.kind == "petition-title" or seg.language != DEFAULT_LANGUAGE:
             continue
         resume = seg.start
         for word in _CAPITALISED_WORD.finditer(text, seg.start, seg.end):

@@ -6,22 +6,26 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
-from actorgraph.loaders.lang import LanguagePack, load_pack
+from actorgraph.loaders.lang import alternation, union
 from actorgraph.loaders.model import Mention, MentionKind, Segment
 
-_LEADING = {"the", "a", "an", "our", "his", "her", "their", "its", "this", "these", "that", "those",
-            "dear", "via", "yesterday", "today", "tonight", "tomorrow", "meanwhile", "however", "also", "now",
-            "then", "earlier", "later", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-            "un", "una", "este", "esta", "estos", "estas", "ese", "esa", "nuestro", "nuestra"}
+
+@lru_cache(maxsize=4)
+def _tail(words: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(r"[ \t]+(?:" + alternation(words) + r")$")
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop leading determiners and trailing possessives/punctuation from a span."""
+    """Drop leading determiners and trailing possessives/punctuation from a span (the
+    words of every pack's ``leading_words.txt`` and ``trailing_words.txt``: a span in one
+    language may quote another)."""
+    leading = union("leading_words")
     while True:
         span = text[start:end]
         first = span.split(" ", 1)[0]
-        if " " in span and first.lower() in _LEADING:
+        if " " in span and first.lower() in leading:
             start += len(first) + 1
             continue
         break
@@ -31,7 +35,7 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
             break
     while end > start and text[end - 1] in " ,;:!?\"“”()[]-–—":
         end -= 1
-    tail = re.search(r"[ \t]+(?:of|for|and|the|&|de|del|y|e|la|el|los|las|para|por|en)$", text[start:end])
+    tail = _tail(union("trailing_words")).search(text[start:end])
     if tail and tail.start() > 0:  # "the National Lawyers Guild of" (the place was tagged apart)
         end = start + tail.start()
     while start < end and text[start] in " ,;:!?\"“”()[]-–—'’":
@@ -56,11 +60,6 @@ def phrase_hits(text: str, seg: Segment, phrases: dict[str, tuple[str, str]], ca
             out.append(Mention(seg.start + m.start(), seg.start + m.end(), m.group(0), cls, extractor,
                                0.9, canonical, kind))
     return out
-
-
-def pack_for(language: str) -> LanguagePack:
-    """The rule pack of a segment's language (English for a language without one)."""
-    return load_pack(language if language in ("en", "es") else "en")
 
 
 class SpanIndex:

@@ -25,11 +25,13 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Protocol
 
 from actorgraph import ontology
 from actorgraph.errors import UnknownFormatError
-from actorgraph.loaders.lang import LANGUAGES, LanguagePack, load_pack
+from actorgraph.loaders import lang
+from actorgraph.loaders.lang import LanguagePack, all_packs, alternation, registry_version
 from actorgraph.loaders.model import Entity, Evidence, Mention, Relation
 from actorgraph.loaders.rules.coref import clause_verb, object_controllers
 
@@ -98,7 +100,7 @@ def register(name: str, level: Level, predicates: Predicates) -> Callable[[Calla
 def from_packs(read: Callable[[LanguagePack], Iterable[str]]) -> Callable[[], tuple[str, ...]]:
     """The predicates of a rule whose knowledge is data: what ``read`` finds in the rule pack
     of every language."""
-    return lambda: tuple(p for code in LANGUAGES for p in read(load_pack(code)))
+    return lambda: tuple(p for pack in all_packs() for p in read(pack))
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,25 +191,37 @@ class DocumentContext:
         return Passage(self.text, start, end, modality(self.text[start:end]))
 
 
-_DEMAND = re.compile(r"\b(?:demand(?:s|ed|ing)?|call(?:s|ed)? (?:on|for)|urg(?:e|es|ed)|ask(?:s|ed)?|"
-                     r"must|should|tell|insist)\b", re.I)
-_ALLEGED = re.compile(r"\b(?:allegedly|reportedly|accused of|allegations?|alleg(?:e|es|ed)|claim(?:s|ed)? that|"
-                      r"suspected)\b", re.I)
+def list_joined(between: str) -> bool:
+    """Whether the text between two names joins them in one list ("X and Y", "X, as well as
+    Y", "X (XA) and the Y": the packs' ``rules.list_joiner`` expression)."""
+    return lang.match("rules.list_joiner", between) is not None
 
-#: what joins two names of one list ("X and Y", "X, as well as Y", "X (XA) and the Y")
-LIST_JOINER = re.compile(r"^\s*\)?\s*(?:,|,? and|&|,? as well as|,? along with)\s*(?:the\s+)?$", re.I)
+
+#: the modalities a cue may give, the first found deciding (``lang/<code>/modality.csv``)
+MODALITIES = ("alleged", "demanded")
+
+
+@lru_cache(maxsize=4)
+def _modality_cues(version: int) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each modality with the pattern of its cues in every registered pack: a Spanish
+    passage may quote an English demand."""
+    cues: dict[str, set[str]] = {m: set() for m in MODALITIES}
+    for pack in all_packs():
+        for row in pack.rows("modality.csv"):
+            cues[row["modality"]].add(row["cue"].lower())
+    return tuple((m, re.compile(r"\b(?:" + alternation(words) + r")\b", re.I)) for m, words in cues.items() if words)
 
 
 def modality(sentence: str) -> str:
-    """How a sentence states what it says: ``alleged``, ``demanded`` or ``asserted``.
+    """How a sentence states what it says: ``alleged``, ``demanded`` or ``asserted``, by the
+    cue words of the language packs (``modality.csv``: "allegedly", "urge").
 
     >>> modality("The office allegedly shared records."), modality("We urge the county to act.")
     ('alleged', 'demanded')
     """
-    if _ALLEGED.search(sentence):
-        return "alleged"
-    if _DEMAND.search(sentence):
-        return "demanded"
+    for name, cues in _modality_cues(registry_version()):
+        if cues.search(sentence):
+            return name
     return "asserted"
 
 
@@ -218,7 +232,7 @@ def refs(ctx: SentenceContext, token: Token, standins: bool = True) -> list[Ref]
         return [Ref(ctx.tokens[token.i])]
     if token.pos_ == "NUM" and token.dep_ in ("nsubj", "nsubjpass", "nsubj:pass"):
         return _counted_list(ctx, token)
-    if token.lower_ in ("they", "them", "their") and token.pos_ == "PRON":
+    if token.lower_ in ctx.pack.words("plural_pronouns") and token.pos_ == "PRON":
         return _plural_antecedent(ctx, token)
     if token.lower_ in ctx.pack.coref:  # "the ABCD-USA network", "the GEO company"
         named = [ctx.tokens[c.i] for c in token.children if c.dep_ in ("compound", "nmod") and c.i in ctx.tokens]
@@ -231,7 +245,7 @@ def refs(ctx: SentenceContext, token: Token, standins: bool = True) -> list[Ref]
         if len(set(named)) == 1:
             return [Ref(named[0])]
     if standins and token.lower_ in ctx.pack.standins:
-        for prep in ("of", "from", "with", "at", "de", "del"):
+        for prep in ctx.pack.lines("standin_preps"):
             for pobj in prep_objects(token, prep):
                 found = refs(ctx, pobj, standins=False)
                 if found:
@@ -469,6 +483,6 @@ def run_rules(ctx: SentenceContext, order: Iterable[str] = SENTENCE_ORDER) -> li
     return out
 
 
-__all__ = ["DOCUMENT_ORDER", "LIST_JOINER", "RULES", "SENTENCE_ORDER", "SENTENCE_RULES", "DocumentContext", "Level", "Node",
-           "Passage", "Ref", "Rule", "SentenceContext", "TextSentence", "case_of", "fits", "from_packs", "make_relation", "modality",
+__all__ = ["DOCUMENT_ORDER", "RULES", "SENTENCE_ORDER", "SENTENCE_RULES", "DocumentContext", "Level", "Node",
+           "Passage", "Ref", "Rule", "SentenceContext", "TextSentence", "case_of", "fits", "from_packs", "list_joined", "make_relation", "modality",
            "prep_objects", "refs", "register", "run_rules", "same_list", "selected", "with_conjuncts"]

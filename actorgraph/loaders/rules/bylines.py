@@ -8,11 +8,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from actorgraph.loaders import lang
 from actorgraph.loaders.model import Relation
 from actorgraph.loaders.rules import DocumentContext, Level, Node, Passage, make_relation, register
 
-_BYLINE = re.compile(r"^(?:By|Por)\s+[A-Z]")
-_CONTACT = re.compile(r"^(?:(?:Media|Press|News)\s+)?(?:Contacts?|Contactos?|Contacto de prensa)\s*:\s*", re.I)
+# a byline and a contact line as each language writes them are its pack's (expressions.toml: rules.byline, rules.contact)
 _CONTACT_ITEM = re.compile(r"^[^,\n]{2,80},\s*[^,\n]{2,80},\s*(?:\S+@\S+|\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4})")
 
 
@@ -26,7 +26,7 @@ def byline(ctx: DocumentContext) -> Iterator[Relation]:
     for p in ctx.parsed:
         seg = p.segment
         line = ctx.text[seg.start:seg.end]
-        if len(line) > 160 or not _BYLINE.match(line):
+        if len(line) > 160 or not lang.match("rules.byline", line):
             continue
         inside = _within(ctx, seg.start, seg.end)
         people = [n for n in inside if n.entity.cls == "Person"]
@@ -47,7 +47,7 @@ def _contact_lines(ctx: DocumentContext) -> Iterator[tuple[int, int, int]]:
     for p in ctx.parsed:
         seg = p.segment
         line = ctx.text[seg.start:seg.end]
-        head = _CONTACT.match(line)
+        head = lang.match("rules.contact", line)
         if not head and not (previous and _CONTACT_ITEM.match(line)):
             previous = False
             continue

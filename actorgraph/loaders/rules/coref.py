@@ -22,9 +22,6 @@ _ARGUMENT = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "pobj", "poss", "dat
 _GROUP_CLASSES = ("Organization", "GovernmentAgency", "Company")
 #: the classes a pronoun may stand for (``pronouns.csv``: person, group or any)
 _REFERS_TO = {"person": ("Person",), "group": _GROUP_CLASSES, "any": ("Person", *_GROUP_CLASSES)}
-#: description nouns whose antecedent must carry the noun in its name ("the county", "the sheriff")
-_NAMED_BY_NOUN = frozenset({"county", "city", "state", "sheriff", "department", "office", "network", "union", "coalition",
-                            "alliance", "jail", "prison", "center", "centre"})
 WINDOW = 900  # characters: how far back an antecedent may be
 
 
@@ -133,10 +130,10 @@ def resolve(tokens: Iterable[tuple[int, Token] | tuple[int, Token, LanguagePack]
             cls = pack.coref[noun]
             determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
             if not determiners & pack.definites or any(
-                    c.dep_ == "prep" and c.lower_ == "of" for c in token.children) or any(
+                    c.dep_ == "prep" and c.lower_ in pack.words("genitive_preps") for c in token.children) or any(
                     c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children):
                 continue
-            named = noun in _NAMED_BY_NOUN
+            named = noun in pack.words("named_descriptions")  # "the county" is a county's name
 
             def fits(e: Entity, cls: str = cls, noun: str = noun, named: bool = named) -> bool:
                 return e.cls == cls and (not named or noun in normalize_name(e.label).split()

@@ -7,21 +7,16 @@ raided that place.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
-from actorgraph.loaders import data_tables
+from actorgraph.loaders import data_tables, lang
 from actorgraph.loaders.model import Relation
-from actorgraph.loaders.rules import LIST_JOINER, DocumentContext, Level, Node, TextSentence, make_relation, register
-
-_ENFORCEMENT = re.compile(r"\b(?:arrest\w*|raid\w*|detain\w*|deport\w*|apprehend\w*|swept)\b", re.I)
-_WORKSITE = re.compile(r"\bat (?:a|an|the|\w+)(?: [\w-]+){0,2} (?:warehouses?|plants?|factor(?:y|ies)|farms?|worksites?|"
-                       r"restaurants?|stores?|sites?|job ?sites?|construction sites?) in$", re.I)
+from actorgraph.loaders.rules import DocumentContext, Level, Node, TextSentence, list_joined, make_relation, register
 
 
 def _agencies(sent: TextSentence) -> list[Node]:
     """The government agencies a sentence of enforcement names (none when it is not one)."""
-    if not _ENFORCEMENT.search(sent.string):
+    if not lang.search("rules.enforcement", sent.string):
         return []
     return [n for n in sent.nodes if n.entity.cls == "GovernmentAgency"]
 
@@ -33,7 +28,7 @@ def joint_enforcement(ctx: DocumentContext) -> Iterator[Relation]:
     for sent in ctx.sentences:
         agencies = _agencies(sent)
         for x, y in zip(agencies, agencies[1:]):
-            if not LIST_JOINER.match(ctx.text[x.mention.end:y.mention.start]):
+            if not list_joined(ctx.text[x.mention.end:y.mention.start]):
                 continue
             x_federal, y_federal = x.entity.label in federal, y.entity.label in federal
             if x_federal != y_federal:
@@ -51,7 +46,7 @@ def worksite_raid(ctx: DocumentContext) -> Iterator[Relation]:
         if not agencies:
             continue
         for n in sent.nodes:
-            if n.entity.cls == "Place" and _WORKSITE.search(ctx.text[max(sent.start, n.mention.start - 80):n.mention.start].rstrip()):
+            if n.entity.cls == "Place" and lang.search("rules.worksite", ctx.text[max(sent.start, n.mention.start - 80):n.mention.start].rstrip()):
                 for agency in agencies:
                     if agency.mention.start < n.mention.start:
                         relation = make_relation(sent, agency.entity, "raided", n.entity, "rules.worksite_raid.v1", 0.6)

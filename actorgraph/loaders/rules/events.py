@@ -18,7 +18,6 @@ if TYPE_CHECKING:
     from actorgraph.loaders.model import Relation
 
 _ACTORS = ("Person", "Organization", "GovernmentAgency", "Company")
-_PLACE_PREPS = ("in", "at", "outside", "near", "en", "frente")
 
 
 @register("rules.event.roles.v1", Level.SENTENCE, ("participatedIn", "locatedIn"))
@@ -37,7 +36,7 @@ def event_roles(ctx: SentenceContext) -> Iterator[Relation]:
         for c in head.children:
             if c.dep_ in ("poss", "compound", "nmod:poss") and c.i in ctx.tokens and ctx.tokens[c.i] is not event:
                 people += refs(ctx, c, standins=False)
-        people += [r for p in prep_objects(head, "by") + prep_objects(head, "por") for r in refs(ctx, p)]
+        people += [r for prep in pack.lines("agent_preps") for p in prep_objects(head, prep) for r in refs(ctx, p)]
         for acl in (c for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in pack.event_verbs):
             people += _expand(ctx, subjects(acl))  # "a march organized by X"
         for person in dict.fromkeys(people):
@@ -46,7 +45,7 @@ def event_roles(ctx: SentenceContext) -> Iterator[Relation]:
                 if relation is not None:
                     yield relation
         holders = [head, verb] if head.dep_ in ("dobj", "obj") and verb.pos_ == "VERB" else [head]
-        places = [r for h in holders for prep in _PLACE_PREPS for p in prep_objects(h, prep)
+        places = [r for h in holders for prep in pack.lines("event_place_preps") for p in prep_objects(h, prep)
                   for r in refs(ctx, p, standins=False) if r.entity.cls == "Place"]
         for place in dict.fromkeys(places):
             relation = make_relation(ctx, Ref(event), "locatedIn", place, "rules.event.roles.v1", 0.6)

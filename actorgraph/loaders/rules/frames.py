@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from actorgraph.loaders.lang import LanguagePack, union
 from actorgraph.loaders.rules import (
     Level,
     Ref,
@@ -37,8 +38,8 @@ if TYPE_CHECKING:
     from actorgraph.loaders.lang import NominalFrame
     from actorgraph.loaders.model import Relation
 
-_RELATIVE = frozenset({"which", "that", "who", "whom"})
-_RELATIVES = _RELATIVE | {"que", "quien", "cual"}  # relative pronouns of both packs
+# Relative pronouns (``relatives.txt``, ``object_relatives.txt``) are read over every pack: these
+# helpers read a token whatever the language of its sentence.
 
 
 # The English model labels dependencies in the ClearNLP style (dobj, prep + pobj, nsubjpass);
@@ -54,8 +55,10 @@ def is_passive(verb: Token) -> bool:
 
 
 def _agents(verb: Token) -> list[Token]:
+    """Who acts in a passive: the English parser's ``agent``, or an oblique whose case marker
+    is an agent preposition (``agent_preps.txt``: "por")."""
     found = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-    return found + [c for c in verb.children if c.dep_ in ("obl:agent", "obl") and case_of(c) == "por"]
+    return found + [c for c in verb.children if c.dep_ in ("obl:agent", "obl") and case_of(c) in union("agent_preps")]
 
 
 def subjects(verb: Token, depth: int = 0, authored: frozenset[str] = frozenset()) -> list[Token]:
@@ -64,17 +67,18 @@ def subjects(verb: Token, depth: int = 0, authored: frozenset[str] = frozenset()
     if is_passive(verb):
         return _agents(verb)
     own = [c for c in verb.children if c.dep_ == "nsubj"]
+    relatives = union("relatives")
     if len(own) > 1:  # "los datos, que X entregó": a clause has one subject; the relative is the object
-        own = [c for c in own if c.lower_ not in _RELATIVES] or own
+        own = [c for c in own if c.lower_ not in relatives] or own
     if own:
-        if own[0].lower_ in _RELATIVES and verb.dep_ in ("relcl", "acl:relcl", "acl"):
+        if own[0].lower_ in relatives and verb.dep_ in ("relcl", "acl:relcl", "acl"):
             return [verb.head]
         return own
     if depth > 3:
         return []
     if verb.dep_ in ("relcl", "acl:relcl"):
         return [verb.head]
-    if verb.dep_ == "pcomp" and verb.head.lower_ in ("for", "of") and verb.head.head.pos_ in ("VERB", "AUX"):
+    if verb.dep_ == "pcomp" and verb.head.lower_ in union("gerund_preps") and verb.head.head.pos_ in ("VERB", "AUX"):
         # "condemns X for sharing …", "accusing X of passing …": the gerund's subject is the object
         return [c for c in verb.head.head.children if c.dep_ in ("dobj", "obj")]
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
@@ -92,16 +96,18 @@ def patients(verb: Token) -> list[Token]:
         if verb.dep_ == "acl":
             return [verb.head]
         found = [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj:pass")]
-        if found and found[0].lower_ in _RELATIVE and verb.dep_ == "relcl":
+        if found and found[0].lower_ in union("relatives") and verb.dep_ == "relcl":
             return [verb.head]
         if not found and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
             return patients(verb.head)  # "was detained by ICE … and has been detained at Y"
         return found
-    found = [c for c in verb.children if c.dep_ in _OBJECT_DEPS and case_of(c) in (None, "a")]
+    markers = union("object_markers")
+    found = [c for c in verb.children if c.dep_ in _OBJECT_DEPS and (case_of(c) is None or case_of(c) in markers)]
     subjects_ = [c for c in verb.children if c.dep_ == "nsubj"]
+    relatives = union("object_relatives")
     if not found and len(subjects_) > 1:  # the relative the parser took for a second subject
-        found = [c for c in subjects_ if c.lower_ in _RELATIVE | {"que", "cual"}]
-    if found and found[0].lower_ in _RELATIVE | {"que", "cual"} and verb.dep_ in ("relcl", "acl:relcl", "acl"):
+        found = [c for c in subjects_ if c.lower_ in relatives]
+    if found and found[0].lower_ in relatives and verb.dep_ in ("relcl", "acl:relcl", "acl"):
         return [verb.head]  # "the center, which GEO Group runs", "los datos, que X entregó"
     return found
 
@@ -121,30 +127,33 @@ def _holders(verb: Token) -> list[Token]:
     return out
 
 
-def _requesters(verb: Token, pack) -> list[Token]:
+def _requesters(verb: Token, pack: LanguagePack) -> list[Token]:
     """"handed the records over at the request of ICE", "los entregaron a pedido de la
-    agencia": who asked, and so receives."""
+    agencia": who asked, and so receives (``request_nouns.txt`` after ``request_preps.txt``,
+    the one asking after ``genitive_preps.txt``)."""
     out: list[Token] = []
-    for prep in ("at", "on", "a", "por"):
+    genitives = pack.lines("genitive_preps")
+    for prep in pack.lines("request_preps"):
         for noun in prep_objects(verb, prep):
             if noun.lemma_.lower() in pack.request_nouns or noun.lower_ in pack.request_nouns:
-                out += [p for of in ("of", "de", "del") for p in prep_objects(noun, of)]
+                out += [p for of in genitives for p in prep_objects(noun, of)]
                 out += [c for c in noun.children if c.dep_ in ("poss", "nmod:poss") and c.pos_ != "PRON"]
     for c in verb.children:  # "a pedido de X" read as one fixed expression: X hangs on the verb
         if any(f.dep_ == "fixed" and f.lower_ in pack.request_nouns for f in c.children):
             out += [o for holder in (verb, c) for o in holder.children
-                    if o.dep_ in _UD_ARGS and case_of(o) in ("de", "del")]
+                    if o.dep_ in _UD_ARGS and case_of(o) in genitives]
     return out
 
 
 _UD_ARGS = ("obj", "obl", "nmod", "iobj")
 
 
-def objects(verb: Token, spec: str, pack=None) -> list[Token]:
+def objects(verb: Token, spec: str, pack: LanguagePack) -> list[Token]:
+    """The tokens a frame's object ``spec`` finds on a verb (``frames.csv``)."""
     if spec == "request":
-        return _requesters(verb, pack) if pack is not None else []
+        return _requesters(verb, pack)
     if spec == "object_place":  # "raided a plant in Springdale": the place of what underwent it
-        return [p for o in patients(verb) for prep in ("in", "at", "en") for p in prep_objects(o, prep)]
+        return [p for o in patients(verb) for prep in pack.lines("object_place_preps") for p in prep_objects(o, prep)]
     if spec in ("dobj", "obj"):
         return patients(verb)
     if spec == "dative":
@@ -155,7 +164,7 @@ def objects(verb: Token, spec: str, pack=None) -> list[Token]:
         return found
     if spec == "iobj":  # and a dative clitic the parser calls an object ("le entregó la información")
         return [c for c in verb.children if c.dep_ == "iobj" or (
-            pack is not None and c.dep_ == "obj" and c.pos_ == "PRON" and c.lower_ in pack.datives)]
+            c.dep_ == "obj" and c.pos_ == "PRON" and c.lower_ in pack.datives)]
     if spec.startswith("prep:"):
         return [t for holder in _holders(verb) for t in prep_objects(holder, spec[5:])]
     return []
@@ -177,13 +186,15 @@ def negated(verb: Token, pack) -> bool:
     return False
 
 
-def _examples(token: Token) -> list[Token]:
-    """"agencies such as X and Y", "groups including X": the named examples."""
+def _examples(token: Token, pack: LanguagePack) -> list[Token]:
+    """"agencies such as X and Y", "groups including X": the named examples (``example_preps.txt``:
+    the preposition, after the words that must modify it)."""
     out: list[Token] = []
-    for c in token.children:
-        if c.dep_ == "prep" and (c.lower_ == "including" or (c.lower_ == "as" and any(
-                g.lower_ == "such" for g in c.children))):
-            out.extend(p for p in c.children if p.dep_ == "pobj")
+    for entry in pack.lines("example_preps"):
+        *modifiers, prep = entry.lower().split()
+        for c in token.children:
+            if c.dep_ == "prep" and c.lower_ == prep and all(any(g.lower_ == m for g in c.children) for m in modifiers):
+                out.extend(p for p in c.children if p.dep_ == "pobj")
     return out
 
 
@@ -199,17 +210,18 @@ def _expand(ctx: SentenceContext, tokens: list[Token], stance: bool = False) -> 
                     for e in with_conjuncts(appos):
                         found.extend(refs(ctx, e))
             if not found:
-                for example in _examples(c):
+                for example in _examples(c, ctx.pack):
                     for e in with_conjuncts(example):
                         found.extend(refs(ctx, e))
             if not found and stance and c.pos_ == "NOUN":
                 owners = [g for g in c.children if g.dep_ == "poss"]
                 # "the arrest of X by ICE": X underwent it; the one who did it is the body behind it
-                done_to = c.lemma_.lower() in ctx.pack.patient_nouns or c.lower_ in ctx.pack.patient_nouns
-                preps = ("by", "por") if done_to else ("by", "of", "de", "por")
+                pack = ctx.pack
+                done_to = c.lemma_.lower() in pack.patient_nouns or c.lower_ in pack.patient_nouns
+                preps = pack.lines("agent_preps") if done_to else pack.lines("owner_preps")
                 owners += [p for prep in preps for p in prep_objects(c, prep)]
                 if done_to:  # "a manos de ICE"
-                    owners += [p for m in c.children if m.lower_ == "manos" for prep in ("de", "del")
+                    owners += [p for m in c.children if m.lower_ in pack.words("hands") for prep in pack.lines("genitive_preps")
                                for p in prep_objects(m, prep)]
                 for owner in owners:
                     for e in with_conjuncts(owner):
@@ -325,10 +337,10 @@ def verb_frames(ctx: SentenceContext) -> Iterator[Relation]:
                         yield relation
 
 
-def _between(noun: Token) -> tuple[list[Token], list[Token]]:
-    """"a contract between X and Y": X acts, Y is the other party."""
+def _between(noun: Token, pack: LanguagePack) -> tuple[list[Token], list[Token]]:
+    """"a contract between X and Y": X acts, Y is the other party (``between_preps.txt``)."""
     for c in noun.children:
-        if c.dep_ == "prep" and c.lower_ == "between":
+        if c.dep_ == "prep" and c.lower_ in pack.words("between_preps"):
             pobjs = [p for p in c.children if p.dep_ == "pobj"]
             if pobjs:
                 parties = with_conjuncts(pobjs[0])
@@ -357,7 +369,7 @@ def _object_relative_subjects(noun: Token) -> list[Token]:
     for clause in (c for c in noun.children if c.dep_ in ("relcl", "acl:relcl") and c.pos_ in ("VERB", "AUX")):
         if any(c.dep_ in ("dobj", "obj") for c in clause.children) or is_passive(clause):
             continue
-        own = [c for c in clause.children if c.dep_ == "nsubj" and c.lower_ not in _RELATIVES]
+        own = [c for c in clause.children if c.dep_ == "nsubj" and c.lower_ not in union("relatives")]
         if own:
             return own
     return []
@@ -367,7 +379,7 @@ def _nominal_arguments(ctx: SentenceContext, noun: Token, frame: NominalFrame) -
     """The tokens for who acts and who undergoes in what a noun of ``frame`` names ("a
     contract between X and Y", "X's contract with Y", "an ICE raid", "the lawsuit filed by X
     against Y"); when a verb governing the noun is negated, only a raid's place remains."""
-    subj_tokens, obj_tokens = _between(noun)
+    subj_tokens, obj_tokens = _between(noun, ctx.pack)
     modifiers = [c for c in noun.children if c.dep_ in ("compound", "nmod") and c.i in ctx.tokens
                  and ctx.tokens[c.i].cls != "Place" and case_of(c) is None]
     if not subj_tokens:
@@ -389,7 +401,7 @@ def _nominal_arguments(ctx: SentenceContext, noun: Token, frame: NominalFrame) -
             subj_tokens = subjects(verb) if verb.dep_ != "acl" or is_passive(verb) else []
         obj_tokens += [p for prep in frame.object_preps for p in prep_objects(verb, prep)]
     if frame.predicate == "raided":  # "a raid on a plant in Gainesville": the site's place too
-        obj_tokens += [p for t in [noun, *obj_tokens] for prep in ("in", "en") for p in prep_objects(t, prep)]
+        obj_tokens += [p for t in [noun, *obj_tokens] for prep in ctx.pack.lines("in_preps") for p in prep_objects(t, prep)]
     return subj_tokens, obj_tokens
 
 
@@ -426,13 +438,13 @@ def adjacent_frames(ctx: SentenceContext) -> Iterator[Relation]:
     for token in ctx.sent:
         if token.i in ctx.tokens or token.pos_ in ("VERB", "AUX") or token.tag_ not in ("VBZ", "VBD", "NNS", "NN"):
             continue
-        if not token.lower_.endswith(("s", "ed")):
+        if not token.lower_.endswith(pack.lines("verb_endings")):
             continue
         frames = [f for f in pack.frames_for(token.lemma_.lower()) if f.objects[:1] in (("dobj",), ("obj",)) and not f.requires]
         if not frames or token.i - 1 < ctx.sent.start or token.i - 1 not in ctx.tokens:
             continue
         j = token.i + 1
-        while j < ctx.sent.end and doc[j].lower_ in ("the", "a", "an") and j not in ctx.tokens:
+        while j < ctx.sent.end and doc[j].lower_ in pack.words("determiners") and j not in ctx.tokens:
             j += 1
         if j >= ctx.sent.end or j not in ctx.tokens:
             continue
@@ -443,7 +455,6 @@ def adjacent_frames(ctx: SentenceContext) -> Iterator[Relation]:
                 yield relation
 
 
-_JOINTLY = frozenset({"jointly", "together", "juntos", "juntas", "conjuntamente"})
 _GROUPS = ("Organization", "GovernmentAgency", "Company")
 
 
@@ -454,7 +465,7 @@ def joint_action(ctx: SentenceContext) -> Iterator[Relation]:
     for verb in ctx.sent:
         if verb.pos_ not in ("VERB", "AUX") or negated(verb, pack):
             continue
-        joint = verb.lemma_.lower() in pack.joint_verbs or any(c.lower_ in _JOINTLY for c in verb.children)
+        joint = verb.lemma_.lower() in pack.joint_verbs or any(c.lower_ in pack.words("joint_adverbs") for c in verb.children)
         if not joint:
             continue
         own = [c for c in verb.children if c.dep_ == "nsubj"]

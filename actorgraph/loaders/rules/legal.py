@@ -6,20 +6,23 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from actorgraph.loaders.lang import union
 from actorgraph.loaders.rules import Level, Ref, SentenceContext, make_relation, register
 
 if TYPE_CHECKING:
     from actorgraph.loaders.model import Relation
 
-_VERSUS = frozenset({"v.", "vs.", "v", "vs", "versus"})
-
 
 @register("rules.caption.sues.v1", Level.SENTENCE, ("sues",))
 def caption(ctx: SentenceContext) -> Iterator[Relation]:
-    """A case caption names who sues whom: "X v. Y", "X vs. Y"."""
+    """A case caption names who sues whom: "X v. Y", "X vs. Y".
+
+    The words between the parties are every pack's ``versus.txt``.
+    """
     doc = ctx.sent.doc
+    versus = union("versus")
     for token in ctx.sent:
-        if token.lower_ not in _VERSUS or token.i in ctx.tokens:
+        if token.lower_ not in versus or token.i in ctx.tokens:
             continue
         before, after = token.i - 1, token.i + 1
         if before < ctx.sent.start or after >= ctx.sent.end:

@@ -18,19 +18,13 @@ if TYPE_CHECKING:
     from actorgraph.loaders.model import Relation
 
 _LOCATED = ("DetentionFacility", "Organization", "Company", "GovernmentAgency")
-#: participles that say where a body is ("based in", "located in", "ubicado en", "radicada en")
-_SITED = frozenset({"base", "locate", "headquarter", "situate", "ubicar", "situar", "radicar", "localizar",
-                    "based", "located", "headquartered", "situated", "ubicado", "ubicada", "situado", "situada",
-                    "radicado", "radicada"})
-_KIND_NOUNS = frozenset({"company", "firm", "group", "organization", "organisation", "nonprofit", "contractor",
-                         "corporation", "center", "facility", "prison", "jail", "college", "university"})
 
 
 def _places_in(ctx: SentenceContext, holder: Token) -> list[Ref]:
     """Places that are objects of "in" attached to ``holder``, with the places in apposition
     to them ("El Paso, Texas")."""
     out: list[Ref] = []
-    for prep in ("in", "en"):
+    for prep in ctx.pack.lines("in_preps"):
         for p in prep_objects(holder, prep):
             chain = [p, *[q for q in p.children if q.dep_ in ("appos", "npadvmod", "conj", "flat")]]
             for q in chain:
@@ -57,13 +51,14 @@ def _state_after(ctx: SentenceContext, token: Token) -> list[Ref]:
 
 
 def _sited(ctx: SentenceContext, holder: Token) -> list[Ref]:
-    """Places "in" a name, "…, which is in Y", "based in Y", "ubicado en Y"."""
+    """Places "in" a name, "…, which is in Y", "based in Y" (``sited.txt``), "ubicado en Y"."""
+    pack = ctx.pack
     places = _places_in(ctx, holder)
-    for relcl in (c for c in holder.children if c.dep_ in ("relcl", "acl:relcl") and c.lemma_ in ("be", "estar")):
+    for relcl in (c for c in holder.children if c.dep_ in ("relcl", "acl:relcl") and c.lemma_ in pack.words("be_verbs")):
         places += _places_in(ctx, relcl)
-    for acl in (c for c in holder.children if c.dep_ in ("acl", "amod") and c.lemma_.lower() in _SITED):
+    for acl in (c for c in holder.children if c.dep_ in ("acl", "amod") and c.lemma_.lower() in pack.words("sited")):
         places += _places_in(ctx, acl)
-    for site in (p for prep in ("with", "con") for p in prep_objects(holder, prep)):
+    for site in (p for prep in pack.lines("with_preps") for p in prep_objects(holder, prep)):
         if site.lower_ in ctx.pack.site_nouns or site.lemma_.lower() in ctx.pack.site_nouns:
             places += _places_in(ctx, site)  # "a company with a plant in Y", "empresa con planta en Y"
     return places
@@ -85,7 +80,7 @@ def located_in(ctx: SentenceContext) -> Iterator[Relation]:
         places = _sited(ctx, head)
         for appos in (c for c in head.children if c.dep_ == "appos"):
             places += _sited(ctx, appos)
-            if appos.lower_ in _KIND_NOUNS:
+            if appos.lower_ in ctx.pack.words("located_kinds"):
                 places += [r for c in appos.children if c.dep_ in ("compound", "amod", "nmod")
                            for r in refs(ctx, c, standins=False) if r.entity.cls == "Place"]
         for place in dict.fromkeys(places):

@@ -9,14 +9,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from actorgraph.loaders import lang
+from actorgraph.loaders.lang import all_packs, ordered
 from actorgraph.loaders.model import Entity, Relation
 from actorgraph.loaders.rules import DocumentContext, Level, make_relation, register
 
-_INTRO = re.compile(r"\bas (?:a|an|the) (?:\w+ )?(member|leader|founder|director|organizer) of\s*(?:the\s+)?$", re.I)
-#: the role an introduction names -> the relation it states
-_INTRO_ROLES = {"member": "memberOf", "leader": "leads", "director": "leads", "founder": "founded", "organizer": "memberOf"}
-#: titles that end the name of the office their holder leads
-_OFFICE_TITLES = ("Attorney General", "Secretary of State", "Governor", "Mayor", "Sheriff", "Director")
+
+def _intro_roles() -> dict[str, str]:
+    """The role an introduction names -> the relation it states (every pack's ``intro_roles.csv``)."""
+    return {r["role"]: r["predicate"] for pack in all_packs() for r in pack.rows("intro_roles.csv")}
 
 
 def _introduced(ctx: DocumentContext, predicate: str, extractor: str) -> Iterator[Relation]:
@@ -24,8 +25,8 @@ def _introduced(ctx: DocumentContext, predicate: str, extractor: str) -> Iterato
     for sent in ctx.sentences:
         names = sent.with_refs or sent.nodes
         for group, person in zip(names, names[1:]):
-            intro = _INTRO.search(ctx.text[sent.start:group.mention.start])
-            if intro and _INTRO_ROLES[intro.group(1).lower()] == predicate and person.entity.cls == "Person" \
+            intro = lang.search("rules.intro", ctx.text[sent.start:group.mention.start])
+            if intro and _intro_roles().get(intro.group(1).lower()) == predicate and person.entity.cls == "Person" \
                     and re.fullmatch(r",\s*", ctx.text[group.mention.end:person.mention.start]):
                 relation = make_relation(sent, person.entity, predicate, group.entity, extractor, 0.6)
                 if relation is not None:
@@ -51,11 +52,12 @@ def intro_founder(ctx: DocumentContext) -> Iterator[Relation]:
 
 
 def offices_by_title(entities: tuple[Entity, ...]) -> dict[str, Entity]:
-    """Title -> the one government body of the document whose name ends with it."""
+    """Title -> the one government body of the document whose name ends with it (the titles of
+    every pack's ``office_titles.txt``)."""
     bodies: dict[str, list[Entity]] = {}
     for entity in entities:
         if entity.cls == "GovernmentAgency":
-            for title in _OFFICE_TITLES:
+            for title in ordered("office_titles"):
                 if entity.label.endswith(" " + title):
                     bodies.setdefault(title, []).append(entity)
     return {title: found[0] for title, found in bodies.items() if len(found) == 1}

@@ -14,18 +14,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from actorgraph.loaders import lang
+from actorgraph.loaders.lang import pack_for
 from actorgraph.loaders.model import Entity, MentionKind, Relation, Segment
-from actorgraph.loaders.rules import LIST_JOINER, DocumentContext, Level, Node, Passage, fits, make_relation, register
+from actorgraph.loaders.rules import DocumentContext, Level, Node, Passage, fits, list_joined, make_relation, register
 
-_SUPPORT_TITLE = re.compile(r"^(?:release|free|support|defend|protect|save|justice for|stop the deportation of|"
-                            r"bring \w+ home|reunite|keep|let|pass|adopt|approve|enact|sign)\b", re.I)
-_TARGET_TITLE = re.compile(r"^(?:tell|ask|urge|demand|call on|petition)\s+(?:the\s+)?", re.I)
-_SHOULD_TITLE = re.compile(r"\s*(?:should|must|needs? to|has to|have to)\b", re.I)
-_TARGET_BODY = re.compile(r"\b(?:urg(?:e|es|ing)|call(?:s|ing)? on|ask(?:s|ing)?|tell(?:s|ing)?|demand(?:s|ing)? that|"
-                          r"pressure on|petition(?:s|ing)?|(?:press(?:es|ing)?|pressuring)(?:\s+our\s+\w+\s+and)?)"
-                          r"\s+(?:the\s+)?(?:members of\s+(?:the\s+)?)?$", re.I)
-_DEFEND_BODY = re.compile(r"\b(?:defend|support|free|release)\s+(?:[\w-]+\s+){0,6}$", re.I)
-_DESCRIBED = re.compile(r"(?:,\s*)$|\b(?:mother|father|organizer|leader|activist|worker)\s*,?\s*$")
+# how a language words a petition's demands is its pack's (expressions.toml: rules.petition.*)
 _ADDRESSED = ("Person", "GovernmentAgency", "Organization", "Company")
 
 
@@ -93,8 +87,11 @@ def _addressed(text: str, listing: Listing) -> Iterator[Node]:
 def _should(text: str, listing: Listing) -> Iterator[Node]:
     """"<X> Should Provide Support for …": the subject of the title is asked to act."""
     actors = listing.actors
-    if actors and _SHOULD_TITLE.match(text, actors[0].mention.end) \
-            and text[listing.segment.start:actors[0].mention.start].strip() in ("", "The", "the"):
+    if not actors or not lang.match("rules.petition.should_title", text, actors[0].mention.end):
+        return
+    articles = pack_for(listing.segment.language).words("articles")
+    lead = text[listing.segment.start:actors[0].mention.start].strip()
+    if lead in ("", *articles, *(a.capitalize() for a in articles)):
         yield actors[0]
 
 
@@ -109,7 +106,7 @@ def _clauses(text: str, listing: Listing) -> Iterator[tuple[str, int]]:
 def _told(text: str, listing: Listing) -> Iterator[Node]:
     """"Tell X …", "Ask the X to …", "Demand X stop …": the one right after the verb."""
     for clause, clause_start in _clauses(text, listing):
-        verb = _TARGET_TITLE.match(clause)
+        verb = lang.match("rules.petition.target_title", clause)
         if verb:
             after = [n for n in listing.actors if n.mention.start >= clause_start + verb.end() - 1]
             if after and after[0].mention.start - (clause_start + verb.end()) <= 2:
@@ -119,7 +116,7 @@ def _told(text: str, listing: Listing) -> Iterator[Node]:
 def _defended(text: str, listing: Listing) -> Iterator[Node]:
     """"Free X", "Pass the Y Act": the people, laws and groups named after the verb."""
     for clause, clause_start in _clauses(text, listing):
-        if _SUPPORT_TITLE.match(clause):
+        if lang.match("rules.petition.support_title", clause):
             yield from (n for n in listing.actors if n.mention.start >= clause_start
                         and n.entity.cls in ("Person", "Policy", "Organization"))
 
@@ -153,7 +150,7 @@ def hands_of(ctx: DocumentContext) -> Iterator[Relation]:
     """"… is in the hands of X" in a listing's text: X is the petition's target."""
     for listing in listings(ctx):
         for n, before, where in _body_sentences(ctx, listing):
-            if not re.search(r"in the hands of\s*(?:\S+\s+){0,3}$", before):
+            if not lang.search("rules.petition.hands_of", before):
                 continue
             if n.entity.cls == "Person" or not any(m.entity.cls == "Person" and 0 < m.mention.start - n.mention.end < 30
                                                    for m in listing.body):
@@ -167,7 +164,7 @@ def support_of(ctx: DocumentContext) -> Iterator[Relation]:
     """"… in support of X" in a listing's text: the petition supports the person X."""
     for listing in listings(ctx):
         for n, before, where in _body_sentences(ctx, listing):
-            if re.search(r"in support of\s*$", before) and n.entity.cls == "Person":
+            if lang.search("rules.petition.support_of", before) and n.entity.cls == "Person":
                 relation = make_relation(where, listing.campaign, "campaignSupports", n.entity, "rules.petition.support_of.v1", 0.7)
                 if relation is not None:
                     yield relation
@@ -182,11 +179,11 @@ def body_target(ctx: DocumentContext) -> Iterator[Relation]:
             continue
         inside = sent.nodes
         for i, n in enumerate(inside):
-            if not (_TARGET_BODY.search(text[max(sent.start, n.mention.start - 40):n.mention.start])
+            if not (lang.search("rules.petition.target_body", text[max(sent.start, n.mention.start - 40):n.mention.start])
                     and fits(sent.campaign, "campaignTargets", n.entity)):
                 continue
             group = [n] + [m for k, m in enumerate(inside[i + 1:], i + 1)
-                           if LIST_JOINER.match(text[inside[k - 1].mention.end:m.mention.start])]
+                           if list_joined(text[inside[k - 1].mention.end:m.mention.start])]
             for g in group:
                 relation = make_relation(sent, sent.campaign, "campaignTargets", g.entity, "rules.petition.body_target.v1",
                                          0.6, "demanded")
@@ -202,7 +199,8 @@ def body_support(ctx: DocumentContext) -> Iterator[Relation]:
             continue
         for n in sent.nodes:
             lead = ctx.text[max(sent.start, n.mention.start - 40):n.mention.start]
-            if n.entity.cls == "Person" and _DEFEND_BODY.search(lead) and _DESCRIBED.search(lead):
+            if n.entity.cls == "Person" and lang.search("rules.petition.defend_body", lead) \
+                    and lang.search("rules.petition.described", lead):
                 relation = make_relation(sent, sent.campaign, "campaignSupports", n.entity, "rules.petition.body_support.v1",
                                          0.5, "demanded")
                 if relation is not None:

@@ -14,22 +14,21 @@ if TYPE_CHECKING:
     from actorgraph.loaders.model import Relation
 
 _BODIES = ("GovernmentAgency", "Organization", "Company", "Place")
-_POLICY_NOUNS = frozenset({"program", "programme", "agreement", "policy", "law", "initiative", "rule", "directive",
-                           "ordinance", "order"})
 
 
 @register("rules.policy.implements.v1", Level.SENTENCE, ("implements",))
 def implements(ctx: SentenceContext) -> Iterator[Relation]:
     """The body whose policy it is, or that acts under it: "the county's 287(g) agreement", "Under the X program, Y …"."""
+    nouns, under = ctx.pack.words("policy_nouns"), ctx.pack.words("under_preps")
     for token in ctx.sent:
         policy = ctx.tokens.get(token.i)
         if policy is None or policy.cls != "Policy" or ctx.tokens.get(token.head.i) is policy:
             continue
         anchor = token
-        if token.dep_ == "compound" and token.head.lower_ in _POLICY_NOUNS and token.head.i not in ctx.tokens:
+        if token.dep_ == "compound" and token.head.lower_ in nouns and token.head.i not in ctx.tokens:
             anchor = token.head  # "the Secure Communities program"
         owners = [r for c in anchor.children if c.dep_ == "poss" for r in refs(ctx, c, standins=False)]
-        if anchor.dep_ == "pobj" and anchor.head.lower_ == "under" and anchor.head.head.pos_ in ("VERB", "AUX"):
+        if anchor.dep_ == "pobj" and anchor.head.lower_ in under and anchor.head.head.pos_ in ("VERB", "AUX"):
             owners += [r for s in subjects(anchor.head.head) for r in refs(ctx, s)]
         for owner in dict.fromkeys(owners):
             if owner.entity.cls in _BODIES:

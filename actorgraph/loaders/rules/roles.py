@@ -68,11 +68,11 @@ def _groups_of_role(ctx: SentenceContext, noun: Token) -> list[Ref]:
     """The body a role noun is tied to: "director of Y", "organizer with Y", "Y director",
     "Y's director"."""
     out: list[Ref] = []
-    for prep in ("of", "for", "with", "at", "de", "del", "en", "con"):
+    for prep in ctx.pack.lines("role_preps"):
         for p in prep_objects(noun, prep):
             for q in with_conjuncts(p):
                 out.extend(refs(ctx, q, standins=False))
-    for marker in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "de", "del")):
+    for marker in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ctx.pack.words("genitive_preps")):
         if not any(g.dep_ == "pobj" for g in marker.children):  # a name the parser read as a clause:
             out.extend(_name_after(ctx, marker))  # "Co-chairs of Harbor Is Home are …"
     for c in noun.children:
@@ -174,8 +174,8 @@ def _body(ctx: SentenceContext, body: str, person: Token) -> list[Entity]:
 
     if body in ("@state", "@city"):
         states = {normalize_name(s) for s in data_tables.us_states().values()}
-        own = [r.entity for prep in ("of", "de") for p in prep_objects(person, prep) for r in refs(ctx, p, standins=False)
-               if r.entity.cls == "Place"]  # "Gov. Laura Benton of Vermont"
+        own = [r.entity for prep in ctx.pack.lines("genitive_preps") for p in prep_objects(person, prep)
+               for r in refs(ctx, p, standins=False) if r.entity.cls == "Place"]  # "Gov. Laura Benton of Vermont"
         if len(own) == 1:
             return own
         places = [e for t, e in ctx.tokens.items() if e.cls == "Place" and t != person.i]
@@ -224,8 +224,9 @@ def title(ctx: SentenceContext) -> Iterator[Relation]:
 @register("rules.role.of.v1", Level.SENTENCE, ("memberOf",))
 def person_of_group(ctx: SentenceContext) -> Iterator[Relation]:
     """A person named with a group after "of" belongs to it: "Lena Okafor of Valley Public Radio"."""
+    genitives = ctx.pack.words("genitive_preps")
     for person in _person_heads(ctx):
-        for prep in (c for c in person.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for prep in (c for c in person.children if c.dep_ == "prep" and c.lower_ in genitives):
             groups = [r for p in prep.children if p.dep_ == "pobj" for r in refs(ctx, p, standins=False)
                       if r.entity.cls in _GROUPS]
             yield from _relations(ctx, person, "memberOf", groups, "rules.role.of.v1")
@@ -239,9 +240,10 @@ def copula(ctx: SentenceContext) -> Iterator[Relation]:
         if predicate is None:
             continue
         verb = None
-        if noun.dep_ in ("attr", "acomp", "oprd") and noun.head.lemma_ in ("be", "become", "remain"):
+        pack = ctx.pack
+        if noun.dep_ in ("attr", "acomp", "oprd") and noun.head.lemma_ in pack.words("copulas"):
             verb = noun.head
-        elif noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.head.lemma_ in ("serve", "work", "act"):
+        elif noun.dep_ == "pobj" and noun.head.lower_ in pack.words("as_preps") and noun.head.head.lemma_ in pack.words("role_verbs"):
             verb = noun.head.head
         if verb is None:
             continue
@@ -285,7 +287,7 @@ def _lists_after(ctx: SentenceContext, token: Token, reach: int = 8) -> list[tup
     for items in {group for group in ctx.siblings.values()}:
         first = min(t for t, g in ctx.siblings.items() if g is items)
         if token.i < first <= token.i + reach and not any(
-                ctx.sent.doc[t].pos_ in ("VERB", "AUX") and ctx.sent.doc[t].lemma_ not in _LISTING
+                ctx.sent.doc[t].pos_ in ("VERB", "AUX") and ctx.sent.doc[t].lemma_ not in ctx.pack.words("listing_verbs")
                 for t in range(token.i + 1, first)):
             out.append(items)
     return out
@@ -300,7 +302,7 @@ def affiliate_list(ctx: SentenceContext) -> Iterator[Relation]:
     for word in ctx.sent:
         if word.lower_ not in ctx.pack.affiliation and word.lemma_.lower() not in ctx.pack.affiliation:
             continue
-        bodies = [r for prep in ("with", "to", "a", "con") for p in prep_objects(word, prep)
+        bodies = [r for prep in ctx.pack.lines("affiliation_preps") for p in prep_objects(word, prep)
                   for r in refs(ctx, p, standins=False) if r.entity.cls in _GROUPS]
         if len(bodies) != 1:
             continue
@@ -330,5 +332,3 @@ def _list_owner(ctx: SentenceContext, noun: Token) -> list[Ref]:
                 if r.entity.cls in (*_GROUPS, "Campaign")]
     return []
 
-
-_LISTING = frozenset({"be", "include", "count", "comprise", "number", "list", "feature", "ser", "incluir", "contar"})

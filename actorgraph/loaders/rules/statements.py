@@ -7,23 +7,21 @@ says the authors oppose what it names; "our member X" says X belongs to them. A 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from actorgraph.loaders import lang
 from actorgraph.loaders.model import Relation
 from actorgraph.loaders.rules import DocumentContext, Level, make_relation, register
 
-_SLOGAN = re.compile(r"^\s*(?:abolish|defund|stop|end|shut down|close|no more)\b", re.I)
+# the slogans and "our member" of each language are its pack's (expressions.toml: rules.slogan, rules.our_member)
 _OPPOSED = ("GovernmentAgency", "Company", "Policy", "Organization")
-_OUR_MEMBER = re.compile(r"\bour (?:own )?(member|members|organizer|organizers|leader|comrade|comrades|volunteer|"
-                         r"staff member)\s*,?\s*$", re.I)
 
 
 @register("rules.slogan.opposes.v1", Level.DOCUMENT, ("opposes",))
 def slogan(ctx: DocumentContext) -> Iterator[Relation]:
     """A short slogan in a group's statement ("Abolish ICE!", "End the contract with X"): the authors oppose what it names."""
     for sent in ctx.sentences:
-        if not (sent.authors and _SLOGAN.match(sent.string) and len(sent.string) < 80):
+        if not (sent.authors and lang.match("rules.slogan", sent.string) and len(sent.string) < 80):
             continue
         for n in sent.nodes:
             if n.entity.cls in _OPPOSED:
@@ -40,7 +38,7 @@ def our_member(ctx: DocumentContext) -> Iterator[Relation]:
         if not sent.authors:
             continue
         for n in sent.nodes:
-            if n.entity.cls == "Person" and _OUR_MEMBER.search(ctx.text[max(sent.start, n.mention.start - 40):n.mention.start]):
+            if n.entity.cls == "Person" and lang.search("rules.our_member", ctx.text[max(sent.start, n.mention.start - 40):n.mention.start]):
                 for author in sent.authors:
                     relation = make_relation(sent, n.entity, "memberOf", author, "rules.our_member.v1", 0.6)
                     if relation is not None:

@@ -6,14 +6,13 @@ is in the place.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from actorgraph.loaders import lang
 from actorgraph.loaders.model import MentionKind, Relation
 from actorgraph.loaders.rules import DocumentContext, Level, Node, make_relation, register
 
-_UNIT_WORD = re.compile(r"\b(field office|office|chapter|branch|section|affiliate|division|local)\b", re.I)
-_SITED_UNITS = ("office", "field office", "branch")
+# the words of a unit are the packs' (unit_words.txt through expressions.toml: rules.unit_word; sited_units.txt)
 _PARENTS = ("GovernmentAgency", "Organization", "Company")
 
 
@@ -41,8 +40,8 @@ def located_in(ctx: DocumentContext) -> Iterator[Relation]:
     """"The Y field office of X", "the Y branch of X": the office is in the place Y."""
     for unit, parts in _units(ctx):
         place = next((n for n in parts if n.entity.cls == "Place"), None)
-        word = _UNIT_WORD.search(unit.mention.text)
-        if place is not None and word and word.group(1).lower() in _SITED_UNITS:
+        word = lang.search("rules.unit_word", unit.mention.text)
+        if place is not None and word and word.group(1).lower() in lang.union("sited_units"):
             relation = make_relation(ctx.sentence_at(unit.mention.start), unit.entity, "locatedIn", place.entity,
                                      "rules.unit.located_in.v1", 0.8, "asserted")
             if relation is not None:

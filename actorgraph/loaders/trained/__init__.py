@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from actorgraph.errors import ActorgraphError
+from actorgraph.loaders.lang import DEFAULT_LANGUAGE
 
 #: the ontology classes the recognizers tag (their spaCy labels are the class names)
 CLASSES = frozenset({"Person", "Organization", "GovernmentAgency", "Company", "Place", "DetentionFacility",
@@ -83,7 +84,7 @@ def shipped_languages() -> list[str]:
 
 
 @lru_cache(maxsize=4)
-def load_trained_ner(lang: str = "en") -> TrainedNER | None:
+def load_trained_ner(lang: str = DEFAULT_LANGUAGE) -> TrainedNER | None:
     """The shipped recognizer for ``lang``, loaded once, or None when none ships.
 
     >>> load_trained_ner("xx") is None

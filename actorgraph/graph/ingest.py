@@ -55,7 +55,7 @@ class DocumentSummary:
 def summarize_extraction(path: str, status: str, ex: Extraction, known: tuple[str, ...] = ("en",)) -> DocumentSummary:
     """Counts and warnings of one extraction: no relation found, or a language (not in
     ``known``) without a pipeline of its own."""
-    warnings = []
+    warnings = list(ex.warnings)
     if not ex.relations:
         warnings.append("no relation found")
     languages = sorted({s.language for s in ex.segments if s.language not in known})

@@ -59,6 +59,16 @@ def _dateline(line: str, expression: TimeExpression) -> bool:
     return all(_PLACE_WORD.match(w) for w in opening.replace("/", " ").split())
 
 
+def opens_paragraph(text: str, expression: TimeExpression) -> bool:
+    """Whether a time expression found in ``text`` is the date of a dateline that opens its
+    paragraph ("RIVERTON, Ore., June 5, 2018 — The county …")."""
+    begin = text.rfind("\n", 0, expression.start) + 1
+    close = text.find("\n", expression.end)
+    line = text[begin:close if close >= 0 else len(text)]
+    local = TimeExpression(expression.start - begin, expression.end - begin, expression.text, expression.when)
+    return expression.when is not None and _dateline(line, local)
+
+
 def dateline(text: str, latest: date | None = None) -> str | None:
     """The date a document gives itself at its top: a date line or a dateline (see the
     module's docstring), as ISO 8601 ("2018-06-05", or "2020-03" for a month); None when

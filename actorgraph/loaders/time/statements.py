@@ -27,8 +27,10 @@ from typing import TYPE_CHECKING
 
 from actorgraph.loaders.lang import LANGUAGES, LanguagePack, load_pack
 from actorgraph.loaders.model import Document, Mention, Relation
+from actorgraph.loaders.time.documents import opens_paragraph
 from actorgraph.loaders.time.expressions import TimeExpression, When, find_times
 from actorgraph.loaders.time.words import time_words
+from actorgraph.ontology import ACTOR_CLASSES
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -164,7 +166,7 @@ def _clause(chain: list[Token]) -> list[Token]:
     return out
 
 
-def _ends_here(clause: list[Token], ends: Sequence[Token], pack, modality: str) -> bool:
+def _ends_here(clause: list[Token], ends: Sequence[tuple[Token, bool]], pack, modality: str) -> bool:
     """Whether the clause says the relation has ended: a verb of ending above the words that
     state it ("ended its agreement with Y": the relation is the agreement, reached through
     a noun; "ended the program" is the verb's own statement, not the end of one), not
@@ -179,28 +181,29 @@ def _ends_here(clause: list[Token], ends: Sequence[Token], pack, modality: str) 
     for n, token in enumerate(clause):
         if verbs.get(token.lemma_.lower()) != "end" or negated(token, pack):
             continue
-        if n > 0 or any(_through_noun(end, token) for end in ends):
+        if n > 0 or any(_through_noun(end, token, named) for end, named in ends):
             return True
     return False
 
 
-def _between(end: Token, anchor: Token) -> list[Token]:
-    """The words between a relation's end and its anchor, up the parse; the nouns a name
-    modifies ("the Secure Communities program") are the name's."""
+def _between(end: Token, anchor: Token, named: bool = False) -> list[Token]:
+    """The words between a relation's end and its anchor, up the parse; with ``named`` (the
+    end is no actor), the nouns its name modifies are the name's ("the Secure Communities
+    program"), where an actor's are the relation's ("its ICE agreement")."""
     path = _chain(end)
     indices = [t.i for t in path]
     if anchor.i not in indices:
         return []
     first = 1
-    while first < len(path) and path[first - 1].dep_ == "compound":
+    while named and first < len(path) and path[first - 1].dep_ == "compound":
         first += 1
     return path[first:indices.index(anchor.i)]
 
 
-def _through_noun(end: Token, verb: Token) -> bool:
+def _through_noun(end: Token, verb: Token, named: bool = False) -> bool:
     """Whether ``end`` hangs under ``verb`` through a word of its own: a noun ("its contract
     with Y") or a verb ("began sharing data with Y"), not as the verb's own object."""
-    return any(t.pos_ in ("NOUN", "VERB") for t in _between(end, verb))
+    return any(t.pos_ in ("NOUN", "VERB") for t in _between(end, verb, named))
 
 
 def _role(expression: TimeExpression, where: int, clause: list[Token], own: bool) -> str:
@@ -222,17 +225,18 @@ def _role(expression: TimeExpression, where: int, clause: list[Token], own: bool
     return role or "point"
 
 
-def timing(sentence: _Sentence, anchor: Token, ends: Sequence[Token], expressions: list[TimeExpression],
+def timing(sentence: _Sentence, anchor: Token, ends: Sequence[tuple[Token, bool]], expressions: list[TimeExpression],
            base: When | None, modality: str, warnings: list[str]) -> Timing:
     """What the time expressions of a sentence say of a relation anchored at ``anchor``
-    whose ends are the tokens ``ends`` (those of them the sentence names)."""
+    whose ends are ``ends`` (those the sentence names: the head token, and whether the
+    entity is no actor, see :func:`_between`)."""
     chain = _chain(anchor)
     clause = _clause(chain)
     if _future(clause):
         return Timing()
     ended = _ends_here(clause, ends, sentence.pack, modality)
-    below = any(_through_noun(end, anchor) for end in ends)  # the relation is a noun under its anchor
-    inside = [t for end in ends for t in (end, *_between(end, anchor))]
+    below = any(_through_noun(end, anchor, named) for end, named in ends)  # the relation is a noun under its anchor
+    inside = [t for end, named in ends for t in (end, *_between(end, anchor, named))]
     found: dict[str, tuple[int, When]] = {}
     for expression in expressions:
         root = _expression_root(sentence, expression)
@@ -270,10 +274,12 @@ def date_relations(document: Document, parsed: Sequence[ParsedSegment], mentions
     sentences = _sentences(parsed)
     starts = [s.start for s in sentences]
     by_entity: dict[str, list[tuple[int, int]]] = {}
+    classes: dict[str, str] = {}
     for m in mentions:
         iri = spans.get((m.start, m.end))
         if iri is not None:
             by_entity.setdefault(iri, []).append((m.start, m.end))
+            classes.setdefault(iri, m.cls)
     text = document.text
     pattern = _ended_pattern()
     times: dict[int, list[TimeExpression]] = {}
@@ -286,8 +292,9 @@ def date_relations(document: Document, parsed: Sequence[ParsedSegment], mentions
         if sentence is None:
             out.append(relation)
             continue
-        if sentence.start not in times:
-            times[sentence.start] = find_times(text, sentence.start, sentence.end)
+        if sentence.start not in times:  # a dateline's date is the document's, no statement's
+            times[sentence.start] = [e for e in find_times(text, sentence.start, sentence.end)
+                                     if not opens_paragraph(text, e)]
         expressions = times[sentence.start]
         if not expressions and not pattern.search(text, sentence.start, sentence.end) and not _has_time_verb(sentence):
             out.append(relation)
@@ -298,7 +305,8 @@ def date_relations(document: Document, parsed: Sequence[ParsedSegment], mentions
         if anchor is None:
             out.append(relation)
             continue
-        ends = [t for t in (subject, obj) if t is not None]
+        ends = [(t, classes.get(iri) not in ACTOR_CLASSES) for t, iri in ((subject, relation.subject), (obj, relation.object))
+                if t is not None]
         found = timing(sentence, anchor, ends, expressions, base, ev.modality, warnings)
         if found == Timing():
             out.append(relation)

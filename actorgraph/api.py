@@ -444,7 +444,7 @@ def write_map(store: Store, out: PathLike, title: str = "actorgraph map", view=N
     caption = summary + (f" {isolated} actors with no relation are hidden (see the list on the left)." if isolated else "") + \
         " Node size: PageRank. Click a node or an edge for its sources."
     plot = None if story is None else auto_story(graph) if str(story) == "auto" else load_story(Path(story), graph)
-    write_html(graph, Path(out), title=title, caption=caption, story=plot)
+    write_html(graph, Path(out), title=title, caption=caption, story=plot, period=view.period if view is not None else None)
     for path, fmt in ((png, "png"), (svg, "svg"), (pdf, "pdf")):
         if path:
             write_picture(graph, Path(path), title, summary, fmt)

@@ -144,8 +144,7 @@ def ask(store: Store, name: str, args: list[str], options: dict[str, str | None]
         raise UsageError(f"'{name}' does not take --{extra[0]}; it takes {takes}", where=f"ask {name}")
     if top is not None and top < 0:
         raise UsageError(f"--top must be 0 (all) or more, not {top}", where=f"ask {name}")
-    statements = q.time == "statement"
-    if period and (q.sparql is None or not dates_apply(q.quote, statements)):
+    if period and (q.sparql is None or not dates_apply(q.quote, q.time == "statement")):
         raise UsageError(f"'{name}' does not take --since or --until: its rows are not dated relations", where=f"ask {name}")
     if q.sparql is None:
         return _graph_question(store, q, args, 10 if top is None else top)
@@ -155,9 +154,7 @@ def ask(store: Store, name: str, args: list[str], options: dict[str, str | None]
         if value:
             bindings[var] = find_entity(store, value, where=f"ask {name} --{var}")
     names, found = store.records(q.sparql, bindings) if bindings else listing(store, q)
-    if period:  # what counts in the period, before the best rows are taken
-        found = [row for row, span in zip(found, row_spans(store, found, q.quote, statements), strict=True)
-                 if period.holds(span)]
+    found = _in_period(store, q, found, period)  # before the best rows are taken
     limit = ROWS if top is None else top
     rows = found[:limit] if limit else found
     if q.key and q.details and rows:
@@ -172,14 +169,30 @@ def ask(store: Store, name: str, args: list[str], options: dict[str, str | None]
         _add_quotes(store, rows, q.quote)
         columns = [c for c in columns if c not in ("quote", "document")] + ["quote", "document"]
         columns += ["url"] if any("url" in row for row in rows) else []  # web pages cited by address too
-    if dates_apply(q.quote, statements):
-        columns = add_time(columns, rows, row_spans(store, rows, q.quote, statements), statements)
+    columns = _with_time(store, q, columns, rows)
     for row in rows:
         for column in q.lists:
             if isinstance(row.get(column), str):
                 row[column] = "; ".join(sorted(str(row[column]).split("; ")))
     # an empty aggregate comes back unbound from Oxigraph and as "" from Virtuoso: both are "nothing"
     return Answer(columns, [{k: v for k, v in row.items() if k in columns and v != ""} for row in rows], len(found))
+
+
+def _in_period(store: Store, q: Question, rows: list[dict[str, object]], period: Period | None) -> list[dict[str, object]]:
+    """The rows that count in ``period`` (all without one; see actorgraph.graph.period)."""
+    if not period:
+        return rows
+    spans = row_spans(store, rows, q.quote, q.time == "statement")
+    return [row for row, span in zip(rows, spans, strict=True) if period.holds(span)]
+
+
+def _with_time(store: Store, q: Question, columns: list[str], rows: list[dict[str, object]]) -> list[str]:
+    """Rows of relations or statements given when they held (from, to, ended; date for a
+    statement), and the columns with them."""
+    statements = q.time == "statement"
+    if not dates_apply(q.quote, statements):
+        return columns
+    return add_time(columns, rows, row_spans(store, rows, q.quote, statements), statements)
 
 
 def listing(store: Store, q: Question) -> tuple[list[str], list[dict[str, object]]]:

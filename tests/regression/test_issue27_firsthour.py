@@ -194,3 +194,42 @@ def test_issue27_one_bad_file_among_several_names_keep_going(tmp_path):
     assert alone.returncode == 1 and alone.stderr.strip() == f"error: {(folder / 'empty.txt').resolve()}: file is empty"
     kept = run_cli("--store", str(tmp_path / "store"), "ingest", "--keep-going", str(folder))
     assert kept.returncode == 0 and kept.stdout.startswith("0 added, 0 replaced, 1 unchanged, 1 failed")
+
+
+# ------------------------------------------------------------ titles without release boilerplate
+
+@pytest.mark.parametrize("text, title", [
+    ("FOR IMMEDIATE RELEASE\nMarch 3, 2025\n\nCoalition Sues Harris County Over 287(g) Agreement\n\nHOUSTON — The "
+     "coalition filed suit.", "Coalition Sues Harris County Over 287(g) Agreement"),
+    ("PRESS RELEASE — For immediate release\n\nUnion Condemns Raid at Meatpacking Plant\n\nThe union said.",
+     "Union Condemns Raid at Meatpacking Plant"),
+    ("FOR IMMEDIATE RELEASE // EXCUSE CROSS POSTINGS // PLEASE FORWARD\nDate: June 19, 2013\nContact: Ana Ruiz, "
+     "ana@example.org 213.555.0100\nTenants Union Sues County Over Jail Contract\n\nThe union sued.",
+     "Tenants Union Sues County Over Jail Contract"),
+    ("Para publicación inmediata\n\nOrganizaciones exigen el fin del programa 287(g)\n\nPHOENIX, Ariz., 5 de marzo "
+     "de 2024 — Las organizaciones exigieron.", "Organizaciones exigen el fin del programa 287(g)"),
+    ("COMUNICADO DE PRENSA: Vecinos protestan frente a la cárcel del condado\n\nLos vecinos protestaron.",
+     "Vecinos protestan frente a la cárcel del condado"),
+    ("PRESS RELEASE: Tenants Union Sues County\n\nThe union sued.", "Tenants Union Sues County"),
+    ("Aug 8, 2019\n\nPalantir's ICE work comes under fire in new report\n\nA report says.",
+     "Palantir's ICE work comes under fire in new report"),
+    ("FOR IMMEDIATE RELEASE\nSEATTLE, Wash., March 3, 2024 —\nThe coalition condemned the county's contract with ICE.",
+     "release-0427"),  # no headline: the file's name
+    # headlines that only look like boilerplate stay as they are
+    ("Press Releases Show ICE Paid the County\n\nThe records show.", "Press Releases Show ICE Paid the County"),
+    ("March 3 Rally Draws Thousands to the Courthouse\n\nThousands marched.", "March 3 Rally Draws Thousands to the Courthouse"),
+    ("ICE Out of Harris County — Coalition Launches Campaign\n\nThe coalition launched.",
+     "ICE Out of Harris County — Coalition Launches Campaign"),
+])
+def test_issue27_a_title_skips_release_boilerplate_and_datelines(text, title):
+    from actorgraph.loaders.pipeline import make_document
+
+    assert make_document(text, "reports/release-0427.txt").title == title
+
+
+def test_issue27_answers_cite_a_press_release_by_its_headline(tmp_path):
+    store = open_store("memory")
+    api.ingest([DOCS / "press-release.txt"], store=store)
+    assert store.values("SELECT ?t WHERE { ?d dcterms:title ?t }") == [("Coalition Sues Harris County Over 287(g) Agreement",)]
+    rows = api.ask(store, "opponents-of", "Harris County")
+    assert rows and {r["document"] for r in rows} == {"Coalition Sues Harris County Over 287(g) Agreement"}

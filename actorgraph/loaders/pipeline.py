@@ -23,7 +23,7 @@ from actorgraph.loaders.model import Document, Extraction
 from actorgraph.loaders.parse import parse_many
 from actorgraph.loaders.read import read_file
 from actorgraph.loaders.relations import extract_relations
-from actorgraph.loaders.rules import selected
+from actorgraph.loaders.rules import clause_modality, selected
 from actorgraph.loaders.segment import document_language, segment
 from actorgraph.ontology.ids import document_iri
 from actorgraph.settings import MAX_BYTES
@@ -199,7 +199,7 @@ def extract_many(documents: list[Document], nlp, rules: Collection[str] | None =
                 if iri:
                     figures[iri] = (("signatureCount", seg.get("count")), ("signatureGoal", seg.get("goal")))
         entities = [replace(e, attributes=figures[e.iri]) if e.iri in figures else e for e in entities]
-        relations = extract_relations(text, parsed, mentions, entities, spans, chosen)
+        relations = clause_modality(text, extract_relations(text, parsed, mentions, entities, spans, chosen), entities)
         out.append(Extraction(document, tuple(entities), tuple(relations), tuple(segments)))
     if timings is not None:
         timings["parse"] = timings.get("parse", 0.0) + after_parse - before_parse

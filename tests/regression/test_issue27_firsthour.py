@@ -233,3 +233,41 @@ def test_issue27_answers_cite_a_press_release_by_its_headline(tmp_path):
     assert store.values("SELECT ?t WHERE { ?d dcterms:title ?t }") == [("Coalition Sues Harris County Over 287(g) Agreement",)]
     rows = api.ask(store, "opponents-of", "Harris County")
     assert rows and {r["document"] for r in rows} == {"Coalition Sues Harris County Over 287(g) Agreement"}
+
+
+# ------------------------------------------------------------ what a lawsuit or a report claims
+
+ICE = "U.S. Immigration and Customs Enforcement"
+SHERIFF = "Harris County Sheriff's Office"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the claim after "alleging" is alleged; the suit itself is a fact
+    ("The Harbor Tenants Union sued LexisNexis in federal court on Monday, alleging it sold data to ICE.",
+     {("LexisNexis", "sharedDataWith", ICE, "alleged"), ("Harbor Tenants Union", "sues", "LexisNexis", "asserted")}),
+    ("The Harbor Tenants Union sued LexisNexis on Monday, alleging that the company shared data with ICE.",
+     {("LexisNexis", "sharedDataWith", ICE, "alleged"), ("Harbor Tenants Union", "sues", "LexisNexis", "asserted")}),
+    ("The Harris County Sheriff's Office shared booking data with ICE, the suit says.",
+     {(SHERIFF, "sharedDataWith", ICE, "alleged")}),
+    ("According to the lawsuit, the Harris County Sheriff's Office shared booking data with ICE.",
+     {(SHERIFF, "sharedDataWith", ICE, "alleged")}),
+    ("The Harris County Sheriff's Office shared booking data with ICE.", {(SHERIFF, "sharedDataWith", ICE, "asserted")}),
+    ("Según la demanda, la Oficina del Alguacil del Condado Harris compartió datos con ICE.",
+     {(SHERIFF, "sharedDataWith", ICE, "alleged")}),
+])
+def test_issue27_a_lawsuits_claims_are_alleged(nlp, text, expected):
+    from actorgraph.loaders.pipeline import extract, make_document
+
+    if "Según" in text and not SPANISH_MODEL:
+        pytest.skip("the Spanish pipeline is not installed")
+    ex = extract(make_document(text, "claims.txt"), nlp)
+    labels = {e.iri: e.label for e in ex.entities}
+    assert {(labels[r.subject], r.predicate, labels[r.object], r.evidence.modality) for r in ex.relations} == expected
+
+
+def test_issue27_alleged_cues_are_language_data():
+    from actorgraph.loaders.rules import modality
+
+    assert [modality(s) for s in ("La demanda alega que el condado compartió datos.", "El grupo acusa de abusos al condado.",
+                                  "The report says the county shared data.", "The county shared data.")] == \
+        ["alleged", "alleged", "alleged", "asserted"]

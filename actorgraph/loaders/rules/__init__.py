@@ -21,10 +21,13 @@ domains and ranges and quotes the evidence.
 
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from functools import lru_cache
+from importlib.resources import files
 from typing import TYPE_CHECKING, Any, Protocol
 
 from actorgraph import ontology
@@ -189,26 +192,66 @@ class DocumentContext:
         return Passage(self.text, start, end, modality(self.text[start:end]))
 
 
-_DEMAND = re.compile(r"\b(?:demand(?:s|ed|ing)?|call(?:s|ed)? (?:on|for)|urg(?:e|es|ed)|ask(?:s|ed)?|"
-                     r"must|should|tell|insist)\b", re.I)
-_ALLEGED = re.compile(r"\b(?:allegedly|reportedly|accused of|allegations?|alleg(?:e|es|ed)|claim(?:s|ed)? that|"
-                      r"suspected)\b", re.I)
-
 #: what joins two names of one list ("X and Y", "X, as well as Y", "X (XA) and the Y")
 LIST_JOINER = re.compile(r"^\s*\)?\s*(?:,|,? and|&|,? as well as|,? along with)\s*(?:the\s+)?$", re.I)
 
 
+#: the modalities a cue may give, the first found deciding (``lang/<code>/modality.csv``)
+MODALITIES = ("alleged", "demanded")
+
+
+def _cue_pattern(words: set[str]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(re.escape(c) for c in sorted(words, key=len, reverse=True)) + r")\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _modality_cues() -> tuple[tuple[tuple[str, re.Pattern[str]], ...], tuple[tuple[str, re.Pattern[str]], ...]]:
+    """Each modality with the pattern of its cues in every language's ``modality.csv`` (a
+    Spanish passage may quote an English demand): those that speak for the whole sentence,
+    and those that open the claim after them (scope ``after``)."""
+    cues: dict[tuple[str, str], set[str]] = {(m, scope): set() for m in MODALITIES for scope in ("", "after")}
+    for code in LANGUAGES:
+        text = files("actorgraph.loaders.lang").joinpath(f"{code}/modality.csv").read_text("utf-8")
+        for row in csv.DictReader(line for line in text.splitlines() if line.strip() and not line.startswith("#")):
+            cues[(row["modality"], (row.get("scope") or "").strip())].add(row["cue"].lower())
+    sentence, after = (tuple((m, _cue_pattern(cues[(m, scope)])) for m in MODALITIES if cues[(m, scope)])
+                       for scope in ("", "after"))
+    return sentence, after
+
+
 def modality(sentence: str) -> str:
-    """How a sentence states what it says: ``alleged``, ``demanded`` or ``asserted``.
+    """How a sentence states what it says: ``alleged``, ``demanded`` or ``asserted``, by the
+    cue words of the language packs (``modality.csv``: "allegedly", "alleging", "urge").
 
     >>> modality("The office allegedly shared records."), modality("We urge the county to act.")
     ('alleged', 'demanded')
     """
-    if _ALLEGED.search(sentence):
-        return "alleged"
-    if _DEMAND.search(sentence):
-        return "demanded"
+    for name, cues in _modality_cues()[0]:
+        if cues.search(sentence):
+            return name
     return "asserted"
+
+
+def clause_modality(text: str, relations: Iterable[Relation], entities: Iterable[Entity]) -> list[Relation]:
+    """``relations`` with the modality of a cue that opens the claim after it (scope
+    ``after`` in ``modality.csv``): an asserted relation is alleged when one of its ends is
+    named in its sentence after "alleging" and not before. "X sued Y, alleging that Y
+    shared data with ICE": the data sharing is alleged, the suit asserted."""
+    openers = _modality_cues()[1]
+    if not openers:
+        return list(relations)
+    where = {e.iri: [m.start for m in e.mentions] for e in entities}
+    out = []
+    for r in relations:
+        ev = r.evidence
+        for name, cues in openers:
+            cue = cues.search(text, ev.start, ev.end) if ev.modality == "asserted" else None
+            if cue and any(any(cue.end() <= p < ev.end for p in where.get(end, ())) and
+                           not any(ev.start <= p < cue.start() for p in where.get(end, ())) for end in (r.subject, r.object)):
+                r = replace(r, evidence=replace(ev, modality=name))
+                break
+        out.append(r)
+    return out
 
 
 def refs(ctx: SentenceContext, token: Token, standins: bool = True) -> list[Ref]:
@@ -470,5 +513,5 @@ def run_rules(ctx: SentenceContext, order: Iterable[str] = SENTENCE_ORDER) -> li
 
 
 __all__ = ["DOCUMENT_ORDER", "LIST_JOINER", "RULES", "SENTENCE_ORDER", "SENTENCE_RULES", "DocumentContext", "Level", "Node",
-           "Passage", "Ref", "Rule", "SentenceContext", "TextSentence", "case_of", "fits", "from_packs", "make_relation", "modality",
+           "Passage", "Ref", "Rule", "SentenceContext", "TextSentence", "case_of", "fits", "from_packs", "make_relation", "modality", "clause_modality",
            "prep_objects", "refs", "register", "run_rules", "same_list", "selected", "with_conjuncts"]

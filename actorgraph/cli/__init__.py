@@ -440,7 +440,10 @@ def map_cli(
         with _open(ctx.obj, read_only=True) as store:
             focus_iri = None
             if focus:
-                focus_iri = str(find_entity(store, focus, where="map --focus"))
+                notes: list[str] = []
+                focus_iri = str(find_entity(store, focus, where="map --focus", notes=notes))
+                for note in notes:
+                    typer.echo(f"note: {safe(note)}", err=True)
 
             check_mode(privacy, where="map --privacy")
             view = View(focus_iri, focus, depth, _split(classes), _split(predicates), min_degree, top,
@@ -501,6 +504,8 @@ def ask(
         with _open(ctx.obj, read_only=True) as store:
             answer = ask_question(store, name, list(args or []), {"by": by, "targeting": targeting, "operator": operator}, top=top)
         typer.echo(_rows_out(answer.columns, answer.rows, fmt))
+        for note in answer.notes:
+            typer.echo(f"note: {safe(note)}", err=True)
         if answer.total is not None and answer.total > len(answer.rows):
             typer.echo(f"{len(answer.rows)} of {answer.total:,} rows shown; --top 0 shows all", err=True)
 

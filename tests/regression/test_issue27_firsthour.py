@@ -271,3 +271,90 @@ def test_issue27_alleged_cues_are_language_data():
     assert [modality(s) for s in ("La demanda alega que el condado compartió datos.", "El grupo acusa de abusos al condado.",
                                   "The report says the county shared data.", "The county shared data.")] == \
         ["alleged", "alleged", "alleged", "asserted"]
+
+
+# ------------------------------------------------------------ names: suggestions, parts of names
+
+CLEARVIEW = {
+    "a.txt": "Tenants condemn face-recognition deal\n\nThe Harbor Tenants Union condemned Clearview AI on Monday for "
+             "selling face-recognition data to ICE.\n\nThe Valley Workers Union also denounced Clearview AI at a rally "
+             "outside the county jail.\n",
+    "b.txt": "Union sues data broker\n\nThe Harbor Tenants Union sued Clearview Labs in federal court on Friday.\n",
+    "c.txt": "Company answers critics\n\nA spokesperson for Clearview said on Tuesday that the company follows the law.\n",
+}
+
+
+def _clearview_store(tmp_path, *names: str):
+    for name in names:
+        (tmp_path / name).write_text(CLEARVIEW[name], "utf-8")
+    store = open_store("memory")
+    api.ingest([tmp_path / n for n in names], store=store)
+    return store
+
+
+def test_issue27_a_name_one_letter_off_gets_a_suggestion(tmp_path):
+    from actorgraph.errors import NotFoundError
+
+    store = _clearview_store(tmp_path, "a.txt", "b.txt")
+    with pytest.raises(NotFoundError, match=r"ask opponents-of: no entity named 'Clearvew AI'; did you mean: Clearview AI\?$"):
+        api.ask(store, "opponents-of", "Clearvew AI")
+    with pytest.raises(NotFoundError, match=r"ask opponents-of: no entity named 'Nobody Anywhere'$"):  # nothing close: no suggestion
+        api.ask(store, "opponents-of", "Nobody Anywhere")
+
+
+def test_issue27_part_of_a_name_resolves_when_it_names_one_entity(tmp_path):
+    from actorgraph.graph.questions import ask
+
+    store = _clearview_store(tmp_path, "a.txt")
+    answer = ask(store, "opponents-of", ["Clearview"])
+    assert {r["opponent"] for r in answer.rows} == {"Harbor Tenants Union", "Valley Workers Union"}
+    assert answer.notes == ["'Clearview' is taken as Clearview AI, the one entity whose name holds it"]
+    assert ask(store, "opponents-of", ["clearview ai"]).notes == []  # a full name needs no note
+
+
+def test_issue27_part_of_a_name_that_matches_several_lists_them(tmp_path):
+    from actorgraph.errors import AmbiguousNameError
+
+    store = _clearview_store(tmp_path, "a.txt", "b.txt")
+    with pytest.raises(AmbiguousNameError,
+                       match=r"ask opponents-of: 'Clearview' matches 2 entities: Clearview AI, Clearview Labs; give the full name$"):
+        api.ask(store, "opponents-of", "Clearview")
+
+
+def test_issue27_an_empty_answer_names_the_entities_that_hold_the_name(tmp_path):
+    from actorgraph.graph.questions import ask
+
+    store = _clearview_store(tmp_path, "a.txt", "b.txt", "c.txt")  # "Clearview" alone is an entity of c.txt
+    answer = ask(store, "opponents-of", ["Clearview"])
+    assert answer.rows == []
+    assert answer.notes == ["no rows for 'Clearview'; 2 other entities have it in their names: Clearview AI, Clearview Labs"]
+
+
+def test_issue27_cli_suggests_and_notes(tmp_path):
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(CLEARVIEW[name], "utf-8")
+    location = str(tmp_path / "store")
+    assert run_cli("--store", location, "ingest", str(tmp_path / "a.txt")).returncode == 0
+    typo = run_cli("--store", location, "ask", "opponents-of", "Clearvew AI")
+    assert typo.returncode == 1
+    assert typo.stderr.strip() == "error: ask opponents-of: no entity named 'Clearvew AI'; did you mean: Clearview AI?"
+    part = run_cli("--store", location, "ask", "opponents-of", "Clearview", "--format", "csv")
+    assert part.returncode == 0 and part.stdout.count("\n") == 3  # a header and two rows
+    assert part.stderr.strip() == "note: 'Clearview' is taken as Clearview AI, the one entity whose name holds it"
+    assert run_cli("--store", location, "ingest", str(tmp_path / "b.txt")).returncode == 0
+    several = run_cli("--store", location, "ask", "opponents-of", "Clearview")
+    assert several.returncode == 1 and several.stderr.strip() == (
+        "error: ask opponents-of: 'Clearview' matches 2 entities: Clearview AI, Clearview Labs; give the full name")
+
+
+def test_issue27_names_resolve_in_a_store_written_before_name_keys(tmp_path):
+    from actorgraph.errors import NotFoundError
+    from actorgraph.graph.questions import find_entity
+    from actorgraph.ontology import ENTITIES_GRAPH
+
+    store = _clearview_store(tmp_path, "a.txt")
+    store.update(f"DELETE WHERE {{ GRAPH <{ENTITIES_GRAPH}> {{ ?e ag:nameKey ?k }} }}")
+    clearview = find_entity(store, "Clearview AI")
+    assert str(clearview).endswith("/clearview-ai") and find_entity(store, "Clearview") == clearview
+    with pytest.raises(NotFoundError, match="did you mean: Clearview AI"):
+        find_entity(store, "Clearvew AI")

@@ -62,6 +62,21 @@ def safe(text: object) -> str:
     return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in value)
 
 
+def _print_version(value: bool) -> None:
+    """``--version``: actorgraph's version, then spaCy's and its pipelines'."""
+    if not value:
+        return
+    from actorgraph import __version__
+    from actorgraph.graph.fingerprint import pipeline_versions
+
+    with errors():
+        spanish = Settings.from_env().spanish
+    typer.echo(f"actorgraph {__version__}")
+    for line in pipeline_versions(spanish):
+        typer.echo(line)
+    raise typer.Exit()
+
+
 @app.callback()
 def main_options(
     ctx: typer.Context,
@@ -81,6 +96,9 @@ def main_options(
         "--aliases", metavar="FILE",
         help="Curation file (TOML: merge, forbid, rename, class). Default: actorgraph-aliases.toml "
              "next to the store folder.  [env var: ACTORGRAPH_ALIASES]")] = None,
+    version: Annotated[bool, typer.Option(
+        "--version", is_eager=True, callback=_print_version,
+        help="Print the versions of actorgraph, spaCy and its language pipelines, then exit.")] = False,
 ) -> None:
     """The settings of this run: the environment (read once, here: actorgraph.settings),
     the global options over it; every command reads them from ``ctx.obj``."""

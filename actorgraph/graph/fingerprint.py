@@ -233,6 +233,31 @@ def stored_sources(store: Store, language: str) -> list[str]:
     return sorted({src for (src,) in rows if src})
 
 
+def pipeline_versions(spanish: str = "") -> list[str]:
+    """What reads documents here, for ``actorgraph --version``: spaCy and the pipeline of
+    each language (the package and version that would be loaded; ``spanish`` is
+    Settings.spanish), read from the installed packages without loading them."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from actorgraph.loaders.nlp import DEFAULT_MODELS, SPANISH_MODELS
+
+    def installed(names: Iterable[str]) -> str | None:
+        for name in names:
+            try:
+                return f"{name} {version(name)}"
+            except PackageNotFoundError:
+                continue
+        return None
+
+    other = installed(SPANISH_MODELS)
+    if spanish == "off":
+        other = f"off (ACTORGRAPH_SPANISH=off){f'; installed: {other}' if other else ''}"
+    elif spanish == "rules":
+        other = RULES_ONLY + " (ACTORGRAPH_SPANISH=rules)"
+    return [f"spaCy {version('spacy')}", f"English pipeline: {installed(DEFAULT_MODELS) or 'none installed'}",
+            f"Spanish pipeline: {other or 'none installed (actorgraph models install es adds one)'}"]
+
+
 def describe_reasons(reasons: Iterable[str]) -> str:
     """Why documents were read again, counted: "the Spanish model was installed", or
     "the data changed (3); --force (1)" when they differ."""
@@ -243,4 +268,4 @@ def describe_reasons(reasons: Iterable[str]) -> str:
 
 
 __all__ = ["FORCED", "Fingerprint", "Reading", "UNRECORDED", "data_hash", "describe_pipeline", "describe_reasons",
-           "rules_hash", "stored_sources", "trained_hash"]
+           "pipeline_versions", "rules_hash", "stored_sources", "trained_hash"]

@@ -358,3 +358,55 @@ def test_issue27_names_resolve_in_a_store_written_before_name_keys(tmp_path):
     assert str(clearview).endswith("/clearview-ai") and find_entity(store, "Clearview") == clearview
     with pytest.raises(NotFoundError, match="did you mean: Clearview AI"):
         find_entity(store, "Clearvew AI")
+
+
+# ------------------------------------------------------------ stores, versions, queries
+
+@pytest.mark.parametrize("command", [["stats"], ["ingest", str(ENGLISH)], ["query", "ASK {}"]])
+def test_issue27_a_store_path_that_is_a_file_says_so(tmp_path, command):
+    (tmp_path / "notes.txt").write_text("my notes\n", "utf-8")
+    proc = run_cli("--store", "notes.txt", *command, cwd=tmp_path)
+    assert proc.returncode == 1 and proc.stderr == "error: notes.txt: is a file, not a store folder\n"
+    assert (tmp_path / "notes.txt").read_text("utf-8") == "my notes\n"  # left as it was
+
+
+def test_issue27_version_names_actorgraph_spacy_and_the_pipelines():
+    from importlib.metadata import version
+
+    from actorgraph import __version__
+
+    proc = run_cli("--version")
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert lines[0] == f"actorgraph {__version__}" == "actorgraph 0.1.0"
+    assert lines[1] == f"spaCy {version('spacy')}"
+    assert lines[2].startswith("English pipeline: en_core_web_sm") and lines[2].endswith(" 3.8.0")
+    assert lines[3].startswith("Spanish pipeline: ")
+    off = run_cli("--version", env={"ACTORGRAPH_SPANISH": "off"})
+    assert off.stdout.splitlines()[3].startswith("Spanish pipeline: off (ACTORGRAPH_SPANISH=off)")
+
+
+def test_issue27_a_servers_root_gets_a_hint_of_the_query_endpoint(tmp_path):
+    from conftest import oxigraph_serve
+
+    with oxigraph_serve(tmp_path / "server") as base:
+        proc = run_cli("--store", base, "stats")
+        assert proc.returncode == 1 and len(proc.stderr.splitlines()) == 1, proc.stderr
+        assert proc.stderr.startswith(f"error: {base}: HTTP 404")
+        assert f"; is the query endpoint {base}/query (Oxigraph) or {base}/sparql (Virtuoso" in proc.stderr
+        update = run_cli("--store", f"{base}/query", "--update-url", f"{base}/updates", "ingest", str(ENGLISH))
+        assert update.returncode == 1 and f"; is the update endpoint {base}/update (Oxigraph" in update.stderr
+        assert run_cli("--store", f"{base}/query", "stats").returncode == 0  # the endpoint it names works
+
+
+@pytest.mark.parametrize("sparql, warned", [
+    ("SELECT ?p WHERE { ?s ?p ?o FILTER(STRSTARTS(STR(?p), STR(ag:))) } LIMIT 1", False),
+    ("SELECT (STR(ag:) AS ?ns) WHERE {}", False),
+    ("SELECT ?x WHERE { ?x ag:sharedDataWtih ?y }", True),
+])
+def test_issue27_a_bare_ag_prefix_is_no_unknown_term(tmp_path, sparql, warned):
+    location = str(tmp_path / "store")
+    assert run_cli("--store", location, "ingest", str(ENGLISH)).returncode == 0
+    proc = run_cli("--store", location, "query", sparql)
+    assert proc.returncode == 0, proc.stderr
+    assert ("not in the actorgraph ontology" in proc.stderr) is warned

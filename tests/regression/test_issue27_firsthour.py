@@ -410,3 +410,25 @@ def test_issue27_a_bare_ag_prefix_is_no_unknown_term(tmp_path, sparql, warned):
     proc = run_cli("--store", location, "query", sparql)
     assert proc.returncode == 0, proc.stderr
     assert ("not in the actorgraph ontology" in proc.stderr) is warned
+
+
+@needs_spanish
+def test_issue27_a_web_page_known_to_the_store_is_read_again_for_a_new_pipeline(tmp_path):
+    """Pages the store holds are not parsed again, unless what read them has changed."""
+    from web_site import Route, Site
+
+    from actorgraph.loaders.web import WebSettings
+
+    paragraphs = [p for p in SPANISH.read_text("utf-8").split("\n\n") if p.strip()]
+    page = (f"<html lang='es'><head><title>{paragraphs[0]}</title></head><body><article><h1>{paragraphs[0]}</h1>"
+            + "".join(f"<p>{p}</p>" for p in paragraphs[1:]) + "</article></body></html>")
+    web = WebSettings(rate=50.0, timeout=5.0, cache=tmp_path / "cache")
+    with Site({"/redada": Route(page, validators=True)}) as site, open_store(str(tmp_path / "store")) as store:
+        address = site.url("/redada")
+        assert api.ingest([address], store=store, web=web, settings=Settings(spanish="off")).added == [address]
+        again = api.ingest([address], store=store, web=web, settings=Settings())
+        assert again.reread == [address] and again.reasons[address].startswith("the Spanish model was installed")
+        same = api.ingest([address], store=store, web=web, settings=Settings())
+        assert same.unchanged == [address] and "parse" not in same.timings  # known and read alike: not parsed
+        forced = api.ingest([address], store=store, web=web, settings=Settings(), force=True)
+        assert forced.reread == [address] and forced.reasons[address] == FORCED

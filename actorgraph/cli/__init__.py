@@ -724,8 +724,8 @@ def _reingest_advice(settings: Settings, language: str) -> str:
     """What to run so that documents read before a pipeline was installed are read with it:
     the command for those of the store that have passages in ``language`` (read without
     it), when the store can tell."""
-    general = ("documents ingested before keep the reading they had: ingest them again (actorgraph ingest PATH...) "
-               "and those with text in this language are re-read")
+    general = ("documents ingested without it keep their reading until they are ingested again (actorgraph ingest "
+               "PATH...): those with text in this language are then re-read")
     try:
         with _open(settings, read_only=True) as store:
             sources = sorted({str(s) for s in stored_sources(store, language)})

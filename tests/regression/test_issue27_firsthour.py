@@ -119,7 +119,7 @@ def test_issue27_cli_says_how_many_it_read_again_and_why(tmp_path):
     forced = run_cli("--store", location, "ingest", "--quiet", "--force", str(SPANISH))
     assert forced.stdout.splitlines()[1] == f"1 re-read: {FORCED}"
     after = run_cli("--store", location, "models", "install", "es")
-    assert "ingest them again" in after.stdout and "read them again with" not in after.stdout  # nothing left to re-read
+    assert "until they are ingested again" in after.stdout and "read them again with" not in after.stdout  # nothing left to re-read
 
 
 @needs_spanish
@@ -163,6 +163,16 @@ def test_issue27_a_folders_readme_and_office_files_are_not_documents(tmp_path):
                        "plan.docx": "not a type ingest reads: .docx", "budget.xlsx": "not a type ingest reads: .xlsx"}
     # named on its own, a README is read: the user asked for it
     assert api.ingest([folder / "README.md"], store=open_store("memory")).added == [str((folder / "README.md").resolve())]
+
+
+def test_issue27_the_seeds_folder_holds_five_documents():
+    from actorgraph.loaders.read import find_documents
+
+    passed_over: list[tuple[str, str]] = []
+    found = find_documents([api.seeds_path()], passed_over=passed_over)
+    assert [p.suffix for p in found] == [".txt"] * 5
+    readmes = sorted(str(Path(p).relative_to(api.seeds_path())) for p, reason in passed_over if "README" in reason)
+    assert readmes == ["README.md", "gold/README.md"]
 
 
 def test_issue27_cli_lists_the_files_it_left_out(tmp_path):

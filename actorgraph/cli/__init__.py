@@ -23,7 +23,7 @@ from actorgraph.api import extract as extract_api
 from actorgraph.api import ingest as ingest_api
 from actorgraph.api import load as load_api
 from actorgraph.api import resolve as resolve_api
-from actorgraph.errors import ActorgraphError, InputError, QueryError, StoreError, UnknownFormatError, UsageError
+from actorgraph.errors import ActorgraphError, BadDocumentError, InputError, QueryError, StoreError, UnknownFormatError, UsageError
 from actorgraph.exports import exporter
 from actorgraph.exports.privacy import check_mode
 from actorgraph.exports.rdf import store_to_graph
@@ -31,6 +31,7 @@ from actorgraph.exports.tables import csv_text
 from actorgraph.exports.view import View
 from actorgraph.graph.evaluate import GROUP_PATTERN, Folds, Report
 from actorgraph.graph.evaluate import evaluate as score_store
+from actorgraph.graph.fingerprint import stored_sources
 from actorgraph.graph.period import Period
 from actorgraph.graph.questions import ask as ask_question
 from actorgraph.graph.questions import find_entity, get_question, questions
@@ -63,6 +64,21 @@ def safe(text: object) -> str:
     return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in value)
 
 
+def _print_version(value: bool) -> None:
+    """``--version``: actorgraph's version, then spaCy's and its pipelines'."""
+    if not value:
+        return
+    from actorgraph import __version__
+    from actorgraph.graph.fingerprint import pipeline_versions
+
+    with errors():
+        spanish = Settings.from_env().spanish
+    typer.echo(f"actorgraph {__version__}")
+    for line in pipeline_versions(spanish):
+        typer.echo(line)
+    raise typer.Exit()
+
+
 @app.callback()
 def main_options(
     ctx: typer.Context,
@@ -82,6 +98,9 @@ def main_options(
         "--aliases", metavar="FILE",
         help="Curation file (TOML: merge, forbid, rename, class). Default: actorgraph-aliases.toml "
              "next to the store folder.  [env var: ACTORGRAPH_ALIASES]")] = None,
+    version: Annotated[bool, typer.Option(
+        "--version", is_eager=True, callback=_print_version,
+        help="Print the versions of actorgraph, spaCy and its language pipelines, then exit.")] = False,
 ) -> None:
     """The settings of this run: the environment (read once, here: actorgraph.settings),
     the global options over it; every command reads them from ``ctx.obj``."""
@@ -151,9 +170,13 @@ def ingest(
                                                          "feeds and sitemaps to this host (host or host:port; "
                                                          "repeatable). By default only the hosts of the addresses "
                                                          "given are read.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Read every document again, even those the store holds "
+                                        "as read by today's pipeline.")] = False,
 ) -> None:
     """Read documents (files, web pages, feeds, sitemaps) into the graph, a batch of
-    documents per transaction, then print what each added or replaced document yielded."""
+    documents per transaction, then print what each added or replaced document yielded.
+    A document the store holds is read again when what reads it has changed since (a model
+    installed, the rules updated); --force reads them all again."""
     with errors():
         settings: Settings = ctx.obj
         _check_aliases(settings)
@@ -162,13 +185,20 @@ def ingest(
         if not paths and urls is None:
             raise UsageError("give files, folders or web addresses to read (or --urls FILE)", where="ingest")
         web = _web_settings(settings, user_agent, rate, timeout, web_cache, offline, refresh, allow_host)
-        report = ingest_api(paths or [], store=_store_name(settings), model=model, keep_going=keep_going,
-                            progress=not quiet and sys.stderr.isatty(), aliases=settings.aliases, jobs=jobs,
-                            urls=urls, web=web, settings=settings)
+        with _keep_going_hint(keep_going):
+            report = ingest_api(paths or [], store=_store_name(settings), model=model, keep_going=keep_going,
+                                progress=not quiet and sys.stderr.isatty(), aliases=settings.aliases, jobs=jobs,
+                                urls=urls, web=web, settings=settings, force=force)
         warned = [d for d in report.documents if d.warnings]
         typer.echo(f"{len(report.added)} added, {len(report.replaced)} replaced, "
-                   f"{len(report.unchanged)} unchanged, {len(report.failed)} failed, "
+                   + (f"{len(report.reread)} re-read, " if report.reread else "")
+                   + f"{len(report.unchanged)} unchanged, {len(report.failed)} failed, "
                    f"{len(warned)} with warnings -> {safe(_store_name(settings))}")
+        if report.reread:
+            typer.echo(report.reread_line())
+        if report.skipped and not quiet:
+            for line in _skipped_lines(report.skipped):
+                typer.echo(line)
         if report.web and not quiet:
             typer.echo(_web_line(report.web))
         if timings:
@@ -188,6 +218,34 @@ def ingest(
             typer.echo(f"skipped: {safe(path)}: {safe(message)}", err=True)
         if report.failed and not keep_going:
             raise typer.Exit(1)
+
+
+@contextlib.contextmanager
+def _keep_going_hint(keep_going: bool):
+    """A document among several that cannot be read stops the run: its error says that
+    --keep-going would skip it."""
+    try:
+        yield
+    except BadDocumentError as exc:
+        if keep_going:
+            raise
+        raise InputError(f"{exc.message}; use --keep-going to skip bad files", where=exc.where) from None
+
+
+SKIPPED_NAMES = 10  # files named per reason in the summary of what a folder held besides documents
+
+
+def _skipped_lines(skipped: list[tuple[str, str]]) -> list[str]:
+    """The files left out of the folders given, one line per reason, with their names."""
+    by_reason: dict[str, list[str]] = {}
+    for path, reason in skipped:
+        by_reason.setdefault(reason, []).append(safe(path))
+    lines = []
+    for reason, names in by_reason.items():
+        more = f" and {len(names) - SKIPPED_NAMES} more" if len(names) > SKIPPED_NAMES else ""
+        lines.append(f"skipped {len(names)} file{'s' if len(names) != 1 else ''} ({reason}): "
+                     f"{', '.join(names[:SKIPPED_NAMES])}{more}")
+    return lines
 
 
 def _web_settings(settings: Settings, user_agent: str | None, rate: float, timeout: float, cache: Path | None,
@@ -220,9 +278,12 @@ def extract(
     with errors():
         if jobs < 1:
             raise UsageError("must be 1 or more", where="extract --jobs")
-        report = extract_api(paths, out, model=model, jobs=jobs, keep_going=keep_going, settings=ctx.obj)
+        with _keep_going_hint(keep_going):
+            report = extract_api(paths, out, model=model, jobs=jobs, keep_going=keep_going, settings=ctx.obj)
         typer.echo(f"{report.documents} documents extracted into {len(report.shards)} shard(s) in {safe(out)}; "
                    f"{len(report.failed)} failed")
+        for line in _skipped_lines(report.skipped):
+            typer.echo(line)
         for path, message in report.failed:
             typer.echo(f"skipped: {safe(path)}: {safe(message)}", err=True)
 
@@ -240,8 +301,11 @@ def load(
         _check_aliases(ctx.obj)
         report = load_api(paths, store=_store_name(ctx.obj), keep_going=keep_going, aliases=ctx.obj.aliases,
                           settings=ctx.obj)
-        typer.echo(f"{len(report.added)} added, {len(report.replaced)} replaced, {len(report.unchanged)} unchanged, "
-                   f"{len(report.failed)} shard(s) failed -> {safe(_store_name(ctx.obj))}")
+        typer.echo(f"{len(report.added)} added, {len(report.replaced)} replaced, "
+                   + (f"{len(report.reread)} re-read, " if report.reread else "")
+                   + f"{len(report.unchanged)} unchanged, {len(report.failed)} shard(s) failed -> {safe(_store_name(ctx.obj))}")
+        if report.reread:
+            typer.echo(report.reread_line())
         for path, message in report.failed:
             typer.echo(f"skipped: {safe(path)}: {safe(message)}", err=True)
 
@@ -408,7 +472,10 @@ def map_cli(
         with _open(ctx.obj, read_only=True) as store:
             focus_iri = None
             if focus:
-                focus_iri = str(find_entity(store, focus, where="map --focus"))
+                notes: list[str] = []
+                focus_iri = str(find_entity(store, focus, where="map --focus", notes=notes))
+                for note in notes:
+                    typer.echo(f"note: {safe(note)}", err=True)
 
             check_mode(privacy, where="map --privacy")
             view = View(focus_iri, focus, depth, _split(classes), _split(predicates), min_degree, top,
@@ -473,6 +540,8 @@ def ask(
             answer = ask_question(store, name, list(args or []), {"by": by, "targeting": targeting, "operator": operator},
                                   top=top, period=period)
         typer.echo(_rows_out(answer.columns, answer.rows, fmt))
+        for note in answer.notes:
+            typer.echo(f"note: {safe(note)}", err=True)
         if answer.total is not None and answer.total > len(answer.rows):
             typer.echo(f"{len(answer.rows)} of {answer.total:,} rows shown; --top 0 shows all", err=True)
 
@@ -632,6 +701,7 @@ def evaluate(
 
 @app.command(epilog="Example: actorgraph models install es")
 def models(
+    ctx: typer.Context,
     action: Annotated[str, typer.Argument(metavar="ACTION", help="list or install.")] = "list",
     language: Annotated[str | None, typer.Argument(metavar="[LANGUAGE]", help="Language code, e.g. es.")] = None,
 ) -> None:
@@ -659,6 +729,32 @@ def models(
             last = (proc.stderr.strip().splitlines() or ["pip failed"])[-1]
             raise InputError(f"pip could not install {package}: {last}", where="models install")
         typer.echo(f"installed {package}=={version}")
+        typer.echo(_reingest_advice(ctx.obj, language))
+
+
+def _reingest_advice(settings: Settings, language: str) -> str:
+    """What to run so that documents read before a pipeline was installed are read with it:
+    the command for those of the store that have passages in ``language`` (read without
+    it), when the store can tell."""
+    general = ("documents ingested without it keep their reading until they are ingested again (actorgraph ingest "
+               "PATH...): those with text in this language are then re-read")
+    try:
+        with _open(settings, read_only=True) as store:
+            sources = sorted({str(s) for s in stored_sources(store, language)})
+    except ActorgraphError:
+        return general
+    if not sources:
+        return general
+    store_option = f"--store {_quote(_store_name(settings))} " if settings.store else ""
+    command = f"actorgraph {store_option}ingest " + " ".join(_quote(s) for s in sources[:20])
+    more = f" (and {len(sources) - 20} more: ingest their folders again)" if len(sources) > 20 else ""
+    return f"{len(sources)} document(s) in the store have text in this language read without it; read them again with:\n  {command}{more}"
+
+
+def _quote(text: str) -> str:
+    import shlex
+
+    return shlex.quote(safe(text))
 
 
 # -------------------------------------------------------------------- demo

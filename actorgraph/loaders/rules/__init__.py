@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Protocol
@@ -199,30 +199,59 @@ def list_joined(between: str) -> bool:
 
 #: the modalities a cue may give, the first found deciding (``lang/<code>/modality.csv``)
 MODALITIES = ("alleged", "demanded")
+#: where a cue acts: the whole sentence (""), or only the claim that opens after it ("after")
+_SCOPES = ("", "after")
+
+_Cues = tuple[tuple[str, re.Pattern[str]], ...]
 
 
 @lru_cache(maxsize=4)
-def _modality_cues(version: int) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """Each modality with the pattern of its cues in every registered pack: a Spanish
-    passage may quote an English demand."""
-    cues: dict[str, set[str]] = {m: set() for m in MODALITIES}
+def _modality_cues(version: int) -> tuple[_Cues, _Cues]:
+    """Each modality with the pattern of its cues in every registered pack (a Spanish
+    passage may quote an English demand): those that speak for the whole sentence, and
+    those that open the claim after them (scope ``after``)."""
+    cues: dict[tuple[str, str], set[str]] = {(m, scope): set() for m in MODALITIES for scope in _SCOPES}
     for pack in all_packs():
         for row in pack.rows("modality.csv"):
-            cues[row["modality"]].add(row["cue"].lower())
-    return tuple((m, re.compile(r"\b(?:" + alternation(words) + r")\b", re.I)) for m, words in cues.items() if words)
+            cues[(row["modality"], (row.get("scope") or "").strip())].add(row["cue"].lower())
+    sentence, after = (tuple((m, re.compile(r"\b(?:" + alternation(cues[(m, scope)]) + r")\b", re.I))
+                             for m in MODALITIES if cues[(m, scope)]) for scope in _SCOPES)
+    return sentence, after
 
 
 def modality(sentence: str) -> str:
     """How a sentence states what it says: ``alleged``, ``demanded`` or ``asserted``, by the
-    cue words of the language packs (``modality.csv``: "allegedly", "urge").
+    cue words of the language packs (``modality.csv``: "allegedly", "alleging", "urge").
 
     >>> modality("The office allegedly shared records."), modality("We urge the county to act.")
     ('alleged', 'demanded')
     """
-    for name, cues in _modality_cues(registry_version()):
+    for name, cues in _modality_cues(registry_version())[0]:
         if cues.search(sentence):
             return name
     return "asserted"
+
+
+def clause_modality(text: str, relations: Iterable[Relation], entities: Iterable[Entity]) -> list[Relation]:
+    """``relations`` with the modality of a cue that opens the claim after it (scope
+    ``after`` in ``modality.csv``): an asserted relation is alleged when one of its ends is
+    named in its sentence after "alleging" and not before. "X sued Y, alleging that Y
+    shared data with ICE": the data sharing is alleged, the suit asserted."""
+    openers = _modality_cues(registry_version())[1]
+    if not openers:
+        return list(relations)
+    where = {e.iri: [m.start for m in e.mentions] for e in entities}
+    out = []
+    for r in relations:
+        ev = r.evidence
+        for name, cues in openers:
+            cue = cues.search(text, ev.start, ev.end) if ev.modality == "asserted" else None
+            if cue and any(any(cue.end() <= p < ev.end for p in where.get(end, ())) and
+                           not any(ev.start <= p < cue.start() for p in where.get(end, ())) for end in (r.subject, r.object)):
+                r = replace(r, evidence=replace(ev, modality=name))
+                break
+        out.append(r)
+    return out
 
 
 def refs(ctx: SentenceContext, token: Token, standins: bool = True) -> list[Ref]:
@@ -485,4 +514,4 @@ def run_rules(ctx: SentenceContext, order: Iterable[str] = SENTENCE_ORDER) -> li
 
 __all__ = ["DOCUMENT_ORDER", "RULES", "SENTENCE_ORDER", "SENTENCE_RULES", "DocumentContext", "Level", "Node",
            "Passage", "Ref", "Rule", "SentenceContext", "TextSentence", "case_of", "fits", "from_packs", "list_joined", "make_relation", "modality",
-           "prep_objects", "refs", "register", "run_rules", "same_list", "selected", "with_conjuncts"]
+           "clause_modality", "prep_objects", "refs", "register", "run_rules", "same_list", "selected", "with_conjuncts"]

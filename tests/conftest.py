@@ -7,7 +7,9 @@ Tests marked ``browser`` drive Debian's chromium through chromium-driver; tests 
 :data:`SYSTEM_FIXTURES` names, and a test that uses one must carry its marker (checked at
 collection), so ``python -m pytest -m "not browser and not server"`` runs everything else.
 A missing program skips its tests with the reason, unless ``ACTORGRAPH_REQUIRE_SYSTEM_TESTS``
-is set (``.ci/run`` sets it): then they fail, so CI never passes without them."""
+is set (``.ci/run`` sets it): then they fail, so CI never passes without them. The same
+holds for the tests that take the ``spanish_model`` fixture (the optional Spanish pipeline,
+which .ci/run installs)."""
 
 from __future__ import annotations
 
@@ -48,12 +50,15 @@ def system_programs(names: tuple[str, ...], package: str) -> tuple[str, ...]:
     found = {name: shutil.which(name) for name in names}
     missing = [name for name, path in found.items() if path is None]
     if missing:
-        reason = f"{', '.join(missing)} not found on PATH: install {package}, as `bash .ci/run` does"
-        if REQUIRE_SYSTEM_TESTS:
-            pytest.fail(f"{reason}, and ACTORGRAPH_REQUIRE_SYSTEM_TESTS is set: CI runs every browser and server "
-                        "test", pytrace=False)
-        pytest.skip(reason)
+        _missing(f"{', '.join(missing)} not found on PATH: install {package}, as `bash .ci/run` does")
     return tuple(str(found[name]) for name in names)
+
+
+def _missing(reason: str) -> None:
+    """Skip the test for ``reason``, or fail it in CI (ACTORGRAPH_REQUIRE_SYSTEM_TESTS)."""
+    if REQUIRE_SYSTEM_TESTS:
+        pytest.fail(f"{reason}, and ACTORGRAPH_REQUIRE_SYSTEM_TESTS is set: CI runs every test", pytrace=False)
+    pytest.skip(reason)
 
 
 @pytest.fixture(scope="session")
@@ -67,6 +72,16 @@ def chromium() -> tuple[str, str]:
 def oxigraph_program() -> str:
     """The `oxigraph` server binary (tests marked server)."""
     return system_programs(("oxigraph",), "the PyPI package oxigraph (in the dev extra)")[0]
+
+
+@pytest.fixture(scope="session")
+def spanish_model() -> None:
+    """For a test that needs the optional Spanish pipeline: skipped without it (a fresh
+    install), failed in CI, whose .ci/run installs it."""
+    from actorgraph.loaders.nlp import spanish_available
+
+    if not spanish_available():
+        _missing("the optional Spanish pipeline is not installed: actorgraph models install es, as `bash .ci/run` does")
 
 
 @pytest.fixture(scope="session")

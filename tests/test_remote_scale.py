@@ -50,16 +50,16 @@ def embedded(shards, tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def oxigraph_remote(shards, tmp_path_factory):
-    with oxigraph_serve(tmp_path_factory.mktemp("oxigraph") / "data") as url:
+def oxigraph_remote(shards, tmp_path_factory, oxigraph_program):
+    with oxigraph_serve(tmp_path_factory.mktemp("oxigraph") / "data", oxigraph_program) as url:
         store = open_store(f"{url}/query", update_url=f"{url}/update", graph_store_url=f"{url}/store")
         assert len(api.load([shards], store=store).added) == DOCUMENTS
         yield store
 
 
 @pytest.fixture(scope="module")
-def virtuoso_remote(shards, tmp_path_factory):
-    with virtuoso_server(tmp_path_factory.mktemp("virtuoso")) as url:
+def virtuoso_remote(shards, tmp_path_factory, virtuoso_program):
+    with virtuoso_server(tmp_path_factory.mktemp("virtuoso"), virtuoso_program) as url:
         os.environ["ACTORGRAPH_USER"], os.environ["ACTORGRAPH_PASSWORD"] = "dba", "dba"
         # reading 100,000 quads back in one answer takes Virtuoso over a minute on a busy machine
         os.environ["ACTORGRAPH_TIMEOUT"] = "300"

@@ -15,8 +15,8 @@ _OURS = "FILTER(STRSTARTS(STR(?g), 'https://w3id.org/actorgraph/'))"
 
 
 @pytest.fixture(scope="module")
-def virtuoso(tmp_path_factory):
-    with virtuoso_server(tmp_path_factory.mktemp("virtuoso")) as url:
+def virtuoso(tmp_path_factory, virtuoso_program):
+    with virtuoso_server(tmp_path_factory.mktemp("virtuoso"), virtuoso_program) as url:
         yield url
 
 

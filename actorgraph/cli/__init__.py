@@ -24,7 +24,7 @@ from actorgraph.api import ingest as ingest_api
 from actorgraph.api import load as load_api
 from actorgraph.api import resolve as resolve_api
 from actorgraph.errors import ActorgraphError, BadDocumentError, InputError, QueryError, StoreError, UnknownFormatError, UsageError
-from actorgraph.exports import exporter
+from actorgraph.exports import exporter, formats_help
 from actorgraph.exports.privacy import check_mode
 from actorgraph.exports.rdf import store_to_graph
 from actorgraph.exports.tables import csv_text
@@ -417,18 +417,20 @@ Since = Annotated[str | None, typer.Option("--since", metavar="DATE", help=SINCE
 Until = Annotated[str | None, typer.Option("--until", metavar="DATE", help=UNTIL_HELP)]
 
 
-@app.command(epilog="Example: actorgraph export graphml --out actors.graphml")
+#: the formats and their lines come from the exporters' registry (actorgraph.exports.EXPORTERS)
+EXPORT_HELP = ("Write the whole graph in one of the formats below (atomically), without the names of private "
+               "people unless --privacy open.\n\n\b\nFormats:\n" + formats_help())
+
+
+@app.command(help=EXPORT_HELP, epilog="Example: actorgraph export graphml --out actors.graphml")
 def export(
     ctx: typer.Context,
-    fmt: Annotated[str, typer.Argument(metavar="FORMAT", help="RDF: turtle, trig, nquads, jsonld; networks: graphml, gexf, "
-                                       "cytoscape; tables: csv (a folder with nodes.csv and edges.csv); ftm (FollowTheMoney).")],
+    fmt: Annotated[str, typer.Argument(metavar="FORMAT", help="One of the formats above.")],
     out: Annotated[Path, typer.Option("--out", "-o", metavar="FILE", help="File (or, for csv, folder) to write.")],
     privacy: Annotated[str, typer.Option(metavar="MODE", help=PRIVACY_HELP)] = "standard",
     since: Since = None,
     until: Until = None,
 ) -> None:
-    """Write the whole graph as RDF, a network file or CSV tables (atomically), without the
-    names of private people unless --privacy open."""
     with errors():
         exporter(fmt)  # a usage mistake is reported before the store is opened
         check_mode(privacy, where="export --privacy")

@@ -76,9 +76,9 @@ def pages() -> list[Path]:
 
 @functools.cache
 def spanish_installed() -> bool:
-    from actorgraph.loaders.nlp import spanish_available
+    from actorgraph.loaders.nlp import pipeline_available
 
-    return spanish_available()
+    return pipeline_available("es")
 
 
 def _env(spanish: bool = False) -> dict[str, str]:

@@ -78,9 +78,9 @@ def oxigraph_program() -> str:
 def spanish_model() -> None:
     """For a test that needs the optional Spanish pipeline: skipped without it (a fresh
     install), failed in CI, whose .ci/run installs it."""
-    from actorgraph.loaders.nlp import spanish_available
+    from actorgraph.loaders.nlp import pipeline_available
 
-    if not spanish_available():
+    if not pipeline_available("es"):
         _missing("the optional Spanish pipeline is not installed: actorgraph models install es, as `bash .ci/run` does")
 
 

@@ -126,6 +126,8 @@ class SentenceContext:
     modality: str
     siblings: Mapping[int, tuple[Entity, ...]] = field(default_factory=dict)
     # token index -> the entities of the list of names it is in ("A, B, C and D")
+    groups: Mapping[int, tuple[Entity, ...]] = field(default_factory=dict)
+    # token index -> the entities a counting description stands for ("both men", "los tres")
 
     @property
     def start(self) -> int:
@@ -230,8 +232,10 @@ def refs(ctx: SentenceContext, token: Token, standins: bool = True) -> list[Ref]
     ("agents of X", "X agents", "the county's deputies"), or a pronoun's antecedent."""
     if token.i in ctx.tokens:
         return [Ref(ctx.tokens[token.i])]
-    if token.pos_ == "NUM" and token.dep_ in ("nsubj", "nsubjpass", "nsubj:pass"):
+    if token.pos_ == "NUM" and token.dep_ in ("nsubj", "nsubjpass", "nsubj:pass") and token.i not in ctx.groups:
         return _counted_list(ctx, token)
+    if token.i in ctx.groups:  # "both men", "the pair", "los tres": the people named just before
+        return [Ref(e, "coref") for e in ctx.groups[token.i]]
     if token.lower_ in ctx.pack.words("plural_pronouns") and token.pos_ == "PRON":
         return _plural_antecedent(ctx, token)
     if token.lower_ in ctx.pack.coref:  # "the ABCD-USA network", "the GEO company"

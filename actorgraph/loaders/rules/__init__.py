@@ -397,6 +397,7 @@ def make_relation(where: Quotable, subject: Ref | Entity, predicate: str, obj: R
 # the rule families register themselves on import
 from actorgraph.loaders.rules import (  # noqa: E402,F401
     bylines,
+    discourse,
     enforcement,
     events,
     frames,
@@ -433,6 +434,7 @@ DOCUMENT_ORDER: tuple[str, ...] = (
     "rules.byline.member_of.v1",
     "rules.contact.member_of.v1",
     SENTENCE_RULES,
+    "rules.discourse.plaintiffs.v1",
     "rules.petition.creator.v1",
     "rules.petition.title.v1",
     "rules.petition.hands_of.v1",

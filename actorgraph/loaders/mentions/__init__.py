@@ -34,6 +34,7 @@ from actorgraph.loaders.mentions import (  # noqa: F401
     petitions,
     places,
     repeated,
+    short_forms,
     translations,
     units,
 )
@@ -62,6 +63,7 @@ ORDER: tuple[tuple[str, ...], ...] = (
     ("mentions.unit.v1",),
     ("mentions.known.whole_form.v1",),
     ("mentions.repeated.v1",),
+    ("mentions.person.short_form.v1",),
     ("mentions.acronym.use.v1",),
     ("mentions.translation.english_form.v1",),
 )

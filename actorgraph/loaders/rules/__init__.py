@@ -126,6 +126,8 @@ class SentenceContext:
     modality: str
     siblings: Mapping[int, tuple[Entity, ...]] = field(default_factory=dict)
     # token index -> the entities of the list of names it is in ("A, B, C and D")
+    groups: Mapping[int, tuple[Entity, ...]] = field(default_factory=dict)
+    # token index -> the entities a counting description stands for ("both men", "los tres")
 
     @property
     def start(self) -> int:
@@ -259,20 +261,18 @@ def refs(ctx: SentenceContext, token: Token, standins: bool = True) -> list[Ref]
     ("agents of X", "X agents", "the county's deputies"), or a pronoun's antecedent."""
     if token.i in ctx.tokens:
         return [Ref(ctx.tokens[token.i])]
+    if token.i in ctx.groups:  # "both men", "the pair", "los tres": the people named just before
+        return [Ref(e, "coref") for e in ctx.groups[token.i]]
     if token.pos_ == "NUM" and token.dep_ in ("nsubj", "nsubjpass", "nsubj:pass"):
         return _counted_list(ctx, token)
     if token.lower_ in ctx.pack.words("plural_pronouns") and token.pos_ == "PRON":
         return _plural_antecedent(ctx, token)
-    if token.lower_ in ctx.pack.coref:  # "the ABCD-USA network", "the GEO company"
-        named = [ctx.tokens[c.i] for c in token.children if c.dep_ in ("compound", "nmod") and c.i in ctx.tokens]
-        if len(set(named)) == 1:
-            return [Ref(named[0])]
+    if token.lower_ in ctx.pack.coref and (one := _one_named(ctx, token, ("compound", "nmod"))):
+        return one  # "the ABCD-USA network", "the GEO company"
     if token.i in ctx.coref:
         return [Ref(ctx.coref[token.i], "coref")]
-    if token.pos_ == "PROPN":  # "CoreCivic Inc.": the rest of a name the mention left out
-        named = [ctx.tokens[c.i] for c in token.children if c.dep_ == "compound" and c.i in ctx.tokens]
-        if len(set(named)) == 1:
-            return [Ref(named[0])]
+    if token.pos_ == "PROPN" and (one := _one_named(ctx, token, ("compound",))):
+        return one  # "CoreCivic Inc.": the rest of a name the mention left out
     if standins and token.lower_ in ctx.pack.standins:
         for prep in ctx.pack.lines("standin_preps"):
             for pobj in prep_objects(token, prep):
@@ -283,6 +283,12 @@ def refs(ctx: SentenceContext, token: Token, standins: bool = True) -> list[Ref]
             if child.dep_ in ("compound", "poss", "nmod", "amod") and (child.i in ctx.tokens or child.i in ctx.coref):
                 return [Ref(r.entity, r.via or "standin") for r in refs(ctx, child, standins=False)]
     return []
+
+
+def _one_named(ctx: SentenceContext, token: Token, deps: tuple[str, ...]) -> list[Ref]:
+    """The one entity the token's children of those dependencies name, if they name exactly one."""
+    named = [ctx.tokens[c.i] for c in token.children if c.dep_ in deps and c.i in ctx.tokens]
+    return [Ref(named[0])] if len(set(named)) == 1 else []
 
 
 def _counted_list(ctx: SentenceContext, numeral: Token) -> list[Ref]:
@@ -422,6 +428,7 @@ def make_relation(where: Quotable, subject: Ref | Entity, predicate: str, obj: R
 # the rule families register themselves on import
 from actorgraph.loaders.rules import (  # noqa: E402,F401
     bylines,
+    discourse,
     enforcement,
     events,
     frames,
@@ -458,6 +465,7 @@ DOCUMENT_ORDER: tuple[str, ...] = (
     "rules.byline.member_of.v1",
     "rules.contact.member_of.v1",
     SENTENCE_RULES,
+    "rules.discourse.plaintiffs.v1",
     "rules.petition.creator.v1",
     "rules.petition.title.v1",
     "rules.petition.hands_of.v1",

@@ -181,7 +181,9 @@ def _body(ctx: SentenceContext, body: str, person: Token) -> list[Entity]:
         places = [e for t, e in ctx.tokens.items() if e.cls == "Place" and t != person.i]
         wanted = [e for e in dict.fromkeys(places) if (normalize_name(e.label) in states) == (body == "@state")]
         return wanted if len(wanted) == 1 else []
-    hits = [e for e in ctx.document_entities if e.cls in _GROUPS and body in normalize_name(e.label).split()]
+    # "sheriff" in "X County Sheriff's Office" (the possessive reads "sheriffs")
+    hits = [e for e in ctx.document_entities if e.cls in _GROUPS
+            and {body, body + "s"} & set(normalize_name(e.label).split())]
     # "City Commission" is the short form of "Greenfield City Commission": keep the fullest
     hits = [e for e in hits if not any(o is not e and normalize_name(o.label).endswith(" " + normalize_name(e.label))
                                        for o in hits)]

@@ -116,3 +116,43 @@ def test_spanish_more_verb_frames(nlp, text, expected):
 ])
 def test_spanish_verb_frames_do_not_overreach(nlp, text, wrong):
     assert wrong not in triples_of(nlp, text)
+
+
+RED = "Red de Defensa Migrante"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rosa Téllez es miembro de la Red de Defensa Migrante desde hace diez años.", ("Rosa Téllez", "memberOf", RED)),
+    ("Rosa Téllez, quien es miembro de la Red de Defensa Migrante, habló ante el concejo de la ciudad.",
+     ("Rosa Téllez", "memberOf", RED)),
+    ("Rosa Téllez fue presidenta de la Red de Defensa Migrante durante diez años.", ("Rosa Téllez", "leads", RED)),
+    ("Rosa Téllez trabaja como organizadora para la Red de Defensa Migrante en el valle.",
+     ("Rosa Téllez", "memberOf", RED)),
+    ("Rosa Téllez, cofundadora de la Red de Defensa Migrante, habló con la prensa.", ("Rosa Téllez", "founded", RED)),
+    ("Rosa Téllez, vicepresidenta de la Red de Defensa Migrante, habló con la prensa.",
+     ("Rosa Téllez", "memberOf", RED)),
+])
+def test_spanish_role_clauses(nlp, text, expected):
+    """The copula hangs on the role noun ("es miembro de Y"), "como" marks a role served."""
+    assert expected in triples_of(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the model tags "alguacil" an adjective and may hang it anywhere: the role right after "X,"
+    ("La Oficina del Alguacil del Condado Rivera firmó un nuevo acuerdo con las autoridades federales. Rosa Téllez, "
+     "alguacil del condado, dijo que la oficina seguirá trabajando con los agentes federales.",
+     ("Rosa Téllez", "leads", SHERIFF)),
+    ("La Oficina del Alguacil del Condado Rivera firmó un nuevo acuerdo con las autoridades federales. La alguacil "
+     "Rosa Téllez dijo que la oficina seguirá trabajando con los agentes federales.",
+     ("Rosa Téllez", "leads", SHERIFF)),
+    ("Rubén Ortega, alcalde de Salinas, firmó la orden ejecutiva este martes por la tarde.",
+     ("Rubén Ortega", "leads", "Salinas")),
+])
+def test_spanish_titles_name_their_body(nlp, text, expected):
+    assert expected in triples_of(nlp, text)
+
+
+def test_spanish_title_of_two_bodies_names_neither(nlp):
+    text = ("La Oficina del Alguacil del Condado Rivera firmó un acuerdo con ICE. La Oficina del Alguacil del "
+            "Condado Pinal lo rechazó. Rosa Téllez, alguacil del condado, dijo que la oficina no colabora.")
+    assert not [t for t in triples_of(nlp, text) if t[0] == "Rosa Téllez" and t[1] == "leads"]

@@ -23,9 +23,19 @@ def translation_table(ctx: MentionContext) -> list[Mention]:
     """Names of the packs' translation tables in the passages of a language with one and in
     passages no model read, labelled with their English name (``MentionKind.TRANSLATED``)."""
     phrases = _phrases(registry_version())
-    return [hit for p in ctx.parsed if p.doc is None or _has_table(p.segment.language)
-            for hit in phrase_hits(ctx.text, p.segment, phrases, False, "rules.spanish_names.v1",
-                                   MentionKind.TRANSLATED)]
+    # a one-word name only as written, and never inside a longer name: "Inmigración" (ICE) is
+    # not "la política de inmigración", nor a word of "Centro para la Política de Inmigración"
+    words = {k: v for k, v in phrases.items() if " " not in k}
+    phrases = {k: v for k, v in phrases.items() if " " in k}
+    names = [(m.start, m.end) for m in ctx.found]
+    out = []
+    for p in ctx.parsed:
+        if p.doc is None or _has_table(p.segment.language):
+            out += phrase_hits(ctx.text, p.segment, phrases, False, "rules.spanish_names.v1", MentionKind.TRANSLATED)
+            out += [hit for hit in phrase_hits(ctx.text, p.segment, words, True, "rules.spanish_names.v1",
+                                               MentionKind.TRANSLATED)
+                    if not any(s <= hit.start and hit.end <= e and e - s > hit.end - hit.start for s, e in names)]
+    return out
 
 
 def _has_table(language: str) -> bool:

@@ -174,3 +174,17 @@ def test_rules_spanish_one_word_translated_name_only_as_written(nlp):
     assert ("Centro para la Política de Inmigración", "Organization") in inside
     assert not [e for e in inside if e[0] == ICE]
 
+
+def test_rules_spanish_co_filers_are_not_collaborators_unless_said_jointly(nlp):
+    """Parties that file a lawsuit together are listed together; "conjuntamente" or a joint
+    work ("publicaron un informe") makes them collaborators."""
+    listed = triples_of(nlp, "El Centro para la Defensa del Migrante y la Red de Apoyo Fronterizo presentaron una "
+                             "demanda contra ICE en nombre de tres familias.")
+    assert ("Red de Apoyo Fronterizo", "sues", ICE) in listed
+    assert not [t for t in listed if t[1] == "collaboratesWith"]
+    jointly = triples_of(nlp, "El Centro para la Defensa del Migrante y la Red de Apoyo Fronterizo presentaron "
+                              "conjuntamente una demanda contra ICE.")
+    assert ("Centro para la Defensa del Migrante", "collaboratesWith", "Red de Apoyo Fronterizo") in jointly
+    report = triples_of(nlp, "La Alianza de Trabajadores del Valle y la Red de Apoyo Fronterizo publicaron un informe "
+                             "sobre las redadas.")
+    assert ("Alianza de Trabajadores del Valle", "collaboratesWith", "Red de Apoyo Fronterizo") in report

@@ -86,7 +86,7 @@ def test_rules_contact_lines_of_a_press_release(nlp):
 
 def test_rules_firm_named_after_its_partners_is_one_company(nlp):
     text = ("The Coastal Farmworkers Union, the Valley Migrant Coalition and the law firm Alvarez, Brook, Chen & Ortiz "
-            "filed a lawsuit against the Lakeside County Sheriff's Office.")
+            "jointly filed a lawsuit against the Lakeside County Sheriff's Office.")
     triples = triples_of(nlp, text)
     for plaintiff in ("Coastal Farmworkers Union", "Valley Migrant Coalition", "Alvarez, Brook, Chen & Ortiz"):
         assert (plaintiff, "sues", "Lakeside County Sheriff's Office") in triples

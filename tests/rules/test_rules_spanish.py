@@ -173,6 +173,11 @@ def test_rules_spanish_one_word_translated_name_only_as_written(nlp):
     inside = _entities(nlp, "El Centro para la Política de Inmigración publicó un informe.")
     assert ("Centro para la Política de Inmigración", "Organization") in inside
     assert not [e for e in inside if e[0] == ICE]
+    # a name glossed with the agency's own acronym is a rendering of the agency's name
+    glossed = _entities(nlp, "La empresa Sendero Correccional renovó su contrato con el Servicio de Inmigración y "
+                             "Aduanas (ICE) en marzo.")
+    assert (ICE, "GovernmentAgency") in glossed
+    assert not [e for e in glossed if e[1] == "GovernmentAgency" and e[0] != ICE]
 
 
 def test_rules_spanish_co_filers_are_not_collaborators_unless_said_jointly(nlp):

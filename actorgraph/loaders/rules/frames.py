@@ -511,8 +511,10 @@ _GROUPS = ("Organization", "GovernmentAgency", "Company")
 
 @register("rules.frame.joint.v1", Level.SENTENCE, ("collaboratesWith",))
 def joint_action(ctx: SentenceContext) -> Iterator[Relation]:
-    """Groups that are the conjoined subjects of a verb of joint work collaborate: "X, Y and Z produced the
-    report", "X and Y jointly filed a lawsuit" (co-filers without the adverb are only parties listed together)."""
+    """Groups that are the conjoined subjects of a verb of joint work collaborate: "X and Y published a report".
+
+    A verb that is no joint work by itself counts with an adverb: "X and Y jointly filed a lawsuit"
+    (co-filers without it are parties listed together)."""
     pack = ctx.pack
     for verb in ctx.sent:
         if verb.pos_ not in ("VERB", "AUX") or negated(verb, pack):

@@ -86,7 +86,7 @@ def test_rules_contact_lines_of_a_press_release(nlp):
 
 def test_rules_firm_named_after_its_partners_is_one_company(nlp):
     text = ("The Coastal Farmworkers Union, the Valley Migrant Coalition and the law firm Alvarez, Brook, Chen & Ortiz "
-            "filed a lawsuit against the Lakeside County Sheriff's Office.")
+            "jointly filed a lawsuit against the Lakeside County Sheriff's Office.")
     triples = triples_of(nlp, text)
     for plaintiff in ("Coastal Farmworkers Union", "Valley Migrant Coalition", "Alvarez, Brook, Chen & Ortiz"):
         assert (plaintiff, "sues", "Lakeside County Sheriff's Office") in triples
@@ -100,3 +100,11 @@ def test_a_role_word_is_not_part_of_a_persons_name(nlp):
     labels = {e.label for e in extract(make_document(text, "t.txt"), nlp).entities if e.cls == "Person"}
     assert not any(label.startswith(("Spokeswoman", "Supervisor")) for label in labels), labels
     assert "Ana Ruiz" in labels
+
+
+def test_title_sheriff_leads_the_sheriffs_office(nlp):
+    """"Sheriff X" and "the X County Sheriff's Office": the possessive normalises to
+    "sheriffs", which still names the sheriff."""
+    text = ("The Rivera County Sheriff's Office signed a new agreement last year. Sheriff Tom Berrocal said "
+            "the office would keep working with federal agents.")
+    assert ("Tom Berrocal", "leads", "Rivera County Sheriff's Office") in triples_of(nlp, text)

@@ -37,8 +37,8 @@ class _Piece:
 
 @lru_cache(maxsize=8)
 def _patterns(pack: LanguagePack) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    # a name's links in any language: an English report lists "Voces de la Frontera", a
-    # Spanish one "Make the Road New York"
+    # a name's links in any language: an English report lists "Manos de la Sierra", a
+    # Spanish one "Friends of the Harbor"
     links = "|".join(re.escape(w) for w in sorted(union("name_links"), key=len, reverse=True))
     conj = "|".join(re.escape(w) for w in sorted(pack.conjunctions, key=len, reverse=True))
     name = rf"{_WORD}(?:[ \t]+(?:(?:{links})[ \t]+)*{_WORD})*"

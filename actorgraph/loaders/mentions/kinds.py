@@ -2,12 +2,12 @@
 class from the name and four words around it, and often guesses wrong where the sentence
 says it plainly:
 
-- an apposition whose head noun is a kind ("Adelante Sur, a Hoover-based human rights
-  organization that ...", "Tralco, a trailer maker", "Shadow Walls, a report released by ...");
-- a kind noun before the name ("the nonprofit Proyecto Sur", "la empresa X");
+- an apposition whose head noun is a kind ("Camino Sur, a Riverbend-based human rights
+  organization that ...", "Tralco, a trailer maker", "Quiet Walls, a report released by ...");
+- a kind noun before the name ("the nonprofit Proyecto Faro", "la empresa X");
 - a relative clause whose verb says what the name does ("Tralco, which manufactures trailers");
 - a firm's site after the name or before its owner ("the Tralco factory", "plants owned by
-  Fresh Fields").
+  Greenbriar Foods").
 
 The kind nouns and verbs are the packs' ``kinds.csv`` (read by the model's pass too, for the
 names it tags); the sites are ``firm_sites.txt`` through the expressions
@@ -15,7 +15,7 @@ names it tags); the sites are ``firm_sites.txt`` through the expressions
 
 The pass retypes the names only the model typed (and names found again from them), and
 spreads what the text said to every other such mention of the same name in the document
-("one sense per discourse"): "Mijente" tagged a person four times is the organization one
+("one sense per discourse"): "Tierra Firme" tagged a person four times is the organization one
 apposition says it is. Class ``none`` (a report's title) drops the name.
 """
 

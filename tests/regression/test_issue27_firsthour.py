@@ -396,10 +396,11 @@ def test_issue27_version_names_actorgraph_spacy_and_the_pipelines():
     assert off.stdout.splitlines()[3].startswith("Spanish pipeline: off (ACTORGRAPH_SPANISH=off)")
 
 
-def test_issue27_a_servers_root_gets_a_hint_of_the_query_endpoint(tmp_path):
+@pytest.mark.server
+def test_issue27_a_servers_root_gets_a_hint_of_the_query_endpoint(tmp_path, oxigraph_program):
     from conftest import oxigraph_serve
 
-    with oxigraph_serve(tmp_path / "server") as base:
+    with oxigraph_serve(tmp_path / "server", oxigraph_program) as base:
         proc = run_cli("--store", base, "stats")
         assert proc.returncode == 1 and len(proc.stderr.splitlines()) == 1, proc.stderr
         assert proc.stderr.startswith(f"error: {base}: HTTP 404")

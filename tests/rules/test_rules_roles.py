@@ -129,8 +129,11 @@ def test_rules_role_leads_or_member_by_its_modifiers(nlp, text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("Daniel Ortiz from the Valley Migrant Coalition spoke first.", ("Daniel Ortiz", "memberOf", "Valley Migrant Coalition")),
     ("Rosa Lee, with the Harbor Alliance, read the names of the detainees.", ("Rosa Lee", "memberOf", "Harbor Alliance")),
+    ("Rosa Lee works at the Coastal Farmworkers Union, where she is co-director of organizing.",
+     ("Rosa Lee", "memberOf", "Coastal Farmworkers Union")),
+    ("Rosa Lee coordinates the Valley Rapid Response Network.", ("Rosa Lee", "leads", "Valley Rapid Response Network")),
 ])
-def test_rules_role_by_preposition(nlp, text, expected):
+def test_rules_role_by_preposition_or_verb(nlp, text, expected):
     assert expected in triples_of(nlp, text)
 
 
@@ -149,6 +152,8 @@ def test_rules_role_no_membership_without_a_group_or_a_person(nlp, text):
      ("Marta Quiroga", "memberOf", "Coalición de Trabajadores del Valle")),
     ("Marta Quiroga, directora ejecutiva de la Coalición de Trabajadores del Valle, habló en la marcha.",
      ("Marta Quiroga", "leads", "Coalición de Trabajadores del Valle")),
+    ("Ana Ruiz trabaja para la Coalición de Trabajadores del Valle.",
+     ("Ana Ruiz", "memberOf", "Coalición de Trabajadores del Valle")),
 ])
-def test_rules_role_spanish_modifiers(nlp, text, expected):
+def test_rules_role_spanish_modifiers_and_work(nlp, text, expected):
     assert expected in triples_of(nlp, text)

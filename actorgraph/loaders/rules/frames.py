@@ -120,9 +120,18 @@ def subjects(verb: Token, depth: int = 0, authored: frozenset[str] = frozenset()
         return []
     if verb.dep_ in ("relcl", "acl:relcl"):
         return [verb.head]
-    if verb.dep_ == "pcomp" and verb.head.lower_ in union("gerund_preps") and verb.head.head.pos_ in ("VERB", "AUX"):
+    if verb.dep_ == "pcomp" and verb.head.lower_ in union("gerund_preps"):
         # "condemns X for sharing …", "accusing X of passing …": the gerund's subject is the object
-        return [c for c in verb.head.head.children if c.dep_ in ("dobj", "obj")]
+        if verb.head.head.pos_ in ("VERB", "AUX"):
+            return [c for c in verb.head.head.children if c.dep_ in ("dobj", "obj")]
+        if verb.head.head.dep_ in ("dobj", "obj"):  # the parser hung "of passing" on the object
+            return [verb.head.head]
+    if verb.dep_ == "pcomp" and verb.head.lower_ in union("means_preps") and verb.head.head.pos_ in ("VERB", "AUX"):
+        # "colluded with ICE by providing …": whoever acts acts by the gerund
+        return subjects(verb.head.head, depth + 1, authored)
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in union("claim_verbs"):
+        # "acusa a X de pasar datos": the one accused is the subject of what they are accused of
+        return [c for c in verb.head.children if c.dep_ in _OBJECT_DEPS]
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         if is_passive(verb.head):  # "X was questioned by ICE and then arrested Y": X, not ICE
             return patients(verb.head)
@@ -392,6 +401,53 @@ def _name_read_as_clause(ctx: SentenceContext, verb: Token) -> list[Token]:
             and ctx.tokens[c.i] is ctx.tokens.get(c.left_edge.i)]
 
 
+def claimed(verb: Token, pack: LanguagePack) -> bool:
+    """Whether a verb states what someone claims: it is in the complement of a verb of
+    accusing or claiming ("accusing X of passing data to Y", "the lawsuit charges that X
+    holds people for Y"; ``claim_verbs.txt``), or of a verb of saying whose subject is a
+    document of dispute ("the lawsuit says that X …"; ``statement_verbs.txt``)."""
+    node = verb
+    for _ in range(5):
+        if node.dep_ not in _CLAIM_PATH or node.head.i == node.i:
+            return False
+        node = node.head
+        lemma = node.lemma_.lower()
+        if lemma in pack.words("claim_verbs") or lemma in pack.words("statement_verbs") and any(
+                c.dep_ in ("nsubj", "nsubj:pass") and _claims_of(c, pack) for c in node.children):
+            return True
+    return False
+
+
+#: the dependencies from a claim's verb up to the verb of claiming (never through a subject:
+#: "X, who arrested Y, accused Z of …" does not allege the arrest)
+_CLAIM_PATH = ("ccomp", "xcomp", "pcomp", "prep", "pobj", "dobj", "obj", "advcl", "conj", "obl", "acl", "mark")
+
+
+def _claims_of(noun: Token, pack: LanguagePack) -> bool:
+    """A noun of a document of dispute, whose claims are against someone (``nominal.csv``:
+    ``@claim`` among its object prepositions: "lawsuit", "complaint")."""
+    return any("@claim" in f.object_preps for f in pack.nominal_for(noun.lower_) or pack.nominal_for(noun.lemma_.lower()))
+
+
+def _document_authors(ctx: SentenceContext, verb: Token) -> list[Ref]:
+    """Who acts through a document that is a verb's subject ("a report released by A, B and C
+    condemns X", "the ACLU's letter urges X to stop", "a lawsuit by X accuses Y of …";
+    ``authored_nouns.txt``): its authors named by a preposition of agency, a participle's
+    agent, an owner or a name before it."""
+    pack = ctx.pack
+    out: list[Ref] = []
+    for noun in (c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ == "NOUN"):
+        if noun.lower_ not in pack.authored_nouns and noun.lemma_.lower() not in pack.authored_nouns:
+            continue
+        tokens = [p for prep in pack.lines("agent_preps") for p in prep_objects(noun, prep)]
+        tokens += [a for clause in noun.children if clause.dep_ in ("acl", "relcl") and is_passive(clause)
+                   for a in _agents(clause)]
+        tokens += [c for c in noun.children if c.dep_ in ("poss", "compound", "nmod:poss") and c.i in ctx.tokens]
+        tokens += _object_relative_subjects(noun)
+        out += [r for r in _expand(ctx, tokens) if r.entity.cls in _GROUPS or r.entity.cls == "Person"]
+    return out
+
+
 def _requirement_met(verb: Token, frame: Frame, pack: LanguagePack) -> bool:
     """Whether a verb meets what its frame requires of the verb itself (``frames.csv``)."""
     if frame.requires == "data":
@@ -443,7 +499,9 @@ def verb_frames(ctx: SentenceContext) -> Iterator[Relation]:
 
     Its subject acts and its object (or the object of a given preposition) undergoes,
     through passives (their agent shared across coordinated verbs), relative clauses,
-    control and conjoined verbs; a negated or refused verb states nothing.
+    control and conjoined verbs, and the authors of a document that is the subject ("a
+    report released by A and B condemns X"); a negated or refused verb states nothing, and
+    one inside an accusation is alleged.
     """
     pack = ctx.pack
     for verb in ctx.sent:
@@ -452,8 +510,9 @@ def verb_frames(ctx: SentenceContext) -> Iterator[Relation]:
         frames = pack.frames_for(verb.lemma_.lower())
         if not frames or negated(verb, pack):
             continue
-        agents = _expand(ctx, subjects(verb, authored=pack.authored_nouns))
+        agents = _expand(ctx, subjects(verb, authored=pack.authored_nouns)) or _document_authors(ctx, verb)
         undergoers = _expand(ctx, patients(verb))
+        how = "alleged" if claimed(verb, pack) else None
         for frame in frames:
             actors = undergoers if frame.requires == "patient" else agents
             if frame.requires == "data":  # "passed data to ICE by way of X": X passed it too
@@ -466,7 +525,7 @@ def verb_frames(ctx: SentenceContext) -> Iterator[Relation]:
                     if not _pair_allowed(frame, actor, target) or same_list(ctx, actor.entity, target.entity):
                         continue
                     subject, obj = (target, actor) if frame.inverse else (actor, target)
-                    relation = make_relation(ctx, subject, frame.predicate, obj, "rules.frame.verb.v1")
+                    relation = make_relation(ctx, subject, frame.predicate, obj, "rules.frame.verb.v1", modality=how)
                     if relation is not None:
                         yield relation
 
@@ -501,7 +560,8 @@ def _object_relative_subjects(noun: Token) -> list[Token]:
     """The subject of a relative clause whose gap is ``noun`` as object ("the lawsuit [that]
     X brought against Y": the clause has a subject of its own and no object)."""
     for clause in (c for c in noun.children if c.dep_ in ("relcl", "acl:relcl") and c.pos_ in ("VERB", "AUX")):
-        if any(c.dep_ in ("dobj", "obj") for c in clause.children) or is_passive(clause):
+        relatives = union("object_relatives")
+        if any(c.dep_ in ("dobj", "obj") and c.lower_ not in relatives for c in clause.children) or is_passive(clause):
             continue
         own = [c for c in clause.children if c.dep_ == "nsubj" and c.lower_ not in union("relatives")]
         if own:
@@ -514,6 +574,20 @@ def _object_relative_subjects(noun: Token) -> list[Token]:
 #: to end is in force); a contract that is ended was still held (the gold keeps "scrapped the
 #: county's contract with X" as contractsWith)
 _WHILE_IN_FORCE = frozenset({"collaboratesWith", "sharedDataWith"})
+
+
+def _claimed_parties(noun: Token, pack: LanguagePack) -> list[Token]:
+    """Whom a document of dispute makes its claim of: the subject of what it charges or says
+    ("the lawsuit charges that X …", "the complaint says X …") or the one it accuses ("the
+    lawsuit accuses X of …"; ``claim_verbs.txt``, ``statement_verbs.txt``)."""
+    verb = noun.head
+    if noun.dep_ not in ("nsubj", "nsubj:pass") or verb.i == noun.i:
+        return []
+    lemma = verb.lemma_.lower()
+    if lemma not in pack.words("claim_verbs") and lemma not in pack.words("statement_verbs"):
+        return []
+    out = [s for c in verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in ("nsubj", "nsubj:pass")]
+    return out + [c for c in verb.children if c.dep_ in _OBJECT_DEPS and lemma in pack.words("claim_verbs")]
 
 
 def _nominal_arguments(ctx: SentenceContext, noun: Token, frame: NominalFrame) -> tuple[list[Token], list[Token]]:
@@ -534,6 +608,8 @@ def _nominal_arguments(ctx: SentenceContext, noun: Token, frame: NominalFrame) -
     if not subj_tokens:  # "a lawsuit X brought against Y": X, not the subject of the clause around
         subj_tokens = _object_relative_subjects(noun)
     obj_tokens += [p for prep in frame.object_preps for p in prep_objects(noun, prep)]
+    if "@claim" in frame.object_preps:  # "a lawsuit … charges that X is holding people": X
+        obj_tokens += _claimed_parties(noun, ctx.pack)
     for verb in _governing_verbs(noun):
         if negated(verb, ctx.pack) or (frame.predicate in _WHILE_IN_FORCE and verb.lemma_.lower() in ctx.pack.halt_verbs
                                        and ctx.modality != "demanded"):

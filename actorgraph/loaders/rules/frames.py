@@ -695,18 +695,33 @@ def adjacent_frames(ctx: SentenceContext) -> Iterator[Relation]:
                 yield relation
 
 
+def _together_with(verb: Token, subjects_: list[Token], pack: LanguagePack) -> list[Token]:
+    """Who acts together with the subjects: "X, together with Y, filed", "filed by X together
+    with Y" (a preposition of ``with_preps.txt`` modified by an adverb of ``joint_adverbs.txt``,
+    on the verb or on a subject)."""
+    joint = pack.words("joint_adverbs")
+    return [p for holder in [verb, *subjects_] for prep in pack.lines("with_preps") for p in prep_objects(holder, prep)
+            if any(a.dep_ == "advmod" and a.lower_ in joint for a in p.head.children)]
+
+
 @register("rules.frame.joint.v1", Level.SENTENCE, ("collaboratesWith",))
 def joint_action(ctx: SentenceContext) -> Iterator[Relation]:
-    """Groups that are the conjoined subjects of a verb of joint work collaborate: "X, Y and Z filed a lawsuit"."""
+    """Groups that act jointly collaborate: "X, Y and Z jointly produced the report", "X, together with Y, filed".
+
+    The conjoined subjects of a verb of joint work (``joint_verbs.txt``: "co-sign") or of a
+    verb with an adverb of jointness (``joint_adverbs.txt``), and whoever acts "together with"
+    them; names merely listed as the subjects of "filed" or "published" do not collaborate.
+    """
     pack = ctx.pack
     for verb in ctx.sent:
         if verb.pos_ not in ("VERB", "AUX") or negated(verb, pack):
             continue
+        own = _agents(verb) if is_passive(verb) else [c for c in verb.children if c.dep_ == "nsubj"]
+        partners = _together_with(verb, own, pack)
         joint = verb.lemma_.lower() in pack.joint_verbs or any(c.lower_ in pack.words("joint_adverbs") for c in verb.children)
-        if not joint:
+        if not joint and not partners:
             continue
-        own = [c for c in verb.children if c.dep_ == "nsubj"]
-        actors = [r for r in _expand(ctx, own) if r.entity.cls in _GROUPS and r.via != "coref"]
+        actors = [r for r in _expand(ctx, own + partners) if r.entity.cls in _GROUPS and r.via != "coref"]
         for i, a in enumerate(actors):
             for b in actors[i + 1:]:
                 relation = make_relation(ctx, a, "collaboratesWith", b, "rules.frame.joint.v1", 0.55)

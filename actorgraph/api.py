@@ -30,6 +30,7 @@ from actorgraph.graph import analysis, recovery
 from actorgraph.graph.evaluate import GROUP_PATTERN, NO_GROUP, Folds, Report, group_of
 from actorgraph.graph.evaluate import evaluate as score_store
 from actorgraph.graph.ingest import IngestReport, ingest_paths
+from actorgraph.graph.period import Period, date_edges, drop_outside
 from actorgraph.graph.project import cause_view, classes_and_labels, has_entity_classes, skeleton, store_to_networkx
 from actorgraph.graph.questions import ask as ask_question
 from actorgraph.graph.questions import prepare_listings
@@ -396,11 +397,15 @@ def _privacy_levels(store: Store, aliases: PathLike | None) -> dict[str, str]:
     return Curation.load(Path(aliases) if aliases else aliases_path(store.location)).privacy
 
 
-def export(store: Store, fmt: str, out: PathLike, privacy: str = "standard", aliases: PathLike | None = None):
-    """Write the store in a format of actorgraph.exports.EXPORTERS, as ``privacy`` allows;
-    returns the privacy report."""
+def export(store: Store, fmt: str, out: PathLike, privacy: str = "standard", aliases: PathLike | None = None,
+           period: Period | None = None):
+    """Write the store in a format of actorgraph.exports.EXPORTERS, as ``privacy`` allows,
+    with only the relations that held in ``period`` when one is given; returns the privacy
+    report."""
     write = exporter(fmt)
     view, report = private_view(store, privacy, aliases)
+    if period:
+        drop_outside(view, period)  # the view is a copy: the store keeps every relation
     write(view, Path(out))
     return report
 
@@ -426,6 +431,7 @@ def write_map(store: Store, out: PathLike, title: str = "actorgraph map", view=N
             graph = apply_view(graph, view)
         if view is None or view.top is None:
             graph, left_related, left_alone = readable(graph)
+    graph = date_edges(graph)  # each relation's span, for the map's time filter
     graph, report = mask_graph(graph, store, privacy, _privacy_levels(store, aliases))
     docs = document_count(store)
     filters = view.describe() if view is not None else ""
@@ -439,7 +445,7 @@ def write_map(store: Store, out: PathLike, title: str = "actorgraph map", view=N
     caption = summary + (f" {isolated} actors with no relation are hidden (see the list on the left)." if isolated else "") + \
         " Node size: PageRank. Click a node or an edge for its sources."
     plot = None if story is None else auto_story(graph) if str(story) == "auto" else load_story(Path(story), graph)
-    write_html(graph, Path(out), title=title, caption=caption, story=plot)
+    write_html(graph, Path(out), title=title, caption=caption, story=plot, period=view.period if view is not None else None)
     for path, fmt in ((png, "png"), (svg, "svg"), (pdf, "pdf")):
         if path:
             write_picture(graph, Path(path), title, summary, fmt)
@@ -469,13 +475,18 @@ def list_entities(store: Store, cls: str | None = None, search: str | None = Non
     return out
 
 
-def ask(store: Store, name: str, *args: str, top: int | None = None, **options):
+def ask(store: Store, name: str, *args: str, top: int | None = None, since: str | None = None,
+        until: str | None = None, **options):
     """Answer a named question (see ``actorgraph ask --list``); returns rows as dicts, best
-    first: at most ``top`` (by default 100, and 10 actors for overlaps; 0 for all).
+    first: at most ``top`` (by default 100, and 10 actors for overlaps; 0 for all); with
+    ``since``/``until`` (ISO dates: "2018", "2018-06", "2018-06-05"), only the relations
+    that held in that period (see :mod:`actorgraph.graph.period`).
 
-    ``ask(store, "shared-data-with", "ICE")``, ``ask(store, "campaigns", by="…")``.
+    ``ask(store, "shared-data-with", "ICE")``, ``ask(store, "campaigns", by="…")``,
+    ``ask(store, "timeline", "ICE", since="2018")``.
     """
-    return ask_question(store, name, list(args), options, top=top).rows
+    period = Period.parse(since, until, where=f"ask {name}")
+    return ask_question(store, name, list(args), options, top=top, period=period).rows
 
 
 def analyze(store: Store, kind: str, top: int = 10) -> tuple[list[str], list[dict]]:

@@ -44,6 +44,21 @@ def seed_store(tmp_path_factory, seed_files, nlp):
 
 
 @pytest.fixture(scope="session")
+def dated_store(tmp_path_factory, nlp):
+    """An embedded store of four invented documents that date what they say
+    (tests/data/time: 2017, 2020, 2021 and one undated), read-only."""
+    from actorgraph.api import ingest
+    from actorgraph.graph.store import open_store
+
+    path = tmp_path_factory.mktemp("dated-store") / "store"
+    with open_store(str(path)) as store:
+        ingest(sorted((Path(__file__).parent / "data" / "time").glob("*.txt")), store=store)
+    store = open_store(str(path), read_only=True)
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="session")
 def seed_extractions(seed_files, nlp):
     from actorgraph.loaders.pipeline import extract_path
 

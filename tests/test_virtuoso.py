@@ -49,7 +49,7 @@ def test_virtuoso_answers_every_named_question_like_the_embedded_store(virtuoso_
 
     args = {"shared-data-with": ["ICE"], "opponents-of": ["ICE"], "supporters-of": ["Maru Mora-Villalpando"], "targets-of": ["ICE"],
             "targeted-by": ["Maru Mora-Villalpando"], "sources": ["ICE"], "overlaps": ["Mijente"],
-            "path": ["Mijente", "GEO Group"], "facilities": [], "campaigns": []}
+            "path": ["Mijente", "GEO Group"], "facilities": [], "campaigns": [], "timeline": ["GEO Group"]}
     assert set(args) == set(questions())
     for name, values in args.items():
         remote = api.ask(virtuoso_store, name, *values)

@@ -31,6 +31,7 @@ from actorgraph.exports.tables import csv_text
 from actorgraph.exports.view import View
 from actorgraph.graph.evaluate import GROUP_PATTERN, Folds, Report
 from actorgraph.graph.evaluate import evaluate as score_store
+from actorgraph.graph.period import Period
 from actorgraph.graph.questions import ask as ask_question
 from actorgraph.graph.questions import find_entity, get_question, questions
 from actorgraph.graph.sparql import is_update, unknown_terms, uses_service
@@ -346,6 +347,12 @@ def format_summary(info: dict) -> str:
 
 # ------------------------------------------------------------------ export
 
+SINCE_HELP = "Only relations that held on or after this date (YYYY, YYYY-MM or YYYY-MM-DD); undated ones are left out."
+UNTIL_HELP = "Only relations that held on or before this date (YYYY, YYYY-MM or YYYY-MM-DD); undated ones are left out."
+Since = Annotated[str | None, typer.Option("--since", metavar="DATE", help=SINCE_HELP)]
+Until = Annotated[str | None, typer.Option("--until", metavar="DATE", help=UNTIL_HELP)]
+
+
 @app.command(epilog="Example: actorgraph export graphml --out actors.graphml")
 def export(
     ctx: typer.Context,
@@ -353,14 +360,17 @@ def export(
                                        "cytoscape; tables: csv (a folder with nodes.csv and edges.csv); ftm (FollowTheMoney).")],
     out: Annotated[Path, typer.Option("--out", "-o", metavar="FILE", help="File (or, for csv, folder) to write.")],
     privacy: Annotated[str, typer.Option(metavar="MODE", help=PRIVACY_HELP)] = "standard",
+    since: Since = None,
+    until: Until = None,
 ) -> None:
     """Write the whole graph as RDF, a network file or CSV tables (atomically), without the
     names of private people unless --privacy open."""
     with errors():
         exporter(fmt)  # a usage mistake is reported before the store is opened
         check_mode(privacy, where="export --privacy")
+        period = Period.parse(since, until, where="export")
         with _open(ctx.obj, read_only=True) as store:
-            report = export_api(store, fmt, out, privacy=privacy, aliases=ctx.obj.aliases)
+            report = export_api(store, fmt, out, privacy=privacy, aliases=ctx.obj.aliases, period=period)
         typer.echo(f"wrote {safe(out)}; {report.describe()}")
 
 
@@ -389,9 +399,12 @@ def map_cli(
     svg: Annotated[Path | None, typer.Option(metavar="FILE", help="Also write the handout as SVG.")] = None,
     pdf: Annotated[Path | None, typer.Option(metavar="FILE", help="Also write the handout as PDF (A4 landscape).")] = None,
     privacy: Annotated[str, typer.Option(metavar="MODE", help=PRIVACY_HELP)] = "standard",
+    since: Since = None,
+    until: Until = None,
 ) -> None:
     """Draw the graph (or a view of it) as an interactive HTML map that works offline."""
     with errors():
+        period = Period.parse(since, until, where="map")
         with _open(ctx.obj, read_only=True) as store:
             focus_iri = None
             if focus:
@@ -399,7 +412,7 @@ def map_cli(
 
             check_mode(privacy, where="map --privacy")
             view = View(focus_iri, focus, depth, _split(classes), _split(predicates), min_degree, top,
-                        _split(documents)).check()
+                        _split(documents), period).check()
             graph = write_map(store, out, title=title, view=view, png=png, svg=svg, pdf=pdf, story=story,
                               privacy=privacy, aliases=ctx.obj.aliases)
         extra = "".join(f", {p}" for p in (png, svg, pdf) if p)
@@ -444,6 +457,8 @@ def ask(
     top: Annotated[int | None, typer.Option("--top", metavar="N", help="How many rows, best first (default 100; overlaps: "
                                                                          "10 actors); 0 for all.")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="table, json or csv.")] = "table",
+    since: Since = None,
+    until: Until = None,
 ) -> None:
     with errors():
         _check_format(fmt, where="ask --format")
@@ -453,8 +468,10 @@ def ask(
             return
 
         get_question(name)  # an unknown name is a usage error, whatever the store
+        period = Period.parse(since, until, where=f"ask {name}")
         with _open(ctx.obj, read_only=True) as store:
-            answer = ask_question(store, name, list(args or []), {"by": by, "targeting": targeting, "operator": operator}, top=top)
+            answer = ask_question(store, name, list(args or []), {"by": by, "targeting": targeting, "operator": operator},
+                                  top=top, period=period)
         typer.echo(_rows_out(answer.columns, answer.rows, fmt))
         if answer.total is not None and answer.total > len(answer.rows):
             typer.echo(f"{len(answer.rows)} of {answer.total:,} rows shown; --top 0 shows all", err=True)

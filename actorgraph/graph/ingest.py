@@ -57,7 +57,7 @@ def summarize_extraction(path: str, status: str, ex: Extraction, known: tuple[st
     """Counts and warnings of one extraction: no relation found, or a language (not in
     ``known``) without a pipeline of its own (and the command that installs one, when its
     pack names an optional pipeline)."""
-    warnings = []
+    warnings = list(ex.warnings)
     if not ex.relations:
         warnings.append("no relation found")
     languages = sorted({s.language for s in ex.segments if s.language not in known})

@@ -21,6 +21,8 @@ from actorgraph.loaders.read import read_file
 from actorgraph.loaders.relations import extract_relations
 from actorgraph.loaders.rules import selected
 from actorgraph.loaders.segment import document_language, segment
+from actorgraph.loaders.time.documents import METADATA, document_date
+from actorgraph.loaders.time.statements import date_relations
 from actorgraph.ontology.ids import document_iri
 from actorgraph.settings import MAX_BYTES
 
@@ -56,8 +58,10 @@ def load_document(path: Path, limit: int = MAX_BYTES) -> Document:
     """A file read (refused above ``limit`` bytes, Settings.max_bytes) and cleaned."""
     raw = read_file(path, limit)
     document = make_document(raw.text, path_text(path), raw.media_type, raw.title)
-    # what an HTML page's markup says of itself (publication date, author, site name)
-    return replace(document, created=raw.date, author=raw.author, site=raw.site)
+    # what an HTML page's markup says of itself (publication date, author, site name); a
+    # file without a date in its markup may give one at its top (a dateline), never the day it was read
+    created, how = document_date(document.text, raw.date, METADATA)
+    return replace(document, created=created, date_source=how, author=raw.author, site=raw.site)
 
 
 def extract(document: Document, nlp, rules: Collection[str] | None = None,
@@ -99,7 +103,9 @@ def extract_many(documents: list[Document], nlp, rules: Collection[str] | None =
                     figures[iri] = (("signatureCount", seg.get("count")), ("signatureGoal", seg.get("goal")))
         entities = [replace(e, attributes=figures[e.iri]) if e.iri in figures else e for e in entities]
         relations = extract_relations(text, parsed, mentions, entities, spans, chosen)
-        out.append(Extraction(document, tuple(entities), tuple(relations), tuple(segments)))
+        # the time each sentence gives its relations (a step after the rules: it adds dates, never relations)
+        relations, warnings = date_relations(document, parsed, mentions, spans, relations)
+        out.append(Extraction(document, tuple(entities), tuple(relations), tuple(segments), tuple(warnings)))
     if timings is not None:
         timings["parse"] = timings.get("parse", 0.0) + after_parse - before_parse
         timings["rules"] = timings.get("rules", 0.0) + time.perf_counter() - after_parse + before_parse - started

@@ -13,6 +13,7 @@ from rdflib import Literal, URIRef
 from actorgraph.errors import AmbiguousNameError, InputError, NotFoundError, UsageError
 from actorgraph.graph import analysis
 from actorgraph.graph.cache import cached, keeps_views
+from actorgraph.graph.period import Period, add_time, dates_apply, row_spans
 from actorgraph.graph.project import cause_view, classes_and_labels, neighbourhood, relations_among, relations_of
 from actorgraph.graph.store import Bindings, Store, values_table
 from actorgraph.ontology import ACTOR_CLASSES, ENTITIES_GRAPH, ENTITY_CLASSES, NS
@@ -30,6 +31,7 @@ class Question:
     quote: tuple[str, ...] = ()  # subject, predicate, object and document variables ("_": any): quoted here, then dropped
     key: str | None = None       # the variable of the rows that ``details`` completes
     details: str | None = None   # SPARQL run for the rows shown only, with ``key`` bound to them
+    time: str = ""               # "statement": each row is one dated statement (see actorgraph.graph.period)
 
 
 GRAPH_QUESTIONS = {
@@ -40,7 +42,7 @@ GRAPH_QUESTIONS = {
 }
 
 
-_HEADER = re.compile(r"^# (description|args|lists|quote|details):[ \t]*(.*)$", re.M)
+_HEADER = re.compile(r"^# (description|args|lists|quote|details|time):[ \t]*(.*)$", re.M)
 
 
 @lru_cache(maxsize=1)
@@ -69,7 +71,8 @@ def questions() -> dict[str, Question]:
                              "(the first two may be _, any)")
         key = header.get("details", "").strip() or None
         details = folder.joinpath("details", entry.name).read_text("utf-8") if key else None
-        out[name] = Question(name, description, tuple(args), tuple(options), text, lists, quote, key, details)
+        out[name] = Question(name, description, tuple(args), tuple(options), text, lists, quote, key, details,
+                             header.get("time", "").strip())
     out.update(GRAPH_QUESTIONS)
     return dict(sorted(out.items()))
 
@@ -125,10 +128,12 @@ ROWS = 100  # rows a question shows unless told otherwise (overlaps: 10 actors)
 
 
 def ask(store: Store, name: str, args: list[str], options: dict[str, str | None] | None = None,
-        top: int | None = None) -> Answer:
+        top: int | None = None, period: Period | None = None) -> Answer:
     """Answer a named question. ``args`` are entity names, ``options`` optional filters,
     ``top`` how many rows to give (ROWS by default, 10 actors for overlaps; 0 for all): the
-    rows come best first, and ``total`` says how many there were."""
+    rows come best first, and ``total`` says how many there were. Rows of relations and of
+    statements say when they held (``from``, ``to``, ``ended``); with a ``period``, only
+    those that count in it (see actorgraph.graph.period)."""
     q = get_question(name)
     if len(args) != len(q.args):
         raise UsageError(f"'{name}' takes {len(q.args)} argument(s): {' '.join(a.upper() for a in q.args) or '(none)'}",
@@ -139,6 +144,8 @@ def ask(store: Store, name: str, args: list[str], options: dict[str, str | None]
         raise UsageError(f"'{name}' does not take --{extra[0]}; it takes {takes}", where=f"ask {name}")
     if top is not None and top < 0:
         raise UsageError(f"--top must be 0 (all) or more, not {top}", where=f"ask {name}")
+    if period and (q.sparql is None or not dates_apply(q.quote, q.time == "statement")):
+        raise UsageError(f"'{name}' does not take --since or --until: its rows are not dated relations", where=f"ask {name}")
     if q.sparql is None:
         return _graph_question(store, q, args, 10 if top is None else top)
     bindings: Bindings = {var: find_entity(store, value, where=f"ask {name}")
@@ -147,6 +154,7 @@ def ask(store: Store, name: str, args: list[str], options: dict[str, str | None]
         if value:
             bindings[var] = find_entity(store, value, where=f"ask {name} --{var}")
     names, found = store.records(q.sparql, bindings) if bindings else listing(store, q)
+    found = _in_period(store, q, found, period)  # before the best rows are taken
     limit = ROWS if top is None else top
     rows = found[:limit] if limit else found
     if q.key and q.details and rows:
@@ -161,12 +169,30 @@ def ask(store: Store, name: str, args: list[str], options: dict[str, str | None]
         _add_quotes(store, rows, q.quote)
         columns = [c for c in columns if c not in ("quote", "document")] + ["quote", "document"]
         columns += ["url"] if any("url" in row for row in rows) else []  # web pages cited by address too
+    columns = _with_time(store, q, columns, rows)
     for row in rows:
         for column in q.lists:
             if isinstance(row.get(column), str):
                 row[column] = "; ".join(sorted(str(row[column]).split("; ")))
     # an empty aggregate comes back unbound from Oxigraph and as "" from Virtuoso: both are "nothing"
     return Answer(columns, [{k: v for k, v in row.items() if k in columns and v != ""} for row in rows], len(found))
+
+
+def _in_period(store: Store, q: Question, rows: list[dict[str, object]], period: Period | None) -> list[dict[str, object]]:
+    """The rows that count in ``period`` (all without one; see actorgraph.graph.period)."""
+    if not period:
+        return rows
+    spans = row_spans(store, rows, q.quote, q.time == "statement")
+    return [row for row, span in zip(rows, spans, strict=True) if period.holds(span)]
+
+
+def _with_time(store: Store, q: Question, columns: list[str], rows: list[dict[str, object]]) -> list[str]:
+    """Rows of relations or statements given when they held (from, to, ended; date for a
+    statement), and the columns with them."""
+    statements = q.time == "statement"
+    if not dates_apply(q.quote, statements):
+        return columns
+    return add_time(columns, rows, row_spans(store, rows, q.quote, statements), statements)
 
 
 def listing(store: Store, q: Question) -> tuple[list[str], list[dict[str, object]]]:

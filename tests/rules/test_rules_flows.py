@@ -2,8 +2,9 @@
 rules.frame.adjacent): through contracts and sales ("sold access to its database to ICE",
 "gave ICE access", "runs searches at ICE's request", "provides ICE with data"), through
 agreements ("honors ICE detainers", "holds people for ICE") and through staff ("jail staff
-notify ICE", "officers communicate with ICE"); a refusal, an ended agreement or a stop states
-none of it. Invented sentences; the last test asks `shared-data-with` of a store."""
+notify ICE", "officers communicate with ICE"); a refusal, a stop or an end to come ("will no
+longer", "voted to end") states none of it, and an agreement that has ended was held and is
+marked ended. Invented sentences; the last test asks `shared-data-with` of a store."""
 
 import pytest
 from conftest import triples_of
@@ -43,22 +44,33 @@ def test_rules_flow_cooperation_reaches_the_agency(nlp, text, actor):
     "The Pima County Sheriff's Office refuses to share data with ICE.",
     "The Pima County Sheriff's Office stopped honoring detainers from ICE.",
     "The Pima County Sheriff's Office has refused to honor ICE detainers since 2019.",
+    # an end to come, decided or proposed: the agreement states nothing as a fact
     "The Lakeside Department of Motor Vehicles will no longer help ICE.",
-    "Pima County terminated its agreement with ICE.",
+    "Pima County will no longer hold immigrants for ICE.",
     "The board voted to end the county's agreement with ICE.",
+    "The Harbor City Council can abolish ICE by stopping all collaboration with ICE.",
+    "The Harbor City Council could end all collaboration with ICE.",
     # a person talking with an agency does not cooperate with it, nor does a civic group
     "Ana Ruiz communicated with ICE through her lawyer.",
     "The Valley Rights Project communicated with ICE about the detainees.",
     "The Lakeside Department of Motor Vehicles gave the ICE files to the governor.",
 ])
-def test_rules_flow_refused_ended_or_not_an_institution(nlp, text):
+def test_rules_flow_refused_to_come_or_not_an_institution(nlp, text):
     assert not [t for t in triples_of(nlp, text) if t[1] in ("sharedDataWith", "collaboratesWith") and t[2] == ICE]
 
 
-def test_rules_flow_an_ended_contract_was_held(nlp):
-    found = triples_of(nlp, "Pima County ended its contract with ICE in 2020.")
-    assert ("Pima County", "contractsWith", ICE) in found
-    assert not [t for t in found if t[1] in ("sharedDataWith", "collaboratesWith")]
+@pytest.mark.parametrize("text, triple", [
+    ("Pima County ended its contract with ICE in 2020.", ("Pima County", "contractsWith", ICE)),
+    ("Pima County terminated its agreement with ICE.", ("Pima County", "collaboratesWith", ICE)),
+    ("Pima County has ended its agreement with ICE.", ("Pima County", "collaboratesWith", ICE)),
+    ("The Lakeside Police Department no longer shares driver data with ICE.",
+     ("Lakeside Police Department", "sharedDataWith", ICE)),
+])
+def test_rules_flow_an_ended_agreement_was_held_and_is_marked_ended(nlp, text, triple):
+    """What has ended was in force: the relation is kept and its statement says it ended (the
+    time of statements, loaders/time), so a question for a period after the end leaves it out."""
+    found = triples_of(nlp, text)
+    assert found[triple].evidence.ended
 
 
 def test_rules_flow_an_agreement_asked_to_end_is_in_force(nlp):
@@ -91,10 +103,11 @@ def test_rules_flow_answers_the_question(tmp_path):
         "The Lakeside Police Department provides ICE with driver data.\n\n"
         "The Pima County Jail notifies ICE of release dates.\n\n"
         "The Harbor County Sheriff's Office stopped honoring detainers from ICE in 2019.\n\n"
-        "Grant County terminated its agreement with ICE last year.\n", "utf-8")
+        "Grant County terminated its agreement with ICE in 2019.\n", "utf-8")
     store = api.open_store(tmp_path / "store")
     api.ingest([doc], store=store)
     rows = {(r["actor"], r["relation"]): r for r in api.ask(store, "shared-data-with", "ICE")}
     assert rows[("Lakeside Police Department", "sharedDataWith")]["quote"].startswith("The Lakeside Police Department")
     assert ("Pima County Jail", "sharedDataWith") in rows
-    assert not [a for a, _ in rows if a.startswith(("Harbor County", "Grant County"))]
+    assert not [a for a, _ in rows if a.startswith("Harbor County")]
+    assert rows[("Grant County", "collaboratesWith")]["ended"] == "yes"  # held until it ended

@@ -270,18 +270,29 @@ def objects(verb: Token, spec: str, pack: LanguagePack) -> list[Token]:
     return []
 
 
-def _phrase(token: Token) -> str:
-    """The words of a token's subtree, in lower case ("no longer")."""
-    return " ".join(t.lower_ for t in token.subtree)
+def _future(verb: Token, pack) -> bool:
+    """A verb under an auxiliary of the future or of a hypothesis ("will", ``time_future.txt``)."""
+    future = pack.words("time_future")
+    return any(c.dep_ in ("aux", "aux:pass") and (c.lower_ in future or c.lemma_.lower() in future) for c in verb.children)
+
+
+def _will_cease(verb: Token, pack) -> bool:
+    """"will no longer hold people for X": a word of ending (``time_ended.txt``) under the
+    future says the relation will not hold (in the present, "no longer shares", it held and has
+    ended: the time of statements marks it so)."""
+    ended = pack.words("time_ended")
+    return _future(verb, pack) and any(
+        c.dep_ == "advmod" and " ".join(t.lower_ for t in c.subtree) in ended for c in verb.children)
 
 
 def negated(verb: Token, pack) -> bool:
     """A verb with a negation, or under a verb of refusal or under a negated verb, or in a
-    clause of condition ("if ICE signed a contract with the company"): none states a fact."""
+    clause of condition ("if ICE signed a contract with the company"), or that will cease
+    ("will no longer hold"): none states a fact."""
     node = verb
     for _ in range(4):
-        if any(c.dep_ == "neg" or (c.dep_ == "advmod" and (c.lower_ in pack.negators or _phrase(c) in pack.negators))
-               or (c.dep_ == "mark" and c.lower_ in pack.conditionals) for c in node.children):
+        if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in pack.negators)
+               or (c.dep_ == "mark" and c.lower_ in pack.conditionals) for c in node.children) or _will_cease(node, pack):
             return True
         if node is not verb and node.lemma_.lower() in pack.negation:
             return True
@@ -569,11 +580,30 @@ def _object_relative_subjects(noun: Token) -> list[Token]:
     return []
 
 
-#: what an agreement states only while it is in force: an agreement that is ended ("terminated
-#: its 287(g) agreement with ICE", ``halt_verbs.txt``) states no cooperation (one a sentence asks
-#: to end is in force); a contract that is ended was still held (the gold keeps "scrapped the
-#: county's contract with X" as contractsWith)
+#: what an agreement states only while it is in force: one that a sentence proposes or decides
+#: to end ("voted to end the county's agreement with X", "by stopping all collaboration with
+#: X"; ``halt_verbs.txt``) is no fact of cooperation; one that has ended ("ended its agreement
+#: with X in 2020") was in force, and the time of statements marks it ended; one a sentence
+#: demands to end is in force; a contract that is ended was still held
 _WHILE_IN_FORCE = frozenset({"collaboratesWith", "sharedDataWith"})
+
+
+def _realized(verb: Token, pack) -> bool:
+    """A verb that states what happens or happened: finite ("ends", "ended"), or a participle
+    with a finite auxiliary ("has ended", "was terminated"), not under the future or a modal
+    ("will end", "could end"); an infinitive or a gerund ("voted to end", "by ending") is not."""
+    if _future(verb, pack) or any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+        return False
+    if "Fin" in verb.morph.get("VerbForm", []):
+        return True
+    return _participle(verb) and any(c.dep_ in ("aux", "auxpass", "aux:pass") and "Fin" in c.morph.get("VerbForm", [])
+                                     for c in verb.children)
+
+
+def _ends_unrealized(verb: Token, frame: NominalFrame, ctx: SentenceContext) -> bool:
+    """An agreement (``_WHILE_IN_FORCE``) under a verb of ending that is only proposed or decided."""
+    return (frame.predicate in _WHILE_IN_FORCE and verb.lemma_.lower() in ctx.pack.halt_verbs
+            and ctx.modality != "demanded" and not _realized(verb, ctx.pack))
 
 
 def _claimed_parties(noun: Token, pack: LanguagePack) -> list[Token]:
@@ -611,8 +641,7 @@ def _nominal_arguments(ctx: SentenceContext, noun: Token, frame: NominalFrame) -
     if "@claim" in frame.object_preps:  # "a lawsuit … charges that X is holding people": X
         obj_tokens += _claimed_parties(noun, ctx.pack)
     for verb in _governing_verbs(noun):
-        if negated(verb, ctx.pack) or (frame.predicate in _WHILE_IN_FORCE and verb.lemma_.lower() in ctx.pack.halt_verbs
-                                       and ctx.modality != "demanded"):
+        if negated(verb, ctx.pack) or _ends_unrealized(verb, frame, ctx):
             obj_tokens = []
             break
         if not subj_tokens:
@@ -718,7 +747,8 @@ def joint_action(ctx: SentenceContext) -> Iterator[Relation]:
             continue
         own = _agents(verb) if is_passive(verb) else [c for c in verb.children if c.dep_ == "nsubj"]
         partners = _together_with(verb, own, pack)
-        joint = verb.lemma_.lower() in pack.joint_verbs or any(c.lower_ in pack.words("joint_adverbs") for c in verb.children)
+        joint = verb.lemma_.lower() in pack.joint_verbs or any(  # not a word of a name ("X Families Together")
+            c.lower_ in pack.words("joint_adverbs") and c.i not in ctx.tokens for c in verb.children)
         if not joint and not partners:
             continue
         actors = [r for r in _expand(ctx, own + partners) if r.entity.cls in _GROUPS and r.via != "coref"]

@@ -148,7 +148,7 @@ def test_path_and_overlaps_read_only_the_neighbourhood_yet_match_the_whole_graph
 
     from actorgraph.graph import analysis
     from actorgraph.graph.project import cause_view, classes_and_labels, store_to_networkx
-    from actorgraph.graph.questions import _overlaps_graph, _paths_graph
+    from actorgraph.graph.questions import MAX_HOPS, _overlaps_graph, _paths_graph
 
     whole = store_to_networkx(seed_store)
     connected = sorted(n for n in whole if whole.degree(n))
@@ -157,6 +157,8 @@ def test_path_and_overlaps_read_only_the_neighbourhood_yet_match_the_whole_graph
     for a, b in pairs:
         local = analysis.paths(_paths_graph(seed_store, a, b), a, b)
         expected = analysis.paths(whole, a, b)
+        if expected and len(expected[0]) > MAX_HOPS:  # chains longer than MAX_HOPS are not looked for
+            expected = []
         assert [[(h["subject"], h["predicate"], h["object"]) for h in p] for p in local] == \
                [[(h["subject"], h["predicate"], h["object"]) for h in p] for p in expected], (a, b)
         found += bool(expected)

@@ -106,22 +106,30 @@ def test_rules_frame_inverse_membership(nlp):
     assert ("Eastside Neighbors Union", "memberOf", "Valley Sanctuary Coalition") in found
 
 
-def test_rules_frame_joint_work(nlp):
-    text = "The Riverside Workers Alliance and the Eastside Neighbors Union jointly filed a lawsuit against ICE."
+@pytest.mark.parametrize("text", [
+    "The Riverside Workers Alliance and the Eastside Neighbors Union jointly filed a lawsuit against ICE.",
+    "The Riverside Workers Alliance, together with the Eastside Neighbors Union, filed a lawsuit against ICE.",
+    "A lawsuit was filed by the Riverside Workers Alliance together with the Eastside Neighbors Union.",
+    # (the English tokenizer splits "co-signed" into three tokens and the parse is lost; "cosigned" is one)
+    "The Riverside Workers Alliance and the Eastside Neighbors Union cosigned a letter to ICE.",
+    "The Riverside Workers Alliance and the Eastside Neighbors Union teamed up to sue ICE.",
+])
+def test_rules_frame_joint_work(nlp, text):
+    assert ("Riverside Workers Alliance", "collaboratesWith", "Eastside Neighbors Union") in triples_of(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    # names listed as the subjects of a filing or a publication are only listed: the verb says nothing of joint work
+    "The Riverside Workers Alliance and the Eastside Neighbors Union filed a lawsuit against ICE.",
+    "The Riverside Workers Alliance and the Eastside Neighbors Union brought a lawsuit against ICE.",
+    "The Riverside Workers Alliance and the Eastside Neighbors Union today published a new report.",
+    "The Riverside Workers Alliance and the Eastside Neighbors Union condemned ICE.",
+    # "Together" is a word of a name here, not an adverb of the verb
+    "The campaign is supported by Lakeside Farmworker Union, Ribera Families Together and more than 182 congregations.",
+])
+def test_rules_frame_listed_subjects_do_not_collaborate(nlp, text):
     found = triples_of(nlp, text)
-    assert ("Riverside Workers Alliance", "collaboratesWith", "Eastside Neighbors Union") in found
-    assert ("Eastside Neighbors Union", "sues", ICE) in found
-    report = triples_of(nlp, "The Riverside Workers Alliance and the Eastside Neighbors Union published a report on "
-                             "the raids.")
-    assert ("Riverside Workers Alliance", "collaboratesWith", "Eastside Neighbors Union") in report
-    # co-filers without "jointly" or "together" are parties listed together, not collaborators
-    for verb in ("filed", "brought"):
-        listed = triples_of(nlp, f"The Riverside Workers Alliance and the Eastside Neighbors Union {verb} a lawsuit "
-                                 "against ICE.")
-        assert ("Eastside Neighbors Union", "sues", ICE) in listed
-        assert not [t for t in listed if t[1] == "collaboratesWith"]
-    separate = triples_of(nlp, "The Riverside Workers Alliance and the Eastside Neighbors Union condemned ICE.")
-    assert not [t for t in separate if t[1] == "collaboratesWith"]
+    assert not [t for t in found if t[1] == "collaboratesWith"]
 
 
 def test_rules_frame_raid_noun(nlp):

@@ -5,7 +5,7 @@ import pytest
 from actorgraph.errors import UnknownFormatError
 from actorgraph.loaders.lang import load_pack
 from actorgraph.loaders.rules import DOCUMENT_ORDER, RULES, SENTENCE_ORDER, SENTENCE_RULES, Level
-from actorgraph.ontology import RELATION_PREDICATES
+from actorgraph.ontology import ENTITY_CLASSES, RELATION_PREDICATES
 
 
 @pytest.mark.parametrize("order, level", [(SENTENCE_ORDER, Level.SENTENCE),
@@ -43,8 +43,12 @@ def test_rules_pack_predicates_exist_in_the_ontology(code):
     used = {f.predicate for f in pack.frames} | {f.predicate for f in pack.nominal} | set(pack.roles.values()) \
         | {t.predicate for t in pack.titles}
     assert used <= set(RELATION_PREDICATES)
-    assert all(spec in ("dobj", "obj", "dative", "iobj", "request", "object_place") or spec.startswith("prep:")
+    assert all(spec in ("dobj", "obj", "dative", "iobj", "request", "owner", "object_place") or spec.startswith("prep:")
                for f in pack.frames for spec in f.objects)
+    requirements = ("", "data", "agency", "institution", "person", "patient", "halt", "direct")
+    assert all(f.requires in requirements or f.requires.startswith(("dobj:", "class:")) for f in pack.frames)
+    assert all(cls in ENTITY_CLASSES for f in pack.frames if f.requires.startswith("class:")
+               for cls in f.requires[6:].split("|"))
 
 
 def test_rules_can_be_switched_off(nlp):

@@ -36,7 +36,7 @@ from actorgraph.loaders.rules import (
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from actorgraph.loaders.lang import NominalFrame
+    from actorgraph.loaders.lang import Frame, NominalFrame
     from actorgraph.loaders.model import Relation
 
 # Relative pronouns (``relatives.txt``, ``object_relatives.txt``) are read over every pack: these
@@ -50,20 +50,37 @@ _OBJECT_DEPS = ("dobj", "obj")
 _PASSIVE_DEPS = ("nsubjpass", "auxpass", "nsubj:pass", "aux:pass")
 
 
+_SUBJECT_DEPS = ("nsubj", "nsubjpass", "nsubj:pass", "csubj")
+
+
 def _participle(token: Token) -> bool:
+    """A participle by its morphology ("detenida", which the Spanish model may tag as an adjective)."""
     return "Part" in token.morph.get("VerbForm", [])
 
 
+def _past_participle(verb: Token) -> bool:
+    """A past participle ("detained", "detenida"), not a present one ("detaining")."""
+    return verb.tag_ == "VBN" or (_participle(verb) and "Past" in verb.morph.get("Tense", []))
+
+
 def is_passive(verb: Token) -> bool:
-    """A passive verb: labelled so by the parser, a participle after an auxiliary of the
+    """A passive verb: labelled so by the parser; a participle after an auxiliary of the
     passive (``passive_auxiliaries.txt``: "fue detenida por ICE", which the Spanish model
-    labels as an active clause), or a participle modifying a noun ("the center run by X",
-    "el centro operado por X", which the Spanish model tags as an adjective)."""
+    labels as an active clause); a participle modifying a noun ("the center run by X", "el
+    centro operado por X", which the Spanish model tags as an adjective); or a past verb
+    coordinated with a passive one that has no subject or object of its own ("was tailed by
+    ICE and detained at a store", "was arrested and detained by ICE": the parser may tag it
+    past tense)."""
     if any(c.dep_ in _PASSIVE_DEPS for c in verb.children) or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
         return True
-    return _participle(verb) and (
-        (verb.dep_ in ("acl", "amod") and verb.pos_ == "ADJ")
-        or any(c.dep_ in ("aux", "cop") and c.lemma_.lower() in union("passive_auxiliaries") for c in verb.children))
+    if _participle(verb) and (
+            (verb.dep_ in ("acl", "amod") and verb.pos_ == "ADJ")
+            or any(c.dep_ in ("aux", "cop") and c.lemma_.lower() in union("passive_auxiliaries") for c in verb.children)):
+        return True
+    if verb.dep_ == "acl":
+        return _past_participle(verb)
+    return (verb.dep_ == "conj" and verb.head.i != verb.i and (_past_participle(verb) or verb.tag_ == "VBD")
+            and not any(c.dep_ in (*_SUBJECT_DEPS, *_OBJECT_DEPS) for c in verb.children) and is_passive(verb.head))
 
 
 @lru_cache(maxsize=2048)
@@ -86,6 +103,30 @@ def verb_lemmas(token: Token) -> tuple[str, ...]:
     return (lemma, *_infinitives(lemma, registry_version()))
 
 
+def _coordination(verb: Token) -> list[Token]:
+    """The verbs coordinated with ``verb`` ("arrested, handcuffed and detained"), itself included."""
+    top = verb
+    while top.dep_ == "conj" and top.head.i != top.i and top.head.pos_ in ("VERB", "AUX"):
+        top = top.head
+    out, todo = [], [top]
+    while todo:
+        node = todo.pop()
+        out.append(node)
+        todo.extend(c for c in node.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))
+    return out
+
+
+def _shared_agents(verb: Token) -> list[Token]:
+    """The agent of a passive verb coordinated with ``verb`` that shares its subject: "was
+    arrested and detained by ICE" (the agent hangs on the last verb), "was tailed by ICE and
+    detained at a store" (on the first)."""
+    if any(c.dep_ in _SUBJECT_DEPS for c in verb.children) and verb.dep_ == "conj":
+        return []
+    return [a for other in _coordination(verb) if other.i != verb.i and is_passive(other)
+            and (other.dep_ != "conj" or not any(c.dep_ in _SUBJECT_DEPS for c in other.children))
+            for a in _agents(other)]
+
+
 def _agents(verb: Token) -> list[Token]:
     """Who acts in a passive: the English parser's ``agent``, or an argument whose case
     marker is an agent preposition (``agent_preps.txt``: "por"; the Spanish model labels
@@ -98,7 +139,7 @@ def subjects(verb: Token, depth: int = 0, authored: frozenset[str] = frozenset()
     """The tokens that act in a verb's event (before conjunct expansion). ``authored``:
     nouns whose authors act through them ("the motion to end X")."""
     if is_passive(verb):
-        return _agents(verb)
+        return _agents(verb) or _shared_agents(verb)
     own = [c for c in verb.children if c.dep_ == "nsubj"]
     relatives = union("relatives")
     if len(own) > 1:  # "los datos, que X entregó": a clause has one subject; the relative is the object
@@ -111,10 +152,21 @@ def subjects(verb: Token, depth: int = 0, authored: frozenset[str] = frozenset()
         return []
     if verb.dep_ in ("relcl", "acl:relcl"):
         return [verb.head]
-    if verb.dep_ == "pcomp" and verb.head.lower_ in union("gerund_preps") and verb.head.head.pos_ in ("VERB", "AUX"):
+    if verb.dep_ == "pcomp" and verb.head.lower_ in union("gerund_preps"):
         # "condemns X for sharing …", "accusing X of passing …": the gerund's subject is the object
-        return [c for c in verb.head.head.children if c.dep_ in ("dobj", "obj")]
+        if verb.head.head.pos_ in ("VERB", "AUX"):
+            return [c for c in verb.head.head.children if c.dep_ in ("dobj", "obj")]
+        if verb.head.head.dep_ in ("dobj", "obj"):  # the parser hung "of passing" on the object
+            return [verb.head.head]
+    if verb.dep_ == "pcomp" and verb.head.lower_ in union("means_preps") and verb.head.head.pos_ in ("VERB", "AUX"):
+        # "colluded with ICE by providing …": whoever acts acts by the gerund
+        return subjects(verb.head.head, depth + 1, authored)
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in union("claim_verbs"):
+        # "acusa a X de pasar datos": the one accused is the subject of what they are accused of
+        return [c for c in verb.head.children if c.dep_ in _OBJECT_DEPS]
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+        if is_passive(verb.head):  # "X was questioned by ICE and then arrested Y": X, not ICE
+            return patients(verb.head)
         return subjects(verb.head, depth + 1, authored)
     if verb.dep_ == "acl" and verb.head.lower_ in authored and verb.head.dep_ in ("dobj", "obj") \
             and verb.head.head.pos_ in ("VERB", "AUX"):
@@ -166,14 +218,20 @@ def _holders(verb: Token) -> list[Token]:
     return out
 
 
+def _prepositional_nouns(verb: Token) -> list[Token]:
+    """The nouns a verb's prepositions govern ("held [in detention]", "held [as detainees]")."""
+    return [o for c in verb.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj" and o.pos_ == "NOUN"] + [
+        c for c in verb.children if c.dep_ in ("obl", "nmod") and c.pos_ == "NOUN"]
+
+
 def _requesters(verb: Token, pack: LanguagePack) -> list[Token]:
     """"handed the records over at the request of ICE", "los entregaron a pedido de la
     agencia": who asked, and so receives (``request_nouns.txt`` after ``request_preps.txt``,
     the one asking after ``genitive_preps.txt``)."""
     out: list[Token] = []
     genitives = pack.lines("genitive_preps")
-    for prep in pack.lines("request_preps"):
-        for noun in prep_objects(verb, prep):
+    for prep in pack.lines("request_preps"):  # on the verb or its object ("ran searches at X's request")
+        for noun in (n for holder in _holders(verb) for n in prep_objects(holder, prep)):
             if noun.lemma_.lower() in pack.request_nouns or noun.lower_ in pack.request_nouns:
                 out += [p for of in genitives for p in prep_objects(noun, of)]
                 out += [c for c in noun.children if c.dep_ in ("poss", "nmod:poss") and c.pos_ != "PRON"]
@@ -187,10 +245,47 @@ def _requesters(verb: Token, pack: LanguagePack) -> list[Token]:
 _UD_ARGS = ("obj", "obl", "nmod", "iobj")
 
 
+def _object_nouns(verb: Token) -> list[Token]:
+    """What a verb is done to: its objects, the nouns its objects' prepositions hang on, and
+    the object of "with" ("complies with detainers", "provides ICE with data")."""
+    nouns = patients(verb) + [h for h in _holders(verb)[1:] if h.pos_ in ("NOUN", "PROPN")]
+    return nouns + [o for prep in union("with_preps") for o in prep_objects(verb, prep) if o.pos_ in ("NOUN", "PROPN")]
+
+
+def _owners(verb: Token, pack: LanguagePack) -> list[Token]:
+    """Whose the thing a verb is done to is: "ICE detainers", "ICE's requests", "detainers
+    from ICE", "requests issued by ICE" (``owner_preps.txt``, ``standin_preps.txt``,
+    ``agent_preps.txt``)."""
+    out: list[Token] = []
+    preps = {*pack.lines("owner_preps"), *pack.lines("standin_preps")}
+    for noun in _object_nouns(verb):
+        out += [c for c in noun.children if c.dep_ in ("poss", "compound", "nmod:poss", "nmod") and c.pos_ != "PRON"
+                and (c.dep_ != "nmod" or case_of(c) in preps)]
+        out += [p for prep in preps for p in prep_objects(noun, prep)]
+        out += [a for clause in noun.children if clause.dep_ == "acl" and is_passive(clause) for a in _agents(clause)]
+    return out
+
+
+def _intermediaries(verb: Token, pack: LanguagePack) -> list[Token]:
+    """Who data passed through on its way ("passed data to ICE by way of X", "through X",
+    "via X"; ``via_preps.txt``: one preposition, or a preposition, a noun and a preposition)."""
+    out: list[Token] = []
+    for entry in pack.lines("via_preps"):
+        words = entry.lower().split()
+        for holder in _holders(verb):
+            if len(words) == 1:
+                out += prep_objects(holder, words[0])
+            elif len(words) == 3:
+                out += [p for o in prep_objects(holder, words[0]) if o.lower_ == words[1] for p in prep_objects(o, words[2])]
+    return out
+
+
 def objects(verb: Token, spec: str, pack: LanguagePack) -> list[Token]:
     """The tokens a frame's object ``spec`` finds on a verb (``frames.csv``)."""
     if spec == "request":
         return _requesters(verb, pack)
+    if spec == "owner":  # "honors ICE detainers", "complies with detainers from ICE": whose they are
+        return _owners(verb, pack)
     if spec == "object_place":  # "raided a plant in Springdale": the place of what underwent it
         return [p for o in patients(verb) for prep in pack.lines("object_place_preps") for p in prep_objects(o, prep)]
     if spec in ("dobj", "obj"):
@@ -200,6 +295,9 @@ def objects(verb: Token, spec: str, pack: LanguagePack) -> list[Token]:
         direct = sorted((c for c in verb.children if c.dep_ == "dobj"), key=lambda t: t.i)
         if len(direct) == 2:  # the double-object construction read as two objects: the first one receives
             found.append(direct[0])  # ("handed ICE the home addresses")
+        # or as one, the receiver a modifier of the thing given ("gave ICE access"): right after the verb
+        found += [c for d in direct if d.pos_ == "NOUN" for c in d.children
+                  if c.dep_ == "compound" and c.i == verb.i + 1 == d.left_edge.i]
         return found
     if spec == "iobj":  # and a dative clitic the parser calls an object ("le entregó la información")
         return [c for c in verb.children if c.dep_ == "iobj" or (
@@ -209,16 +307,32 @@ def objects(verb: Token, spec: str, pack: LanguagePack) -> list[Token]:
     return []
 
 
+def _future(verb: Token, pack) -> bool:
+    """A verb under an auxiliary of the future or of a hypothesis ("will", ``time_future.txt``)."""
+    future = pack.words("time_future")
+    return any(c.dep_ in ("aux", "aux:pass") and (c.lower_ in future or c.lemma_.lower() in future) for c in verb.children)
+
+
+def _will_cease(verb: Token, pack) -> bool:
+    """"will no longer hold people for X": a word of ending (``time_ended.txt``) under the
+    future says the relation will not hold (in the present, "no longer shares", it held and has
+    ended: the time of statements marks it so)."""
+    ended = pack.words("time_ended")
+    return _future(verb, pack) and any(
+        c.dep_ == "advmod" and " ".join(t.lower_ for t in c.subtree) in ended for c in verb.children)
+
+
 def negated(verb: Token, pack) -> bool:
     """A verb with a negation, or under a verb of refusal or under a negated verb, or in a
-    clause of condition ("if ICE signed a contract with the company"): none states a fact."""
+    clause of condition ("if ICE signed a contract with the company"), or that will cease
+    ("will no longer hold"): none states a fact."""
     node = verb
     for _ in range(4):
         denied = any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in pack.negators) for c in node.children)
         if node is not verb and node.lemma_.lower() in pack.negation:
             # a stop denied goes on: "never stopped sharing", "no ha dejado de colaborar"
             return not (denied and node.lemma_.lower() in pack.halt_verbs)
-        if denied or any(c.dep_ == "mark" and c.lower_ in pack.conditionals for c in node.children):
+        if denied or any(c.dep_ == "mark" and c.lower_ in pack.conditionals for c in node.children) or _will_cease(node, pack):
             return True
         if node.dep_ not in ("xcomp", "ccomp", "conj", "relcl", "acl") or node.head is node:
             return False
@@ -249,6 +363,9 @@ def _expand(ctx: SentenceContext, tokens: list[Token], stance: bool = False) -> 
                 for appos in (a for a in c.children if a.dep_ == "appos"):
                     for e in with_conjuncts(appos):
                         found.extend(refs(ctx, e))
+            if not found and c.dep_ == "appos" and c.head.i != c.i:
+                # "Tomas Ferrer, a man held at X", "Northgate Corrections, a company hired by ICE": the name beside it
+                found.extend(refs(ctx, c.head))
             if not found:
                 for example in _examples(c, ctx.pack):
                     for e in with_conjuncts(example):
@@ -302,13 +419,13 @@ def _stranded_conjunct(ctx: SentenceContext, token: Token) -> list[Ref]:
 
 
 _STANCES = frozenset({"opposes", "supports"})
+_GROUPS = ("Organization", "GovernmentAgency", "Company")
 
 
 def _has_data_object(verb: Token, pack, wanted: frozenset[str] | None = None) -> bool:
     """The verb's object is a data noun ("information", "booking data"), or one of ``wanted``."""
     wanted = pack.data_nouns if wanted is None else wanted
-    nouns = patients(verb) + [h for h in _holders(verb)[1:] if h.pos_ in ("NOUN", "PROPN")]
-    nouns += [c for c in verb.children if c.dep_ == "compound" and c.pos_ == "NOUN"]  # "forma parte de X"
+    nouns = _object_nouns(verb) + [c for c in verb.children if c.dep_ == "compound" and c.pos_ == "NOUN"]  # "forma parte de X"
     for noun in nouns:
         words = {noun.lower_, noun.lemma_.lower()} | {c.lower_ for c in noun.children if c.dep_ in ("compound",)}
         if words & wanted:
@@ -334,13 +451,107 @@ def _name_read_as_clause(ctx: SentenceContext, verb: Token) -> list[Token]:
             and ctx.tokens[c.i] is ctx.tokens.get(c.left_edge.i)]
 
 
+def claimed(verb: Token, pack: LanguagePack) -> bool:
+    """Whether a verb states what someone claims: it is in the complement of a verb of
+    accusing or claiming ("accusing X of passing data to Y", "the lawsuit charges that X
+    holds people for Y"; ``claim_verbs.txt``), or of a verb of saying whose subject is a
+    document of dispute ("the lawsuit says that X …"; ``statement_verbs.txt``)."""
+    node = verb
+    for _ in range(5):
+        if node.dep_ not in _CLAIM_PATH or node.head.i == node.i:
+            return False
+        node = node.head
+        lemma = node.lemma_.lower()
+        if lemma in pack.words("claim_verbs") or lemma in pack.words("statement_verbs") and any(
+                c.dep_ in ("nsubj", "nsubj:pass") and _claims_of(c, pack) for c in node.children):
+            return True
+    return False
+
+
+#: the dependencies from a claim's verb up to the verb of claiming (never through a subject:
+#: "X, who arrested Y, accused Z of …" does not allege the arrest)
+_CLAIM_PATH = ("ccomp", "xcomp", "pcomp", "prep", "pobj", "dobj", "obj", "advcl", "conj", "obl", "acl", "mark")
+
+
+def _claims_of(noun: Token, pack: LanguagePack) -> bool:
+    """A noun of a document of dispute, whose claims are against someone (``nominal.csv``:
+    ``@claim`` among its object prepositions: "lawsuit", "complaint")."""
+    return any("@claim" in f.object_preps for f in pack.nominal_for(noun.lower_) or pack.nominal_for(noun.lemma_.lower()))
+
+
+def _document_authors(ctx: SentenceContext, verb: Token) -> list[Ref]:
+    """Who acts through a document that is a verb's subject ("a report released by A, B and C
+    condemns X", "the ACLU's letter urges X to stop", "a lawsuit by X accuses Y of …";
+    ``authored_nouns.txt``): its authors named by a preposition of agency, a participle's
+    agent, an owner or a name before it."""
+    pack = ctx.pack
+    out: list[Ref] = []
+    for noun in (c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ == "NOUN"):
+        if noun.lower_ not in pack.authored_nouns and noun.lemma_.lower() not in pack.authored_nouns:
+            continue
+        tokens = [p for prep in pack.lines("agent_preps") for p in prep_objects(noun, prep)]
+        tokens += [a for clause in noun.children if clause.dep_ in ("acl", "relcl") and is_passive(clause)
+                   for a in _agents(clause)]
+        tokens += [c for c in noun.children if c.dep_ in ("poss", "compound", "nmod:poss") and c.i in ctx.tokens]
+        tokens += _object_relative_subjects(noun)
+        out += [r for r in _expand(ctx, tokens) if r.entity.cls in _GROUPS or r.entity.cls == "Person"]
+    return out
+
+
+def _requirement_met(verb: Token, frame: Frame, pack: LanguagePack) -> bool:
+    """Whether a verb meets what its frame requires of the verb itself (``frames.csv``)."""
+    if frame.requires == "data":
+        return _has_data_object(verb, pack)
+    if frame.requires == "halt":
+        return _asks_to_halt(verb, pack)
+    if frame.requires.startswith("dobj:"):
+        return _has_data_object(verb, pack, frozenset(frame.requires[5:].split("|")))
+    return True
+
+
+#: the classes that act as institutions: their staff's dealings with an agency are theirs
+#: ("jail staff notify ICE", "the county's officers communicate with ICE"); a person's or a
+#: civic group's are not collaboration
+_NOT_INSTITUTIONS = ("Person", "Organization")
+
+
+def _pair_allowed(frame: Frame, actor: Ref, target: Ref) -> bool:
+    """Whether a frame's requirement on its two ends holds (``frames.csv``: ``agency``: both
+    are agencies; ``institution``: an institution deals with an agency; ``person``: a person
+    acts; ``class:A|B``: what undergoes is one of these classes)."""
+    requires, a, b = frame.requires, actor.entity.cls, target.entity.cls
+    if requires == "agency":
+        return a == b == "GovernmentAgency"
+    if requires == "institution":
+        return b == "GovernmentAgency" and a not in _NOT_INSTITUTIONS
+    if requires == "person":
+        return a == "Person"
+    if requires.startswith("class:"):
+        return b in requires[6:].split("|")
+    return True
+
+
+def _frame_targets(ctx: SentenceContext, verb: Token, frame: Frame) -> list[Ref]:
+    """The entities a frame's objects name on a verb."""
+    pack = ctx.pack
+    found = [t for spec in frame.objects for t in objects(verb, spec, pack)]
+    if frame.requires == "patient":  # "held in immigration detention at X", "held as detainees in X"
+        found += [t for spec in frame.objects if spec.startswith("prep:")
+                  for noun in _prepositional_nouns(verb) for t in prep_objects(noun, spec[5:])]
+    if not found and frame.objects[:1] in (("dobj",), ("obj",)):
+        found = _name_read_as_clause(ctx, verb)
+    return _expand(ctx, found, stance=frame.predicate in _STANCES and frame.requires != "direct")
+
+
 @register("rules.frame.verb.v1", Level.SENTENCE, from_packs(lambda pack: (f.predicate for f in pack.frames)))
 def verb_frames(ctx: SentenceContext) -> Iterator[Relation]:
     """A verb that states a relation (``frames.csv``): "X shared records with Y", "Y was sued by X", "the center run by X".
 
     Its subject acts and its object (or the object of a given preposition) undergoes,
-    through passives, relative clauses, control and conjoined verbs; a negated or refused
-    verb states nothing.
+    through passives (their agent shared across coordinated verbs), relative clauses,
+    control and conjoined verbs, and the authors of a document that is the subject ("a
+    report released by A and B condemns X"); a negated or refused verb states nothing, and
+    one inside an accusation is alleged.
     """
     pack = ctx.pack
     for verb in ctx.sent:
@@ -349,31 +560,22 @@ def verb_frames(ctx: SentenceContext) -> Iterator[Relation]:
         frames = next((f for lemma in verb_lemmas(verb) if (f := pack.frames_for(lemma))), ())
         if not frames or negated(verb, pack):
             continue
-        agents, undergoers = _expand(ctx, subjects(verb, authored=pack.authored_nouns)), _expand(ctx, patients(verb))
+        agents = _expand(ctx, subjects(verb, authored=pack.authored_nouns)) or _document_authors(ctx, verb)
+        undergoers = _expand(ctx, patients(verb))
+        how = "alleged" if claimed(verb, pack) else None
         for frame in frames:
             actors = undergoers if frame.requires == "patient" else agents
-            if not actors:
+            if frame.requires == "data":  # "passed data to ICE by way of X": X passed it too
+                actors = list(dict.fromkeys(actors + _expand(ctx, _intermediaries(verb, pack))))
+            if not actors or not _requirement_met(verb, frame, pack):
                 continue
-            if frame.requires == "data" and not _has_data_object(verb, pack):
-                continue
-            if frame.requires == "halt" and not _asks_to_halt(verb, pack):
-                continue
-            if frame.requires.startswith("dobj:") and not _has_data_object(
-                    verb, pack, frozenset(frame.requires[5:].split("|"))):
-                continue
-            found = [t for spec in frame.objects for t in objects(verb, spec, pack)]
-            if not found and frame.objects[:1] in (("dobj",), ("obj",)):
-                found = _name_read_as_clause(ctx, verb)
-            targets = _expand(ctx, found,
-                              stance=frame.predicate in _STANCES and frame.requires != "direct")
+            targets = _frame_targets(ctx, verb, frame)
             for actor in actors:
                 for target in targets:
-                    if frame.requires == "agency" and not (actor.entity.cls == target.entity.cls == "GovernmentAgency"):
-                        continue
-                    if same_list(ctx, actor.entity, target.entity):
+                    if not _pair_allowed(frame, actor, target) or same_list(ctx, actor.entity, target.entity):
                         continue
                     subject, obj = (target, actor) if frame.inverse else (actor, target)
-                    relation = make_relation(ctx, subject, frame.predicate, obj, "rules.frame.verb.v1")
+                    relation = make_relation(ctx, subject, frame.predicate, obj, "rules.frame.verb.v1", modality=how)
                     if relation is not None:
                         yield relation
 
@@ -418,12 +620,53 @@ def _object_relative_subjects(noun: Token) -> list[Token]:
     """The subject of a relative clause whose gap is ``noun`` as object ("the lawsuit [that]
     X brought against Y": the clause has a subject of its own and no object)."""
     for clause in (c for c in noun.children if c.dep_ in ("relcl", "acl:relcl") and c.pos_ in ("VERB", "AUX")):
-        if any(c.dep_ in ("dobj", "obj") for c in clause.children) or is_passive(clause):
+        relatives = union("object_relatives")
+        if any(c.dep_ in ("dobj", "obj") and c.lower_ not in relatives for c in clause.children) or is_passive(clause):
             continue
         own = [c for c in clause.children if c.dep_ == "nsubj" and c.lower_ not in union("relatives")]
         if own:
             return own
     return []
+
+
+#: what an agreement states only while it is in force: one that a sentence proposes or decides
+#: to end ("voted to end the county's agreement with X", "by stopping all collaboration with
+#: X"; ``halt_verbs.txt``) is no fact of cooperation; one that has ended ("ended its agreement
+#: with X in 2020") was in force, and the time of statements marks it ended; one a sentence
+#: demands to end is in force; a contract that is ended was still held
+_WHILE_IN_FORCE = frozenset({"collaboratesWith", "sharedDataWith"})
+
+
+def _realized(verb: Token, pack) -> bool:
+    """A verb that states what happens or happened: finite ("ends", "ended"), or a participle
+    with a finite auxiliary ("has ended", "was terminated"), not under the future or a modal
+    ("will end", "could end"); an infinitive or a gerund ("voted to end", "by ending") is not."""
+    if _future(verb, pack) or any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+        return False
+    if "Fin" in verb.morph.get("VerbForm", []):
+        return True
+    return _participle(verb) and any(c.dep_ in ("aux", "auxpass", "aux:pass") and "Fin" in c.morph.get("VerbForm", [])
+                                     for c in verb.children)
+
+
+def _ends_unrealized(verb: Token, frame: NominalFrame, ctx: SentenceContext) -> bool:
+    """An agreement (``_WHILE_IN_FORCE``) under a verb of ending that is only proposed or decided."""
+    return (frame.predicate in _WHILE_IN_FORCE and verb.lemma_.lower() in ctx.pack.halt_verbs
+            and ctx.modality != "demanded" and not _realized(verb, ctx.pack))
+
+
+def _claimed_parties(noun: Token, pack: LanguagePack) -> list[Token]:
+    """Whom a document of dispute makes its claim of: the subject of what it charges or says
+    ("the lawsuit charges that X …", "the complaint says X …") or the one it accuses ("the
+    lawsuit accuses X of …"; ``claim_verbs.txt``, ``statement_verbs.txt``)."""
+    verb = noun.head
+    if noun.dep_ not in ("nsubj", "nsubj:pass") or verb.i == noun.i:
+        return []
+    lemma = verb.lemma_.lower()
+    if lemma not in pack.words("claim_verbs") and lemma not in pack.words("statement_verbs"):
+        return []
+    out = [s for c in verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in ("nsubj", "nsubj:pass")]
+    return out + [c for c in verb.children if c.dep_ in _OBJECT_DEPS and lemma in pack.words("claim_verbs")]
 
 
 def _nominal_arguments(ctx: SentenceContext, noun: Token, frame: NominalFrame) -> tuple[list[Token], list[Token]]:
@@ -444,8 +687,10 @@ def _nominal_arguments(ctx: SentenceContext, noun: Token, frame: NominalFrame) -
     if not subj_tokens:  # "a lawsuit X brought against Y": X, not the subject of the clause around
         subj_tokens = _object_relative_subjects(noun)
     obj_tokens += [p for prep in frame.object_preps for p in prep_objects(noun, prep)]
+    if "@claim" in frame.object_preps:  # "a lawsuit … charges that X is holding people": X
+        obj_tokens += _claimed_parties(noun, ctx.pack)
     for verb in _governing_verbs(noun):
-        if negated(verb, ctx.pack):
+        if negated(verb, ctx.pack) or _ends_unrealized(verb, frame, ctx):
             obj_tokens = []
             break
         if not subj_tokens:
@@ -476,8 +721,28 @@ def nominal_frames(ctx: SentenceContext) -> Iterator[Relation]:
                         yield relation
 
 
+def _adjacent_frame(frame: Frame) -> bool:
+    """A direct-object frame that requires nothing of the verb beyond its two ends."""
+    return frame.objects[:1] in (("dobj",), ("obj",)) and (
+        not frame.requires or frame.requires in ("agency", "institution", "person") or frame.requires.startswith("class:"))
+
+
+#: what the parser makes of a verb it did not see as one ("The X Jail alerts ICE": a compound)
+_NOT_CLAUSES = ("compound", "amod", "nmod", "npadvmod")
+
+
+def _verb_lemmas(token: Token, pack: LanguagePack) -> list[str]:
+    """The lemma of a verb the parser took for a noun: its lemma, and its form with a verb
+    ending undone ("notifies" -> "notify"; ``verb_inflections.csv``)."""
+    out = [token.lemma_.lower()]
+    for row in pack.rows("verb_inflections.csv"):
+        if token.lower_.endswith(row["ending"]):
+            out.append(token.lower_[:-len(row["ending"])] + row["lemma_ending"])
+    return list(dict.fromkeys(out))
+
+
 @register("rules.frame.adjacent.v1", Level.SENTENCE, from_packs(lambda pack: (
-    f.predicate for f in pack.frames if f.objects[:1] in (("dobj",), ("obj",)) and not f.requires)))
+    f.predicate for f in pack.frames if _adjacent_frame(f))))
 def adjacent_frames(ctx: SentenceContext) -> Iterator[Relation]:
     """A verb the parser missed between two names: "The Eastside Tenants Committee denounces ICE" (tagged as a noun).
 
@@ -487,11 +752,12 @@ def adjacent_frames(ctx: SentenceContext) -> Iterator[Relation]:
     pack = ctx.pack
     doc = ctx.sent.doc
     for token in ctx.sent:
-        if token.i in ctx.tokens or token.pos_ in ("VERB", "AUX") or token.tag_ not in ("VBZ", "VBD", "NNS", "NN"):
+        if token.i in ctx.tokens or token.tag_ not in ("VBZ", "VBD", "NNS", "NN") or (
+                token.pos_ in ("VERB", "AUX") and token.dep_ not in _NOT_CLAUSES):
             continue
         if not token.lower_.endswith(pack.lines("verb_endings")):
             continue
-        frames = [f for f in pack.frames_for(token.lemma_.lower()) if f.objects[:1] in (("dobj",), ("obj",)) and not f.requires]
+        frames = [f for lemma in _verb_lemmas(token, pack) for f in pack.frames_for(lemma) if _adjacent_frame(f)]
         if not frames or token.i - 1 < ctx.sent.start or token.i - 1 not in ctx.tokens:
             continue
         j = token.i + 1
@@ -499,31 +765,43 @@ def adjacent_frames(ctx: SentenceContext) -> Iterator[Relation]:
             j += 1
         if j >= ctx.sent.end or j not in ctx.tokens:
             continue
-        subject, obj = Ref(ctx.tokens[token.i - 1]), Ref(ctx.tokens[j])
-        for frame in frames:
+        actor, target = Ref(ctx.tokens[token.i - 1]), Ref(ctx.tokens[j])
+        for frame in (f for f in frames if _pair_allowed(f, actor, target)):
+            subject, obj = (target, actor) if frame.inverse else (actor, target)
             relation = make_relation(ctx, subject, frame.predicate, obj, "rules.frame.adjacent.v1", 0.55)
             if relation is not None:
                 yield relation
 
 
-_GROUPS = ("Organization", "GovernmentAgency", "Company")
+def _together_with(verb: Token, subjects_: list[Token], pack: LanguagePack) -> list[Token]:
+    """Who acts together with the subjects: "X, together with Y, filed", "filed by X together
+    with Y" (a preposition of ``with_preps.txt`` modified by an adverb of ``joint_adverbs.txt``,
+    on the verb or on a subject)."""
+    joint = pack.words("joint_adverbs")
+    return [p for holder in [verb, *subjects_] for prep in pack.lines("with_preps") for p in prep_objects(holder, prep)
+            if any(a.dep_ == "advmod" and a.lower_ in joint for a in p.head.children)]
 
 
 @register("rules.frame.joint.v1", Level.SENTENCE, ("collaboratesWith",))
 def joint_action(ctx: SentenceContext) -> Iterator[Relation]:
-    """Groups that are the conjoined subjects of a verb of joint work collaborate: "X and Y published a report".
+    """Groups that act jointly collaborate: "X, Y and Z jointly produced the report", "X, together with Y, filed".
 
-    A verb that is no joint work by itself counts with an adverb: "X and Y jointly filed a lawsuit"
-    (co-filers without it are parties listed together)."""
+    The conjoined subjects of a verb of joint work (``joint_verbs.txt``: "co-sign") or of a
+    verb with an adverb of jointness (``joint_adverbs.txt``: "X and Y jointly filed a
+    lawsuit"), and whoever acts "together with" them; names merely listed as the subjects of
+    "filed" or "published" are parties listed together, not collaborators.
+    """
     pack = ctx.pack
     for verb in ctx.sent:
         if verb.pos_ not in ("VERB", "AUX") or negated(verb, pack):
             continue
-        joint = verb.lemma_.lower() in pack.joint_verbs or any(c.lower_ in pack.words("joint_adverbs") for c in verb.children)
-        if not joint:
+        own = _agents(verb) if is_passive(verb) else [c for c in verb.children if c.dep_ == "nsubj"]
+        partners = _together_with(verb, own, pack)
+        joint = verb.lemma_.lower() in pack.joint_verbs or any(  # not a word of a name ("X Families Together")
+            c.lower_ in pack.words("joint_adverbs") and c.i not in ctx.tokens for c in verb.children)
+        if not joint and not partners:
             continue
-        own = [c for c in verb.children if c.dep_ == "nsubj"]
-        actors = [r for r in _expand(ctx, own) if r.entity.cls in _GROUPS and r.via != "coref"]
+        actors = [r for r in _expand(ctx, own + partners) if r.entity.cls in _GROUPS and r.via != "coref"]
         for i, a in enumerate(actors):
             for b in actors[i + 1:]:
                 relation = make_relation(ctx, a, "collaboratesWith", b, "rules.frame.joint.v1", 0.55)

@@ -34,11 +34,19 @@ from actorgraph.ontology.ids import normalize_name
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from actorgraph.loaders.lang import LanguagePack
     from actorgraph.loaders.model import Entity, Relation
 
 _GROUPS = ("Organization", "GovernmentAgency", "Company")
 #: what a role noun can give (a modified leader is a member: "vice president")
 _ROLE_PREDICATES = from_packs(lambda pack: ("memberOf", *pack.roles.values()))
+
+
+def _demoting(pack: LanguagePack) -> frozenset[str]:
+    """Words before a leading role that make it a membership: "vice", "deputy" (``role_modifiers.txt``)
+    and a function or area ("legal director", ``function_modifiers.txt``), but not "acting"
+    (``leading_modifiers.txt``)."""
+    return (pack.role_modifiers | pack.words("function_modifiers")) - pack.words("leading_modifiers")
 
 
 def role_predicate(ctx: SentenceContext, noun: Token) -> str | None:
@@ -49,9 +57,22 @@ def role_predicate(ctx: SentenceContext, noun: Token) -> str | None:
     predicate = pack.roles.get(phrase) or pack.roles.get(noun.lower_) or pack.roles.get(noun.lemma_.lower())
     if predicate is None:
         return None
-    if predicate == "leads" and set(words) & pack.role_modifiers:
+    after = [c.lower_ for c in noun.children if c.dep_ == "amod" and c.i > noun.i]  # "directora legal"
+    if predicate == "leads" and (set(words + after) & _demoting(pack) or _of_a_function(ctx, noun)):
         return "memberOf"
     return predicate
+
+
+def _of_a_function(ctx: SentenceContext, noun: Token) -> bool:
+    """A leading role over a function rather than a body ("director of detention for Y",
+    "co-director of organizing at Y"): its "of" names no entity, and the body comes by
+    another preposition; it heads a part of the body, so it is a member of it."""
+    genitives = ctx.pack.words("genitive_preps")
+    functions = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in genitives
+                 for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN" and not refs(ctx, p, standins=False)]
+    others = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ctx.pack.words("role_preps")
+              and c.lower_ not in genitives]
+    return bool(functions and others)
 
 
 def _person_heads(ctx: SentenceContext) -> list[Token]:
@@ -59,7 +80,7 @@ def _person_heads(ctx: SentenceContext) -> list[Token]:
     out = []
     for token in ctx.sent:
         entity = ctx.tokens.get(token.i)
-        if entity is not None and entity.cls == "Person" and ctx.tokens.get(token.head.i) is not entity:
+        if entity is not None and entity.cls == "Person" and (token.head.i == token.i or ctx.tokens.get(token.head.i) is not entity):
             out.append(token)
     return out
 
@@ -180,7 +201,7 @@ def prenominal(ctx: SentenceContext) -> Iterator[Relation]:
         predicate = ctx.pack.roles.get(head.lower_) or ctx.pack.roles.get(head.lemma_.lower())
         if predicate is None:
             continue
-        if predicate == "leads" and {t.lower_ for t in role_tokens[:-1]} & ctx.pack.role_modifiers:
+        if predicate == "leads" and {t.lower_ for t in role_tokens[:-1]} & _demoting(ctx.pack):
             predicate = "memberOf"
         yield from _relations(ctx, person, predicate, [Ref(group)], "rules.role.prenominal.v1")
 
@@ -242,10 +263,14 @@ def title(ctx: SentenceContext) -> Iterator[Relation]:
 
 @register("rules.role.of.v1", Level.SENTENCE, ("memberOf",))
 def person_of_group(ctx: SentenceContext) -> Iterator[Relation]:
-    """A person named with a group after "of" belongs to it: "Lena Okafor of Valley Public Radio"."""
-    genitives = ctx.pack.words("genitive_preps")
+    """A person named with a group after "of" belongs to it: "Lena Okafor of Valley Public Radio".
+
+    Also "from" and "with" (``member_preps.txt``): "Daniel Ortiz from the Valley Coalition",
+    "Rosa Lee, with the Harbor Alliance".
+    """
+    preps = ctx.pack.words("genitive_preps") | ctx.pack.words("member_preps")
     for person in _person_heads(ctx):
-        for prep in (c for c in person.children if c.dep_ == "prep" and c.lower_ in genitives):
+        for prep in (c for c in person.children if c.dep_ == "prep" and c.lower_ in preps):
             groups = [r for p in prep.children if p.dep_ == "pobj" for r in refs(ctx, p, standins=False)
                       if r.entity.cls in _GROUPS]
             yield from _relations(ctx, person, "memberOf", groups, "rules.role.of.v1")

@@ -394,6 +394,7 @@ def make_relation(where: Quotable, subject: Ref | Entity, predicate: str, obj: R
 from actorgraph.loaders.rules import (  # noqa: E402,F401
     bylines,
     enforcement,
+    event_agency,
     events,
     frames,
     inference,
@@ -429,6 +430,8 @@ DOCUMENT_ORDER: tuple[str, ...] = (
     "rules.byline.member_of.v1",
     "rules.contact.member_of.v1",
     SENTENCE_RULES,
+    "rules.event.raid_arrests.v1",
+    "rules.event.raid_sites.v1",  # after the event rules: it reads who took part in a raid
     "rules.petition.creator.v1",
     "rules.petition.title.v1",
     "rules.petition.hands_of.v1",
@@ -451,6 +454,8 @@ SENTENCE_ORDER: tuple[str, ...] = (
     "rules.role.affiliates.v1",
     "rules.location.in.v1",
     "rules.event.roles.v1",
+    "rules.event.attendees.v1",
+    "rules.event.place.v1",
     "rules.policy.implements.v1",
     "rules.caption.sues.v1",
 )

@@ -29,7 +29,9 @@ from actorgraph.exports.view import apply_view, central, readable
 from actorgraph.graph import analysis, recovery
 from actorgraph.graph.evaluate import GROUP_PATTERN, NO_GROUP, Folds, Report, group_of
 from actorgraph.graph.evaluate import evaluate as score_store
+from actorgraph.graph.fingerprint import Reading
 from actorgraph.graph.ingest import IngestReport, ingest_paths
+from actorgraph.graph.period import Period, date_edges, drop_outside
 from actorgraph.graph.project import cause_view, classes_and_labels, has_entity_classes, skeleton, store_to_networkx
 from actorgraph.graph.questions import ask as ask_question
 from actorgraph.graph.questions import prepare_listings
@@ -173,7 +175,7 @@ def _written_then_resolved(store: Store | PathLike | None, settings: Settings, u
             write(target, report)
         finally:
             recovery.crash_point("after-documents", crash_at)
-            if pending or report.added or report.replaced:
+            if pending or report.written:
                 started = time.perf_counter()
                 _finish(target, lambda: resolve(target, aliases, refresh_labels=False, settings=settings).labels, crash_at)
                 report.timings["resolve"] = time.perf_counter() - started
@@ -182,7 +184,7 @@ def _written_then_resolved(store: Store | PathLike | None, settings: Settings, u
     finally:
         if owned:
             target.close()
-    if owned and (report.added or report.replaced) and isinstance(target, OxigraphStore) \
+    if owned and report.written and isinstance(target, OxigraphStore) \
             and target.location != "memory":
         started = time.perf_counter()
         prepare_views(target.location)
@@ -209,7 +211,7 @@ def ingest(paths: PathLike | Iterable[PathLike], store: Store | PathLike | None 
            keep_going: bool = False, progress: bool = False, update_url: str | None = None,
            aliases: PathLike | None = None, jobs: int = 1, graph_store_url: str | None = None,
            urls: PathLike | None = None, web: WebSettings | None = None,
-           settings: Settings | None = None) -> IngestReport:
+           settings: Settings | None = None, force: bool = False) -> IngestReport:
     """Ingest files, folders and web addresses (one or several) into a store (an open Store
     or a location), then resolve entities across documents (with the curation file next to
     the store, or ``aliases``). ``jobs`` > 1 parses in that many processes. The report's
@@ -218,6 +220,13 @@ def ingest(paths: PathLike | Iterable[PathLike], store: Store | PathLike | None 
     ``settings`` (default: the environment's) gives the store, the size limit and the
     Spanish switch.
 
+    A document the store holds already is left as it is, unless what reads documents has
+    changed since it was read (a model installed, the rule data edited, another actorgraph:
+    see :mod:`actorgraph.graph.fingerprint`): then it is read again, and the report's
+    ``reread`` and ``reasons`` say which and why. ``force`` reads every document again. Files
+    in the folders given that are not documents (a README, a LICENSE, a .docx) are left out
+    and listed in the report's ``skipped``.
+
     An ``http(s)://`` argument is a page, an RSS or Atom feed or a sitemap, and ``urls`` a
     file of such addresses, one a line; they are read as ``web`` (a
     :class:`actorgraph.loaders.web.WebSettings`) says, the cache by default beside the store
@@ -225,20 +234,22 @@ def ingest(paths: PathLike | Iterable[PathLike], store: Store | PathLike | None 
     s = _settings(settings)
     inputs, addresses = _split_addresses(paths, urls)
     skipped: list[tuple[str, str]] = []
-    files = find_documents(inputs, skip_unreadable=keep_going, skipped=skipped) if inputs or not addresses else []
+    passed_over: list[tuple[str, str]] = []
+    files = find_documents(inputs, skip_unreadable=keep_going, skipped=skipped, passed_over=passed_over) \
+        if inputs or not addresses else []
     nlp = _load_pipeline(model)
-    report = IngestReport(failed=list(skipped))
+    report = IngestReport(failed=list(skipped), skipped=passed_over)
     pages = _read_pages(addresses, web, store, report, progress, s) if addresses else []
     bar = tqdm(total=len(files) + len(pages), unit="doc", desc="ingest") if progress else None
 
     def write(target: Store, report: IngestReport) -> IngestReport:
-        todo, known = split_known(target, pages)
+        todo, known = split_known(target, pages, Reading(nlp, s), force)
         for page in known:  # the same text as before: nothing to extract or write
             report.unchanged.append(page.source)
             if bar:
                 bar.update(1)
         return ingest_paths(target, [*files, *todo], nlp, on_progress=(lambda _: bar.update(1)) if bar else None,
-                            keep_going=keep_going, report=report, jobs=jobs, settings=s)
+                            keep_going=keep_going, report=report, jobs=jobs, settings=s, force=force)
 
     try:
         return _written_then_resolved(store, s, update_url, aliases, write, report, graph_store_url)
@@ -296,10 +307,12 @@ def extract(paths: PathLike | Iterable[PathLike], out: PathLike, model: str | No
     if addresses:
         raise InputError("web addresses are read by `ingest`; `extract` takes files and folders", where=addresses[0])
     skipped: list[tuple[str, str]] = []
-    files = find_documents(inputs, skip_unreadable=keep_going, skipped=skipped)
+    passed_over: list[tuple[str, str]] = []
+    files = find_documents(inputs, skip_unreadable=keep_going, skipped=skipped, passed_over=passed_over)
     report = write_shards(files, Path(out), _load_pipeline(model), jobs=jobs, per_shard=per_shard or PER_SHARD,
                           keep_going=keep_going, settings=_settings(settings))
     report.failed[:0] = skipped
+    report.skipped = passed_over
     return report
 
 
@@ -396,11 +409,15 @@ def _privacy_levels(store: Store, aliases: PathLike | None) -> dict[str, str]:
     return Curation.load(Path(aliases) if aliases else aliases_path(store.location)).privacy
 
 
-def export(store: Store, fmt: str, out: PathLike, privacy: str = "standard", aliases: PathLike | None = None):
-    """Write the store in a format of actorgraph.exports.EXPORTERS, as ``privacy`` allows;
-    returns the privacy report."""
+def export(store: Store, fmt: str, out: PathLike, privacy: str = "standard", aliases: PathLike | None = None,
+           period: Period | None = None):
+    """Write the store in a format of actorgraph.exports.EXPORTERS, as ``privacy`` allows,
+    with only the relations that held in ``period`` when one is given; returns the privacy
+    report."""
     write = exporter(fmt)
     view, report = private_view(store, privacy, aliases)
+    if period:
+        drop_outside(view, period)  # the view is a copy: the store keeps every relation
     write(view, Path(out))
     return report
 
@@ -426,6 +443,7 @@ def write_map(store: Store, out: PathLike, title: str = "actorgraph map", view=N
             graph = apply_view(graph, view)
         if view is None or view.top is None:
             graph, left_related, left_alone = readable(graph)
+    graph = date_edges(graph)  # each relation's span, for the map's time filter
     graph, report = mask_graph(graph, store, privacy, _privacy_levels(store, aliases))
     docs = document_count(store)
     filters = view.describe() if view is not None else ""
@@ -439,7 +457,7 @@ def write_map(store: Store, out: PathLike, title: str = "actorgraph map", view=N
     caption = summary + (f" {isolated} actors with no relation are hidden (see the list on the left)." if isolated else "") + \
         " Node size: PageRank. Click a node or an edge for its sources."
     plot = None if story is None else auto_story(graph) if str(story) == "auto" else load_story(Path(story), graph)
-    write_html(graph, Path(out), title=title, caption=caption, story=plot)
+    write_html(graph, Path(out), title=title, caption=caption, story=plot, period=view.period if view is not None else None)
     for path, fmt in ((png, "png"), (svg, "svg"), (pdf, "pdf")):
         if path:
             write_picture(graph, Path(path), title, summary, fmt)
@@ -469,13 +487,18 @@ def list_entities(store: Store, cls: str | None = None, search: str | None = Non
     return out
 
 
-def ask(store: Store, name: str, *args: str, top: int | None = None, **options):
+def ask(store: Store, name: str, *args: str, top: int | None = None, since: str | None = None,
+        until: str | None = None, **options):
     """Answer a named question (see ``actorgraph ask --list``); returns rows as dicts, best
-    first: at most ``top`` (by default 100, and 10 actors for overlaps; 0 for all).
+    first: at most ``top`` (by default 100, and 10 actors for overlaps; 0 for all); with
+    ``since``/``until`` (ISO dates: "2018", "2018-06", "2018-06-05"), only the relations
+    that held in that period (see :mod:`actorgraph.graph.period`).
 
-    ``ask(store, "shared-data-with", "ICE")``, ``ask(store, "campaigns", by="…")``.
+    ``ask(store, "shared-data-with", "ICE")``, ``ask(store, "campaigns", by="…")``,
+    ``ask(store, "timeline", "ICE", since="2018")``.
     """
-    return ask_question(store, name, list(args), options, top=top).rows
+    period = Period.parse(since, until, where=f"ask {name}")
+    return ask_question(store, name, list(args), options, top=top, period=period).rows
 
 
 def analyze(store: Store, kind: str, top: int = 10) -> tuple[list[str], list[dict]]:

@@ -25,6 +25,11 @@ class InputError(ActorgraphError, ValueError):
     """A document, file or argument that cannot be used."""
 
 
+class BadDocumentError(InputError):
+    """One document among several that cannot be read (missing, empty, not text): a run
+    told to keep going (``keep_going``, the CLI's ``--keep-going``) skips it instead."""
+
+
 class OntologyError(ActorgraphError, ValueError):
     """ag.ttl or shapes.ttl is inconsistent."""
 

@@ -1,4 +1,15 @@
-"""Shared fixtures: the spaCy pipeline (session), the seed documents, a store with the seeds."""
+"""Shared fixtures: the spaCy pipeline (session), the seed documents, a store with the seeds,
+and the system programs of the browser and server tests.
+
+Tests marked ``browser`` drive Debian's chromium through chromium-driver; tests marked
+``server`` start ``oxigraph serve`` (PyPI package oxigraph, in the dev extra) or Virtuoso
+(Debian's virtuoso-opensource). They find those programs through the fixtures
+:data:`SYSTEM_FIXTURES` names, and a test that uses one must carry its marker (checked at
+collection), so ``python -m pytest -m "not browser and not server"`` runs everything else.
+A missing program skips its tests with the reason, unless ``ACTORGRAPH_REQUIRE_SYSTEM_TESTS``
+is set (``.ci/run`` sets it): then they fail, so CI never passes without them. The same
+holds for the tests that take the ``spanish_model`` fixture (the optional Spanish pipeline,
+which .ci/run installs)."""
 
 from __future__ import annotations
 
@@ -15,6 +26,68 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 GOLD = SEEDS / "gold"
 DOCS = Path(__file__).resolve().parent / "data" / "docs"
+
+#: set by .ci/run: a browser or server test whose program is missing fails instead of skipping
+REQUIRE_SYSTEM_TESTS = os.environ.get("ACTORGRAPH_REQUIRE_SYSTEM_TESTS", "") not in ("", "0")
+#: fixture that finds system programs -> the marker every test using it carries
+SYSTEM_FIXTURES = {"chromium": "browser", "oxigraph_program": "server", "virtuoso_program": "server"}
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """Every test that needs a system program carries its marker (before ``-m`` deselects
+    anything), so that ``-m "not browser and not server"`` leaves out every such test."""
+    unmarked = [f"{item.nodeid} uses the fixture {fixture} but is not marked {marker}"
+                for item in items for fixture, marker in SYSTEM_FIXTURES.items()
+                if fixture in getattr(item, "fixturenames", ()) and item.get_closest_marker(marker) is None]
+    if unmarked:
+        raise pytest.UsageError("tests that need a system program must carry its marker:\n  " + "\n  ".join(unmarked))
+
+
+def system_programs(names: tuple[str, ...], package: str) -> tuple[str, ...]:
+    """The paths of programs a browser or server test needs; when one is missing, the test
+    is skipped with the reason, or fails when ACTORGRAPH_REQUIRE_SYSTEM_TESTS is set."""
+    found = {name: shutil.which(name) for name in names}
+    missing = [name for name, path in found.items() if path is None]
+    if missing:
+        _missing(f"{', '.join(missing)} not found on PATH: install {package}, as `bash .ci/run` does")
+    return tuple(str(found[name]) for name in names)
+
+
+def _missing(reason: str) -> None:
+    """Skip the test for ``reason``, or fail it in CI (ACTORGRAPH_REQUIRE_SYSTEM_TESTS)."""
+    if REQUIRE_SYSTEM_TESTS:
+        pytest.fail(f"{reason}, and ACTORGRAPH_REQUIRE_SYSTEM_TESTS is set: CI runs every test", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def chromium() -> tuple[str, str]:
+    """Debian's chromium and chromedriver (tests marked browser)."""
+    browser, driver = system_programs(("chromium", "chromedriver"), "Debian's chromium and chromium-driver")
+    return browser, driver
+
+
+@pytest.fixture(scope="session")
+def oxigraph_program() -> str:
+    """The `oxigraph` server binary (tests marked server)."""
+    return system_programs(("oxigraph",), "the PyPI package oxigraph (in the dev extra)")[0]
+
+
+@pytest.fixture(scope="session")
+def spanish_model() -> None:
+    """For a test that needs the optional Spanish pipeline: skipped without it (a fresh
+    install), failed in CI, whose .ci/run installs it."""
+    from actorgraph.loaders.nlp import pipeline_available
+
+    if not pipeline_available("es"):
+        _missing("the optional Spanish pipeline is not installed: actorgraph models install es, as `bash .ci/run` does")
+
+
+@pytest.fixture(scope="session")
+def virtuoso_program() -> str:
+    """Virtuoso Open Source's server (tests marked server)."""
+    return system_programs(("virtuoso-t",), "Debian's virtuoso-opensource")[0]
 
 
 @pytest.fixture(scope="session")
@@ -38,6 +111,21 @@ def seed_store(tmp_path_factory, seed_files, nlp):
     path = tmp_path_factory.mktemp("seed-store") / "store"
     with open_store(str(path)) as store:
         ingest(seed_files, store=store)
+    store = open_store(str(path), read_only=True)
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="session")
+def dated_store(tmp_path_factory, nlp):
+    """An embedded store of four invented documents that date what they say
+    (tests/data/time: 2017, 2020, 2021 and one undated), read-only."""
+    from actorgraph.api import ingest
+    from actorgraph.graph.store import open_store
+
+    path = tmp_path_factory.mktemp("dated-store") / "store"
+    with open_store(str(path)) as store:
+        ingest(sorted((Path(__file__).parent / "data" / "time").glob("*.txt")), store=store)
     store = open_store(str(path), read_only=True)
     yield store
     store.close()
@@ -78,12 +166,10 @@ def wait_for_port(port: int, proc: subprocess.Popen, name: str, seconds: float =
 
 
 @contextlib.contextmanager
-def oxigraph_serve(folder: Path):
-    """A real `oxigraph serve` on 127.0.0.1 over ``folder`` (its default graph the union of
-    the named graphs); yields its base URL (…/query, …/update, …/store)."""
-    exe = shutil.which("oxigraph")
-    if exe is None:
-        pytest.fail("the `oxigraph` server (PyPI package oxigraph, in the dev extra) is not installed")
+def oxigraph_serve(folder: Path, exe: str):
+    """A real `oxigraph serve` (``exe``: the oxigraph_program fixture) on 127.0.0.1 over
+    ``folder`` (its default graph the union of the named graphs); yields its base URL
+    (…/query, …/update, …/store)."""
     port = free_port()
     proc = subprocess.Popen([exe, "serve", "--location", str(folder), "--bind", f"127.0.0.1:{port}",
                              "--union-default-graph"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -96,14 +182,11 @@ def oxigraph_serve(folder: Path):
 
 
 @contextlib.contextmanager
-def virtuoso_server(folder: Path):
-    """A real Virtuoso Open Source (Debian package virtuoso-opensource) on 127.0.0.1 with its
-    files in ``folder``: queries at /sparql, updates at /sparql-auth and the Graph Store
+def virtuoso_server(folder: Path, exe: str):
+    """A real Virtuoso Open Source (``exe``: the virtuoso_program fixture) on 127.0.0.1 with
+    its files in ``folder``: queries at /sparql, updates at /sparql-auth and the Graph Store
     protocol at /sparql-graph-crud-auth, both behind HTTP digest authentication (dba/dba).
     Yields its base URL."""
-    exe = shutil.which("virtuoso-t")
-    if exe is None:
-        pytest.fail("Virtuoso is not installed (Debian package virtuoso-opensource, see .ci/run)")
     http_port, sql_port = free_port(), free_port()
     ini = folder / "virtuoso.ini"
     ini.write_text((Path(__file__).parent / "servers" / "virtuoso.ini.in").read_text("utf-8")

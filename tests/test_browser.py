@@ -13,26 +13,22 @@ from actorgraph.exports.html import write_html
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMEDRIVER = "/usr/bin/chromedriver"
-
 
 @pytest.fixture(scope="module")
-def browser():
-    if not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()):
-        pytest.fail("Debian packages chromium and chromium-driver are required (see .ci/run)")
+def browser(chromium):
+    binary, chromedriver = chromium
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
     profile = tempfile.mkdtemp(prefix="ag-chromium-")
     options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
+    options.binary_location = binary
     for arg in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
                 f"--user-data-dir={profile}", "--window-size=1280,720", "--hide-scrollbars"):
         options.add_argument(arg)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    driver = webdriver.Chrome(service=Service(chromedriver), options=options)
     # the page itself gets exactly a 1280×720 screen, whatever the window decorations take
     driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
                            {"width": 1280, "height": 720, "deviceScaleFactor": 1, "mobile": False})
@@ -300,3 +296,46 @@ def test_a_web_page_is_cited_as_a_link_and_nothing_else_becomes_one(browser, tmp
     text = browser.find_element("id", "info").text
     assert "— Board votes https://news.example/board?a=1&b=2" in text and "Trap <javascript:window.pwned=1>" in text
     assert browser.execute_script("return window.pwned === undefined")
+
+
+# ------------------------------------------------------------------ time
+
+def test_time_filter_hides_what_lies_outside_the_period_and_the_story_steps_through_time(browser, dated_store, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    from actorgraph.api import write_map
+
+    story = tmp_path / "time.toml"
+    story.write_text('[[step]]\ncaption = "Before 2018"\nuntil = "2017"\n\n'
+                     '[[step]]\nfocus = "ICE"\nsince = 2021-01-01\ncaption = "From 2021 on"\n\n'
+                     '[[step]]\ncaption = "Everything"\n', "utf-8")
+    out = tmp_path / "time.html"
+    graph = write_map(dated_store, out, title="dated", story=story)
+    _open(browser, out)
+    assert browser.execute_script("return window.actorgraph.story.index") == 0
+    period = browser.execute_script("return window.actorgraph.period")
+    assert (period["since"], period["until"]) == ("", "2017-12-31")
+    visible = browser.execute_script("return window.actorgraph.network.body.data.edges.getIds()")
+    dated = {e: d for e, d in ((f"{s} {k} {o}", d) for s, o, k, d in graph.edges(keys=True, data=True))}
+    assert sorted(visible) == sorted(e for e, d in dated.items() if d.get("from") and d["from"] <= "2017-12-31")
+    assert len(visible) == 2  # the sheriff's agreement (2017–2020) and Riverton's work with ICE since 2011
+    assert browser.find_element(By.ID, "time-until").get_attribute("value") == "2017-12-31"
+    assert "Relations that held … – 2017-12-31: 2 of" in browser.find_element(By.ID, "time-caption").text
+    drawn = set(browser.execute_script("return Object.keys(window.actorgraph.network.getPositions())"))
+    ends = {n for e in visible for n in (e.split(" ")[0], e.split(" ")[2])}
+    assert drawn == ends  # an actor whose every relation lies outside the period is hidden too
+    browser.execute_script("window.actorgraph.story.go(1)")
+    visible = browser.execute_script("return window.actorgraph.network.body.data.edges.getIds()")
+    assert [dated[e].get("to") for e in visible] == ["2021-06-08"]
+    browser.execute_script("window.actorgraph.story.go(2)")
+    assert browser.execute_script("return window.actorgraph.network.body.data.edges.length") == graph.number_of_edges()
+    # the reader sets a period by hand: the two date fields
+    since = browser.find_element(By.ID, "time-since")
+    browser.execute_script("arguments[0].value = '2020-01-01'; arguments[0].dispatchEvent(new Event('change'))", since)
+    shown = browser.execute_script("return window.actorgraph.period.edges")
+    assert shown == sum(1 for d in dated.values() if d.get("to") and d["to"] >= "2020")
+    undated = browser.find_element(By.ID, "time-undated")
+    undated.click()  # the undated relation comes back
+    assert browser.execute_script("return window.actorgraph.period.edges") == shown + 1
+    errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+    assert errors == [], f"console errors: {errors}"

@@ -188,3 +188,35 @@ def test_hostile_names_from_a_document_reach_the_map_as_text(tmp_path):
     body = html.split("<script id=\"graph-data\"", 1)[1]
     assert "<img" not in body.split("</script>", 1)[0] and "<script>alert" not in html
     assert "Hostile Names Union" in html
+
+
+def test_export_help_lists_every_registered_format_with_its_line():
+    from conftest import run_cli
+
+    proc = run_cli("export", "--help", env={"COLUMNS": "80"})
+    assert proc.returncode == 0, proc.stderr
+    block = proc.stdout.split("Formats:\n", 1)[1].split("\n\n", 1)[0]
+    listed = dict(line.split(None, 1) for line in block.splitlines())
+    assert listed == {e.name: e.description for e in EXPORTERS.values()}
+    assert list(listed) == list(EXPORTERS)  # in the registry's order, unwrapped in a narrow terminal
+
+
+@pytest.mark.parametrize("name, description, match", [
+    ("trig", "TriG again", "registered twice"),
+    ("tsv", "", "one line"),
+    ("tsv", "tab-separated\nvalues", "one line"),
+])
+def test_export_registry_refuses_a_second_name_or_a_description_not_of_one_line(name, description, match):
+    from actorgraph.exports import register
+
+    with pytest.raises(ValueError, match=match):
+        register(name, EXPORTERS["csv"].write, description)
+    assert "tsv" not in EXPORTERS
+
+
+@pytest.mark.parametrize("fmt", ["gml", "TURTLE"])
+def test_export_unknown_format_is_a_usage_error_naming_every_format(fmt):
+    from actorgraph.exports import exporter
+
+    with pytest.raises(UsageError, match=f"unknown format '{fmt}'; available: " + ", ".join(EXPORTERS)):
+        exporter(fmt)

@@ -128,8 +128,8 @@ def test_entities_have_one_label_each(seed_store):
 
 
 @pytest.fixture
-def oxigraph_server(tmp_path):
-    with oxigraph_serve(tmp_path / "server") as url:
+def oxigraph_server(tmp_path, oxigraph_program):
+    with oxigraph_serve(tmp_path / "server", oxigraph_program) as url:
         yield url
 
 

@@ -13,7 +13,7 @@ ICE = "U.S. Immigration and Customs Enforcement"
 def test_every_question_is_listed_with_a_description():
     names = set(questions())
     assert names == {"shared-data-with", "targets-of", "targeted-by", "campaigns", "facilities", "supporters-of",
-                     "opponents-of", "overlaps", "path", "sources"}
+                     "opponents-of", "overlaps", "path", "sources", "timeline"}
     assert all(q.description for q in questions().values())
 
 

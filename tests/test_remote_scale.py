@@ -50,24 +50,26 @@ def embedded(shards, tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def oxigraph_remote(shards, tmp_path_factory):
-    with oxigraph_serve(tmp_path_factory.mktemp("oxigraph") / "data") as url:
+def oxigraph_remote(shards, tmp_path_factory, oxigraph_program):
+    with oxigraph_serve(tmp_path_factory.mktemp("oxigraph") / "data", oxigraph_program) as url:
         store = open_store(f"{url}/query", update_url=f"{url}/update", graph_store_url=f"{url}/store")
         assert len(api.load([shards], store=store).added) == DOCUMENTS
         yield store
 
 
 @pytest.fixture(scope="module")
-def virtuoso_remote(shards, tmp_path_factory):
-    with virtuoso_server(tmp_path_factory.mktemp("virtuoso")) as url:
+def virtuoso_remote(shards, tmp_path_factory, virtuoso_program):
+    with virtuoso_server(tmp_path_factory.mktemp("virtuoso"), virtuoso_program) as url:
         os.environ["ACTORGRAPH_USER"], os.environ["ACTORGRAPH_PASSWORD"] = "dba", "dba"
+        # reading 100,000 quads back in one answer takes Virtuoso over a minute on a busy machine
+        os.environ["ACTORGRAPH_TIMEOUT"] = "300"
         try:
             store = open_store(f"{url}/sparql", update_url=f"{url}/sparql-auth",
                                graph_store_url=f"{url}/sparql-graph-crud-auth")
             assert len(api.load([shards], store=store).added) == DOCUMENTS
             yield store
         finally:
-            del os.environ["ACTORGRAPH_USER"], os.environ["ACTORGRAPH_PASSWORD"]
+            del os.environ["ACTORGRAPH_USER"], os.environ["ACTORGRAPH_PASSWORD"], os.environ["ACTORGRAPH_TIMEOUT"]
 
 
 @pytest.fixture(params=["oxigraph", "virtuoso"])
@@ -121,11 +123,13 @@ def test_a_server_answers_every_named_question_like_the_embedded_store(remote, e
             "supporters-of": [_most(embedded, ("supports", "campaignSupports"), "object")],
             "targets-of": [agency], "targeted-by": [_most(embedded, ("targets", "raided", "arrested"), "object")],
             "sources": [agency], "overlaps": [_most(embedded, ("createdCampaign", "opposes"), "subject")],
-            "path": [agency, _most(embedded, ("operates",), "subject")], "facilities": [], "campaigns": []}
+            "path": [agency, _most(embedded, ("operates",), "subject")], "facilities": [], "campaigns": [],
+            "timeline": [agency]}
     assert set(args) == set(questions())
     for name, values in args.items():
         local = api.ask(embedded, name, *values)
-        assert local, f"{name} {values}: the embedded store has no answer to compare"
+        # the generated corpus has no dated document: its timelines are empty (tests/time has dated ones)
+        assert local or name == "timeline", f"{name} {values}: the embedded store has no answer to compare"
         assert sorted(map(repr, api.ask(remote, name, *values))) == sorted(map(repr, local)), name
 
 

@@ -15,8 +15,8 @@ _OURS = "FILTER(STRSTARTS(STR(?g), 'https://w3id.org/actorgraph/'))"
 
 
 @pytest.fixture(scope="module")
-def virtuoso(tmp_path_factory):
-    with virtuoso_server(tmp_path_factory.mktemp("virtuoso")) as url:
+def virtuoso(tmp_path_factory, virtuoso_program):
+    with virtuoso_server(tmp_path_factory.mktemp("virtuoso"), virtuoso_program) as url:
         yield url
 
 
@@ -49,7 +49,7 @@ def test_virtuoso_answers_every_named_question_like_the_embedded_store(virtuoso_
 
     args = {"shared-data-with": ["ICE"], "opponents-of": ["ICE"], "supporters-of": ["Maru Mora-Villalpando"], "targets-of": ["ICE"],
             "targeted-by": ["Maru Mora-Villalpando"], "sources": ["ICE"], "overlaps": ["Mijente"],
-            "path": ["Mijente", "GEO Group"], "facilities": [], "campaigns": []}
+            "path": ["Mijente", "GEO Group"], "facilities": [], "campaigns": [], "timeline": ["GEO Group"]}
     assert set(args) == set(questions())
     for name, values in args.items():
         remote = api.ask(virtuoso_store, name, *values)

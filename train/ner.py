@@ -40,6 +40,8 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from actorgraph.graph.evaluate import Score  # precision, recall and F1 the way evaluate counts them
+
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "train" / "work"
 CONFIG = ROOT / "train" / "ner.cfg"
@@ -302,20 +304,6 @@ def build_and_train(docs: list[GoldDoc], lang: str, opts: Options, out: Path, st
 
 
 # --------------------------------------------------------------------------- scoring
-
-@dataclass
-class Score:
-    tp_pred: int = 0
-    n_pred: int = 0
-    tp_gold: int = 0
-    n_gold: int = 0
-
-    @property
-    def f1(self) -> float:
-        p = self.tp_pred / self.n_pred if self.n_pred else 0.0
-        r = self.tp_gold / self.n_gold if self.n_gold else 0.0
-        return 2 * p * r / (p + r) if p + r else 0.0
-
 
 @dataclass
 class Scores:

@@ -23,14 +23,16 @@ from actorgraph.api import extract as extract_api
 from actorgraph.api import ingest as ingest_api
 from actorgraph.api import load as load_api
 from actorgraph.api import resolve as resolve_api
-from actorgraph.errors import ActorgraphError, InputError, QueryError, StoreError, UnknownFormatError, UsageError
-from actorgraph.exports import exporter
+from actorgraph.errors import ActorgraphError, BadDocumentError, InputError, QueryError, StoreError, UnknownFormatError, UsageError
+from actorgraph.exports import exporter, formats_help
 from actorgraph.exports.privacy import check_mode
 from actorgraph.exports.rdf import store_to_graph
 from actorgraph.exports.tables import csv_text
 from actorgraph.exports.view import View
 from actorgraph.graph.evaluate import GROUP_PATTERN, Folds, Report
 from actorgraph.graph.evaluate import evaluate as score_store
+from actorgraph.graph.fingerprint import stored_sources
+from actorgraph.graph.period import Period
 from actorgraph.graph.questions import ask as ask_question
 from actorgraph.graph.questions import find_entity, get_question, questions
 from actorgraph.graph.sparql import is_update, unknown_terms, uses_service
@@ -62,6 +64,21 @@ def safe(text: object) -> str:
     return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in value)
 
 
+def _print_version(value: bool) -> None:
+    """``--version``: actorgraph's version, then spaCy's and its pipelines'."""
+    if not value:
+        return
+    from actorgraph import __version__
+    from actorgraph.graph.fingerprint import pipeline_versions
+
+    with errors():
+        spanish = Settings.from_env().spanish
+    typer.echo(f"actorgraph {__version__}")
+    for line in pipeline_versions(spanish):
+        typer.echo(line)
+    raise typer.Exit()
+
+
 @app.callback()
 def main_options(
     ctx: typer.Context,
@@ -81,6 +98,9 @@ def main_options(
         "--aliases", metavar="FILE",
         help="Curation file (TOML: merge, forbid, rename, class). Default: actorgraph-aliases.toml "
              "next to the store folder.  [env var: ACTORGRAPH_ALIASES]")] = None,
+    version: Annotated[bool, typer.Option(
+        "--version", is_eager=True, callback=_print_version,
+        help="Print the versions of actorgraph, spaCy and its language pipelines, then exit.")] = False,
 ) -> None:
     """The settings of this run: the environment (read once, here: actorgraph.settings),
     the global options over it; every command reads them from ``ctx.obj``."""
@@ -150,9 +170,13 @@ def ingest(
                                                          "feeds and sitemaps to this host (host or host:port; "
                                                          "repeatable). By default only the hosts of the addresses "
                                                          "given are read.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Read every document again, even those the store holds "
+                                        "as read by today's pipeline.")] = False,
 ) -> None:
     """Read documents (files, web pages, feeds, sitemaps) into the graph, a batch of
-    documents per transaction, then print what each added or replaced document yielded."""
+    documents per transaction, then print what each added or replaced document yielded.
+    A document the store holds is read again when what reads it has changed since (a model
+    installed, the rules updated); --force reads them all again."""
     with errors():
         settings: Settings = ctx.obj
         _check_aliases(settings)
@@ -161,13 +185,20 @@ def ingest(
         if not paths and urls is None:
             raise UsageError("give files, folders or web addresses to read (or --urls FILE)", where="ingest")
         web = _web_settings(settings, user_agent, rate, timeout, web_cache, offline, refresh, allow_host)
-        report = ingest_api(paths or [], store=_store_name(settings), model=model, keep_going=keep_going,
-                            progress=not quiet and sys.stderr.isatty(), aliases=settings.aliases, jobs=jobs,
-                            urls=urls, web=web, settings=settings)
+        with _keep_going_hint(keep_going):
+            report = ingest_api(paths or [], store=_store_name(settings), model=model, keep_going=keep_going,
+                                progress=not quiet and sys.stderr.isatty(), aliases=settings.aliases, jobs=jobs,
+                                urls=urls, web=web, settings=settings, force=force)
         warned = [d for d in report.documents if d.warnings]
         typer.echo(f"{len(report.added)} added, {len(report.replaced)} replaced, "
-                   f"{len(report.unchanged)} unchanged, {len(report.failed)} failed, "
+                   + (f"{len(report.reread)} re-read, " if report.reread else "")
+                   + f"{len(report.unchanged)} unchanged, {len(report.failed)} failed, "
                    f"{len(warned)} with warnings -> {safe(_store_name(settings))}")
+        if report.reread:
+            typer.echo(report.reread_line())
+        if report.skipped and not quiet:
+            for line in _skipped_lines(report.skipped):
+                typer.echo(line)
         if report.web and not quiet:
             typer.echo(_web_line(report.web))
         if timings:
@@ -187,6 +218,34 @@ def ingest(
             typer.echo(f"skipped: {safe(path)}: {safe(message)}", err=True)
         if report.failed and not keep_going:
             raise typer.Exit(1)
+
+
+@contextlib.contextmanager
+def _keep_going_hint(keep_going: bool):
+    """A document among several that cannot be read stops the run: its error says that
+    --keep-going would skip it."""
+    try:
+        yield
+    except BadDocumentError as exc:
+        if keep_going:
+            raise
+        raise InputError(f"{exc.message}; use --keep-going to skip bad files", where=exc.where) from None
+
+
+SKIPPED_NAMES = 10  # files named per reason in the summary of what a folder held besides documents
+
+
+def _skipped_lines(skipped: list[tuple[str, str]]) -> list[str]:
+    """The files left out of the folders given, one line per reason, with their names."""
+    by_reason: dict[str, list[str]] = {}
+    for path, reason in skipped:
+        by_reason.setdefault(reason, []).append(safe(path))
+    lines = []
+    for reason, names in by_reason.items():
+        more = f" and {len(names) - SKIPPED_NAMES} more" if len(names) > SKIPPED_NAMES else ""
+        lines.append(f"skipped {len(names)} file{'s' if len(names) != 1 else ''} ({reason}): "
+                     f"{', '.join(names[:SKIPPED_NAMES])}{more}")
+    return lines
 
 
 def _web_settings(settings: Settings, user_agent: str | None, rate: float, timeout: float, cache: Path | None,
@@ -219,9 +278,12 @@ def extract(
     with errors():
         if jobs < 1:
             raise UsageError("must be 1 or more", where="extract --jobs")
-        report = extract_api(paths, out, model=model, jobs=jobs, keep_going=keep_going, settings=ctx.obj)
+        with _keep_going_hint(keep_going):
+            report = extract_api(paths, out, model=model, jobs=jobs, keep_going=keep_going, settings=ctx.obj)
         typer.echo(f"{report.documents} documents extracted into {len(report.shards)} shard(s) in {safe(out)}; "
                    f"{len(report.failed)} failed")
+        for line in _skipped_lines(report.skipped):
+            typer.echo(line)
         for path, message in report.failed:
             typer.echo(f"skipped: {safe(path)}: {safe(message)}", err=True)
 
@@ -239,8 +301,11 @@ def load(
         _check_aliases(ctx.obj)
         report = load_api(paths, store=_store_name(ctx.obj), keep_going=keep_going, aliases=ctx.obj.aliases,
                           settings=ctx.obj)
-        typer.echo(f"{len(report.added)} added, {len(report.replaced)} replaced, {len(report.unchanged)} unchanged, "
-                   f"{len(report.failed)} shard(s) failed -> {safe(_store_name(ctx.obj))}")
+        typer.echo(f"{len(report.added)} added, {len(report.replaced)} replaced, "
+                   + (f"{len(report.reread)} re-read, " if report.reread else "")
+                   + f"{len(report.unchanged)} unchanged, {len(report.failed)} shard(s) failed -> {safe(_store_name(ctx.obj))}")
+        if report.reread:
+            typer.echo(report.reread_line())
         for path, message in report.failed:
             typer.echo(f"skipped: {safe(path)}: {safe(message)}", err=True)
 
@@ -346,21 +411,32 @@ def format_summary(info: dict) -> str:
 
 # ------------------------------------------------------------------ export
 
-@app.command(epilog="Example: actorgraph export graphml --out actors.graphml")
+SINCE_HELP = "Only relations that held on or after this date (YYYY, YYYY-MM or YYYY-MM-DD); undated ones are left out."
+UNTIL_HELP = "Only relations that held on or before this date (YYYY, YYYY-MM or YYYY-MM-DD); undated ones are left out."
+Since = Annotated[str | None, typer.Option("--since", metavar="DATE", help=SINCE_HELP)]
+Until = Annotated[str | None, typer.Option("--until", metavar="DATE", help=UNTIL_HELP)]
+
+
+#: the formats and their lines come from the exporters' registry (actorgraph.exports.EXPORTERS)
+EXPORT_HELP = ("Write the whole graph in one of the formats below (atomically), without the names of private "
+               "people unless --privacy open.\n\n\b\nFormats:\n" + formats_help())
+
+
+@app.command(help=EXPORT_HELP, epilog="Example: actorgraph export graphml --out actors.graphml")
 def export(
     ctx: typer.Context,
-    fmt: Annotated[str, typer.Argument(metavar="FORMAT", help="RDF: turtle, trig, nquads, jsonld; networks: graphml, gexf, "
-                                       "cytoscape; tables: csv (a folder with nodes.csv and edges.csv); ftm (FollowTheMoney).")],
+    fmt: Annotated[str, typer.Argument(metavar="FORMAT", help="One of the formats above.")],
     out: Annotated[Path, typer.Option("--out", "-o", metavar="FILE", help="File (or, for csv, folder) to write.")],
     privacy: Annotated[str, typer.Option(metavar="MODE", help=PRIVACY_HELP)] = "standard",
+    since: Since = None,
+    until: Until = None,
 ) -> None:
-    """Write the whole graph as RDF, a network file or CSV tables (atomically), without the
-    names of private people unless --privacy open."""
     with errors():
         exporter(fmt)  # a usage mistake is reported before the store is opened
         check_mode(privacy, where="export --privacy")
+        period = Period.parse(since, until, where="export")
         with _open(ctx.obj, read_only=True) as store:
-            report = export_api(store, fmt, out, privacy=privacy, aliases=ctx.obj.aliases)
+            report = export_api(store, fmt, out, privacy=privacy, aliases=ctx.obj.aliases, period=period)
         typer.echo(f"wrote {safe(out)}; {report.describe()}")
 
 
@@ -389,17 +465,23 @@ def map_cli(
     svg: Annotated[Path | None, typer.Option(metavar="FILE", help="Also write the handout as SVG.")] = None,
     pdf: Annotated[Path | None, typer.Option(metavar="FILE", help="Also write the handout as PDF (A4 landscape).")] = None,
     privacy: Annotated[str, typer.Option(metavar="MODE", help=PRIVACY_HELP)] = "standard",
+    since: Since = None,
+    until: Until = None,
 ) -> None:
     """Draw the graph (or a view of it) as an interactive HTML map that works offline."""
     with errors():
+        period = Period.parse(since, until, where="map")
         with _open(ctx.obj, read_only=True) as store:
             focus_iri = None
             if focus:
-                focus_iri = str(find_entity(store, focus, where="map --focus"))
+                notes: list[str] = []
+                focus_iri = str(find_entity(store, focus, where="map --focus", notes=notes))
+                for note in notes:
+                    typer.echo(f"note: {safe(note)}", err=True)
 
             check_mode(privacy, where="map --privacy")
             view = View(focus_iri, focus, depth, _split(classes), _split(predicates), min_degree, top,
-                        _split(documents)).check()
+                        _split(documents), period).check()
             graph = write_map(store, out, title=title, view=view, png=png, svg=svg, pdf=pdf, story=story,
                               privacy=privacy, aliases=ctx.obj.aliases)
         extra = "".join(f", {p}" for p in (png, svg, pdf) if p)
@@ -444,6 +526,8 @@ def ask(
     top: Annotated[int | None, typer.Option("--top", metavar="N", help="How many rows, best first (default 100; overlaps: "
                                                                          "10 actors); 0 for all.")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="table, json or csv.")] = "table",
+    since: Since = None,
+    until: Until = None,
 ) -> None:
     with errors():
         _check_format(fmt, where="ask --format")
@@ -453,9 +537,13 @@ def ask(
             return
 
         get_question(name)  # an unknown name is a usage error, whatever the store
+        period = Period.parse(since, until, where=f"ask {name}")
         with _open(ctx.obj, read_only=True) as store:
-            answer = ask_question(store, name, list(args or []), {"by": by, "targeting": targeting, "operator": operator}, top=top)
+            answer = ask_question(store, name, list(args or []), {"by": by, "targeting": targeting, "operator": operator},
+                                  top=top, period=period)
         typer.echo(_rows_out(answer.columns, answer.rows, fmt))
+        for note in answer.notes:
+            typer.echo(f"note: {safe(note)}", err=True)
         if answer.total is not None and answer.total > len(answer.rows):
             typer.echo(f"{len(answer.rows)} of {answer.total:,} rows shown; --top 0 shows all", err=True)
 
@@ -615,6 +703,7 @@ def evaluate(
 
 @app.command(epilog="Example: actorgraph models install es")
 def models(
+    ctx: typer.Context,
     action: Annotated[str, typer.Argument(metavar="ACTION", help="list or install.")] = "list",
     language: Annotated[str | None, typer.Argument(metavar="[LANGUAGE]", help="Language code, e.g. es.")] = None,
 ) -> None:
@@ -642,6 +731,32 @@ def models(
             last = (proc.stderr.strip().splitlines() or ["pip failed"])[-1]
             raise InputError(f"pip could not install {package}: {last}", where="models install")
         typer.echo(f"installed {package}=={version}")
+        typer.echo(_reingest_advice(ctx.obj, language))
+
+
+def _reingest_advice(settings: Settings, language: str) -> str:
+    """What to run so that documents read before a pipeline was installed are read with it:
+    the command for those of the store that have passages in ``language`` (read without
+    it), when the store can tell."""
+    general = ("documents ingested without it keep their reading until they are ingested again (actorgraph ingest "
+               "PATH...): those with text in this language are then re-read")
+    try:
+        with _open(settings, read_only=True) as store:
+            sources = sorted({str(s) for s in stored_sources(store, language)})
+    except ActorgraphError:
+        return general
+    if not sources:
+        return general
+    store_option = f"--store {_quote(_store_name(settings))} " if settings.store else ""
+    command = f"actorgraph {store_option}ingest " + " ".join(_quote(s) for s in sources[:20])
+    more = f" (and {len(sources) - 20} more: ingest their folders again)" if len(sources) > 20 else ""
+    return f"{len(sources)} document(s) in the store have text in this language read without it; read them again with:\n  {command}{more}"
+
+
+def _quote(text: str) -> str:
+    import shlex
+
+    return shlex.quote(safe(text))
 
 
 # -------------------------------------------------------------------- demo

@@ -20,6 +20,8 @@ from actorgraph.exports.privacy import pseudonym_note
 from actorgraph.exports.story import Story, edge_id
 from actorgraph.exports.style import CLASS_STYLE, DEFAULT_STYLE, PREDICATE_COLORS
 from actorgraph.exports.view import central
+from actorgraph.graph.period import Period
+from actorgraph.loaders.time.expressions import When
 
 UNIT = 150               # canvas units between neighbours in the layout
 LABEL_CHARS = 36         # longer names are cut on the map (whole in the details panel)
@@ -56,6 +58,8 @@ def _node_details(iri: str, attrs: dict) -> str:
 def _edge_details(graph: nx.MultiDiGraph, s: str, o: str, attrs: dict) -> str:
     head = f"{graph.nodes[s]['label']} — {ontology.label(attrs['predicate'])} → {graph.nodes[o]['label']}"
     lines = [head]
+    if attrs.get("from"):
+        lines.append("When: " + span_text(attrs))
     for ev in attrs["evidence"][:5]:
         status = "" if ev["modality"] == "asserted" else f" [{ev['modality']}]"
         lines.append(f"“{ev['quote'][:400]}”{status}\n  — {citation(ev)}")
@@ -90,9 +94,11 @@ def graph_to_vis(graph: nx.MultiDiGraph, size_by: dict[str, float] | None = None
                      isolated=not graph.degree(iri), **extra)
     for s, o, key, attrs in sorted(graph.edges(keys=True, data=True)):
         details = _edge_details(graph, s, o, attrs)
+        # when it held (first … last), for the page's time filter ("from"/"to" name an edge's ends in vis-network)
+        when = {"first": attrs["from"], "last": attrs["to"], "ended": bool(attrs.get("ended"))} if attrs.get("from") else {}
         net.add_edge(s, o, id=edge_id(s, key, o), name=ontology.label(attrs["predicate"]), title=details, details=details,
                      predicate=attrs["predicate"], color=PREDICATE_COLORS.get(attrs["predicate"], "#888"),
-                     weight=attrs.get("weight", 1), width=1 + min(attrs.get("weight", 1), 5), arrows="to")
+                     weight=attrs.get("weight", 1), width=1 + min(attrs.get("weight", 1), 5), arrows="to", **when)
     nodes = [{k: v for k, v in n.items() if k != "label"} for n in net.nodes]
     options = {
         "nodes": {"font": {"size": 0}},
@@ -113,7 +119,26 @@ def graph_to_vis(graph: nx.MultiDiGraph, size_by: dict[str, float] | None = None
                        "halo": LABEL_HALO}}
 
 
-def render_html(graph: nx.MultiDiGraph, title: str, caption: str, story: Story | None = None) -> str:
+def span_text(attrs: dict) -> str:
+    """ "2017-04 – 2020-02 (ended)" for an edge with ``from``, ``to`` and ``ended``."""
+    text = attrs["from"] if attrs["from"] == attrs["to"] else f"{attrs['from']} – {attrs['to']}"
+    return text + (" (ended)" if attrs.get("ended") else "")
+
+
+def time_range(graph: nx.MultiDiGraph, period: Period | None = None) -> dict:
+    """What the map's time filter shows: how many relations are dated and undated, the
+    first and last day any is dated, and the period the map was drawn for (ISO days)."""
+    dated = [(When(d["from"]).first(), When(d["to"]).last()) for _, _, d in graph.edges(data=True) if d.get("from")]
+    period = period or Period()
+    return {"dated": len(dated), "undated": graph.number_of_edges() - len(dated),
+            "first": min(a for a, _ in dated).isoformat() if dated else "",
+            "last": max(b for _, b in dated).isoformat() if dated else "",
+            "since": period.since.first().isoformat() if period.since else "",
+            "until": period.until.last().isoformat() if period.until else ""}
+
+
+def render_html(graph: nx.MultiDiGraph, title: str, caption: str, story: Story | None = None,
+                period: Period | None = None) -> str:
     from jinja2 import Environment
 
     env = Environment(autoescape=True)
@@ -122,13 +147,14 @@ def render_html(graph: nx.MultiDiGraph, title: str, caption: str, story: Story |
     data["story"] = story.as_data() if story is not None else None
     isolated = sum(1 for n in graph if not graph.degree(n))
     return template.render(title=title, caption=caption, data_json=_json_for_script(data), isolated=isolated,
+                           time=time_range(graph, period),
                            story=story, pseudonyms=pseudonym_note(graph, central(graph)[0]),
                            vis_js=_pyvis_asset("vis-9.1.2/vis-network.min.js").replace("</script", "<\\/script"),
                            vis_css=_pyvis_asset("vis-9.1.2/vis-network.css").replace("</style", "<\\/style"))
 
 
 def write_html(graph: nx.MultiDiGraph, out: Path, title: str = "actorgraph map", caption: str = "",
-               story: Story | None = None) -> Path:
-    """Write the interactive map of ``graph`` (with a guided ``story``, if given) to ``out``
-    (atomically)."""
-    return atomic_write(out, render_html(graph, title, caption, story))
+               story: Story | None = None, period: Period | None = None) -> Path:
+    """Write the interactive map of ``graph`` (with a guided ``story``, if given; its time
+    filter set to ``period``, if given) to ``out`` (atomically)."""
+    return atomic_write(out, render_html(graph, title, caption, story, period))

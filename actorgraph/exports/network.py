@@ -15,6 +15,7 @@ from actorgraph.exports.cite import citation
 from actorgraph.exports.tables import csv_text
 from actorgraph.graph.project import store_to_networkx
 from actorgraph.graph.store import Store
+from actorgraph.ontology import GROUP_CLASSES
 
 
 def flat_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
@@ -108,44 +109,13 @@ def ftm_entities(store: Store) -> list[dict]:
         return docs[iri]
 
     for node, data in sorted(graph.nodes(data=True)):
-        schema = FTM_SCHEMA.get(data.get("cls"), "Thing")
-        e = model.make_entity(schema)
-        e.make_id("actorgraph", node)
-        if schema == "Address":
-            e.add("full", data.get("label"))
-        elif schema == "Note":
-            e.add("description", data.get("label"))
-        else:
-            e.add("name", data.get("label"))
-            for alias in data.get("aliases", []):
-                e.add("alias", alias, quiet=True)
-        e.add("sourceUrl", node, quiet=True)
-        if data.get("cls") == "Campaign":
-            e.add("topics", "role.campaign", quiet=True)
+        e = _ftm_node(model, node, data)
         out.append(e.to_dict())
         ids[node] = str(e.id)
     for s, o, key, data in sorted(graph.edges(keys=True, data=True)):
         predicate = data.get("predicate", key)
         for ev in data.get("evidence", []) or [{}]:
-            if predicate == "memberOf" and FTM_SCHEMA.get(graph.nodes[s]["cls"]) == "Person":
-                link = model.make_entity("Membership")
-                link.add("member", ids[s])
-                link.add("organization", ids[o], quiet=True)
-            elif predicate == "leads" and graph.nodes[o]["cls"] in ("Organization", "GovernmentAgency", "Company"):
-                link = model.make_entity("Directorship")
-                link.add("director", ids[s])
-                link.add("organization", ids[o])
-            else:
-                link = model.make_entity("UnknownLink")
-                link.add("subject", ids[s])
-                link.add("object", ids[o])
-            link.add("role", predicate)
-            link.add("description", ev.get("quote", ""))
-            if ev.get("document"):
-                link.add("sourceUrl", ev.get("url") or ev["document"])
-                link.add("publisher", ev.get("title") or ev["document"])
-            link.make_id("actorgraph-link", s, predicate, o, ev.get("document", ""), str(ev.get("start", "")))
-            out.append(link.to_dict())
+            out.append(_ftm_link(model, graph, ids, (s, predicate, o), ev).to_dict())
             if ev.get("document"):
                 doc_id = doc_entity(ev["document"], ev.get("title", ""), ev.get("url", ""))
                 for end in (s, o):
@@ -159,6 +129,50 @@ def ftm_entities(store: Store) -> list[dict]:
     for item in out:
         unique.setdefault(item["id"], item)
     return list(unique.values())
+
+
+def _ftm_node(model, node: str, data: dict):
+    """One node as a FollowTheMoney entity of its class's schema."""
+    schema = FTM_SCHEMA.get(str(data.get("cls")), "Thing")
+    e = model.make_entity(schema)
+    e.make_id("actorgraph", node)
+    if schema == "Address":
+        e.add("full", data.get("label"))
+    elif schema == "Note":
+        e.add("description", data.get("label"))
+    else:
+        e.add("name", data.get("label"))
+        for alias in data.get("aliases", []):
+            e.add("alias", alias, quiet=True)
+    e.add("sourceUrl", node, quiet=True)
+    if data.get("cls") == "Campaign":
+        e.add("topics", "role.campaign", quiet=True)
+    return e
+
+
+def _ftm_link(model, graph: nx.MultiDiGraph, ids: dict[str, str], triple: tuple[str, str, str], ev: dict):
+    """One statement of a relation as a Membership (a person's memberOf), a Directorship
+    (leads a group) or an UnknownLink, with its quote and source."""
+    s, predicate, o = triple
+    if predicate == "memberOf" and FTM_SCHEMA.get(graph.nodes[s]["cls"]) == "Person":
+        link = model.make_entity("Membership")
+        link.add("member", ids[s])
+        link.add("organization", ids[o], quiet=True)
+    elif predicate == "leads" and graph.nodes[o]["cls"] in GROUP_CLASSES:
+        link = model.make_entity("Directorship")
+        link.add("director", ids[s])
+        link.add("organization", ids[o])
+    else:
+        link = model.make_entity("UnknownLink")
+        link.add("subject", ids[s])
+        link.add("object", ids[o])
+    link.add("role", predicate)
+    link.add("description", ev.get("quote", ""))
+    if ev.get("document"):
+        link.add("sourceUrl", ev.get("url") or ev["document"])
+        link.add("publisher", ev.get("title") or ev["document"])
+    link.make_id("actorgraph-link", s, predicate, o, ev.get("document", ""), str(ev.get("start", "")))
+    return link
 
 
 def write_ftm(store: Store, out: Path) -> Path:

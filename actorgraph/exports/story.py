@@ -17,27 +17,34 @@ then the strongest chains between central actors). Story file::
     caption = "How the sheriff and the coalition are connected."
 
     [[step]]
+    focus = "Some County Sheriff"
+    since = "2017"                                 # optional: only what held in a period
+    until = "2020-02"                              # (the map's time filter follows the step)
+    caption = "The sheriff's years of working with ICE."
+
+    [[step]]
     caption = "The whole network again."           # no focus: the overview
 """
 
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import networkx as nx
 
 from actorgraph import ontology
-from actorgraph.errors import AmbiguousNameError, InputError, NotFoundError
+from actorgraph.errors import AmbiguousNameError, InputError, NotFoundError, UsageError
 from actorgraph.exports.cite import citation
 from actorgraph.exports.view import central as most_central
+from actorgraph.graph.period import Period, graph_in_period
 from actorgraph.ontology import RELATION_PREDICATES
 from actorgraph.ontology.ids import normalize_name
 
 MAX_EDGES = 12      # edges highlighted in one step
 MAX_QUOTES = 4      # quotes shown under a step's caption
-_STEP_KEYS = {"focus", "relations", "path", "caption", "title"}
+_STEP_KEYS = {"focus", "relations", "path", "caption", "title", "since", "until"}
 
 
 @dataclass(frozen=True)
@@ -54,6 +61,8 @@ class Step:
     nodes: tuple[str, ...] = ()      # node ids to highlight and fit; () = the whole map
     edges: tuple[str, ...] = ()      # edge ids (see edge_id)
     quotes: tuple[Quote, ...] = ()
+    since: str = ""                  # the period the step shows (ISO days; "" = open)
+    until: str = ""
 
 
 @dataclass(frozen=True)
@@ -62,9 +71,10 @@ class Story:
     steps: tuple[Step, ...]
 
     def as_data(self) -> dict:
-        return {"title": self.title, "steps": [
+        return {"title": self.title, "timed": any(s.since or s.until for s in self.steps), "steps": [
             {"title": s.title, "caption": s.caption, "nodes": list(s.nodes), "edges": list(s.edges),
-             "quotes": [{"quote": q.quote, "title": q.title, "relation": q.relation} for q in s.quotes]}
+             "quotes": [{"quote": q.quote, "title": q.title, "relation": q.relation} for q in s.quotes],
+             "since": s.since, "until": s.until}
             for s in self.steps]}
 
 
@@ -143,6 +153,11 @@ def _chain_step(graph: nx.MultiDiGraph, path: list[str], caption: str, title: st
     return Step(title, caption, tuple(path), tuple(edge_id(s, k, o) for s, o, k in edges), _quotes(graph, edges))
 
 
+def _text(value: object) -> str | None:
+    """A TOML value as a date's text (a TOML date such as 2020-02-01 unquoted, too)."""
+    return None if value is None else str(value)
+
+
 def load_story(path: Path, graph: nx.MultiDiGraph) -> Story:
     """Read a story file and resolve its actors against ``graph`` (the map's view)."""
     where = f"map --story {path}"
@@ -175,10 +190,17 @@ def load_story(path: Path, graph: nx.MultiDiGraph) -> Story:
                              where=here)
         if "focus" in item and "path" in item:
             raise InputError("give either focus or path, not both", where=here)
+        try:
+            period = Period.parse(_text(item.get("since")), _text(item.get("until")))
+        except UsageError as exc:
+            raise InputError(exc.message, where=f"{here} ({exc.where})") from None
+        since = period.since.first().isoformat() if period.since else ""
+        until = period.until.last().isoformat() if period.until else ""
         if "focus" in item:
             node = names.find(str(item["focus"]), here)
             title = str(item.get("title") or graph.nodes[node]["label"])
-            steps.append(_focus_step(graph, node, _incident(graph, node, relations), caption, title))
+            edges = _incident(graph_in_period(graph, period) if period else graph, node, relations)
+            steps.append(replace(_focus_step(graph, node, edges, caption, title), since=since, until=until))
         elif "path" in item:
             ends = item["path"]
             if not isinstance(ends, list) or len(ends) != 2:
@@ -190,9 +212,9 @@ def load_story(path: Path, graph: nx.MultiDiGraph) -> Story:
                 raise NotFoundError(f"no chain of relations joins '{ends[0]}' and '{ends[1]}' in this map",
                                     where=here) from None
             title = str(item.get("title") or f"{graph.nodes[a]['label']} … {graph.nodes[b]['label']}")
-            steps.append(_chain_step(graph, chain, caption, title))
+            steps.append(replace(_chain_step(graph, chain, caption, title), since=since, until=until))
         else:
-            steps.append(Step(str(item.get("title") or "Overview"), caption))
+            steps.append(Step(str(item.get("title") or "Overview"), caption, since=since, until=until))
     return Story(str(spec.get("title", "")).strip(), tuple(steps))
 
 

@@ -9,6 +9,7 @@ import networkx as nx
 
 from actorgraph.errors import UsageError
 from actorgraph.graph.analysis import pagerank
+from actorgraph.graph.period import Period, graph_in_period
 from actorgraph.ontology import ENTITY_CLASSES, RELATION_PREDICATES
 
 
@@ -22,6 +23,7 @@ class View:
     min_degree: int = 0
     top: int | None = None
     documents: list[str] = field(default_factory=list)  # document IRIs, titles or source paths
+    period: Period = field(default_factory=Period)       # only the relations that held then
 
     def check(self) -> View:
         bad = [c for c in self.classes if c not in ENTITY_CLASSES]
@@ -49,6 +51,8 @@ class View:
             parts.append(f"top {self.top} by PageRank")
         if self.documents:
             parts.append("documents: " + ", ".join(self.documents))
+        if self.period:
+            parts.append(f"relations that held {self.period.describe()}")
         return "; ".join(parts)
 
 
@@ -64,7 +68,7 @@ def apply_view(graph: nx.MultiDiGraph, view: View) -> nx.MultiDiGraph:
     >>> sorted(apply_view(g, View(focus="a", depth=1)).nodes)
     ['a', 'b']
     """
-    g = graph.copy()
+    g = graph_in_period(graph, view.period) if view.period else graph.copy()
     if view.documents:
         wanted = set(view.documents)
         for s, o, key, data in list(g.edges(keys=True, data=True)):

@@ -15,12 +15,14 @@ from pathlib import Path
 
 from rdflib import Literal, URIRef
 
-from actorgraph.errors import InputError
+from actorgraph.errors import BadDocumentError, InputError
+from actorgraph.graph.fingerprint import FORCED, Fingerprint, Reading, describe_reasons
 from actorgraph.graph.resolve import mapping_from_store
 from actorgraph.graph.store import Store
 from actorgraph.loaders.lang import DEFAULT_LANGUAGE, optional_models
 from actorgraph.loaders.model import Document, Entity, Extraction
 from actorgraph.loaders.triples import extraction_to_quads
+from actorgraph.ontology import AG
 from actorgraph.settings import Settings
 
 #: What an ingest reads: a file, or a document read already (a web page, see actorgraph.loaders.web)
@@ -57,7 +59,7 @@ def summarize_extraction(path: str, status: str, ex: Extraction, known: tuple[st
     """Counts and warnings of one extraction: no relation found, or a language (not in
     ``known``) without a pipeline of its own (and the command that installs one, when its
     pack names an optional pipeline)."""
-    warnings = []
+    warnings = list(ex.warnings)
     if not ex.relations:
         warnings.append("no relation found")
     languages = sorted({s.language for s in ex.segments if s.language not in known})
@@ -81,6 +83,24 @@ class IngestReport:
     triples: int = 0
     timings: dict[str, float] = field(default_factory=dict)  # seconds per phase: read, parse, rules, write, resolve
     web: dict[str, object] = field(default_factory=dict)  # pages fetched, not modified, from the cache (actorgraph.loaders.web)
+    #: documents whose text the store held, read again because what reads them changed (see
+    #: actorgraph.graph.fingerprint), and why, by document
+    reread: list[str] = field(default_factory=list)
+    reasons: dict[str, str] = field(default_factory=dict)
+    #: files in the folders given that are not documents (a README, a .docx), with the reason
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def written(self) -> bool:
+        """Whether any document was written (added, replaced or read again)."""
+        return bool(self.added or self.replaced or self.reread)
+
+    def reread_line(self) -> str:
+        """How many documents were read again and why ("2 re-read: the Spanish model was
+        installed"), or "" when none was."""
+        if not self.reread:
+            return ""
+        return f"{len(self.reread)} re-read: {describe_reasons(self.reasons.get(d, '') for d in self.reread)}"
 
 
 def _values(iris) -> str:
@@ -106,13 +126,18 @@ def remap_extraction(ex: Extraction, mapping: dict[str, str]) -> Extraction:
     return replace(ex, entities=tuple(sorted(merged.values(), key=lambda e: e.iri)), relations=relations)
 
 
-def stored_versions(store: Store, iris: list[str], sources: list[str]) -> tuple[set[str], dict[str, set[str]]]:
-    """Which of the document ``iris`` the store already holds, and the document graphs it
-    holds for each of ``sources`` (two indexed lookups, whatever the store's size)."""
+def stored_versions(store: Store, iris: list[str], sources: list[str]) -> tuple[dict[str, str], dict[str, set[str]]]:
+    """Which of the document ``iris`` the store already holds, each with the fingerprint of
+    what read it ("" when its graph records none, see actorgraph.graph.fingerprint), and the
+    document graphs it holds for each of ``sources`` (two indexed lookups, whatever the
+    store's size)."""
     if not iris:
-        return set(), {}
-    present = {str(r["d"]) for r in store.query(
-        "SELECT ?d WHERE { VALUES ?d { " + _values(iris) + " } GRAPH ?d { ?d a ag:Document } }").rows}
+        return {}, {}
+    present: dict[str, str] = {}
+    for d, fingerprint in store.values("SELECT ?d ?f WHERE { VALUES ?d { " + _values(iris) + " } GRAPH ?d { ?d a ag:Document "
+                                       "OPTIONAL { ?d ag:pipelineFingerprint ?f } } }"):
+        if d:
+            present[d] = fingerprint or present.get(d, "")
     olds: dict[str, set[str]] = defaultdict(set)
     for row in store.query("SELECT DISTINCT ?d ?src WHERE { VALUES ?src { " +
                            " ".join(Literal(s).n3() for s in sorted(set(sources))) +
@@ -121,37 +146,65 @@ def stored_versions(store: Store, iris: list[str], sources: list[str]) -> tuple[
     return present, olds
 
 
-def ingest_batch(store: Store, extractions: list[Extraction], mapping: dict[str, str] | None = None) -> list[str]:
-    """Write several documents' extractions in one transaction (one SPARQL update), each
-    replacing the graph its source had. Returns added, replaced or unchanged per document.
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What writing one document did: ``added``, ``replaced`` (its file had other text),
+    ``reread`` (the same text, read again: ``reason`` says why) or ``unchanged``."""
 
-    Only what the batch touches is read (its document IRIs and sources, both indexed), so
-    the cost of a batch does not grow with the store. Canonical labels and name keys are
-    rebuilt once at the end of an ingest (see actorgraph.graph.recovery)."""
+    status: str
+    reason: str = ""
+
+
+def fingerprint_triple(ex: Extraction, fingerprint: Fingerprint) -> str:
+    """The triple of a document's graph that records what read it (N-Triples syntax)."""
+    return f"{URIRef(ex.document.iri).n3()} {AG.pipelineFingerprint.n3()} {Literal(str(fingerprint)).n3()}"
+
+
+def ingest_batch(store: Store, extractions: list[Extraction], mapping: dict[str, str] | None = None,
+                 reading: Reading | None = None, force: bool = False) -> list[Outcome]:
+    """Write several documents' extractions in one transaction (one SPARQL update), each
+    replacing the graph its source had. Returns what happened to each document.
+
+    With ``reading`` (what read them, see actorgraph.graph.fingerprint) each graph records
+    its fingerprint, and a document the store holds already is written again when its
+    stored fingerprint differs from this one (or with ``force``); otherwise it is left
+    as it is. Only what the batch touches is read (its document IRIs and sources, both
+    indexed), so the cost of a batch does not grow with the store. Canonical labels and
+    name keys are rebuilt once at the end of an ingest (see actorgraph.graph.recovery)."""
     if not extractions:
         return []
     extractions = [remap_extraction(ex, mapping or {}) for ex in extractions]
     present, olds = stored_versions(store, [ex.document.iri for ex in extractions],
                                     [s for ex in extractions for s in ex.document.sources])
-    statuses, drops = [], set()
+    outcomes, drops = [], set()
     graphs: dict[str, list[str]] = defaultdict(list)
     for ex in extractions:
-        if ex.document.iri in present or ex.document.iri in graphs:
-            statuses.append("unchanged")
+        iri = ex.document.iri
+        today = reading.of(ex) if reading is not None else None
+        reason = ""
+        if iri in graphs:  # the same text twice in one batch
+            outcomes.append(Outcome("unchanged"))
             continue
-        replaced = set().union(*(olds.get(s, set()) for s in ex.document.sources))
+        if iri in present:
+            reason = FORCED if force else reading.why_again(present[iri], today) if reading is not None else ""
+            if not reason:
+                outcomes.append(Outcome("unchanged"))
+                continue
+        replaced = set().union(*(olds.get(s, set()) for s in ex.document.sources)) - {iri}
         drops |= replaced
         for s, p, o, g in extraction_to_quads(ex):
             graphs[str(g)].append(f"{s.n3()} {p.n3()} {o.n3()}")
-        statuses.append("replaced" if replaced else "added")
+        if today is not None:
+            graphs[iri].append(fingerprint_triple(ex, today))
+        outcomes.append(Outcome("reread", reason) if reason else Outcome("replaced" if replaced else "added"))
     if graphs:
         store.write_graphs(dict(graphs), drops)
-    return statuses
+    return outcomes
 
 
 def ingest_extraction(store: Store, ex: Extraction, mapping: dict[str, str] | None = None) -> str:
     """Write one document's extraction in one transaction. Returns added, replaced or unchanged."""
-    return ingest_batch(store, [ex], mapping)[0]
+    return ingest_batch(store, [ex], mapping)[0].status
 
 
 # ------------------------------------------------------------------ reading and extracting
@@ -290,7 +343,8 @@ def batched_extractions(paths: Sequence[Item], nlp, jobs: int, size: int, keep_g
                 timings[phase] = timings.get(phase, 0.0) + seconds
             if isinstance(result, InputError):
                 if not keep_going:
-                    raise result
+                    # among several documents, one that cannot be read could be skipped
+                    raise BadDocumentError(result.message, where=result.where) if len(paths) > 1 else result
                 failed.append((item_name(path), result.message))
             else:
                 pending.append((path, result))
@@ -311,27 +365,33 @@ def batched_extractions(paths: Sequence[Item], nlp, jobs: int, size: int, keep_g
 
 def ingest_paths(store: Store, paths: Sequence[Item], nlp, on_progress: Callable[[Item], None] | None = None,
                  keep_going: bool = False, report: IngestReport | None = None, jobs: int = 1,
-                 batch: int = BATCH, settings: Settings = Settings()) -> IngestReport:
+                 batch: int = BATCH, settings: Settings = Settings(), force: bool = False) -> IngestReport:
     """Read, extract and write each document, ``batch`` documents per transaction. With
     ``keep_going`` a bad file is reported and skipped; otherwise the first bad file stops
     the run (the documents before it are written). ``jobs`` > 1 parses in that many
     processes; the store has one writer, this one. ``settings`` gives the size limit and
-    the Spanish switch."""
+    the Spanish switch. A document the store holds is read again when what reads it has
+    changed since (see actorgraph.graph.fingerprint), or always with ``force``."""
     report = IngestReport() if report is None else report  # filled as it goes, so a caller sees what was written
     mapping = mapping_from_store(store)
     known = pipeline_languages(settings.spanish)
+    reading = Reading(nlp, settings)
     unflushed = 0
     for pending in batched_extractions(paths, nlp, jobs, batch, keep_going, report.timings, report.failed, on_progress,
                                        settings):
         started = time.perf_counter()
-        statuses = ingest_batch(store, [ex for _, ex in pending], mapping)
+        outcomes = ingest_batch(store, [ex for _, ex in pending], mapping, reading, force)
         unflushed += len(pending)
         if unflushed >= FLUSH_EVERY:
             store.flush()
             unflushed = 0
         report.timings["write"] = report.timings.get("write", 0.0) + time.perf_counter() - started
-        for (path, ex), status in zip(pending, statuses, strict=True):
-            if status != "unchanged":
-                report.documents.append(summarize_extraction(item_name(path), status, ex, known))
-            getattr(report, status).append(item_name(path))
+        for (path, ex), outcome in zip(pending, outcomes, strict=True):
+            name = item_name(path)
+            if outcome.status != "unchanged":
+                report.documents.append(summarize_extraction(name, "re-read" if outcome.status == "reread" else outcome.status,
+                                                             ex, known))
+            if outcome.reason:
+                report.reasons[name] = outcome.reason
+            getattr(report, outcome.status).append(name)
     return report

@@ -24,10 +24,13 @@ _EVIDENCE = """
   OPTIONAL { ?ev ag:modality ?modality }
   OPTIONAL { ?ev ag:extractor ?extractor }
   OPTIONAL { ?doc dcterms:title ?title }
+  OPTIONAL { ?ev ag:start ?since } OPTIONAL { ?ev ag:end ?until } OPTIONAL { ?ev ag:asOf ?asOf }
+  OPTIONAL { ?ev ag:ended ?ended } OPTIONAL { ?doc dcterms:created ?created }
 """
-_RELATIONS = "SELECT ?s ?p ?o ?quote ?doc ?title ?start ?end ?modality ?extractor WHERE {" + _EVIDENCE + "}"
+_COLUMNS = "?s ?p ?o ?quote ?doc ?title ?start ?end ?modality ?extractor ?since ?until ?asOf ?ended ?created"
+_RELATIONS = "SELECT " + _COLUMNS + " WHERE {" + _EVIDENCE + "}"
 # the relations of some entities: ?x is bound to them (VALUES), either end of the evidence
-_RELATIONS_AROUND = ("SELECT ?s ?p ?o ?quote ?doc ?title ?start ?end ?modality ?extractor WHERE {\n"
+_RELATIONS_AROUND = ("SELECT " + _COLUMNS + " WHERE {\n"
                      "  VALUES ?x { %s }\n  { ?ev rdf:subject ?x } UNION { ?ev rdf:object ?x }" + _EVIDENCE + "}")
 
 
@@ -38,7 +41,11 @@ _EVIDENCE_AMONG = "SELECT DISTINCT ?ev WHERE { VALUES ?s { %s } ?ev rdf:subject 
 
 _DETAILS = {str(RDF.subject): "s", str(RDF.predicate): "p", str(RDF.object): "o", f"{NS}quote": "quote",
             "http://www.w3.org/ns/prov#wasDerivedFrom": "doc", f"{NS}charStart": "start", f"{NS}charEnd": "end",
-            f"{NS}modality": "modality", f"{NS}extractor": "extractor"}
+            f"{NS}modality": "modality", f"{NS}extractor": "extractor", f"{NS}start": "since", f"{NS}end": "until",
+            f"{NS}asOf": "asOf", f"{NS}ended": "ended"}
+
+
+_TIME = {"since": "since", "until": "until", "as_of": "asOf", "ended": "ended", "created": "created"}
 
 
 def _relations_among(store: Store, centre: set[str]) -> list[dict[str, Any]]:
@@ -206,9 +213,13 @@ def store_to_networkx(store: Store, around: Iterable[str] | None = None,
         docs = {d for item in table.values() for d in item["docs"]} | {r["doc"] for r in rows}
         titles = {d: t for d, t in store.values(
             "SELECT ?d ?t WHERE { VALUES ?d { " + _values(docs) + " } ?d dcterms:title ?t }") if d and t} if docs else {}
+        created = {d: c for d, c in store.values(
+            "SELECT ?d ?c WHERE { VALUES ?d { " + _values(docs) + " } ?d dcterms:created ?c }") if d and c} if docs else {}
         for row in rows:
             if row["doc"] in titles:
                 row["title"] = titles[row["doc"]]
+            if row["doc"] in created:
+                row["created"] = created[row["doc"]]
     elif around is None:
         rows = [dict(r) for r in store.query(_RELATIONS).rows]
         table = entity_table(store)
@@ -244,6 +255,8 @@ def store_to_networkx(store: Store, around: Iterable[str] | None = None,
             "end": int(row["end"]) if "end" in row else None,
             "modality": str(row.get("modality", "asserted")),
             "extractor": str(row.get("extractor", "")),
+            # when it held, as the text says (see actorgraph.graph.period)
+            **{name: str(row[var]) for name, var in _TIME.items() if row.get(var) is not None},
         })
     for (s, p, o), items in sorted(evidence.items()):
         if s not in graph or o not in graph:

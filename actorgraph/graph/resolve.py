@@ -274,14 +274,33 @@ def cluster_entities(records: list[EntityRecord], curation: Curation | None = No
 
     The canonical entity of a cluster is the one with the fullest well-formed name (a
     name from the domain tables first, then more words, then seen in more documents).
+    The joins run in order: exact keys, fuzzy matches among candidate pairs, surnames,
+    acronyms, then the curation's merges.
     """
     curation = curation or Curation()
     by_iri = {r.iri: r for r in records}
     uf = _UnionFind(sorted(by_iri))
     forbidden = _forbidden(records, curation)
-    # 1. exact keys (same class): a multi-word name or a state-normalized name in common
+    ordered = sorted(records, key=lambda r: r.iri)
+    _join_exact(ordered, by_iri, uf, forbidden)
+    for a, b in sorted(_candidate_pairs(records, uf)):
+        if uf.find(a) != uf.find(b) and match(by_iri[a], by_iri[b]):
+            _union_unless_forbidden(uf, a, b, forbidden)
+    _join_surnames(records, ordered, uf, forbidden)
+    _join_acronyms(ordered, uf, forbidden)
+    for names in curation.merges:
+        iris = sorted(r.iri for r in records if {normalize_name(f) for f in r.forms | {r.label}} & set(names))
+        for other in iris[1:]:
+            uf.union(iris[0], other)
+    return _canonical(by_iri, uf)
+
+
+def _join_exact(ordered: list[EntityRecord], by_iri: dict[str, EntityRecord], uf: _UnionFind,
+                forbidden: set[frozenset[str]]) -> None:
+    """Exact keys (same class): a multi-word name or a state-normalized name in common,
+    unless the two names hold different places."""
     exact: dict[tuple[str, str], str] = {}
-    for r in sorted(records, key=lambda r: r.iri):
+    for r in ordered:
         state_keys = {k for k in (state_key(f) for f in r.forms | {r.label}) if k is not None}
         keys = {("n", f) for f in _strong_forms(r)} | {("s", k) for k in state_keys}
         for kind, key in sorted(keys):
@@ -289,7 +308,11 @@ def cluster_entities(records: list[EntityRecord], curation: Curation | None = No
             if first != r.iri and not (_places_in(by_iri[first].label) and _places_in(r.label)
                                        and _places_in(by_iri[first].label) != _places_in(r.label)):
                 _union_unless_forbidden(uf, first, r.iri, forbidden)
-    # 2. candidate pairs from blocking keys, one representative per exact group
+
+
+def _candidate_pairs(records: list[EntityRecord], uf: _UnionFind) -> set[tuple[str, str]]:
+    """Candidate pairs from blocking keys, one representative per exact group (a block
+    larger than _BLOCK_LIMIT is too common a key to compare)."""
     blocks: dict[str, set[str]] = defaultdict(set)
     for r in records:
         root = uf.find(r.iri)
@@ -297,43 +320,45 @@ def cluster_entities(records: list[EntityRecord], curation: Curation | None = No
             blocks[key].add(root)
     pairs: set[tuple[str, str]] = set()
     for block in blocks.values():
-        if len(block) < 2 or len(block) > _BLOCK_LIMIT:
-            continue
-        ordered = sorted(block)
-        for i, a in enumerate(ordered):
-            for b in ordered[i + 1:]:
-                pairs.add((a, b))
+        if 2 <= len(block) <= _BLOCK_LIMIT:
+            ordered = sorted(block)
+            pairs.update((a, b) for i, a in enumerate(ordered) for b in ordered[i + 1:])
+    return pairs
+
+
+def _join_surnames(records: list[EntityRecord], ordered: list[EntityRecord], uf: _UnionFind,
+                   forbidden: set[frozenset[str]]) -> None:
+    """A person named by a surname joins the one full name with that surname."""
     people: dict[str, list[EntityRecord]] = defaultdict(list)
     for r in records:
         if r.cls == "Person" and len(strip_title(r.label).split()) >= 2:
             people[normalize_name(r.label).split()[-1]].append(r)
-    for a, b in sorted(pairs):
-        if uf.find(a) != uf.find(b) and match(by_iri[a], by_iri[b]):
-            _union_unless_forbidden(uf, a, b, forbidden)
-    for r in sorted(records, key=lambda r: r.iri):
+    for r in ordered:
         target = _surname_target(r, people)
         if target is not None:
             _union_unless_forbidden(uf, r.iri, target.iri, forbidden)
-    # an entity known only by an acronym joins the one named entity of its class with
-    # that acronym; when several share it, it is ambiguous and stays apart
+
+
+def _join_acronyms(ordered: list[EntityRecord], uf: _UnionFind, forbidden: set[frozenset[str]]) -> None:
+    """An entity known only by an acronym joins the one named entity of its class with that
+    acronym; when several share it, it is ambiguous and stays apart."""
     by_acronym: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for r in records:
+    for r in ordered:
         if not _bare(r):
             for acr in _acronyms(r):
                 by_acronym[(r.cls, acr)].add(uf.find(r.iri))
-    for r in sorted(records, key=lambda r: r.iri):
+    for r in ordered:
         if _bare(r):
             roots = set().union(*[by_acronym.get((r.cls, acr), set()) for acr in _acronyms(r)])
             if len(roots) == 1:
                 _union_unless_forbidden(uf, r.iri, next(iter(roots)), forbidden)
-    for names in curation.merges:
-        iris = sorted(r.iri for r in records if {normalize_name(f) for f in r.forms | {r.label}} & set(names))
-        for other in iris[1:]:
-            uf.union(iris[0], other)
+
+
+def _canonical(by_iri: dict[str, EntityRecord], uf: _UnionFind) -> dict[str, str]:
+    """Every IRI mapped to its cluster's fullest-named member."""
     clusters: dict[str, list[EntityRecord]] = defaultdict(list)
     for iri in sorted(by_iri):
         clusters[uf.find(iri)].append(by_iri[iri])
-
     data_names = frozenset(normalize_name(v[1]) for v in known_index().values())
     mapping = {}
     for members in clusters.values():

@@ -60,17 +60,21 @@ def _algebra(text: str):
 
 def unknown_terms(text: str) -> list[str]:
     """``ag:`` IRIs used in a query that ``ag.ttl`` does not declare (a typo would look like
-    an empty answer). An unparsable query gives ``[]``: the store reports its syntax error.
+    an empty answer); the namespace itself (a bare ``ag:``, as in ``STRSTARTS(STR(?p),
+    STR(ag:))``) is no term. An unparsable query gives ``[]``: the store reports its syntax
+    error.
 
     >>> unknown_terms("SELECT ?x WHERE { ?x ag:sharedDataWtih ?y ; a ag:GovernmentAgency }")
     ['ag:sharedDataWtih']
+    >>> unknown_terms("SELECT ?p WHERE { ?s ?p ?o FILTER(STRSTARTS(STR(?p), STR(ag:))) }")
+    []
     """
     try:
         algebra = _algebra(text)
     except Exception:  # noqa: BLE001 - rdflib raises many kinds; Oxigraph reports the syntax error
         return []
     found = {str(v) for v in _walk(algebra) if isinstance(v, URIRef) and str(v).startswith(NS)}
-    return sorted("ag:" + iri[len(NS):] for iri in found if iri[len(NS):] not in TERMS)
+    return sorted("ag:" + iri[len(NS):] for iri in found if iri[len(NS):] and iri[len(NS):] not in TERMS)
 
 
 def uses_service(text: str) -> bool:

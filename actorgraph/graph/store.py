@@ -270,13 +270,13 @@ class OxigraphStore(Store):
         try:
             if path is None:
                 self._store = ox.Store()
+            elif path.exists() and not path.is_dir():
+                raise StoreError("is a file, not a store folder", where=str(path))
             elif read_only:
                 if not (path / "CURRENT").exists():
                     raise StoreError("no store here yet; run `actorgraph ingest` first", where=str(path))
                 self._store = ox.Store.read_only(str(path))
             else:
-                if path.exists() and not path.is_dir():
-                    raise StoreError("exists and is not a folder", where=str(path))
                 if path.is_dir() and any(path.iterdir()) and not (path / "CURRENT").exists():
                     raise StoreError("folder is not empty and holds no actorgraph store", where=str(path))
                 path.parent.mkdir(parents=True, exist_ok=True)
@@ -552,8 +552,11 @@ class RemoteStore(Store):
 
     def query(self, sparql: str, bindings: Bindings | None = None) -> Result:
         text = PROLOGUE + bind_values(sparql, bindings)
-        data, media = self._post(self.query_url, {"query": text},
-                                 "application/sparql-results+json, application/n-triples;q=0.9")
+        try:
+            data, media = self._post(self.query_url, {"query": text},
+                                     "application/sparql-results+json, application/n-triples;q=0.9")
+        except StoreError as exc:
+            raise _with_endpoint_hint(exc, self.query_url, "query") from exc
         if media in ("application/n-triples", "text/plain"):
             from rdflib import Graph
 
@@ -580,7 +583,7 @@ class RemoteStore(Store):
             self._post(self.update_url, {"update": PROLOGUE + sparql}, "*/*")
         except (QueryError, StoreError) as exc:
             if self.update_url_given:
-                raise
+                raise _with_endpoint_hint(exc, self.update_url, "update") if isinstance(exc, StoreError) else exc from exc
             raise StoreError("the endpoint refused a SPARQL update at its query URL; give its update endpoint "
                              "with --update-url or ACTORGRAPH_UPDATE_URL (Oxigraph: …/update, Fuseki: …/update, "
                              f"Virtuoso: …/sparql-auth) ({exc.message})", where=self.location) from exc
@@ -623,6 +626,22 @@ class RemoteStore(Store):
                     pending, size = [], 0
         if pending:
             self.update(" ;\n".join(pending))
+
+
+#: where SPARQL servers answer, after their root: what a 404 at another address suggests
+ENDPOINTS = {"query": "{root}/query (Oxigraph) or {root}/sparql (Virtuoso; Fuseki: {root}/DATASET/sparql)",
+             "update": "{root}/update (Oxigraph; Fuseki: {root}/DATASET/update) or {root}/sparql-auth (Virtuoso)"}
+
+
+def _with_endpoint_hint(error: StoreError, url: str, kind: str) -> StoreError:
+    """``error`` with a hint of where the endpoint may be, when the server answered that
+    nothing is there (404, 405: the address of a server's root or another page)."""
+    if not error.message.startswith(("HTTP 404", "HTTP 405")):
+        return error
+    parts = urllib.parse.urlsplit(url)
+    host = f"[{parts.hostname}]" if ":" in (parts.hostname or "") else parts.hostname
+    root = f"{parts.scheme}://{host}{f':{parts.port}' if parts.port else ''}"
+    return StoreError(f"{error.message}; is the {kind} endpoint {ENDPOINTS[kind].format(root=root)}?", where=error.where)
 
 
 def _node_last(graph: str, triples: list[str]) -> list[str]:

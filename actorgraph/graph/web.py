@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from actorgraph.graph.fingerprint import Reading
 from actorgraph.graph.store import Store
 from actorgraph.loaders.model import Document
 
@@ -27,10 +28,15 @@ def web_cache_path(location: str | None) -> Path:
     return folder.with_name(folder.name + "-web-cache")
 
 
-def split_known(store: Store, documents: list[Document]) -> tuple[list[Document], list[Document]]:
+def split_known(store: Store, documents: list[Document], reading: Reading | None = None,
+                force: bool = False) -> tuple[list[Document], list[Document]]:
     """(documents to extract, documents whose text the store holds already under the same
-    IRI: unchanged, no need to parse them again)."""
+    IRI: unchanged, no need to parse them again). With ``reading`` (what reads documents
+    today), a stored document read by something else since is extracted again; with
+    ``force``, every document is."""
     from actorgraph.graph.ingest import stored_versions
 
     present, _ = stored_versions(store, [d.iri for d in documents], [])
-    return [d for d in documents if d.iri not in present], [d for d in documents if d.iri in present]
+    known = {iri for iri, stored in present.items()
+             if not force and (reading is None or not reading.why_again(stored))}
+    return [d for d in documents if d.iri not in known], [d for d in documents if d.iri in known]

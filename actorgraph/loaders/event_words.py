@@ -101,8 +101,9 @@ def _date_pattern(pack: LanguagePack) -> re.Pattern[str] | None:
     if not found:
         return None
     # each word capitalised, and as written unless the pack says a date's words are
-    # capitalised (``case``: English "march" is a noun, "March 4" a date)
-    listed = {"months": {w for line in pack.lines("months") for w in line.split()}, "weekdays": set(pack.lines("weekdays"))}
+    # capitalised (``case``: English "march" is a noun, "March 4" a date); a weekday by its
+    # full name only (the first of its line: "Sun" alone is no date)
+    listed = {"months": {w for line in pack.lines("months") for w in line.split()}, "weekdays": {line.split()[0] for line in pack.lines("weekdays")}}
     both = found.get("case") != "capitalised"
     words = {key: {f for w in ws for f in ((w, w.capitalize()) if both else (w.capitalize(),))} for key, ws in listed.items()}
     pattern = re.sub(r"\{(months|weekdays)\}", lambda m: alternation(words[m.group(1)]), found["pattern"])

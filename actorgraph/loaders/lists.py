@@ -37,7 +37,9 @@ class _Piece:
 
 @lru_cache(maxsize=8)
 def _patterns(pack: LanguagePack) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    links = "|".join(re.escape(w) for w in sorted(pack.name_links, key=len, reverse=True))
+    # a name's links in any language: an English report lists "Manos de la Sierra", a
+    # Spanish one "Friends of the Harbor"
+    links = "|".join(re.escape(w) for w in sorted(union("name_links"), key=len, reverse=True))
     conj = "|".join(re.escape(w) for w in sorted(pack.conjunctions, key=len, reverse=True))
     name = rf"{_WORD}(?:[ \t]+(?:(?:{links})[ \t]+)*{_WORD})*"
     full = re.compile(rf"(?:(?:{links})[ \t]+)?({name})(?:[ \t]*\([^()\n]{{1,60}}\))?")
@@ -107,6 +109,13 @@ def _split_closing(text: str, start: int, end: int, pack: LanguagePack,
     return [(start, end)]
 
 
+def _closes_with_words(text: str, start: int, end: int, closing: re.Pattern[str]) -> bool:
+    """The last piece of a list goes on after its name with the list's conjunction and words
+    that are no name: "IYC and several other groups", "C y el capítulo local de D"."""
+    gap = re.match(r"[ \t]+", text[start:end])
+    return gap is not None and closing.match(text, start + gap.end(), end) is not None
+
+
 def list_runs(text: str, start: int, end: int, pack: LanguagePack,
               known: Sequence[tuple[int, int]] = ()) -> list[list[tuple[int, int, bool]]]:
     """Runs of names in one sentence, each item as (start, end, whole) where ``whole`` says
@@ -136,7 +145,8 @@ def list_runs(text: str, start: int, end: int, pack: LanguagePack,
         head = heads[i]
         if wholes[i] or (pieces[i].closing and head):
             return True
-        return head is not None and len(_split_closing(text, head.start(1), head.end(1), pack, known)) > 1
+        return head is not None and (len(_split_closing(text, head.start(1), head.end(1), pack, known)) > 1
+                                     or _closes_with_words(text, head.end(1), pieces[i].end, closing))
 
     for i, piece in enumerate(pieces):
         whole, head = wholes[i], heads[i]
@@ -158,6 +168,10 @@ def list_runs(text: str, start: int, end: int, pack: LanguagePack,
                 items = _split_closing(text, _drop_article(text, head.start(1), head.end(1)), head.end(1), pack, known)
                 if len(items) > 1:
                     current.extend((a, b, False) for a, b in items)
+                    close()
+                    continue
+                if _closes_with_words(text, head.end(1), piece.end, closing):  # "C and several other groups"
+                    current.append((items[0][0], items[0][1], False))
                     close()
                     continue
             close()

@@ -15,7 +15,9 @@ class Document:
     ``source`` is a file's path or a web page's address after redirects; a page also keeps
     the address asked for (``requested``), when it was fetched (``fetched``, ISO 8601 UTC),
     and what the page says of itself where it says it: ``created`` (its publication date,
-    ISO 8601: a date or a date and time), ``author`` and ``site`` (the site's name)."""
+    ISO 8601: a date or a date and time), ``author`` and ``site`` (the site's name).
+    ``date_source`` says how ``created`` was found: "metadata" (the markup), "feed" (a
+    feed's item) or "dateline" (the top of the text: :mod:`actorgraph.loaders.time`)."""
 
     text: str
     source: str
@@ -28,6 +30,7 @@ class Document:
     created: str | None = None
     author: str | None = None
     site: str | None = None
+    date_source: str | None = None
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -115,7 +118,12 @@ class Entity:
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
-    """The sentence behind a relation; ``quote == document.text[start:end]``."""
+    """The sentence behind a relation; ``quote == document.text[start:end]``.
+
+    When the text dates the relation (:mod:`actorgraph.loaders.time.statements`), ``since``
+    and ``until`` say when it began and ended, ``as_of`` when it held (ISO 8601, as precise
+    as the text: "2011", "2020-02", "2021-03-02"), and ``ended`` that the text says it has
+    ended ("terminated", "no longer"), with or without a date."""
 
     quote: str
     start: int
@@ -123,6 +131,10 @@ class Evidence:
     extractor: str
     confidence: float
     modality: str = "asserted"
+    since: str | None = None
+    until: str | None = None
+    as_of: str | None = None
+    ended: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,3 +153,4 @@ class Extraction:
     entities: tuple[Entity, ...]
     relations: tuple[Relation, ...]
     segments: tuple[Segment, ...] = field(default=())
+    warnings: tuple[str, ...] = ()  # what the reader noticed and left out ("no such date: 'February 30, 2020'")

@@ -5,14 +5,20 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
 from pathlib import Path
 
-from actorgraph.errors import InputError
+from actorgraph.errors import BadDocumentError, InputError
 from actorgraph.settings import MAX_BYTES
 
 SUFFIXES = {".txt": "text/plain", ".md": "text/markdown", ".html": "text/html",
             ".htm": "text/html", ".pdf": "application/pdf"}
+#: why a file in a folder is left out (see :func:`find_documents`)
+NOT_A_DOCUMENT = "a README, LICENSE or the like, not a document"
+NOT_READ = "not a type ingest reads: {suffix}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,37 +34,84 @@ class RawText:
     date: str | None = None
 
 
+@lru_cache(maxsize=1)
+def _not_documents() -> re.Pattern[str]:
+    """The names of files a folder holds about itself (``data/not_documents.txt``)."""
+    text = files("actorgraph.loaders").joinpath("data/not_documents.txt").read_text("utf-8")
+    names = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    either = "|".join(re.escape(n) for n in names if n.islower())
+    capitals = "|".join(re.escape(n) for n in names if not n.islower())
+    return re.compile(rf"^(?:(?i:{either})|{capitals})(?:[.\-_]|$)")
+
+
+def is_folder_file(name: str) -> bool:
+    """True for a file a folder holds about itself rather than a document: its README,
+    LICENSE, CHANGELOG and the like (``loaders/data/not_documents.txt``).
+
+    >>> [is_folder_file(n) for n in ("README.md", "readme.txt", "LICENSE-MIT", "NOTICE", "notice-of-hearing.txt", "readmission.txt")]
+    [True, True, True, True, False, False]
+    """
+    return bool(_not_documents().match(name))
+
+
+def _folder_documents(path: Path, passed_over: list[tuple[str, str]], problems: list[OSError]) -> list[Path]:
+    """The documents in a folder and its subfolders (hidden ones aside), sorted; the other
+    files go to ``passed_over`` with the reason, the folders that cannot be read to
+    ``problems``."""
+    inside: list[Path] = []
+    for folder, subfolders, names in os.walk(path, onerror=problems.append):
+        subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+        for name in sorted(names):
+            suffix = Path(name).suffix.lower()
+            if name.startswith("."):
+                continue
+            if is_folder_file(name):
+                passed_over.append((str(Path(folder) / name), NOT_A_DOCUMENT))
+            elif suffix not in SUFFIXES:
+                passed_over.append((str(Path(folder) / name), NOT_READ.format(suffix=suffix or "no extension")))
+            else:
+                inside.append(Path(folder) / name)
+    return sorted(inside)
+
+
 def find_documents(paths: list[Path], skip_unreadable: bool = False,
-                   skipped: list[tuple[str, str]] | None = None) -> list[Path]:
+                   skipped: list[tuple[str, str]] | None = None,
+                   passed_over: list[tuple[str, str]] | None = None) -> list[Path]:
     """Expand files and folders into the readable documents they hold, sorted.
+
+    In a folder, files of other types (a .docx, an image) and the files a folder holds
+    about itself (README, LICENSE, CHANGELOG and the like, see :func:`is_folder_file`) are
+    left out and added to ``passed_over`` with the reason; a file named in ``paths`` is
+    read whatever its name.
 
     Raises InputError for a missing path, a file of an unsupported type, a folder without
     documents, or an unreadable folder (with ``skip_unreadable`` it is added to ``skipped``
-    with the reason instead).
+    with the reason instead; among several paths, the error is a BadDocumentError: one
+    that could be skipped).
     """
     skipped = [] if skipped is None else skipped
+    passed_over = [] if passed_over is None else passed_over
+    several = len(paths) > 1
     found: list[Path] = []
     for path in paths:
         if not path.exists():
             if skip_unreadable:
                 skipped.append((str(path), "no such file or folder"))
                 continue
-            raise InputError("no such file or folder", where=str(path))
+            raise (BadDocumentError if several else InputError)("no such file or folder", where=str(path))
         if path.is_dir():
             problems: list[OSError] = []
-            inside: list[Path] = []
-            for folder, subfolders, names in os.walk(path, onerror=problems.append):
-                subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
-                inside.extend(Path(folder) / n for n in names
-                              if not n.startswith(".") and Path(n).suffix.lower() in SUFFIXES)
-            inside.sort()
+            before = len(passed_over)
+            inside = _folder_documents(path, passed_over, problems)
             if problems and not skip_unreadable:
                 first = problems[0]
                 raise InputError(f"cannot read folder: {first.strerror or first}", where=str(first.filename or path))
             for problem in problems:
                 skipped.append((str(problem.filename or path), f"cannot read folder: {problem.strerror or problem}"))
             if not inside:
-                raise InputError(f"folder holds no documents ({', '.join(SUFFIXES)})", where=str(path))
+                left = len(passed_over) - before
+                raise InputError(f"folder holds no documents ({', '.join(SUFFIXES)})"
+                                 + (f"; {left} other file(s) left out" if left else ""), where=str(path))
             found.extend(inside)
         elif path.suffix.lower() in SUFFIXES:
             found.append(path)

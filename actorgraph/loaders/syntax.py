@@ -12,7 +12,7 @@ from actorgraph.loaders.lang import DEFAULT_LANGUAGE, load_pack, own_pack
 from actorgraph.loaders.lists import MIN_ITEMS, coordinated
 from actorgraph.loaders.model import Entity, Mention, Relation
 from actorgraph.loaders.rules import SENTENCE_ORDER, SentenceContext, run_rules
-from actorgraph.loaders.rules.coref import resolve
+from actorgraph.loaders.rules.coref import resolve, resolve_groups
 
 if TYPE_CHECKING:
     from actorgraph.loaders.parse import ParsedSegment
@@ -98,6 +98,7 @@ def syntactic_relations(text: str, parsed: Sequence[ParsedSegment], nodes: Itera
     tokens = [(p.segment.start + t.idx, t, packs[p.segment.start]) for p, _ in segments
               for t in p.doc]  # type: ignore[union-attr]
     antecedents = resolve(tokens, by_offset, load_pack(language))
+    counted = resolve_groups(tokens, by_offset, load_pack(language))
     out: list[Relation] = []
     document_entities = tuple(entities)
     for p, token_map in segments:
@@ -105,14 +106,15 @@ def syntactic_relations(text: str, parsed: Sequence[ParsedSegment], nodes: Itera
         doc = p.doc
         assert doc is not None
         coref = {t.i: antecedents[base + t.idx] for t in doc if base + t.idx in antecedents}
+        groups = {t.i: counted[base + t.idx] for t in doc if base + t.idx in counted}
         pack = packs[base]
         for sent in doc.sents:
-            if not any(i in token_map or i in coref for i in range(sent.start, sent.end)):
+            if not any(i in token_map or i in coref or i in groups for i in range(sent.start, sent.end)):
                 continue  # every rule starts from an entity the sentence names (a mention or a reference)
             opening = dateline(sent, token_map)
             names = {i: e for i, e in token_map.items() if i not in opening} if opening else token_map
             ctx = SentenceContext(text, sent, base, names, coref, document_entities, pack,
                                   modality(text[base + sent.start_char:base + sent.end_char]),
-                                  _siblings(text, sent, base, token_map, pack.code))
+                                  _siblings(text, sent, base, token_map, pack.code), groups)
             out.extend(run_rules(ctx, order))
     return out

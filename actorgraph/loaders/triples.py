@@ -7,7 +7,7 @@ from decimal import Decimal
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
-from actorgraph.loaders.model import Document, Extraction
+from actorgraph.loaders.model import Document, Evidence, Extraction
 from actorgraph.ontology import AG, DCTERMS, PROV, RDF, SKOS
 from actorgraph.ontology.ids import evidence_iri
 
@@ -52,16 +52,29 @@ def extraction_to_quads(ex: Extraction) -> list[Quad]:
             (node, AG.modality, Literal(ev.modality), doc),
             (node, PROV.wasDerivedFrom, doc, doc),
         ])
+        quads += [(node, p, o, doc) for p, o in timing(ev)]
     return list(dict.fromkeys(quads))
 
 
-def date_literal(value: str) -> Literal:
-    """An ISO 8601 date as ``xsd:date``, a date and time as ``xsd:dateTime``.
+def timing(ev: Evidence) -> list[tuple[URIRef, Literal]]:
+    """When a statement's text dates it: ``ag:start``, ``ag:end``, ``ag:asOf``, ``ag:ended``."""
+    out = [(prop, date_literal(value)) for prop, value in ((AG.start, ev.since), (AG.end, ev.until), (AG.asOf, ev.as_of))
+           if value]
+    if ev.ended:
+        out.append((AG.ended, Literal(True)))
+    return out
 
-    >>> date_literal("2024-03-05").datatype == XSD.date, date_literal("2024-03-05T10:00:00+00:00").datatype == XSD.dateTime
-    (True, True)
+
+def date_literal(value: str) -> Literal:
+    """An ISO 8601 date as ``xsd:date``, a month as ``xsd:gYearMonth``, a year as
+    ``xsd:gYear``, a date and time as ``xsd:dateTime``.
+
+    >>> [date_literal(v).datatype.rsplit("#")[-1] for v in ("2024-03-05", "2024-03", "2024", "2024-03-05T10:00:00+00:00")]
+    ['date', 'gYearMonth', 'gYear', 'dateTime']
     """
-    return Literal(value, datatype=XSD.dateTime if "T" in value else XSD.date)
+    if "T" in value:
+        return Literal(value, datatype=XSD.dateTime)
+    return Literal(value, datatype={4: XSD.gYear, 7: XSD.gYearMonth}.get(len(value), XSD.date))
 
 
 def provenance(document: Document) -> list[tuple[URIRef, URIRef | Literal]]:
@@ -72,6 +85,8 @@ def provenance(document: Document) -> list[tuple[URIRef, URIRef | Literal]]:
     out: list[tuple[URIRef, URIRef | Literal]] = []
     if document.created:
         out.append((DCTERMS.created, date_literal(document.created)))
+        if document.date_source:
+            out.append((AG.dateSource, Literal(document.date_source)))
     if document.author:
         out.append((DCTERMS.creator, Literal(document.author)))
     if document.site:

@@ -266,7 +266,7 @@ def test_issue13_odd_file_names_and_keep_going(tmp_path):
     assert proc.stderr.strip().splitlines() == [f"skipped: {tmp_path / 'missing.txt'}: no such file or folder"]
     strict = run_cli("--store", str(tmp_path / "s2"), "ingest", str(folder), str(tmp_path / "missing.txt"))
     assert strict.returncode == 1 and strict.stderr.strip().splitlines() == [
-        f"error: {tmp_path / 'missing.txt'}: no such file or folder"]
+        f"error: {tmp_path / 'missing.txt'}: no such file or folder; use --keep-going to skip bad files"]
 
 
 def test_issue13_a_20_mb_text_is_refused_up_front_by_default(tmp_path):

@@ -107,10 +107,19 @@ def test_rules_frame_inverse_membership(nlp):
 
 
 def test_rules_frame_joint_work(nlp):
-    text = "The Riverside Workers Alliance and the Eastside Neighbors Union filed a lawsuit against ICE."
+    text = "The Riverside Workers Alliance and the Eastside Neighbors Union jointly filed a lawsuit against ICE."
     found = triples_of(nlp, text)
     assert ("Riverside Workers Alliance", "collaboratesWith", "Eastside Neighbors Union") in found
     assert ("Eastside Neighbors Union", "sues", ICE) in found
+    report = triples_of(nlp, "The Riverside Workers Alliance and the Eastside Neighbors Union published a report on "
+                             "the raids.")
+    assert ("Riverside Workers Alliance", "collaboratesWith", "Eastside Neighbors Union") in report
+    # co-filers without "jointly" or "together" are parties listed together, not collaborators
+    for verb in ("filed", "brought"):
+        listed = triples_of(nlp, f"The Riverside Workers Alliance and the Eastside Neighbors Union {verb} a lawsuit "
+                                 "against ICE.")
+        assert ("Eastside Neighbors Union", "sues", ICE) in listed
+        assert not [t for t in listed if t[1] == "collaboratesWith"]
     separate = triples_of(nlp, "The Riverside Workers Alliance and the Eastside Neighbors Union condemned ICE.")
     assert not [t for t in separate if t[1] == "collaboratesWith"]
 

@@ -143,3 +143,53 @@ def test_a_name_that_says_it_is_a_firm_is_a_company(nlp, text, firm):
 
     entities = {(e.label, e.cls) for e in extract(make_document(text, "inventado.txt"), nlp).entities}
     assert (firm, "Company") in entities
+
+
+def _entities(nlp, text: str) -> set[tuple[str, str]]:
+    from actorgraph.loaders.pipeline import extract, make_document
+
+    return {(e.label, e.cls) for e in extract(make_document(text, "invented.txt"), nlp).entities}
+
+
+@pytest.mark.parametrize("text, names", [
+    # "Centro para/de <Y>" names a body when no kind of facility follows "Centro de"
+    ("El Centro para la Defensa del Migrante criticó el plan del condado.", {"Centro para la Defensa del Migrante"}),
+    # a conjunction joins words of one name, but a second name opening with a kind of body is a second name
+    ("La Alianza de Trabajadores del Valle y la Red de Apoyo Fronterizo marcharon hasta el ayuntamiento.",
+     {"Alianza de Trabajadores del Valle", "Red de Apoyo Fronterizo"}),
+    ("El Departamento de Salud y Servicios Humanos respondió a la carta.", {"Departamento de Salud y Servicios Humanos"}),
+])
+def test_rules_spanish_names_of_bodies_and_where_they_end(nlp, text, names):
+    found = {label for label, cls in _entities(nlp, text) if cls in ("Organization", "GovernmentAgency")}
+    assert names <= found
+    assert not [f for f in found if f not in names]
+
+
+def test_rules_spanish_one_word_translated_name_only_as_written(nlp):
+    """"Inmigración" (ICE) is a name; "la política de inmigración" and a word inside a longer
+    name are not."""
+    assert (ICE, "GovernmentAgency") in _entities(nlp, "Agentes de Inmigración detuvieron a un vecino en la frontera.")
+    assert not [e for e in _entities(nlp, "La alcaldesa criticó la política de inmigración del condado.") if e[0] == ICE]
+    inside = _entities(nlp, "El Centro para la Política de Inmigración publicó un informe.")
+    assert ("Centro para la Política de Inmigración", "Organization") in inside
+    assert not [e for e in inside if e[0] == ICE]
+    # a name glossed with the agency's own acronym is a rendering of the agency's name
+    glossed = _entities(nlp, "La empresa Sendero Correccional renovó su contrato con el Servicio de Inmigración y "
+                             "Aduanas (ICE) en marzo.")
+    assert (ICE, "GovernmentAgency") in glossed
+    assert not [e for e in glossed if e[1] == "GovernmentAgency" and e[0] != ICE]
+
+
+def test_rules_spanish_co_filers_are_not_collaborators_unless_said_jointly(nlp):
+    """Parties that file a lawsuit together are listed together; "conjuntamente" or a joint
+    work ("publicaron un informe") makes them collaborators."""
+    listed = triples_of(nlp, "El Centro para la Defensa del Migrante y la Red de Apoyo Fronterizo presentaron una "
+                             "demanda contra ICE en nombre de tres familias.")
+    assert ("Red de Apoyo Fronterizo", "sues", ICE) in listed
+    assert not [t for t in listed if t[1] == "collaboratesWith"]
+    jointly = triples_of(nlp, "El Centro para la Defensa del Migrante y la Red de Apoyo Fronterizo presentaron "
+                              "conjuntamente una demanda contra ICE.")
+    assert ("Centro para la Defensa del Migrante", "collaboratesWith", "Red de Apoyo Fronterizo") in jointly
+    report = triples_of(nlp, "La Alianza de Trabajadores del Valle y la Red de Apoyo Fronterizo publicaron un informe "
+                             "sobre las redadas.")
+    assert ("Alianza de Trabajadores del Valle", "collaboratesWith", "Red de Apoyo Fronterizo") in report

@@ -4,7 +4,7 @@ pasted) plus the graph questions ``overlaps`` and ``path`` computed with network
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
 
@@ -13,6 +13,7 @@ from rdflib import Literal, URIRef
 from actorgraph.errors import AmbiguousNameError, InputError, NotFoundError, UsageError
 from actorgraph.graph import analysis
 from actorgraph.graph.cache import cached, keeps_views
+from actorgraph.graph.period import Period, add_time, dates_apply, row_spans
 from actorgraph.graph.project import cause_view, classes_and_labels, neighbourhood, relations_among, relations_of
 from actorgraph.graph.store import Bindings, Store, values_table
 from actorgraph.ontology import ACTOR_CLASSES, ENTITIES_GRAPH, ENTITY_CLASSES, NS
@@ -30,6 +31,7 @@ class Question:
     quote: tuple[str, ...] = ()  # subject, predicate, object and document variables ("_": any): quoted here, then dropped
     key: str | None = None       # the variable of the rows that ``details`` completes
     details: str | None = None   # SPARQL run for the rows shown only, with ``key`` bound to them
+    time: str = ""               # "statement": each row is one dated statement (see actorgraph.graph.period)
 
 
 GRAPH_QUESTIONS = {
@@ -40,7 +42,7 @@ GRAPH_QUESTIONS = {
 }
 
 
-_HEADER = re.compile(r"^# (description|args|lists|quote|details):[ \t]*(.*)$", re.M)
+_HEADER = re.compile(r"^# (description|args|lists|quote|details|time):[ \t]*(.*)$", re.M)
 
 
 @lru_cache(maxsize=1)
@@ -69,7 +71,8 @@ def questions() -> dict[str, Question]:
                              "(the first two may be _, any)")
         key = header.get("details", "").strip() or None
         details = folder.joinpath("details", entry.name).read_text("utf-8") if key else None
-        out[name] = Question(name, description, tuple(args), tuple(options), text, lists, quote, key, details)
+        out[name] = Question(name, description, tuple(args), tuple(options), text, lists, quote, key, details,
+                             header.get("time", "").strip())
     out.update(GRAPH_QUESTIONS)
     return dict(sorted(out.items()))
 
@@ -81,37 +84,120 @@ def get_question(name: str) -> Question:
     return table[name]
 
 
-def find_entity(store: Store, name: str, classes: tuple[str, ...] = (), where: str = "ask") -> URIRef:
-    """The one entity whose label or alias is ``name`` (case, accents and punctuation
-    ignored). Raises NotFoundError or AmbiguousNameError (listing the candidates);
-    ``where`` names the command and option for the message."""
-    if not name.strip():
-        raise InputError("empty entity name", where=where)
-    key = normalize_name(name)
+@dataclass(frozen=True, slots=True)
+class Name:
+    """One name of an entity, normalised (see actorgraph.ontology.ids.normalize_name)."""
+
+    iri: str
+    key: str
+    label: str
+    cls: str
+
+
+def entity_names(store: Store, classes: tuple[str, ...] = ()) -> list[Name]:
+    """Every name of every entity (of ``classes``, if given): the name keys of the entities
+    graph, or, in a store written before they existed, every label and alias."""
+    names = [Name(e, key, label, cls or "") for e, key, label, cls in store.values(
+        "SELECT ?e ?key ?label ?cls WHERE { GRAPH ?g { ?e ag:nameKey ?key ; rdfs:label ?label "
+        "OPTIONAL { ?e ag:entityClass ?cls } } }", {"g": ENTITIES_GRAPH}) if e and key and label]
+    if not names:
+        names = [Name(e, normalize_name(form), label, (cls or "").rsplit("#", 1)[-1]) for e, cls, label, form in store.values(
+            """SELECT DISTINCT ?e ?cls ?label ?form WHERE { ?d ag:mentions ?e . ?e a ?cls ; rdfs:label ?label .
+               { ?e rdfs:label ?form } UNION { ?e skos:altLabel ?form } }""") if e and label and form]
+    return [n for n in names if n.cls in ENTITY_CLASSES and (not classes or n.cls in classes)]
+
+
+def containing(names: list[Name], key: str) -> dict[str, Name]:
+    """The entities one of whose names holds every word of ``key`` ("clearview" is in
+    "clearview ai"), by IRI."""
+    words = set(key.split())
+    found: dict[str, Name] = {}
+    for n in names:
+        if words and words <= set(n.key.split()) and n.iri not in found:
+            found[n.iri] = n
+    return found
+
+
+SUGGESTIONS = 3  # names a "did you mean" offers at most ...
+CLOSE = 80  # ... of those whose name keys are this similar (rapidfuzz ratio, 0-100) ...
+CLOSE_SPREAD = 10  # ... and at most this much less similar than the closest
+LISTED = 8  # entities an ambiguous name lists at most
+
+
+def _listing(labels: list[str]) -> str:
+    more = f" and {len(labels) - LISTED} more" if len(labels) > LISTED else ""
+    return ", ".join(labels[:LISTED]) + more
+
+
+def _close_names(names: list[Name], key: str) -> list[str]:
+    """The labels of the entities whose names are close to ``key`` (rapidfuzz, a typo or
+    two), best first."""
+    from rapidfuzz import fuzz, process
+
+    found = process.extract(key, [n.key for n in names], scorer=fuzz.ratio, score_cutoff=CLOSE, limit=50)
+    best = max((score for _, score, _ in found), default=100.0)
+    labels: list[str] = []
+    for _, score, i in found:  # the best ones: a name one letter off, not every name that shares a word
+        if score >= best - CLOSE_SPREAD and names[i].label not in labels:
+            labels.append(names[i].label)
+    return labels[:SUGGESTIONS]
+
+
+def _exact(store: Store, key: str, classes: tuple[str, ...]) -> dict[str, tuple[str, str]]:
+    """The entities one of whose names is ``key``, by an index lookup of the entities
+    graph's name keys, whatever the store's size."""
     hits: dict[str, tuple[str, str]] = {}
-    # the name keys of the entities graph make this an index lookup, whatever the store's size
     for row in store.query("""SELECT DISTINCT ?e ?cls ?label WHERE { GRAPH ?g { ?e ag:nameKey ?key }
                               ?e a ?cls ; rdfs:label ?label }""", {"key": Literal(key), "g": ENTITIES_GRAPH}).rows:
         cls = str(row["cls"]).rsplit("#", 1)[-1]
         if cls in ENTITY_CLASSES and (not classes or cls in classes):
             hits[str(row["e"])] = (str(row["label"]), cls)
-    rows: list = []
-    if not hits:
-        rows = store.query("""SELECT DISTINCT ?e ?cls ?label ?form WHERE { ?d ag:mentions ?e . ?e a ?cls ; rdfs:label ?label .
-                              { ?e rdfs:label ?form } UNION { ?e skos:altLabel ?form } }""").rows
-        for row in rows:  # a store written before name keys existed
-            if normalize_name(str(row["form"])) == key:
-                cls = str(row["cls"]).rsplit("#", 1)[-1]
-                if not classes or cls in classes:
-                    hits[str(row["e"])] = (str(row["label"]), cls)
-    if not hits:
-        close = sorted({str(r["label"]) for r in rows if key and key in normalize_name(str(r["form"]))})[:8]
-        hint = f"; did you mean: {', '.join(close)}" if close else ""
-        raise NotFoundError(f"no entity named '{name}'{hint}", where=where)
+    return hits
+
+
+def find_entity(store: Store, name: str, classes: tuple[str, ...] = (), where: str = "ask",
+                notes: list[str] | None = None) -> URIRef:
+    """The one entity whose label or alias is ``name`` (case, accents and punctuation
+    ignored); else the one entity whose name holds all its words ("Clearview" for
+    "Clearview AI": said in ``notes``). Raises AmbiguousNameError listing the candidates
+    when several match, NotFoundError with the closest names ("did you mean") when none
+    does; ``where`` names the command and option for the message."""
+    if not name.strip():
+        raise InputError("empty entity name", where=where)
+    key = normalize_name(name)
+    hits = _exact(store, key, classes)
+    names = entity_names(store, classes) if not hits else []
+    if names and not hits:  # a store written before name keys existed has them only as labels and aliases
+        hits = {n.iri: (n.label, n.cls) for n in names if n.key == key}
     if len(hits) > 1:
         listing = "; ".join(f"{label} ({cls})" for _, (label, cls) in sorted(hits.items(), key=lambda x: x[1]))
         raise AmbiguousNameError(f"'{name}' names {len(hits)} entities: {listing}; use a fuller name", where=where)
-    return URIRef(next(iter(hits)))
+    if hits:
+        return URIRef(next(iter(hits)))
+    part = containing(names, key)
+    if len(part) == 1:
+        found = next(iter(part.values()))
+        if notes is not None:
+            notes.append(f"'{name}' is taken as {found.label}, the one entity whose name holds it")
+        return URIRef(found.iri)
+    if part:
+        labels = sorted(n.label for n in part.values())
+        raise AmbiguousNameError(f"'{name}' matches {len(part)} entities: {_listing(labels)}; give the full name",
+                                 where=where)
+    close = _close_names(names, key)
+    hint = f"; did you mean: {', '.join(close)}?" if close else ""
+    raise NotFoundError(f"no entity named '{name}'{hint}", where=where)
+
+
+def _wider_names(store: Store, value: str, found: str) -> str:
+    """A note for an empty answer about ``value`` (the entity ``found``): the other entities
+    whose names hold it ("Clearview AI" for "Clearview"), which may be the one meant."""
+    others = containing(entity_names(store), normalize_name(value))
+    labels = sorted(n.label for iri, n in others.items() if iri != found)
+    if not labels:
+        return ""
+    return f"no rows for '{value}'; {len(labels)} other entit{'y has' if len(labels) == 1 else 'ies have'} it in " \
+           f"{'its name' if len(labels) == 1 else 'their names'}: {_listing(labels)}"
 
 
 @dataclass
@@ -119,16 +205,19 @@ class Answer:
     columns: list[str]
     rows: list[dict[str, object]]
     total: int | None = None  # rows before the limit, where there was one
+    notes: list[str] = field(default_factory=list)  # how names were read ("'Clearview' is taken as Clearview AI")
 
 
 ROWS = 100  # rows a question shows unless told otherwise (overlaps: 10 actors)
 
 
 def ask(store: Store, name: str, args: list[str], options: dict[str, str | None] | None = None,
-        top: int | None = None) -> Answer:
+        top: int | None = None, period: Period | None = None) -> Answer:
     """Answer a named question. ``args`` are entity names, ``options`` optional filters,
     ``top`` how many rows to give (ROWS by default, 10 actors for overlaps; 0 for all): the
-    rows come best first, and ``total`` says how many there were."""
+    rows come best first, and ``total`` says how many there were. Rows of relations and of
+    statements say when they held (``from``, ``to``, ``ended``); with a ``period``, only
+    those that count in it (see actorgraph.graph.period)."""
     q = get_question(name)
     if len(args) != len(q.args):
         raise UsageError(f"'{name}' takes {len(q.args)} argument(s): {' '.join(a.upper() for a in q.args) or '(none)'}",
@@ -139,14 +228,24 @@ def ask(store: Store, name: str, args: list[str], options: dict[str, str | None]
         raise UsageError(f"'{name}' does not take --{extra[0]}; it takes {takes}", where=f"ask {name}")
     if top is not None and top < 0:
         raise UsageError(f"--top must be 0 (all) or more, not {top}", where=f"ask {name}")
+    if period and (q.sparql is None or not dates_apply(q.quote, q.time == "statement")):
+        raise UsageError(f"'{name}' does not take --since or --until: its rows are not dated relations", where=f"ask {name}")
+    notes: list[str] = []
     if q.sparql is None:
-        return _graph_question(store, q, args, 10 if top is None else top)
-    bindings: Bindings = {var: find_entity(store, value, where=f"ask {name}")
-                                             for var, value in zip(q.args, args)}
+        answer = _graph_question(store, q, args, 10 if top is None else top, notes)
+        answer.notes = notes
+        return answer
+    bindings: Bindings = {var: find_entity(store, value, where=f"ask {name}", notes=notes)
+                          for var, value in zip(q.args, args)}
+    given = {var: value for var, value in zip(q.args, args)}
     for var, value in (options or {}).items():
         if value:
-            bindings[var] = find_entity(store, value, where=f"ask {name} --{var}")
+            bindings[var] = find_entity(store, value, where=f"ask {name} --{var}", notes=notes)
+            given[var] = value
     names, found = store.records(q.sparql, bindings) if bindings else listing(store, q)
+    found = _in_period(store, q, found, period)  # before the best rows are taken
+    if not found and not notes:
+        notes += [note for var, value in given.items() if (note := _wider_names(store, value, str(bindings[var])))]
     limit = ROWS if top is None else top
     rows = found[:limit] if limit else found
     if q.key and q.details and rows:
@@ -161,12 +260,31 @@ def ask(store: Store, name: str, args: list[str], options: dict[str, str | None]
         _add_quotes(store, rows, q.quote)
         columns = [c for c in columns if c not in ("quote", "document")] + ["quote", "document"]
         columns += ["url"] if any("url" in row for row in rows) else []  # web pages cited by address too
+    columns = _with_time(store, q, columns, rows)
     for row in rows:
         for column in q.lists:
             if isinstance(row.get(column), str):
                 row[column] = "; ".join(sorted(str(row[column]).split("; ")))
     # an empty aggregate comes back unbound from Oxigraph and as "" from Virtuoso: both are "nothing"
-    return Answer(columns, [{k: v for k, v in row.items() if k in columns and v != ""} for row in rows], len(found))
+    return Answer(columns, [{k: v for k, v in row.items() if k in columns and v != ""} for row in rows], len(found),
+                  notes)
+
+
+def _in_period(store: Store, q: Question, rows: list[dict[str, object]], period: Period | None) -> list[dict[str, object]]:
+    """The rows that count in ``period`` (all without one; see actorgraph.graph.period)."""
+    if not period:
+        return rows
+    spans = row_spans(store, rows, q.quote, q.time == "statement")
+    return [row for row, span in zip(rows, spans, strict=True) if period.holds(span)]
+
+
+def _with_time(store: Store, q: Question, columns: list[str], rows: list[dict[str, object]]) -> list[str]:
+    """Rows of relations or statements given when they held (from, to, ended; date for a
+    statement), and the columns with them."""
+    statements = q.time == "statement"
+    if not dates_apply(q.quote, statements):
+        return columns
+    return add_time(columns, rows, row_spans(store, rows, q.quote, statements), statements)
 
 
 def listing(store: Store, q: Question) -> tuple[list[str], list[dict[str, object]]]:
@@ -222,16 +340,16 @@ def _add_quotes(store: Store, rows: list[dict[str, object]], variables: tuple[st
                 row["url"] = url
 
 
-def _graph_question(store: Store, q: Question, args: list[str], top: int) -> Answer:
+def _graph_question(store: Store, q: Question, args: list[str], top: int, notes: list[str] | None = None) -> Answer:
     if q.name == "overlaps":
-        node = str(find_entity(store, args[0], analysis.ACTOR_CLASSES, where="ask overlaps"))
+        node = str(find_entity(store, args[0], analysis.ACTOR_CLASSES, where="ask overlaps", notes=notes))
         if keeps_views(store):  # what every actor works on, kept beside the store
             rows = analysis.overlaps_in(cause_view(store), node, lambda iris: classes_and_labels(store, iris), top)
         else:  # only the relations of the actors that share a cause with it
             rows = analysis.overlaps(_overlaps_graph(store, node), node, top=top)
         return Answer(["label", "class", "campaigns", "score", "shared"],
                       [{**r, "shared": "; ".join(r["shared"])} for r in rows])
-    a, b = (str(find_entity(store, x, where="ask path")) for x in args)
+    a, b = (str(find_entity(store, x, where="ask path", notes=notes)) for x in args)
     graph = _paths_graph(store, a, b)
     hops_shown: list[dict[str, object]] = []
     for i, hops in enumerate(analysis.paths(graph, a, b), 1):

@@ -5,7 +5,7 @@ the model's NER and the EntityRuler (:mod:`.ner`), petitions (:mod:`.petitions`)
 campaigns (:mod:`.campaigns`), the language packs' tables of translated names
 (:mod:`.translations`), names the
 document already gave (:mod:`.known`, :mod:`.repeated`), firms (:mod:`.firms`), people
-(:mod:`.people`), lists (:mod:`.lists`), acronyms (:mod:`.acronyms`), events
+(:mod:`.people`), lists (:mod:`.lists`), what the text says a name is (:mod:`.kinds`), acronyms (:mod:`.acronyms`), events
 (:mod:`.events`, :mod:`.delimited_events`), places (:mod:`.places`) and units of bodies (:mod:`.units`).
 
 :data:`ORDER` declares the passes that run and their order, in stages: the passes of a stage
@@ -28,6 +28,7 @@ from actorgraph.loaders.mentions import (  # noqa: F401
     delimited_events,
     events,
     firms,
+    kinds,
     known,
     lists,
     ner,
@@ -35,6 +36,7 @@ from actorgraph.loaders.mentions import (  # noqa: F401
     petitions,
     places,
     repeated,
+    short_forms,
     translations,
     units,
 )
@@ -61,8 +63,11 @@ ORDER: tuple[tuple[str, ...], ...] = (
     ("mentions.place.state_code.v1",),
     ("mentions.acronym.caps.v1",),
     ("mentions.unit.v1",),
+    ("mentions.kind.named.v1",),
+    ("mentions.kind.said.v1",),
     ("mentions.known.whole_form.v1",),
     ("mentions.repeated.v1",),
+    ("mentions.person.short_form.v1",),
     ("mentions.acronym.use.v1",),
     ("mentions.translation.english_form.v1",),
 )

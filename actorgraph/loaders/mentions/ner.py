@@ -23,9 +23,10 @@ from typing import TYPE_CHECKING
 
 from actorgraph.loaders import data_tables, lang
 from actorgraph.loaders.cues import cue_class, generic_words, role_nouns
-from actorgraph.loaders.lang import DEFAULT_LANGUAGE, LanguagePack, all_packs, alternation, pack_for, registry_version, union
+from actorgraph.loaders.lang import DEFAULT_LANGUAGE, all_packs, alternation, pack_for, registry_version, union
 from actorgraph.loaders.mentions.firms import legal_forms
 from actorgraph.loaders.mentions.group_names import extend_group_names, extend_of_place
+from actorgraph.loaders.mentions.kinds import NOT_AN_ACTOR, kind_after, kind_before
 from actorgraph.loaders.mentions.registry import MentionContext, register
 from actorgraph.loaders.mentions.spans import title_case_text, trim
 from actorgraph.loaders.model import Mention, MentionKind, Segment
@@ -466,17 +467,17 @@ def _class_of(t: _Tagged, after: str) -> str | None:
 
 
 def _class_said_around(t: _Tagged, cls: str, after: str) -> str:
-    """What the words around a model's name say it is: an apposition ("Camp East Montana,
-    a detention center in El Paso"), a Spanish kind before it ("la empresa Sendero
-    Correccional"), or a given name ("Heather Okafor-Duarte" tagged as a group)."""
+    """What the words around a model's name say it is (:mod:`.kinds`): an apposition ("Camp
+    East Montana, a detention center in El Paso"), a kind before it ("la empresa Sendero
+    Correccional", "the nonprofit X"), or a given name ("Heather Okafor-Duarte" tagged as a
+    group). A kind that also says what people are ("a contractor") leaves a person's name a
+    person; what names no actor (a report) is left to the kinds pass."""
     if t.from_data:
         return cls
-    kind = _kind_after(after)
-    kind_before = _kind_before(t.before(30), all_packs())
-    if kind and cls in ("Organization", "Place", "Company"):
-        return kind
-    if kind_before and cls in ("Organization", "Place", "Company", "Person"):
-        return kind_before
+    said = kind_after(after) or kind_before(t.before(30))
+    if said is not None and said.cls != NOT_AN_ACTOR and cls in ("Organization", "Place", "Company", "Person") \
+            and not (cls == "Person" and said.people and data_tables.looks_like_person(t.name)):
+        return said.cls
     if cls in ("Organization", "Place") and not cue_class(t.name) and data_tables.looks_like_person(t.name):
         return "Person"
     return cls
@@ -518,53 +519,6 @@ def _generic_words(t: _Tagged, cls: str) -> bool:
 _CLASSED_FILTERS: tuple[Callable[[_Tagged, str], bool], ...] = (
     _title_case_guess, _headline_phrase, _role_plural, _common_word, _generic_words)
 
-@dataclass(frozen=True, slots=True)
-class _Kinds:
-    """The kind nouns of a pack (``kinds.csv``) and the patterns that find them around a name:
-    after it in an apposition ("X, a detention center in …": English) or before it ("la
-    empresa X": Spanish)."""
-
-    classes: dict[str, str]
-    after: re.Pattern[str] | None
-    before: re.Pattern[str] | None
-
-
-@lru_cache(maxsize=8)
-def _kinds(pack: LanguagePack) -> _Kinds:
-    rows = pack.rows("kinds.csv")
-    determiners = alternation(pack.words("determiners"))
-    after = {r["kind"] for r in rows if r["where"] == "after"}
-    before = {r["kind"] for r in rows if r["where"] == "before"}
-    # the kind is the head noun, which ends the noun phrase: "a Florida-based prison company" is a
-    # company ("prison" only modifies it); "a network of ..." is a network
-    np_end = r"(?=[ \t]*(?:[,.;:!?)\"”]|$)|[ \t]+(?:" + "|".join(pack.lines("noun_phrase_ends")) + r")\b)"
-    return _Kinds(
-        {r["kind"]: r["class"] for r in rows},
-        re.compile(r",[ \t]+(?:" + determiners + r")[ \t]+(?:[\w-]+[ \t]+){0,4}?(" +
-                   "|".join(sorted(after, key=len, reverse=True)) + r")\b" + np_end, re.I) if after else None,
-        re.compile(r"\b(?:" + determiners + r")[ \t]+(" + alternation(before) + r")[ \t]+$", re.I) if before else None)
-
-
-def _kind_after(after: str) -> str | None:
-    """The class the kind in an apposition after a name gives ("X, a detention center")."""
-    for pack in all_packs():
-        kinds = _kinds(pack)
-        match = kinds.after.match(after) if kinds.after is not None else None
-        if match:
-            return kinds.classes[match.group(1).lower()]
-    return None
-
-
-def _kind_before(before: str, packs: tuple[LanguagePack, ...]) -> str | None:
-    """The class the kind before a name gives ("la empresa X"), in the given packs."""
-    for pack in packs:
-        kinds = _kinds(pack)
-        match = kinds.before.search(before) if kinds.before is not None else None
-        if match:
-            return kinds.classes[match.group(1).lower()]
-    return None
-
-
 def _named_as_firm(text: str, start: int, end: int, language: str) -> bool:
     """A name that says it is a firm: it ends in a legal form ("Servicios Norteños S.A.",
     ``legal_forms.txt``) or its language puts the kind before it ("la empresa X",
@@ -572,4 +526,5 @@ def _named_as_firm(text: str, start: int, end: int, language: str) -> bool:
     name = text[start:end].lower()
     if " " in name and any(name.endswith(" " + form) for form in legal_forms()):
         return True
-    return _kind_before(text[max(0, start - 30):start], (pack_for(language),)) == "Company"
+    said = kind_before(text[max(0, start - 30):start], (pack_for(language),))
+    return said is not None and said.cls == "Company"

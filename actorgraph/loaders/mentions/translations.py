@@ -7,6 +7,7 @@ Office", ``lang/<code>/names.csv``)."""
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import replace
 from functools import lru_cache
 
@@ -23,9 +24,37 @@ def translation_table(ctx: MentionContext) -> list[Mention]:
     """Names of the packs' translation tables in the passages of a language with one and in
     passages no model read, labelled with their English name (``MentionKind.TRANSLATED``)."""
     phrases = _phrases(registry_version())
-    return [hit for p in ctx.parsed if p.doc is None or _has_table(p.segment.language)
-            for hit in phrase_hits(ctx.text, p.segment, phrases, False, "rules.spanish_names.v1",
-                                   MentionKind.TRANSLATED)]
+    # a one-word name only as written, and never inside a longer name: "Inmigración" (ICE) is
+    # not "la política de inmigración", nor a word of "Centro para la Política de Inmigración"
+    words = {k: v for k, v in phrases.items() if " " not in k}
+    phrases = {k: v for k, v in phrases.items() if " " in k}
+    out = []
+    for p in ctx.parsed:
+        if p.doc is None or _has_table(p.segment.language):
+            out += phrase_hits(ctx.text, p.segment, phrases, False, "rules.spanish_names.v1", MentionKind.TRANSLATED)
+            out += [hit for hit in phrase_hits(ctx.text, p.segment, words, True, "rules.spanish_names.v1",
+                                               MentionKind.TRANSLATED) if not _inside_another_name(ctx, hit)]
+    return out
+
+
+def _inside_another_name(ctx: MentionContext, hit: Mention) -> bool:
+    """True when a longer name found holds ``hit``, unless that name is glossed with an acronym
+    of the hit's own entity: "Servicio de Inmigración y Aduanas (ICE)" is a rendering of ICE's
+    name, so its "Inmigración" stands."""
+    for m in ctx.found:
+        if m.start <= hit.start and hit.end <= m.end and m.end - m.start > hit.end - hit.start:
+            gloss = _GLOSS.match(ctx.text, m.end)
+            return gloss is None or _known_acronyms().get(gloss.group(1)) != hit.canonical
+    return False
+
+
+_GLOSS = re.compile(r"\s*\(\s*([A-Z]{2,8})\s*\)")
+
+
+@lru_cache(maxsize=1)
+def _known_acronyms() -> dict[str, str]:
+    """Acronym -> canonical name, from the domain tables."""
+    return {a: known.name for known in data_tables.all_known() for a in known.acronyms}
 
 
 def _has_table(language: str) -> bool:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Protocol
@@ -126,6 +126,8 @@ class SentenceContext:
     modality: str
     siblings: Mapping[int, tuple[Entity, ...]] = field(default_factory=dict)
     # token index -> the entities of the list of names it is in ("A, B, C and D")
+    groups: Mapping[int, tuple[Entity, ...]] = field(default_factory=dict)
+    # token index -> the entities a counting description stands for ("both men", "los tres")
 
     @property
     def start(self) -> int:
@@ -199,30 +201,59 @@ def list_joined(between: str) -> bool:
 
 #: the modalities a cue may give, the first found deciding (``lang/<code>/modality.csv``)
 MODALITIES = ("alleged", "demanded")
+#: where a cue acts: the whole sentence (""), or only the claim that opens after it ("after")
+_SCOPES = ("", "after")
+
+_Cues = tuple[tuple[str, re.Pattern[str]], ...]
 
 
 @lru_cache(maxsize=4)
-def _modality_cues(version: int) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """Each modality with the pattern of its cues in every registered pack: a Spanish
-    passage may quote an English demand."""
-    cues: dict[str, set[str]] = {m: set() for m in MODALITIES}
+def _modality_cues(version: int) -> tuple[_Cues, _Cues]:
+    """Each modality with the pattern of its cues in every registered pack (a Spanish
+    passage may quote an English demand): those that speak for the whole sentence, and
+    those that open the claim after them (scope ``after``)."""
+    cues: dict[tuple[str, str], set[str]] = {(m, scope): set() for m in MODALITIES for scope in _SCOPES}
     for pack in all_packs():
         for row in pack.rows("modality.csv"):
-            cues[row["modality"]].add(row["cue"].lower())
-    return tuple((m, re.compile(r"\b(?:" + alternation(words) + r")\b", re.I)) for m, words in cues.items() if words)
+            cues[(row["modality"], (row.get("scope") or "").strip())].add(row["cue"].lower())
+    sentence, after = (tuple((m, re.compile(r"\b(?:" + alternation(cues[(m, scope)]) + r")\b", re.I))
+                             for m in MODALITIES if cues[(m, scope)]) for scope in _SCOPES)
+    return sentence, after
 
 
 def modality(sentence: str) -> str:
     """How a sentence states what it says: ``alleged``, ``demanded`` or ``asserted``, by the
-    cue words of the language packs (``modality.csv``: "allegedly", "urge").
+    cue words of the language packs (``modality.csv``: "allegedly", "alleging", "urge").
 
     >>> modality("The office allegedly shared records."), modality("We urge the county to act.")
     ('alleged', 'demanded')
     """
-    for name, cues in _modality_cues(registry_version()):
+    for name, cues in _modality_cues(registry_version())[0]:
         if cues.search(sentence):
             return name
     return "asserted"
+
+
+def clause_modality(text: str, relations: Iterable[Relation], entities: Iterable[Entity]) -> list[Relation]:
+    """``relations`` with the modality of a cue that opens the claim after it (scope
+    ``after`` in ``modality.csv``): an asserted relation is alleged when one of its ends is
+    named in its sentence after "alleging" and not before. "X sued Y, alleging that Y
+    shared data with ICE": the data sharing is alleged, the suit asserted."""
+    openers = _modality_cues(registry_version())[1]
+    if not openers:
+        return list(relations)
+    where = {e.iri: [m.start for m in e.mentions] for e in entities}
+    out = []
+    for r in relations:
+        ev = r.evidence
+        for name, cues in openers:
+            cue = cues.search(text, ev.start, ev.end) if ev.modality == "asserted" else None
+            if cue and any(any(cue.end() <= p < ev.end for p in where.get(end, ())) and
+                           not any(ev.start <= p < cue.start() for p in where.get(end, ())) for end in (r.subject, r.object)):
+                r = replace(r, evidence=replace(ev, modality=name))
+                break
+        out.append(r)
+    return out
 
 
 def refs(ctx: SentenceContext, token: Token, standins: bool = True) -> list[Ref]:
@@ -230,20 +261,18 @@ def refs(ctx: SentenceContext, token: Token, standins: bool = True) -> list[Ref]
     ("agents of X", "X agents", "the county's deputies"), or a pronoun's antecedent."""
     if token.i in ctx.tokens:
         return [Ref(ctx.tokens[token.i])]
+    if token.i in ctx.groups:  # "both men", "the pair", "los tres": the people named just before
+        return [Ref(e, "coref") for e in ctx.groups[token.i]]
     if token.pos_ == "NUM" and token.dep_ in ("nsubj", "nsubjpass", "nsubj:pass"):
         return _counted_list(ctx, token)
     if token.lower_ in ctx.pack.words("plural_pronouns") and token.pos_ == "PRON":
         return _plural_antecedent(ctx, token)
-    if token.lower_ in ctx.pack.coref:  # "the ABCD-USA network", "the GEO company"
-        named = [ctx.tokens[c.i] for c in token.children if c.dep_ in ("compound", "nmod") and c.i in ctx.tokens]
-        if len(set(named)) == 1:
-            return [Ref(named[0])]
+    if token.lower_ in ctx.pack.coref and (one := _one_named(ctx, token, ("compound", "nmod"))):
+        return one  # "the ABCD-USA network", "the GEO company"
     if token.i in ctx.coref:
         return [Ref(ctx.coref[token.i], "coref")]
-    if token.pos_ == "PROPN":  # "CoreCivic Inc.": the rest of a name the mention left out
-        named = [ctx.tokens[c.i] for c in token.children if c.dep_ == "compound" and c.i in ctx.tokens]
-        if len(set(named)) == 1:
-            return [Ref(named[0])]
+    if token.pos_ == "PROPN" and (one := _one_named(ctx, token, ("compound",))):
+        return one  # "CoreCivic Inc.": the rest of a name the mention left out
     if standins and token.lower_ in ctx.pack.standins:
         for prep in ctx.pack.lines("standin_preps"):
             for pobj in prep_objects(token, prep):
@@ -254,6 +283,12 @@ def refs(ctx: SentenceContext, token: Token, standins: bool = True) -> list[Ref]
             if child.dep_ in ("compound", "poss", "nmod", "amod") and (child.i in ctx.tokens or child.i in ctx.coref):
                 return [Ref(r.entity, r.via or "standin") for r in refs(ctx, child, standins=False)]
     return []
+
+
+def _one_named(ctx: SentenceContext, token: Token, deps: tuple[str, ...]) -> list[Ref]:
+    """The one entity the token's children of those dependencies name, if they name exactly one."""
+    named = [ctx.tokens[c.i] for c in token.children if c.dep_ in deps and c.i in ctx.tokens]
+    return [Ref(named[0])] if len(set(named)) == 1 else []
 
 
 def _counted_list(ctx: SentenceContext, numeral: Token) -> list[Ref]:
@@ -393,6 +428,7 @@ def make_relation(where: Quotable, subject: Ref | Entity, predicate: str, obj: R
 # the rule families register themselves on import
 from actorgraph.loaders.rules import (  # noqa: E402,F401
     bylines,
+    discourse,
     enforcement,
     event_agency,
     events,
@@ -432,6 +468,7 @@ DOCUMENT_ORDER: tuple[str, ...] = (
     SENTENCE_RULES,
     "rules.event.raid_arrests.v1",
     "rules.event.raid_sites.v1",  # after the event rules: it reads who took part in a raid
+    "rules.discourse.plaintiffs.v1",
     "rules.petition.creator.v1",
     "rules.petition.title.v1",
     "rules.petition.hands_of.v1",
@@ -490,4 +527,4 @@ def run_rules(ctx: SentenceContext, order: Iterable[str] = SENTENCE_ORDER) -> li
 
 __all__ = ["DOCUMENT_ORDER", "RULES", "SENTENCE_ORDER", "SENTENCE_RULES", "DocumentContext", "Level", "Node",
            "Passage", "Ref", "Rule", "SentenceContext", "TextSentence", "case_of", "fits", "from_packs", "list_joined", "make_relation", "modality",
-           "prep_objects", "refs", "register", "run_rules", "same_list", "selected", "with_conjuncts"]
+           "clause_modality", "prep_objects", "refs", "register", "run_rules", "same_list", "selected", "with_conjuncts"]

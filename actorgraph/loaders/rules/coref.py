@@ -5,6 +5,7 @@ positions are resolved; an expletive "it" ("it is clear that") is not."""
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -148,4 +149,152 @@ def resolve(tokens: Iterable[tuple[int, Token] | tuple[int, Token, LanguagePack]
                 found = next(iter(candidates.values())) if len(candidates) == 1 else None
         if found is not None:
             out[position] = found
+    return out
+
+
+# ---------------------------------------------------------------- counting descriptions
+
+#: where a counting description may stand: an argument of its clause
+_GROUP_ARGUMENT = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "dobj", "obj", "pobj", "obl", "iobj", "dative"})
+
+
+def _plural_noun(token: Token) -> bool:
+    return token.pos_ == "NOUN" and "Plur" in token.morph.get("Number", [])
+
+
+def _counted(token: Token, pack: LanguagePack) -> tuple[int, tuple[str, ...]] | None:
+    """How many entities, and of which classes, a description counts: "both men" (2 persons),
+    "the three groups" (3 organizations), "the pair" (2 persons), "the two", "all three",
+    "los tres" (that many persons, or else bodies); None for any other token. The words are the
+    pack's ``group_anaphors.csv``, ``numerals.csv``, ``definites.txt``, ``people_nouns.txt``
+    and ``coref.csv`` (the class of a body noun)."""
+    anaphors = {r["word"]: r for r in pack.rows("group_anaphors.csv")}
+    word = token.lower_
+    before = [t.lower_ for t in token.doc[token.left_edge.i:token.i]]
+    definite = any(w in pack.definites or w in anaphors for w in before)
+    row = anaphors.get(word)
+    if row is not None and row["count"]:  # "both" alone, "the pair"
+        if token.pos_ not in ("PRON", "NOUN", "NUM", "DET") or (row["class"] and not definite):
+            return None
+        return int(row["count"]), (row["class"],) if row["class"] else _ANY_COUNTED
+    if token.pos_ == "NUM" and word in pack.numerals:  # "the two", "all three", "los tres"
+        return (pack.numerals[word], _ANY_COUNTED) if definite else None
+    if not _plural_noun(token):
+        return None
+    counts = [int(anaphors[w]["count"]) for w in before if w in anaphors and anaphors[w]["count"]]
+    if not counts and definite:
+        counts = [pack.numerals[w] for w in before if w in pack.numerals]
+    if len(counts) != 1:
+        return None
+    lemma = token.lemma_.lower()
+    if word in pack.words("people_nouns"):
+        return counts[0], ("Person",)
+    cls = pack.coref.get(lemma)
+    return (counts[0], (cls,)) if cls else None
+
+
+#: what a bare count ("the two", "both") stands for: people, else bodies
+_ANY_COUNTED = ("Person", "*group")
+
+
+def _clause_subject_entities(token: Token, position: int, mentions: dict[int, Entity]) -> set[str]:
+    """The entities named by the subjects of the clauses a token is in, up to the root (a
+    description does not stand for the subject of a clause above it: "X and Y said both men
+    were held" is about two other men)."""
+    out: set[str] = set()
+    head = token
+    while head.head.i != head.i:
+        head = head.head
+        for child in head.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "nsubj:pass") and not (child.left_edge.i <= token.i <= child.right_edge.i):
+                for t in child.subtree:
+                    entity = mentions.get(position - token.idx + t.idx)
+                    if entity is not None:
+                        out.add(entity.iri)
+    return out
+
+
+def _fitting(named: list[Entity], classes: tuple[str, ...]) -> list[Entity]:
+    """The distinct entities of a sentence that a count of ``classes`` may stand for: of the
+    first class with any, "*group" standing for the classes of bodies."""
+    for cls in classes:
+        kinds = _GROUP_CLASSES if cls == "*group" else (cls,)
+        found = list({e.iri: e for e in named if e.cls in kinds}.values())
+        if found:
+            return found
+    return []
+
+
+class _Sentences:
+    """The sentences of a document's parsed segments in order, with the entities each names
+    (the token offsets of every mention) and the paragraph each is in."""
+
+    def __init__(self) -> None:
+        self.named: list[list[tuple[int, Entity]]] = []
+        self.paragraph: list[int] = []
+        self._doc: object = None
+        self._starts: list[int] = []
+        self._last: tuple[int, int] | None = None
+
+    def index(self, token: Token) -> int:
+        """The index of the sentence of a token (tokens come in document order)."""
+        if token.doc is not self._doc:
+            self._doc = token.doc
+            self._starts = [s.start for s in token.doc.sents]
+        key = (id(token.doc), bisect.bisect_right(self._starts, token.i))
+        if key != self._last:
+            self._last = key
+            self.named.append([])
+            self.paragraph.append(id(token.doc))
+        return len(self.named) - 1
+
+
+def _group_antecedent(sentences: _Sentences, k: int, position: int, count: int, classes: tuple[str, ...],
+                      excluded: set[str]) -> tuple[Entity, ...]:
+    """The entities a count stands for: those of the fitting class named before it in its own
+    sentence, else in the sentence before (in any paragraph), else in the earlier sentences of
+    its own paragraph. The first sentence back that names any decides: exactly ``count`` of
+    them, or nothing (another candidate between them and the description)."""
+    for j in range(k, -1, -1):
+        if j < k - 1 and sentences.paragraph[j] != sentences.paragraph[k]:
+            break
+        named = [e for p, e in sentences.named[j] if (j < k or p < position) and e.iri not in excluded]
+        found = _fitting(named, classes)
+        if found:
+            return tuple(found) if len(found) == count else ()
+    return ()
+
+
+def resolve_groups(tokens: Iterable[tuple[int, Token] | tuple[int, Token, LanguagePack]], mentions: dict[int, Entity],
+                   pack: LanguagePack) -> dict[int, tuple[Entity, ...]]:
+    """What counting descriptions stand for: "both men", "the pair", "the two", "los tres" ->
+    the people (or bodies) named just before, when their number is the count.
+
+    ``tokens`` and ``mentions`` as for :func:`resolve`. Conservative: the antecedents are
+    in the description's own sentence, the one before it or its own paragraph, agree in
+    number and class, and no other candidate stands between; a description followed by
+    its own names ("the three plaintiffs, A, B and C") is not one. Returns offset -> entities.
+    """
+    sentences = _Sentences()
+    found: list[tuple[int, Token, int, tuple[int, tuple[str, ...]]]] = []
+    default = pack
+    for position, token, *own in tokens:
+        k = sentences.index(token)
+        entity = mentions.get(position)
+        if entity is not None:
+            sentences.named[k].append((position, entity))
+            continue
+        if token.dep_ in _GROUP_ARGUMENT:
+            counted = _counted(token, own[0] if own else default)
+            if counted is not None:
+                found.append((position, token, k, counted))
+    out: dict[int, tuple[Entity, ...]] = {}
+    for position, token, k, (count, classes) in found:
+        after = [mentions.get(position - token.idx + t.idx) for t in token.subtree if t.i > token.i]
+        if _fitting([e for e in after if e is not None], classes):
+            continue  # "the three plaintiffs, who are A, B and C": its names follow it
+        excluded = _clause_subject_entities(token, position, mentions)
+        group = _group_antecedent(sentences, k, position, count, classes, excluded)
+        if group:
+            out[position] = group
     return out

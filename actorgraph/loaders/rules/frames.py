@@ -15,9 +15,10 @@ between X and Y", "the lawsuit filed by A against B", "contracts that ICE holds 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from actorgraph.loaders.lang import LanguagePack, union
+from actorgraph.loaders.lang import LanguagePack, all_packs, registry_version, union
 from actorgraph.loaders.rules import (
     Level,
     Ref,
@@ -49,16 +50,48 @@ _OBJECT_DEPS = ("dobj", "obj")
 _PASSIVE_DEPS = ("nsubjpass", "auxpass", "nsubj:pass", "aux:pass")
 
 
+def _participle(token: Token) -> bool:
+    return "Part" in token.morph.get("VerbForm", [])
+
+
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in _PASSIVE_DEPS for c in verb.children) or (
-        verb.dep_ == "acl" and verb.tag_ == "VBN")
+    """A passive verb: labelled so by the parser, a participle after an auxiliary of the
+    passive (``passive_auxiliaries.txt``: "fue detenida por ICE", which the Spanish model
+    labels as an active clause), or a participle modifying a noun ("the center run by X",
+    "el centro operado por X", which the Spanish model tags as an adjective)."""
+    if any(c.dep_ in _PASSIVE_DEPS for c in verb.children) or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
+        return True
+    return _participle(verb) and (
+        (verb.dep_ in ("acl", "amod") and verb.pos_ == "ADJ")
+        or any(c.dep_ in ("aux", "cop") and c.lemma_.lower() in union("passive_auxiliaries") for c in verb.children))
+
+
+@lru_cache(maxsize=2048)
+def _infinitives(participle: str, version: int) -> tuple[str, ...]:
+    """The infinitives a participle may come from, by every pack's ``participles.csv``: an
+    irregular participle as a whole word, else its ending replaced ("operado" -> operar;
+    "detenido" -> detener, detenir)."""
+    rows = [r for pack in all_packs() for r in pack.rows("participles.csv")]
+    whole = tuple(r["infinitive"] for r in rows if r["kind"] == "word" and r["participle"] == participle)
+    return whole or tuple(participle[:-len(r["participle"])] + r["infinitive"] for r in rows
+                          if r["kind"] == "ending" and participle.endswith(r["participle"]))
+
+
+def verb_lemmas(token: Token) -> tuple[str, ...]:
+    """The lemma of a verb, and for a participle the model tagged as an adjective (whose
+    lemma is the participle: "operado", "detenidos") the infinitives it may come from."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "ADJ" or not _participle(token):
+        return (lemma,)
+    return (lemma, *_infinitives(lemma, registry_version()))
 
 
 def _agents(verb: Token) -> list[Token]:
-    """Who acts in a passive: the English parser's ``agent``, or an oblique whose case marker
-    is an agent preposition (``agent_preps.txt``: "por")."""
+    """Who acts in a passive: the English parser's ``agent``, or an argument whose case
+    marker is an agent preposition (``agent_preps.txt``: "por"; the Spanish model labels
+    "por ICE" an oblique or an object)."""
     found = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-    return found + [c for c in verb.children if c.dep_ in ("obl:agent", "obl") and case_of(c) in union("agent_preps")]
+    return found + [c for c in verb.children if c.dep_ in ("obl:agent", "obl", "obj") and case_of(c) in union("agent_preps")]
 
 
 def subjects(verb: Token, depth: int = 0, authored: frozenset[str] = frozenset()) -> list[Token]:
@@ -93,9 +126,11 @@ def subjects(verb: Token, depth: int = 0, authored: frozenset[str] = frozenset()
 def patients(verb: Token) -> list[Token]:
     """The direct object of a verb, or what a passive verb is about."""
     if is_passive(verb):
-        if verb.dep_ == "acl":
+        if verb.dep_ in ("acl", "amod"):
             return [verb.head]
-        found = [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj:pass")]
+        # the subject of a passive the parser did not label so ("fue detenida por ICE")
+        found = [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj:pass")] or [
+            c for c in verb.children if c.dep_ == "nsubj"]
         if found and found[0].lower_ in union("relatives") and verb.dep_ == "relcl":
             return [verb.head]
         if not found and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
@@ -109,6 +144,10 @@ def patients(verb: Token) -> list[Token]:
         found = [c for c in subjects_ if c.lower_ in relatives]
     if found and found[0].lower_ in relatives and verb.dep_ in ("relcl", "acl:relcl", "acl"):
         return [verb.head]  # "the center, which GEO Group runs", "los datos, que X entregó"
+    if not found and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in union("aspect_verbs"):
+        # "volvió a detener a X": the parser hangs the infinitive's object on the verb of aspect
+        found = [c for c in verb.head.children if c.i > verb.i and c.dep_ in (*_OBJECT_DEPS, "obl")
+                 and (case_of(c) in markers or (case_of(c) is None and c.dep_ != "obl"))]
     return found
 
 
@@ -175,10 +214,11 @@ def negated(verb: Token, pack) -> bool:
     clause of condition ("if ICE signed a contract with the company"): none states a fact."""
     node = verb
     for _ in range(4):
-        if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in pack.negators)
-               or (c.dep_ == "mark" and c.lower_ in pack.conditionals) for c in node.children):
-            return True
+        denied = any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in pack.negators) for c in node.children)
         if node is not verb and node.lemma_.lower() in pack.negation:
+            # a stop denied goes on: "never stopped sharing", "no ha dejado de colaborar"
+            return not (denied and node.lemma_.lower() in pack.halt_verbs)
+        if denied or any(c.dep_ == "mark" and c.lower_ in pack.conditionals for c in node.children):
             return True
         if node.dep_ not in ("xcomp", "ccomp", "conj", "relcl", "acl") or node.head is node:
             return False
@@ -268,6 +308,7 @@ def _has_data_object(verb: Token, pack, wanted: frozenset[str] | None = None) ->
     """The verb's object is a data noun ("information", "booking data"), or one of ``wanted``."""
     wanted = pack.data_nouns if wanted is None else wanted
     nouns = patients(verb) + [h for h in _holders(verb)[1:] if h.pos_ in ("NOUN", "PROPN")]
+    nouns += [c for c in verb.children if c.dep_ == "compound" and c.pos_ == "NOUN"]  # "forma parte de X"
     for noun in nouns:
         words = {noun.lower_, noun.lemma_.lower()} | {c.lower_ for c in noun.children if c.dep_ in ("compound",)}
         if words & wanted:
@@ -303,9 +344,9 @@ def verb_frames(ctx: SentenceContext) -> Iterator[Relation]:
     """
     pack = ctx.pack
     for verb in ctx.sent:
-        if verb.pos_ not in ("VERB", "AUX") and verb.tag_ != "VBN":
+        if verb.pos_ not in ("VERB", "AUX") and verb.tag_ != "VBN" and not _participle(verb):
             continue
-        frames = pack.frames_for(verb.lemma_.lower())
+        frames = next((f for lemma in verb_lemmas(verb) if (f := pack.frames_for(lemma))), ())
         if not frames or negated(verb, pack):
             continue
         agents, undergoers = _expand(ctx, subjects(verb, authored=pack.authored_nouns)), _expand(ctx, patients(verb))
@@ -363,6 +404,16 @@ def _governing_verbs(noun: Token) -> list[Token]:
     return out
 
 
+def _controllers(verb: Token) -> list[Token]:
+    """The object of the verb above an open complement, which is the complement's subject
+    ("urged the county to end the contract with X", "instó a la oficina a cancelar el
+    contrato con X": the county's contract, not the urger's)."""
+    if verb.dep_ != "xcomp" or verb.head.pos_ not in ("VERB", "AUX"):
+        return []
+    return [c for c in verb.head.children if c.i < verb.i and (
+        c.dep_ in ("dobj", "obj") or (c.dep_ == "iobj" and case_of(c) in union("object_markers")))]
+
+
 def _object_relative_subjects(noun: Token) -> list[Token]:
     """The subject of a relative clause whose gap is ``noun`` as object ("the lawsuit [that]
     X brought against Y": the clause has a subject of its own and no object)."""
@@ -398,7 +449,7 @@ def _nominal_arguments(ctx: SentenceContext, noun: Token, frame: NominalFrame) -
             obj_tokens = []
             break
         if not subj_tokens:
-            subj_tokens = subjects(verb) if verb.dep_ != "acl" or is_passive(verb) else []
+            subj_tokens = _controllers(verb) or (subjects(verb) if verb.dep_ != "acl" or is_passive(verb) else [])
         obj_tokens += [p for prep in frame.object_preps for p in prep_objects(verb, prep)]
     if frame.predicate == "raided":  # "a raid on a plant in Gainesville": the site's place too
         obj_tokens += [p for t in [noun, *obj_tokens] for prep in ctx.pack.lines("in_preps") for p in prep_objects(t, prep)]
@@ -460,7 +511,10 @@ _GROUPS = ("Organization", "GovernmentAgency", "Company")
 
 @register("rules.frame.joint.v1", Level.SENTENCE, ("collaboratesWith",))
 def joint_action(ctx: SentenceContext) -> Iterator[Relation]:
-    """Groups that are the conjoined subjects of a verb of joint work collaborate: "X, Y and Z filed a lawsuit"."""
+    """Groups that are the conjoined subjects of a verb of joint work collaborate: "X and Y published a report".
+
+    A verb that is no joint work by itself counts with an adverb: "X and Y jointly filed a lawsuit"
+    (co-filers without it are parties listed together)."""
     pack = ctx.pack
     for verb in ctx.sent:
         if verb.pos_ not in ("VERB", "AUX") or negated(verb, pack):

@@ -109,8 +109,14 @@ def apposition(ctx: SentenceContext) -> Iterator[Relation]:
 
     Also in Spanish: "el portavoz de Y, X".
     """
+    doc = ctx.sent.doc
     for person in _person_heads(ctx):
         appositions = [c for c in person.children if c.dep_ == "appos"]
+        _, last = _mention_bounds(ctx, person)
+        after = last + 2  # "X, alguacil del condado": the Spanish model often hangs such a role elsewhere
+        if after < ctx.sent.end and doc[last + 1].text == "," and after not in ctx.tokens \
+                and doc[after].pos_ in ("NOUN", "ADJ") and doc[after] not in appositions:
+            appositions.append(doc[after])
         if person.dep_ == "appos":  # "…, X, directora de Y, …": the parser hung both on one head
             _, last = _mention_bounds(ctx, person)
             appositions += [c for c in person.head.children if c.dep_ == "appos" and c.i == last + 2
@@ -119,7 +125,7 @@ def apposition(ctx: SentenceContext) -> Iterator[Relation]:
             for noun in with_conjuncts(appos):
                 predicate = role_predicate(ctx, noun)
                 if predicate:
-                    yield from _relations(ctx, person, predicate, _groups_of_role(ctx, noun), "rules.role.apposition.v1")
+                    yield from _relations(ctx, person, predicate, _role_groups(ctx, noun, person), "rules.role.apposition.v1")
         if person.dep_ == "appos":
             noun = person.head
             if noun.i in ctx.tokens and noun.dep_ == "pobj":  # the parser hung X on "…for Y, X"
@@ -128,7 +134,18 @@ def apposition(ctx: SentenceContext) -> Iterator[Relation]:
                 continue
             predicate = role_predicate(ctx, noun)
             if predicate:
-                yield from _relations(ctx, person, predicate, _groups_of_role(ctx, noun), "rules.role.apposition.v1")
+                yield from _relations(ctx, person, predicate, _role_groups(ctx, noun, person), "rules.role.apposition.v1")
+
+
+def _role_groups(ctx: SentenceContext, noun: Token, person: Token) -> list[Ref]:
+    """The body of a role in apposition: the one it names ("directora de Y"), else, for a
+    role that is also a title, the body of the document the title names ("X, alguacil del
+    condado": the sheriff's office; "X, alcalde de Salinas": the city; ``titles.csv``)."""
+    groups = _groups_of_role(ctx, noun)
+    if groups:
+        return groups
+    title = next((t for t in ctx.pack.titles if t.title == noun.lower_), None)
+    return [Ref(e) for e in _body(ctx, title.body, person)] if title else []
 
 
 def _mention_bounds(ctx: SentenceContext, token: Token) -> tuple[int, int]:
@@ -181,7 +198,9 @@ def _body(ctx: SentenceContext, body: str, person: Token) -> list[Entity]:
         places = [e for t, e in ctx.tokens.items() if e.cls == "Place" and t != person.i]
         wanted = [e for e in dict.fromkeys(places) if (normalize_name(e.label) in states) == (body == "@state")]
         return wanted if len(wanted) == 1 else []
-    hits = [e for e in ctx.document_entities if e.cls in _GROUPS and body in normalize_name(e.label).split()]
+    # "sheriff" in "X County Sheriff's Office" (the possessive reads "sheriffs")
+    hits = [e for e in ctx.document_entities if e.cls in _GROUPS
+            and {body, body + "s"} & set(normalize_name(e.label).split())]
     # "City Commission" is the short form of "Greenfield City Commission": keep the fullest
     hits = [e for e in hits if not any(o is not e and normalize_name(o.label).endswith(" " + normalize_name(e.label))
                                        for o in hits)]
@@ -232,6 +251,23 @@ def person_of_group(ctx: SentenceContext) -> Iterator[Relation]:
             yield from _relations(ctx, person, "memberOf", groups, "rules.role.of.v1")
 
 
+def _role_clause(ctx: SentenceContext, noun: Token) -> Token | None:
+    """The clause whose subject holds the role a noun names: "X is a member of Y", "X serves
+    as director of Y"; in Universal Dependencies the noun heads the clause ("X es miembro
+    de Y": the copula hangs on it) and "como" marks the role ("trabaja como organizadora")."""
+    pack = ctx.pack
+    if noun.dep_ in ("attr", "acomp", "oprd") and noun.head.lemma_ in pack.words("copulas"):
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.lower_ in pack.words("as_preps") and noun.head.head.lemma_ in pack.words("role_verbs"):
+        return noun.head.head
+    if any(c.dep_ == "cop" and c.lemma_.lower() in pack.words("copulas") for c in noun.children):
+        return noun
+    if noun.head.lemma_.lower() in pack.words("role_verbs") and any(
+            c.dep_ in ("case", "mark") and c.lower_ in pack.words("as_preps") for c in noun.children):
+        return noun.head
+    return None
+
+
 @register("rules.role.copula.v1", Level.SENTENCE, _ROLE_PREDICATES)
 def copula(ctx: SentenceContext) -> Iterator[Relation]:
     """A role stated by a copula: "X is a member of Y", "X serves as director of Y", "X became president of Y"."""
@@ -239,12 +275,7 @@ def copula(ctx: SentenceContext) -> Iterator[Relation]:
         predicate = role_predicate(ctx, noun) if noun.pos_ in ("NOUN", "PROPN") else None
         if predicate is None:
             continue
-        verb = None
-        pack = ctx.pack
-        if noun.dep_ in ("attr", "acomp", "oprd") and noun.head.lemma_ in pack.words("copulas"):
-            verb = noun.head
-        elif noun.dep_ == "pobj" and noun.head.lower_ in pack.words("as_preps") and noun.head.head.lemma_ in pack.words("role_verbs"):
-            verb = noun.head.head
+        verb = _role_clause(ctx, noun)
         if verb is None:
             continue
         groups = _groups_of_role(ctx, noun)

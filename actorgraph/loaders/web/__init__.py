@@ -7,7 +7,7 @@ none at all (offline), reads feeds and sitemaps into the addresses they list
 (:mod:`.feeds`), and reads every page into a :class:`~actorgraph.loaders.model.Document`
 with its provenance: the address asked for and the one after redirects, when it was
 fetched, its title, author, site and publication date (the page's markup, else the feed
-item's date, else a dateline at the top of the text: :mod:`.dates`).
+item's date, else a dateline at the top of the text: :mod:`actorgraph.loaders.time.documents`).
 """
 
 from __future__ import annotations

@@ -54,6 +54,10 @@ class Entry:
         return out
 
 
+def _digest(body: bytes) -> str:
+    return hashlib.sha256(body).hexdigest()
+
+
 def _folder_name(host: str) -> str:
     """A host (and port) as a folder name: ``127.0.0.1:8080`` -> ``127.0.0.1_8080``."""
     return re.sub(r"[^A-Za-z0-9.-]", "_", host.lower()) or "_"
@@ -118,15 +122,16 @@ class WebCache:
             data = json.loads((self.folder(entry.url) / "text.json").read_text("utf-8"))
         except (OSError, ValueError):
             return None
-        if not isinstance(data, dict) or data.get("fetched") != entry.fetched or data.get("final") != entry.final:
-            return None  # read from an earlier version of the page
+        if not isinstance(data, dict) or data.get("fetched") != entry.fetched or data.get("final") != entry.final \
+                or data.get("body") != _digest(entry.body):
+            return None  # read from an earlier version of the page (fetched in the same second, maybe)
         return data
 
     def put_text(self, entry: Entry, data: dict) -> None:
         folder = self.folder(entry.url)
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            record = {**data, "fetched": entry.fetched, "final": entry.final}
+            record = {**data, "fetched": entry.fetched, "final": entry.final, "body": _digest(entry.body)}
             _write(folder / "text.json", json.dumps(record, indent=1, ensure_ascii=False).encode("utf-8"))
         except OSError as exc:
             raise InputError(f"cannot write the web cache: {exc.strerror or exc}", where=str(self.root)) from exc

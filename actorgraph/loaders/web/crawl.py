@@ -12,8 +12,8 @@ from dataclasses import dataclass, field, replace
 
 from actorgraph.errors import InputError
 from actorgraph.loaders.model import Document
+from actorgraph.loaders.time.documents import FEED, METADATA, document_date
 from actorgraph.loaders.web.cache import WebCache
-from actorgraph.loaders.web.dates import dateline
 from actorgraph.loaders.web.feeds import Link, feed_links, kind_of, sitemap_links
 from actorgraph.loaders.web.fetch import Fetcher, FetchError, Response, check_address, host_of
 from actorgraph.loaders.web.settings import WebSettings
@@ -182,8 +182,11 @@ class Crawl:
         link = task.link
         document = make_document(read["text"], response.final, read["media_type"],
                                  read.get("title") or (link.title if link else None))
-        created = read.get("date") or (link.date if link else None) or dateline(document.text)
-        return replace(document, requested=task.url, fetched=response.fetched, created=created,
+        if read.get("date"):
+            created, how = document_date(document.text, read["date"], METADATA)
+        else:
+            created, how = document_date(document.text, link.date if link else None, FEED)
+        return replace(document, requested=task.url, fetched=response.fetched, created=created, date_source=how,
                        author=read.get("author"), site=read.get("site"))
 
 

@@ -27,7 +27,8 @@ def ruler_patterns(nlp) -> list[dict[str, Any]]:
     for spanish, english in translated_names().items():
         cls = index.get(normalize_name(english), (cue_class(english) or "GovernmentAgency", english))[0]
         if cls in label_of and (spanish[:1].isupper() or " " in spanish):
-            out.append({"label": label_of[cls], "pattern": name_pattern(nlp, spanish, False), "id": english})
+            # a one-word name only as written: "Inmigración" (ICE), not "la política de inmigración"
+            out.append({"label": label_of[cls], "pattern": name_pattern(nlp, spanish, " " not in spanish), "id": english})
     out += [p for p in data_patterns(nlp) if p["label"] != "AG_POLICY"]
     return out + patterns(load_pack(CODE))
 

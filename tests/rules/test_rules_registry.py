@@ -93,6 +93,10 @@ _DOCUMENT_RULE_TEXTS = {
     "rules.petition.support_of.v1": ("• Keep Families Together\nPlease sign in support of Tomas Ibarra. He has lived here "
                                      "for twenty years.\n120 of 500 Signatures\nCreated by Rosa Benitez\n"),
     "rules.inference.arrest_detains.v1": "ICE arrested Tomas Ibarra at his home in Springdale on Monday.",
+    "rules.event.raid_arrests.v1": ("The FBI conducted a raid in Grand Island on March 4. That day, 45 workers were "
+                                    "arrested by ICE at a meatpacking plant in Grand Island."),
+    "rules.event.raid_sites.v1": ("ICE agents conducted a raid in Springdale on March 4. The raid stemmed from an "
+                                  "investigation into Lakeview Fittings LLC."),
     "rules.discourse.plaintiffs.v1": ("A lawsuit was brought against the Linn County Sheriff's Office on Monday. "
                                       "Tomas Ibarra and Rosa Benitez are named as plaintiffs."),
 }

@@ -133,8 +133,6 @@ class LanguagePack:
     pronouns: dict[str, str] = field(default_factory=dict)  # pronoun -> person | group | any
     genders: dict[str, str] = field(default_factory=dict)   # "he" -> m, "ella" -> f: whom a person pronoun fits
     datives: frozenset[str] = frozenset()        # "le", "les": the one something is given to
-    event_nouns: frozenset[str] = frozenset()    # "a hunger strike at X": a delimited event
-    event_verbs: frozenset[str] = frozenset()    # "X held a vigil": X took part
     conditionals: frozenset[str] = frozenset()   # "if", "si": the clause they open states no fact
     role_words: frozenset[str] = frozenset()     # every word of a role phrase before a name ("senior staff attorney")
     numerals: dict[str, int] = field(default_factory=dict)  # "three" -> 3: "all three are run by X"
@@ -429,8 +427,6 @@ def _load(source: PackSource) -> LanguagePack:
         pronouns={r["pronoun"]: r["refers"] for r in _rows(source, "pronouns.csv")},
         datives=frozenset(r["pronoun"] for r in _rows(source, "pronouns.csv") if r.get("case") == "dative"),
         genders={r["pronoun"]: r["gender"] for r in _rows(source, "pronouns.csv") if r.get("gender")},
-        event_nouns=_words(source, "event_nouns.txt"),
-        event_verbs=_words(source, "event_verbs.txt"),
         conditionals=_words(source, "conditionals.txt"),
         role_words=_role_words(source),
         numerals={r["word"]: int(r["value"]) for r in _rows(source, "numerals.csv")},

@@ -6,7 +6,7 @@ campaigns (:mod:`.campaigns`), the language packs' tables of translated names
 (:mod:`.translations`), names the
 document already gave (:mod:`.known`, :mod:`.repeated`), firms (:mod:`.firms`), people
 (:mod:`.people`), lists (:mod:`.lists`), what the text says a name is (:mod:`.kinds`), acronyms (:mod:`.acronyms`), events
-(:mod:`.events`), places (:mod:`.places`) and units of bodies (:mod:`.units`).
+(:mod:`.events`, :mod:`.delimited_events`), places (:mod:`.places`) and units of bodies (:mod:`.units`).
 
 :data:`ORDER` declares the passes that run and their order, in stages: the passes of a stage
 run one after another, each seeing what the earlier ones found, and then the orchestrator
@@ -25,6 +25,7 @@ from actorgraph.loaders.cues import cue_class, generic_words  # their old import
 from actorgraph.loaders.mentions import (  # noqa: F401
     acronyms,
     campaigns,
+    delimited_events,
     events,
     firms,
     kinds,
@@ -58,7 +59,7 @@ ORDER: tuple[tuple[str, ...], ...] = (
     ("mentions.list.items.v1",),
     ("mentions.petition.account.v1",),
     ("mentions.acronym.definition.v1", "mentions.event.phrase.v1", "mentions.event.quoted.v1"),
-    ("mentions.event.sited.v1",),
+    ("mentions.event.delimited.v1",),
     ("mentions.place.state_code.v1",),
     ("mentions.acronym.caps.v1",),
     ("mentions.unit.v1",),

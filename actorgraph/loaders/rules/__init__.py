@@ -430,6 +430,7 @@ from actorgraph.loaders.rules import (  # noqa: E402,F401
     bylines,
     discourse,
     enforcement,
+    event_agency,
     events,
     frames,
     inference,
@@ -465,6 +466,8 @@ DOCUMENT_ORDER: tuple[str, ...] = (
     "rules.byline.member_of.v1",
     "rules.contact.member_of.v1",
     SENTENCE_RULES,
+    "rules.event.raid_arrests.v1",
+    "rules.event.raid_sites.v1",  # after the event rules: it reads who took part in a raid
     "rules.discourse.plaintiffs.v1",
     "rules.petition.creator.v1",
     "rules.petition.title.v1",
@@ -488,6 +491,8 @@ SENTENCE_ORDER: tuple[str, ...] = (
     "rules.role.affiliates.v1",
     "rules.location.in.v1",
     "rules.event.roles.v1",
+    "rules.event.attendees.v1",
+    "rules.event.place.v1",
     "rules.policy.implements.v1",
     "rules.caption.sues.v1",
 )

@@ -44,8 +44,8 @@ NAMED_AFTER = frozenset({"Campaign", "Event"})
 def fold(word: str) -> str:
     """A word without case or accents.
 
-    >>> fold("Nuñez"), fold("ÉLAN")
-    ('nunez', 'elan')
+    >>> fold("Ibáñez"), fold("ÉLAN")
+    ('ibanez', 'elan')
     """
     if word.isascii():
         return word.lower()
@@ -55,8 +55,8 @@ def fold(word: str) -> str:
 def name_key(name: str) -> Key:
     """The words of a name, folded: how two spellings of one name are compared.
 
-    >>> name_key("Jose “Ivan” Nuñez")
-    ('jose', 'ivan', 'nunez')
+    >>> name_key("Rafael “Rafa” Ibáñez")
+    ('rafael', 'rafa', 'ibanez')
     """
     return tuple(fold(m.group()) for m in _WORD.finditer(name))
 

@@ -347,7 +347,7 @@ class Resolution:
                 self._merge(longer, c)
 
     def merge_petition_accounts(self) -> None:
-        """Petition accounts "ATU A.", "Galaei P." that name a group of the document (by its
+        """Petition accounts "ATU A.", "Ribera P." that name a group of the document (by its
         name or its initials)."""
         for c in list(self.clusters):
             if c not in self.clusters or not any(m.kind == MentionKind.PETITION_CREATOR for m in c.mentions):

@@ -20,7 +20,7 @@ _ACTORS = ("Person", "Organization", "GovernmentAgency", "Company")
 @register("mentions.event.phrase.v1")
 def event_mentions(ctx: MentionContext) -> list[Mention]:
     """Noun phrases headed by an event word with a name or number before it ("this
-    Tennessee raid", "the 9/11 attacks") name events."""
+    Ohio raid", "the 9/11 attacks") name events."""
     out = []
     heads = union("event_heads")
     actors = sorted((m.start, m.end) for m in ctx.plain if m.cls in _ACTORS)

@@ -31,7 +31,7 @@ def extend_group_names(text: str, mentions: list[Mention]) -> list[Mention]:
 
 def _place_after(text: str, end: int) -> int | None:
     """End of "of <Place>" right after a group's name, when <Place> is a known place
-    ("ACLU of Northern California", "NAACP of Texas"); None otherwise."""
+    ("Legal Aid of Northern Ribera", "Farmworker Union of Texas"); None otherwise."""
     match = lang.match("mentions.group.of_place", text, end)
     if not match:
         return None

@@ -60,7 +60,7 @@ def classify(name: str, ner_label: str) -> str | None:
 
     >>> classify("Tacoma City Council", "ORG")
     'GovernmentAgency'
-    >>> classify("Koch Foods", "ORG")
+    >>> classify("Ridgeline Foods", "ORG")
     'Company'
     >>> classify("Eastside Renters Union", "ORG")
     'Organization'

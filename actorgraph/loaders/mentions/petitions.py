@@ -52,7 +52,7 @@ def creator_class(name: str) -> str:
     honorific (``honorifics.txt``); a name that begins with a group's word
     (``group_first_words.txt``: "Comité …") and other names are groups.
 
-    >>> creator_class("Brenda P.")
+    >>> creator_class("Marisol T.")
     'Person'
     >>> creator_class("Neighbors Against Detention")
     'Organization'

@@ -36,7 +36,7 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in " ,;:!?\"“”()[]-–—":
         end -= 1
     tail = _tail(union("trailing_words")).search(text[start:end])
-    if tail and tail.start() > 0:  # "the National Lawyers Guild of" (the place was tagged apart)
+    if tail and tail.start() > 0:  # "the National Tenants Guild of" (the place was tagged apart)
         end = start + tail.start()
     while start < end and text[start] in " ,;:!?\"“”()[]-–—'’":
         start += 1

@@ -99,7 +99,7 @@ def _groups_of_role(ctx: SentenceContext, noun: Token) -> list[Ref]:
     for c in noun.children:
         if c.dep_ in ("compound", "poss", "nmod", "nmod:poss") and c.i < noun.i:
             out.extend(refs(ctx, c, standins=False))
-            for grand in c.children:  # "ACLU of Louisiana attorney": the compound's own compounds
+            for grand in c.children:  # "Legal Aid of Ribera attorney": the compound's own compounds
                 if grand.dep_ in ("compound", "poss"):
                     out.extend(refs(ctx, grand, standins=False))
     return [r for r in dict.fromkeys(out) if r.entity.cls in _GROUPS or r.entity.cls == "Campaign"]

@@ -166,3 +166,17 @@ def test_a_one_word_person_tag_yields_to_a_list_of_groups():
     maria = [Mention(first, first + 5, "Maria", "Organization", "rules.name_list.v1", 0.65),
              Mention(second, second + 5, "Maria", "Person", "spacy.ner.v1", 0.7, kind=MentionKind.MODEL)]
     assert [e.cls for e in resolve_mentions(maria)[0]] == ["Person"]
+
+
+def test_a_title_alone_is_the_one_body_it_heads_or_no_entity(nlp):
+    """"the Sheriff" is the document's one sheriff's office when it names one, and nobody
+    in particular when it does not (no entity, so no relation of it)."""
+    alone = "The board changed the way the Sheriff is allowed to cooperate with ICE."
+    found = extract(make_document(alone, "alone.txt"), nlp)
+    assert "Sheriff" not in {e.label for e in found.entities}
+    assert not [r for r in found.relations if r.predicate == "collaboratesWith"]
+    named = ("The Ribera County Sheriff's Department honors ICE detainers. The board changed the way the Sheriff "
+             "is allowed to cooperate with ICE.")
+    found = extract(make_document(named, "named.txt"), nlp)
+    office = next(e for e in found.entities if e.label == "Ribera County Sheriff's Department")
+    assert "Sheriff" in office.forms

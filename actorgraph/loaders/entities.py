@@ -22,7 +22,7 @@ from actorgraph.loaders.cues import cue_class, generic_words
 from actorgraph.loaders.data_tables import first_names, known_index
 from actorgraph.loaders.lang import registry_version, union
 from actorgraph.loaders.model import Entity, Mention, MentionKind
-from actorgraph.loaders.person_titles import strip_title
+from actorgraph.loaders.person_titles import strip_title, titles
 from actorgraph.ontology.ids import entity_iri, normalize_name
 
 _ACTOR_LIKE = {"Person", "Organization", "GovernmentAgency", "Company"}
@@ -171,6 +171,7 @@ def resolve_mentions(mentions: list[Mention]) -> tuple[list[Entity], dict[tuple[
     resolution.merge_places_of()
     resolution.merge_shorter_names()
     resolution.merge_petition_accounts()
+    resolution.drop_lone_titles()
     return resolution.entities()
 
 
@@ -360,6 +361,14 @@ class Resolution:
             if group is not None:
                 self._merge(group, c)
 
+    def drop_lone_titles(self) -> None:
+        """A title alone that the model tagged ("the Sheriff", "the Governor":
+        ``person_titles.txt``) and no longer name of the document took in (merge_shorter_names)
+        names nobody in particular: it is no entity."""
+        bare = _lower_titles(registry_version())
+        self.clusters = [c for c in self.clusters
+                         if not all(m.kind == MentionKind.MODEL and m.text.lower() in bare for m in c.mentions)]
+
     def entities(self) -> tuple[list[Entity], dict[tuple[int, int], str]]:
         """The entities of the clusters (two clusters that resolve to one IRI are one entity)
         and a map (start, end) -> entity IRI."""
@@ -423,6 +432,11 @@ class _NameTokens:
 
     def forget(self, p: _Cluster) -> None:
         self._of.pop(id(p), None)
+
+
+@lru_cache(maxsize=4)
+def _lower_titles(version: int) -> frozenset[str]:
+    return frozenset(t.lower() for t in titles())
 
 
 def _names_no_one(key: str) -> bool:

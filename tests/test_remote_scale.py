@@ -1,4 +1,5 @@
-"""Remote stores at scale: the 1,000-document benchmark corpus (bench/corpus.py: realistic
+"""Remote stores at scale: the benchmark corpus (300 documents in the suite; set
+ACTORGRAPH_SCALE_DOCUMENTS=1000 for the figures of docs/benchmarks.md) (bench/corpus.py: realistic
 paragraphs, invented actors) is extracted once into N-Quads shards (`actorgraph extract`,
 two processes), then loaded (`actorgraph load`) into the embedded store, into `oxigraph
 serve` and into Virtuoso, both started here on 127.0.0.1 and written through the SPARQL 1.1
@@ -22,7 +23,7 @@ from actorgraph.graph.questions import find_entity, questions
 
 pytestmark = pytest.mark.server
 
-DOCUMENTS = 1000
+DOCUMENTS = int(os.environ.get("ACTORGRAPH_SCALE_DOCUMENTS", "300"))
 _OURS = "FILTER(STRSTARTS(STR(?g), 'https://w3id.org/actorgraph/'))"
 
 
@@ -94,7 +95,7 @@ def local_analyses(embedded) -> dict:
 
 def test_a_server_holds_the_quads_of_the_embedded_store(remote, local_quads):
     local = local_quads
-    assert len(local) > 100_000
+    assert len(local) > 50 * DOCUMENTS  # about 200 quads a document: the corpus was read
     remote_quads = _quads(remote)
     assert len(remote_quads) == len(local)
     assert remote_quads == local, (sorted(remote_quads - local)[:3], sorted(local - remote_quads)[:3])

@@ -87,6 +87,8 @@ RAID_TARGETS = "rules.discourse.raid_targets.v1.coref"
     # the raid told in the sentence before as the agency's, a cue of report before the subject
     ("Families are bracing for raids by ICE that start Sunday. Reportedly, the raids will hit Atlanta and Denver.",
      {(ICE, "targets", c) for c in ("Atlanta", "Denver")}),
+    # the agency's raids named by the protest against them
+    ("Protesters marched against ICE raids on Monday. The raids will hit Atlanta next.", {(ICE, "targets", "Atlanta")}),
     # told as done: the agency raided the company
     ("ICE agents raided three meatpacking plants on Tuesday. The raids hit Harbor Meats Inc. in Conroe.",
      {(ICE, "raided", "Harbor Meats Inc.")}),
@@ -101,6 +103,8 @@ def test_rules_discourse_raid_targets(nlp, text, expected):
 @pytest.mark.parametrize("text", [
     # two agencies before: which one raids is not said
     "ICE and the Harbor County Sheriff's Office announced new operations. The raids will hit Atlanta and Denver.",
+    # the agency named apart from the raid: the one sued over it
+    "Lawyers sued ICE over the raids on Monday. The raids hit Atlanta and Denver.",
     # the sentence before tells of no raid
     "ICE spoke to reporters on Monday. The raids will hit Atlanta and Denver.",
     # negated

@@ -33,7 +33,8 @@ from actorgraph.loaders.rules import (
     register,
     with_conjuncts,
 )
-from actorgraph.loaders.rules.frames import negated
+from actorgraph.loaders.rules.coref import clause_verb
+from actorgraph.loaders.rules.frames import is_passive, negated
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -237,20 +238,33 @@ def _raid_objects(verb: Token, wheres: tuple[str, ...], sentence: _Sentence) -> 
     return [e for e in sentence.entities(found) if e.cls in ("Place", "Company")]
 
 
-def _tells_of_raid(token: Token, pack: LanguagePack) -> bool:
-    """A raid noun, or a verb of raiding or arresting (``frames.csv``): "ICE agents raided
-    three plants", "arrested 40 workers"."""
-    return _is_raid(token, pack) or (token.pos_ == "VERB" and any(
-        f.predicate in ("raided", "arrested") for f in pack.frames_for(token.lemma_.lower())))
+def _raiders(token: Token, pack: LanguagePack) -> list[Token]:
+    """Where a token that tells of a raid names who raids: a raid noun's own words ("ICE
+    raids", "raids by ICE", also where the parser hung "by ICE" on an active verb) and the
+    subject of its clause ("ICE announced new operations"); a
+    verb of raiding or arresting (``frames.csv``)'s subject and agent ("ICE agents raided three
+    plants", "40 workers were arrested by ICE"). [] for any other token."""
+    if _is_raid(token, pack):
+        verb = clause_verb(token)
+        own = [c for c in verb.children if c.dep_ in _SUBJECTS]
+        if not is_passive(verb):  # "bracing for raids by X": an active verb has no agent, the noun has
+            own += [c for c in verb.children if c.dep_ == "prep" and c.i > token.i and c.lower_ in pack.words("agent_preps")]
+        return [*token.subtree, *(t for c in own for t in c.subtree)]
+    if token.pos_ == "VERB" and any(f.predicate in ("raided", "arrested") for f in pack.frames_for(token.lemma_.lower())):
+        return [t for c in token.children if c.dep_ in (*_SUBJECTS, "agent", "obl:agent") for t in c.subtree]
+    return []
 
 
 def _lone_raiding_agency(sentence: _Sentence) -> Entity | None:
-    """The one agency a sentence names when it also tells of a raid ("ICE announced new
-    operations", "ICE agents raided three plants"); None when it names none or several."""
+    """The one agency a sentence names when it also tells that this agency raids ("ICE
+    announced new operations", "ICE agents raided three plants"); None when it names none or
+    several, or names it apart from the raid ("Lawyers sued ICE over the raids")."""
     agencies = {e.iri: e for e in sentence.tokens.values() if e.cls == "GovernmentAgency"}
-    if len(agencies) != 1 or not any(_tells_of_raid(t, sentence.pack) for t in sentence.span):
+    if len(agencies) != 1:
         return None
-    return next(iter(agencies.values()))
+    agency = next(iter(agencies.values()))
+    tied = any(sentence.tokens.get(t.i) == agency for r in sentence.span for t in _raiders(r, sentence.pack))
+    return agency if tied else None
 
 
 @register("rules.discourse.raid_targets.v1", Level.DOCUMENT, ("raided", "targets"))

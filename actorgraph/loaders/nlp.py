@@ -11,6 +11,7 @@ from actorgraph.errors import InputError
 from actorgraph.loaders import data_tables
 from actorgraph.loaders.attribute_index import index_attribute_ruler
 from actorgraph.loaders.lang import DEFAULT_LANGUAGE, LanguagePack, languages, load_pack, patterns
+from actorgraph.loaders.list_items import list_items_component  # noqa: F401 (registers the component)
 from actorgraph.loaders.name_ruler import NameRuler
 
 #: the pipelines of the default language, in order of preference (its ``pack.toml``)
@@ -59,6 +60,13 @@ def add_name_ruler(nlp, patterns: list[dict[str, Any]], overwrite: bool = True) 
     return ruler
 
 
+def add_list_items(nlp) -> None:
+    """Inline list items as sentences of their own (:mod:`actorgraph.loaders.list_items`):
+    the component that marks where they begin, first in a pipeline that parses."""
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("actorgraph_list_items", first=True)
+
+
 def ruler_patterns(pack: LanguagePack, nlp) -> list[dict[str, Any]]:
     """The EntityRuler patterns of a language: its pack's ``ruler_patterns`` hook, or the
     naming structure of its ``patterns.jsonl`` and the names of the domain tables."""
@@ -96,6 +104,7 @@ def load_pipeline(name: str | None = None):
     if nlp is None:
         raise InputError(f"spaCy pipeline not installed; tried {', '.join(candidates)}", where="--model")
     index_attribute_ruler(nlp)  # the same token attributes, looked up instead of matched
+    add_list_items(nlp)
     add_name_ruler(nlp, ruler_patterns(load_pack(DEFAULT_LANGUAGE), nlp))
     _preload()
     return nlp
@@ -168,6 +177,7 @@ def _language_pipeline(pack: LanguagePack, mode: str):
         except OSError:
             continue
         index_attribute_ruler(nlp)
+        add_list_items(nlp)
         add_name_ruler(nlp, ruler_patterns(pack, nlp))
         return nlp
     return None

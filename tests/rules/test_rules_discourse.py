@@ -75,3 +75,73 @@ def test_rules_discourse_plaintiffs_spanish(nlp, text, expected):
 ])
 def test_rules_discourse_plaintiffs_spanish_not(nlp, text):
     assert not [t for t in triples_of(nlp, text) if t[1] == "sues"]
+
+
+RAID_TARGETS = "rules.discourse.raid_targets.v1.coref"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a raid to come targets the places it will hit
+    ("ICE announced new operations on Monday. The raids will hit Atlanta, Baltimore and Houston.",
+     {(ICE, "targets", c) for c in ("Atlanta", "Baltimore", "Houston")}),
+    # the raid told in the sentence before as the agency's, a cue of report before the subject
+    ("Families are bracing for raids by ICE that start Sunday. Reportedly, the raids will hit Atlanta and Denver.",
+     {(ICE, "targets", c) for c in ("Atlanta", "Denver")}),
+    # the agency's raids named by the protest against them
+    ("Protesters marched against ICE raids on Monday. The raids will hit Atlanta next.", {(ICE, "targets", "Atlanta")}),
+    # told as done: the agency raided the company
+    ("ICE agents raided three meatpacking plants on Tuesday. The raids hit Harbor Meats Inc. in Conroe.",
+     {(ICE, "raided", "Harbor Meats Inc.")}),
+])
+def test_rules_discourse_raid_targets(nlp, text, expected):
+    found = triples_of(nlp, text)
+    carried = {t: r for t, r in found.items() if r.evidence.extractor == RAID_TARGETS}
+    assert set(carried) == expected, found
+    assert all(r.evidence.quote == text.split(". ", 1)[1] for r in carried.values())
+
+
+@pytest.mark.parametrize("text", [
+    # two agencies before: which one raids is not said
+    "ICE and the Harbor County Sheriff's Office announced new operations. The raids will hit Atlanta and Denver.",
+    # the agency named apart from the raid: the one sued over it
+    "Lawyers sued ICE over the raids on Monday. The raids hit Atlanta and Denver.",
+    # the sentence before tells of no raid
+    "ICE spoke to reporters on Monday. The raids will hit Atlanta and Denver.",
+    # negated
+    "ICE announced new raids on Monday. The raids will not hit Atlanta or Denver.",
+    # the raid sentence names its own agency
+    "ICE announced new raids on Monday. The raids by the Harbor County Sheriff's Office will hit Atlanta.",
+    # not a raid referred back to: no determiner, or a protest
+    "ICE announced new raids on Monday. New raids will hit Atlanta and Denver.",
+    "ICE announced new raids on Monday. The protests will hit Atlanta and Denver.",
+    # the raid two sentences back, or in another paragraph
+    "ICE announced new raids on Monday. The city council met on Tuesday. The raids will hit Atlanta and Denver.",
+    "ICE announced new raids on Monday.\n\nThe raids will hit Atlanta and Denver.",
+])
+def test_rules_discourse_raid_targets_not(nlp, text):
+    found = triples_of(nlp, text)
+    assert not [t for t, r in found.items() if r.evidence.extractor.startswith("rules.discourse.raid_targets")], found
+
+
+@pytest.mark.skipif(not pipeline_available("es"), reason="the optional Spanish pipeline is not installed")
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Agentes del ICE anunciaron nuevos operativos el lunes. Los operativos afectarán a Houston, Dallas y San "
+     "Antonio.", {(ICE, "targets", c) for c in ("Houston", "Dallas", "San Antonio")}),
+    ("El ICE anunció nuevas redadas el lunes. Las redadas se concentrarán en Houston y Dallas.",
+     {(ICE, "targets", c) for c in ("Houston", "Dallas")}),
+])
+def test_rules_discourse_raid_targets_spanish(nlp, text, expected):
+    found = triples_of(nlp, text)
+    assert {t for t, r in found.items() if r.evidence.extractor == RAID_TARGETS} == expected, found
+
+
+@pytest.mark.skipif(not pipeline_available("es"), reason="the optional Spanish pipeline is not installed")
+@pytest.mark.parametrize("text", [
+    # two agencies before
+    "El ICE y la Patrulla Fronteriza anunciaron nuevos operativos. Los operativos afectarán a Houston y Dallas.",
+    # negated
+    "El ICE anunció nuevas redadas el lunes. Las redadas no afectarán a Houston ni a Dallas.",
+])
+def test_rules_discourse_raid_targets_spanish_not(nlp, text):
+    found = triples_of(nlp, text)
+    assert not [t for t, r in found.items() if r.evidence.extractor.startswith("rules.discourse.raid_targets")], found

@@ -99,6 +99,7 @@ _DOCUMENT_RULE_TEXTS = {
                                   "investigation into Lakeview Fittings LLC."),
     "rules.discourse.plaintiffs.v1": ("A lawsuit was brought against the Linn County Sheriff's Office on Monday. "
                                       "Tomas Ibarra and Rosa Benitez are named as plaintiffs."),
+    "rules.discourse.raid_targets.v1": "ICE announced new operations on Monday. The raids will hit Fresno and Tulare.",
 }
 
 

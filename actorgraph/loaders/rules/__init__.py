@@ -469,6 +469,7 @@ DOCUMENT_ORDER: tuple[str, ...] = (
     "rules.event.raid_arrests.v1",
     "rules.event.raid_sites.v1",  # after the event rules: it reads who took part in a raid
     "rules.discourse.plaintiffs.v1",
+    "rules.discourse.raid_targets.v1",
     "rules.petition.creator.v1",
     "rules.petition.title.v1",
     "rules.petition.hands_of.v1",

@@ -1,12 +1,16 @@
 """Arguments carried across a sentence boundary (``rules.discourse.*``): a sentence that names
 people by a role noun of an event told just before takes the other party of that event from
 there ("A lawsuit was brought against X and Y by five detainees. … A, B and C are named as
-plaintiffs": A, B and C sue X and Y).
+plaintiffs": A, B and C sue X and Y); a raid referred back to by its noun takes its agency
+from the sentence before ("ICE announced new operations. The raids will hit A and B": ICE
+targets A and B).
 
 Conservative: the antecedent is in the same sentence, the sentence before, or a sentence
 before that when every sentence between speaks of the same thing (a lawsuit noun, a
 plaintiff noun: "According to the complaint, the plaintiffs …"), at most
-:data:`MAX_BACK` sentences back; the nearest one with named parties decides.
+:data:`MAX_BACK` sentences back; the nearest one with named parties decides. A raid's agency
+is taken from the sentence just before only, in the same paragraph, and only when that
+sentence names one agency and no more.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from actorgraph.loaders.event_words import RAID, event_nouns
 from actorgraph.loaders.lang import LanguagePack, own_pack
 from actorgraph.loaders.lists import coordinated
 from actorgraph.loaders.rules import (
@@ -28,7 +33,8 @@ from actorgraph.loaders.rules import (
     register,
     with_conjuncts,
 )
-from actorgraph.loaders.rules.frames import negated
+from actorgraph.loaders.rules.coref import clause_verb
+from actorgraph.loaders.rules.frames import is_passive, negated
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -190,5 +196,102 @@ def plaintiffs(ctx: DocumentContext) -> Iterator[Relation]:
             for party in sued:
                 relation = make_relation(sentence.passage(ctx.text), plaintiff, "sues",
                                          Ref(party, "coref" if carried else ""), "rules.discourse.plaintiffs.v1", 0.6)
+                if relation is not None:
+                    yield relation
+
+
+# ---------------------------------------------------------------- raids
+
+def _raid_verbs(pack: LanguagePack) -> dict[str, tuple[str, ...]]:
+    """Verbs whose subject, a raid, reaches what they name (``raid_verbs.csv``) -> where
+    their objects are (``dobj`` or a preposition)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for row in pack.rows("raid_verbs.csv"):
+        out[row["verb"]] = (*out.get(row["verb"], ()), row["objects"])
+    return out
+
+
+def _is_raid(token: Token, pack: LanguagePack) -> bool:
+    """A raid noun (``event_nouns.csv``), also where the tagger took it for an adjective in a
+    noun's place ("las redadas" as the subject), never as a modifier ("el equipo operativo")."""
+    noun = event_nouns(pack).get(token.lower_) or event_nouns(pack).get(token.lemma_.lower())
+    nominal = token.pos_ == "NOUN" or (token.pos_ == "ADJ" and token.dep_ not in ("amod", "acomp", "advmod"))
+    return nominal and noun is not None and noun.kind == RAID
+
+
+def _anaphoric_raid(verb: Token, sentence: _Sentence) -> bool:
+    """Whether a verb's subject is a raid referred back to: a raid noun with a definite or
+    demonstrative determiner ("the raids", "these operations", "los operativos") and no name
+    in it ("the ICE raids", "the raids by X" say who raids)."""
+    for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")):
+        definite = any(d.dep_ == "det" and ("Def" in d.morph.get("Definite", []) or "Dem" in d.morph.get("PronType", []))
+                       for d in subject.children)
+        if definite and _is_raid(subject, sentence.pack) and not any(t.i in sentence.tokens for t in subject.subtree):
+            return True
+    return False
+
+
+def _raid_objects(verb: Token, wheres: tuple[str, ...], sentence: _Sentence) -> list[Entity]:
+    """The places and companies a raid verb names as its objects."""
+    found = [o for where in wheres for o in
+             ([c for c in verb.children if c.dep_ in ("dobj", "obj")] if where == "dobj" else prep_objects(verb, where))]
+    return [e for e in sentence.entities(found) if e.cls in ("Place", "Company")]
+
+
+def _raiders(token: Token, pack: LanguagePack) -> list[Token]:
+    """Where a token that tells of a raid names who raids: a raid noun's own words ("ICE
+    raids", "raids by ICE", also where the parser hung "by ICE" on an active verb) and the
+    subject of its clause ("ICE announced new operations"); a
+    verb of raiding or arresting (``frames.csv``)'s subject and agent ("ICE agents raided three
+    plants", "40 workers were arrested by ICE"). [] for any other token."""
+    if _is_raid(token, pack):
+        verb = clause_verb(token)
+        own = [c for c in verb.children if c.dep_ in _SUBJECTS]
+        if not is_passive(verb):  # "bracing for raids by X": an active verb has no agent, the noun has
+            own += [c for c in verb.children if c.dep_ == "prep" and c.i > token.i and c.lower_ in pack.words("agent_preps")]
+        return [*token.subtree, *(t for c in own for t in c.subtree)]
+    if token.pos_ == "VERB" and any(f.predicate in ("raided", "arrested") for f in pack.frames_for(token.lemma_.lower())):
+        return [t for c in token.children if c.dep_ in (*_SUBJECTS, "agent", "obl:agent") for t in c.subtree]
+    return []
+
+
+def _lone_raiding_agency(sentence: _Sentence) -> Entity | None:
+    """The one agency a sentence names when it also tells that this agency raids ("ICE
+    announced new operations", "ICE agents raided three plants"); None when it names none or
+    several, or names it apart from the raid ("Lawyers sued ICE over the raids")."""
+    agencies = {e.iri: e for e in sentence.tokens.values() if e.cls == "GovernmentAgency"}
+    if len(agencies) != 1:
+        return None
+    agency = next(iter(agencies.values()))
+    tied = any(sentence.tokens.get(t.i) == agency for r in sentence.span for t in _raiders(r, sentence.pack))
+    return agency if tied else None
+
+
+@register("rules.discourse.raid_targets.v1", Level.DOCUMENT, ("raided", "targets"))
+def raid_targets(ctx: DocumentContext) -> Iterator[Relation]:
+    """"X announced new raids. The raids will hit A, B and C": the one agency of the sentence before targets (or, told as done, raided) them.
+
+    Only when the sentence before, in the same paragraph, names exactly one agency and speaks
+    of a raid, and the raid sentence names no agency of its own; a raid told in the past
+    (``Tense=Past``) raided its places and companies, one to come or under way targets them.
+    """
+    sentences = _sentences(ctx)
+    for k in range(1, len(sentences)):
+        sentence, before = sentences[k], sentences[k - 1]
+        verbs = _raid_verbs(sentence.pack)
+        if before.base != sentence.base or not verbs \
+                or any(e.cls == "GovernmentAgency" for e in sentence.tokens.values()):
+            continue
+        agency = _lone_raiding_agency(before)
+        if agency is None:
+            continue
+        for verb in sentence.span:
+            wheres = verbs.get(verb.lemma_.lower())
+            if verb.pos_ != "VERB" or not wheres or negated(verb, sentence.pack) or not _anaphoric_raid(verb, sentence):
+                continue
+            predicate = "raided" if "Past" in verb.morph.get("Tense", []) else "targets"
+            for place in _raid_objects(verb, wheres, sentence):
+                relation = make_relation(sentence.passage(ctx.text), Ref(agency, "coref"), predicate, place,
+                                         "rules.discourse.raid_targets.v1", 0.6)
                 if relation is not None:
                     yield relation

@@ -94,3 +94,18 @@ def test_pseudonyms_are_distinct_even_when_four_digits_collide():
     assert longer and all(re.fullmatch(r"Person [0-9a-f]{6,}", n) for n in longer)
     alone = next(i for i in iris if len(names[i]) == len("Person 1234"))
     assert pseudonyms([alone]) == {alone: names[alone]}  # the same pseudonym whoever else is masked
+
+
+def test_masking_a_place_with_a_masked_persons_whole_name():
+    """A person and a place both named "Ribera Oaks" (the model took the town for a person
+    in one document): the town keeps its name where documents write it for the town, and
+    masking it ends (it used to ask itself for its own name forever)."""
+    person, town = ID + "person/ribera-oaks", ID + "place/ribera-oaks"
+    written = {person: {"Ribera Oaks": frozenset({D1})}, town: {"Ribera Oaks": frozenset({D2, D3})}}
+    names = Names({person: "Person", town: "Place"}, {person: "Ribera Oaks", town: "Ribera Oaks"}, written, {})
+    masker = Masker(names, pseudonyms([person]))
+    assert masker.name(town, "Ribera Oaks") == "Ribera Oaks"
+    assert masker.iri(town) == town
+    assert masker.text("Agents arrested 40 workers at a plant in Ribera Oaks, Texas.", [D2]) == \
+        "Agents arrested 40 workers at a plant in Ribera Oaks, Texas."
+    assert masker.text("Ribera Oaks was detained.", [D1]) == f"{masker.masked[person]} was detained."

@@ -216,6 +216,9 @@ class Masker:
         the documents that write it."""
         done = self._inner_done.get((iri, text, slug))
         if done is None:
+            # while it is worked out, the name stands for itself: two entities whose names hold
+            # each other's (the same words, another class) would otherwise ask each other forever
+            self._inner_done[(iri, text, slug)] = text
             single = self.names.classes.get(iri) in NAMED_AFTER
             done = self._inner_done[(iri, text, slug)] = self._mask(text, self.docs.get(iri, frozenset()), single,
                                                                      whole=False, slug=slug)

@@ -6,7 +6,7 @@ campaigns (:mod:`.campaigns`), the language packs' tables of translated names
 (:mod:`.translations`), names the
 document already gave (:mod:`.known`, :mod:`.repeated`), firms (:mod:`.firms`), people
 (:mod:`.people`), lists (:mod:`.lists`), what the text says a name is (:mod:`.kinds`), acronyms (:mod:`.acronyms`), events
-(:mod:`.events`, :mod:`.delimited_events`), places (:mod:`.places`) and units of bodies (:mod:`.units`).
+(:mod:`.events`, :mod:`.delimited_events`), places (:mod:`.places`) and units and parts of bodies (:mod:`.units`).
 
 :data:`ORDER` declares the passes that run and their order, in stages: the passes of a stage
 run one after another, each seeing what the earlier ones found, and then the orchestrator
@@ -65,6 +65,7 @@ ORDER: tuple[tuple[str, ...], ...] = (
     ("mentions.unit.v1",),
     ("mentions.kind.named.v1",),
     ("mentions.kind.said.v1",),
+    ("mentions.unit.part.v1",),
     ("mentions.known.whole_form.v1",),
     ("mentions.repeated.v1",),
     ("mentions.person.short_form.v1",),

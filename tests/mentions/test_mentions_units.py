@@ -121,3 +121,14 @@ def test_mentions_unit_part_in_spanish():
     pieces = [("Oficina", "Organization"), ("Vigilancia Costera", "Person")]
     assert _parts(text, *pieces, body) == [("Oficina de Vigilancia Costera", "GovernmentAgency"), body]
     assert _parts(text.replace("una dependencia", "miembro"), *pieces, body) == [*pieces, body]
+
+
+def test_mentions_unit_part_the_model_cut_is_one_agency(nlp):
+    from actorgraph.loaders.mentions import extract_mentions
+    from actorgraph.loaders.parse import parse
+    from actorgraph.loaders.segment import segment
+
+    text = "The sweep was backed by Sea and Air Operations (an arm of U.S. Customs and Border Protection) and by 200 agents."
+    found = {(m.text, m.cls) for m in extract_mentions(text, parse(text, segment(text), nlp))}
+    assert ("Sea and Air Operations", "GovernmentAgency") in found
+    assert not {name for name, _ in found} & {"Sea", "Air Operations"}

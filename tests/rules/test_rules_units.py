@@ -32,6 +32,9 @@ def test_rules_unit_a_chapter_is_part_of_its_body_but_not_located(nlp, word):
      "Border Intelligence Services", "U.S. Department of Homeland Security", "rules.unit.apposition.v1"),
     ("Norvale Packing, a unit of Greenbriar Foods, hired the workers.",
      "Norvale Packing", "Greenbriar Foods", "rules.unit.apposition.v1"),
+    # after the acronym the name is defined with
+    ("The raid was led by Border Intelligence Services (BIS), a division of the Department of Homeland Security.",
+     "Border Intelligence Services", "U.S. Department of Homeland Security", "rules.unit.apposition.v1"),
     ("Norvale Packing is a wholly owned subsidiary of Greenbriar Foods, the company said.",
      "Norvale Packing", "Greenbriar Foods", "rules.unit.copula.v1"),
     ("Norvale Packing, which is a unit of Greenbriar Foods, hired the workers.",
@@ -85,3 +88,13 @@ def test_rules_unit_spanish_part_of_a_body(nlp, spanish_model, text, part, body,
 ])
 def test_rules_unit_spanish_no_part(nlp, spanish_model, text):
     assert not [k for k in triples_of(nlp, text) if k[1] == "partOf"]
+
+
+def test_rules_unit_an_acronym_takes_the_class_of_the_part_it_stands_for(nlp):
+    from actorgraph.loaders.pipeline import extract, make_document
+
+    text = ("The raid was led by Border Intelligence Services (BIS), a division of the Department of Homeland "
+            "Security. BIS agents arrested 40 workers.")
+    entities = {e.label: e for e in extract(make_document(text, "invented.txt"), nlp).entities}
+    part = entities["Border Intelligence Services"]
+    assert part.cls == "GovernmentAgency" and {m.text for m in part.mentions} == {"Border Intelligence Services", "BIS"}

@@ -58,6 +58,7 @@ ORDER: tuple[tuple[str, ...], ...] = (
     ("mentions.firm.partners.v1",),
     ("mentions.list.items.v1",),
     ("mentions.petition.account.v1",),
+    ("mentions.unit.part.v1",),  # before the acronyms, which take the class of the name they stand for
     ("mentions.acronym.definition.v1", "mentions.event.phrase.v1", "mentions.event.quoted.v1"),
     ("mentions.event.delimited.v1",),
     ("mentions.place.state_code.v1",),
@@ -65,7 +66,6 @@ ORDER: tuple[tuple[str, ...], ...] = (
     ("mentions.unit.v1",),
     ("mentions.kind.named.v1",),
     ("mentions.kind.said.v1",),
-    ("mentions.unit.part.v1",),
     ("mentions.known.whole_form.v1",),
     ("mentions.repeated.v1",),
     ("mentions.person.short_form.v1",),

@@ -79,6 +79,8 @@ def test_mentions_unit_part_pieces_are_one_name_typed_like_the_body(text, pieces
      [("Tralvex Union", "Organization")]),
     ("Dana Whitfield and Harbor Operations, a division of U.S. Customs and Border Protection, met.",
      [("Dana Whitfield", "Person"), ("Harbor Operations", "GovernmentAgency")]),
+    ("Texas and Harbor Operations, a division of U.S. Customs and Border Protection, met.",
+     [("Texas", "Place"), ("Harbor Operations", "GovernmentAgency")]),
     # a name from a table is not reshaped
     ("The sweep was backed by Sea and Harbor Operations (an arm of U.S. Customs and Border Protection).",
      [("Sea", "Organization", MentionKind.KNOWN), ("Harbor Operations", "GovernmentAgency")]),

@@ -79,14 +79,14 @@ def _pieces(text: str, plain: list[Mention], end: int) -> list[Mention]:
 def _one_name(text: str, pieces: list[Mention], end: int) -> bool:
     """Whether pieces the model tagged apart (or cut short) are one name: each was only
     guessed, none before a conjunction is a name of its own (a body's head word, a person's
-    name: "Tralvex Union and Greenbriar Foods" are two), and the whole does not look like a
-    person's name."""
+    name, a place: "Tralvex Union and Greenbriar Foods" are two), and the whole does not
+    look like a person's name."""
     if not all(guessed(m) for m in pieces):
         return False
     conjunctions = lang.union("conjunctions")
     for m, after in zip(pieces, [p.start for p in pieces[1:]] + [end]):
         joined = {w.lower() for w in text[m.end:after].split()}
-        if joined & conjunctions and (cue_class(m.text) or data_tables.looks_like_person(m.text)):
+        if joined & conjunctions and (m.cls == "Place" or cue_class(m.text) or data_tables.looks_like_person(m.text)):
             return False
     return not data_tables.looks_like_person(text[pieces[0].start:end])
 

@@ -80,6 +80,8 @@ _DOCUMENT_RULE_TEXTS = {
                                        "120 of 500 Signatures\nCreated by Rosa Benitez\n"),
     "rules.unit.part_of.v1": "The Denver field office of U.S. Immigration and Customs Enforcement denied the request.",
     "rules.unit.located_in.v1": "The Denver field office of U.S. Immigration and Customs Enforcement denied the request.",
+    "rules.unit.apposition.v1": "Norvale Packing, a unit of Greenbriar Foods, hired the workers.",
+    "rules.unit.copula.v1": "Norvale Packing is a subsidiary of Greenbriar Foods.",
     "rules.byline.member_of.v1": ("County ends its jail contract\n\nBy Laura Benton and Ray Ocampo, Rivermouth News Network\n\n"
                                   "The county board voted on Tuesday to end the contract."),
     "rules.contact.member_of.v1": ("The Prairie Workers Alliance filed a complaint on Monday.\n\n"

@@ -6,7 +6,7 @@ campaigns (:mod:`.campaigns`), the language packs' tables of translated names
 (:mod:`.translations`), names the
 document already gave (:mod:`.known`, :mod:`.repeated`), firms (:mod:`.firms`), people
 (:mod:`.people`), lists (:mod:`.lists`), what the text says a name is (:mod:`.kinds`), acronyms (:mod:`.acronyms`), events
-(:mod:`.events`, :mod:`.delimited_events`), places (:mod:`.places`) and units of bodies (:mod:`.units`).
+(:mod:`.events`, :mod:`.delimited_events`), places (:mod:`.places`) and units and parts of bodies (:mod:`.units`).
 
 :data:`ORDER` declares the passes that run and their order, in stages: the passes of a stage
 run one after another, each seeing what the earlier ones found, and then the orchestrator
@@ -58,6 +58,7 @@ ORDER: tuple[tuple[str, ...], ...] = (
     ("mentions.firm.partners.v1",),
     ("mentions.list.items.v1",),
     ("mentions.petition.account.v1",),
+    ("mentions.unit.part.v1",),  # before the acronyms, which take the class of the name they stand for
     ("mentions.acronym.definition.v1", "mentions.event.phrase.v1", "mentions.event.quoted.v1"),
     ("mentions.event.delimited.v1",),
     ("mentions.place.state_code.v1",),

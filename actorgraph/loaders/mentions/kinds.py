@@ -150,7 +150,7 @@ def said_class(text: str, m: Mention) -> Said | None:
     return said
 
 
-def _guessed(m: Mention) -> bool:
+def guessed(m: Mention) -> bool:
     """A mention whose class only a guess stands behind: the model's, or a name found again
     from one (no table, definition or structure behind it)."""
     return m.canonical is None and (m.kind == MentionKind.MODEL or (m.kind == MentionKind.NAME and m.cls in _RETYPED))
@@ -178,7 +178,7 @@ def kinds_said(ctx: MentionContext) -> list[Mention]:
     text = ctx.text
     decided: dict[str, Said] = {}
     for m in ctx.found:
-        if m.kind.is_container or not _guessed(m) or m.text in decided:
+        if m.kind.is_container or not guessed(m) or m.text in decided:
             continue
         said = said_class(text, m)
         if said is not None and (said.cls == m.cls or retypes(m, said)):
@@ -186,7 +186,7 @@ def kinds_said(ctx: MentionContext) -> list[Mention]:
     out = []
     for m in ctx.found:
         said = decided.get(m.text)
-        if said is None or m.kind.is_container or not _guessed(m) or not retypes(m, said):
+        if said is None or m.kind.is_container or not guessed(m) or not retypes(m, said):
             out.append(m)
         elif said.cls != NOT_AN_ACTOR:
             out.append(replace(m, cls=said.cls, kind=MentionKind.NAME, extractor=KIND_EXTRACTOR,

@@ -463,6 +463,8 @@ DOCUMENT_ORDER: tuple[str, ...] = (
     "rules.petition.body_support.v1",
     "rules.unit.part_of.v1",
     "rules.unit.located_in.v1",
+    "rules.unit.apposition.v1",
+    "rules.unit.copula.v1",
     "rules.byline.member_of.v1",
     "rules.contact.member_of.v1",
     SENTENCE_RULES,

@@ -142,13 +142,15 @@ QUERY_CHUNK = 200  # relations dated per look-up
 
 _DATES = """SELECT ?s ?p ?o ?d ?start ?end ?asOf ?ended ?created WHERE {
   %s
-  GRAPH ?d { ?ev rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o }
+  GRAPH ?d { ?s ?p ?o . ?ev rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o }
   OPTIONAL { GRAPH ?d { ?ev ag:start ?start } }
   OPTIONAL { GRAPH ?d { ?ev ag:end ?end } }
   OPTIONAL { GRAPH ?d { ?ev ag:asOf ?asOf } }
   OPTIONAL { GRAPH ?d { ?ev ag:ended ?ended } }
   OPTIONAL { ?d dcterms:created ?created }
-}"""  # an OPTIONAL inside the GRAPH group would make Oxigraph read it for every document
+}"""  # an OPTIONAL inside the GRAPH group would make Oxigraph read it for every document; the
+# direct triple first finds the documents that state a relation (an index look-up) before
+# their evidence nodes, not every evidence node of a hub such as ICE
 
 
 Key = tuple[str, str, str]

@@ -98,6 +98,7 @@ def _classes_of(node) -> tuple[str, ...]:
     return (str(node)[len(NS):],)
 
 
+@lru_cache(maxsize=256)
 def domain(prop: str) -> tuple[str, ...]:
     """Classes allowed as subject of ``prop`` (empty: any).
 
@@ -107,6 +108,7 @@ def domain(prop: str) -> tuple[str, ...]:
     return _classes_of(_ONT.value(AG[prop], RDFS.domain))
 
 
+@lru_cache(maxsize=256)
 def range_(prop: str) -> tuple[str, ...]:
     """Classes allowed as object of ``prop`` (empty: any)."""
     return _classes_of(_ONT.value(AG[prop], RDFS.range))

@@ -94,13 +94,21 @@ class Name:
     cls: str
 
 
-def entity_names(store: Store, classes: tuple[str, ...] = ()) -> list[Name]:
-    """Every name of every entity (of ``classes``, if given): the name keys of the entities
-    graph, or, in a store written before they existed, every label and alias."""
-    names = [Name(e, key, label, cls or "") for e, key, label, cls in store.values(
-        "SELECT ?e ?key ?label ?cls WHERE { GRAPH ?g { ?e ag:nameKey ?key ; rdfs:label ?label "
-        "OPTIONAL { ?e ag:entityClass ?cls } } }", {"g": ENTITIES_GRAPH}) if e and key and label]
-    if not names:
+_NAMES = "SELECT ?e ?key ?label ?cls WHERE { GRAPH ?g { ?e ag:nameKey ?key ; rdfs:label ?label " \
+         "OPTIONAL { ?e ag:entityClass ?cls } } }"
+# the same, of the names that hold a word: the store filters, Python reads only those rows
+_NAMES_HOLDING = "SELECT ?e ?key ?label ?cls WHERE { GRAPH ?g { ?e ag:nameKey ?key ; rdfs:label ?label " \
+                 "OPTIONAL { ?e ag:entityClass ?cls } } FILTER(CONTAINS(?key, ?word)) }"
+
+
+def entity_names(store: Store, classes: tuple[str, ...] = (), holding: str = "") -> list[Name]:
+    """Every name of every entity (of ``classes``, if given; with ``holding``, only the names
+    whose key holds that word, a superset of :func:`containing`'s): the name keys of the
+    entities graph, or, in a store written before they existed, every label and alias."""
+    bindings: Bindings = {"g": ENTITIES_GRAPH, **({"word": Literal(holding)} if holding else {})}
+    query = _NAMES_HOLDING if holding else _NAMES
+    names = [Name(e, key, label, cls or "") for e, key, label, cls in store.values(query, bindings) if e and key and label]
+    if not names and not store.values(_NAMES + " LIMIT 1", {"g": ENTITIES_GRAPH}):
         names = [Name(e, normalize_name(form), label, (cls or "").rsplit("#", 1)[-1]) for e, cls, label, form in store.values(
             """SELECT DISTINCT ?e ?cls ?label ?form WHERE { ?d ag:mentions ?e . ?e a ?cls ; rdfs:label ?label .
                { ?e rdfs:label ?form } UNION { ?e skos:altLabel ?form } }""") if e and label and form]
@@ -192,7 +200,8 @@ def find_entity(store: Store, name: str, classes: tuple[str, ...] = (), where: s
 def _wider_names(store: Store, value: str, found: str) -> str:
     """A note for an empty answer about ``value`` (the entity ``found``): the other entities
     whose names hold it ("Clearview AI" for "Clearview"), which may be the one meant."""
-    others = containing(entity_names(store), normalize_name(value))
+    key = normalize_name(value)
+    others = containing(entity_names(store, holding=max(key.split(), key=len, default="")), key)
     labels = sorted(n.label for iri, n in others.items() if iri != found)
     if not labels:
         return ""

@@ -793,13 +793,13 @@ def joint_action(ctx: SentenceContext) -> Iterator[Relation]:
     """
     pack = ctx.pack
     for verb in ctx.sent:
-        if verb.pos_ not in ("VERB", "AUX") or negated(verb, pack):
+        if verb.pos_ not in ("VERB", "AUX"):
             continue
         own = _agents(verb) if is_passive(verb) else [c for c in verb.children if c.dep_ == "nsubj"]
         partners = _together_with(verb, own, pack)
         joint = verb.lemma_.lower() in pack.joint_verbs or any(  # not a word of a name ("X Families Together")
             c.lower_ in pack.words("joint_adverbs") and c.i not in ctx.tokens for c in verb.children)
-        if not joint and not partners:
+        if (not joint and not partners) or negated(verb, pack):
             continue
         actors = [r for r in _expand(ctx, own + partners) if r.entity.cls in _GROUPS and r.via != "coref"]
         for i, a in enumerate(actors):

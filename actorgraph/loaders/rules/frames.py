@@ -554,7 +554,7 @@ def verb_frames(ctx: SentenceContext) -> Iterator[Relation]:
     one inside an accusation is alleged.
     """
     pack = ctx.pack
-    for verb in ctx.sent:
+    for verb in ctx.words:
         if verb.pos_ not in ("VERB", "AUX") and verb.tag_ != "VBN" and not _participle(verb):
             continue
         frames = next((f for lemma in verb_lemmas(verb) if (f := pack.frames_for(lemma))), ())
@@ -705,7 +705,7 @@ def _nominal_arguments(ctx: SentenceContext, noun: Token, frame: NominalFrame) -
 def nominal_frames(ctx: SentenceContext) -> Iterator[Relation]:
     """A noun that states a relation (``nominal.csv``): "the county's contract with ICE", "a lawsuit by X against Y"."""
     pack = ctx.pack
-    for noun in ctx.sent:
+    for noun in ctx.words:
         if noun.pos_ not in ("NOUN", "PROPN"):
             continue
         for frame in pack.nominal_for(noun.lower_) or pack.nominal_for(noun.lemma_.lower()):
@@ -751,7 +751,7 @@ def adjacent_frames(ctx: SentenceContext) -> Iterator[Relation]:
     """
     pack = ctx.pack
     doc = ctx.sent.doc
-    for token in ctx.sent:
+    for token in ctx.words:
         if token.i in ctx.tokens or token.tag_ not in ("VBZ", "VBD", "NNS", "NN") or (
                 token.pos_ in ("VERB", "AUX") and token.dep_ not in _NOT_CLAUSES):
             continue
@@ -792,7 +792,7 @@ def joint_action(ctx: SentenceContext) -> Iterator[Relation]:
     "filed" or "published" are parties listed together, not collaborators.
     """
     pack = ctx.pack
-    for verb in ctx.sent:
+    for verb in ctx.words:
         if verb.pos_ not in ("VERB", "AUX"):
             continue
         own = _agents(verb) if is_passive(verb) else [c for c in verb.children if c.dep_ == "nsubj"]

@@ -543,6 +543,17 @@ def _frame_targets(ctx: SentenceContext, verb: Token, frame: Frame) -> list[Ref]
     return _expand(ctx, found, stance=frame.predicate in _STANCES and frame.requires != "direct")
 
 
+def _may_be_verb(token: Token, pack: LanguagePack) -> bool:
+    """A verb, or a participle (by its morphology) that may be one; the costly morphology is
+    read only for a token whose lemma could name a frame (an adjective's participle may
+    stand for an infinitive that does: :func:`verb_lemmas`)."""
+    if token.pos_ in ("VERB", "AUX") or token.tag_ == "VBN":
+        return True
+    if token.pos_ != "ADJ" and not pack.frames_for(token.lemma_.lower()):
+        return False  # no frame for its lemma: it gives nothing, participle or not
+    return _participle(token)
+
+
 @register("rules.frame.verb.v1", Level.SENTENCE, from_packs(lambda pack: (f.predicate for f in pack.frames)))
 def verb_frames(ctx: SentenceContext) -> Iterator[Relation]:
     """A verb that states a relation (``frames.csv``): "X shared records with Y", "Y was sued by X", "the center run by X".
@@ -555,7 +566,7 @@ def verb_frames(ctx: SentenceContext) -> Iterator[Relation]:
     """
     pack = ctx.pack
     for verb in ctx.words:
-        if verb.pos_ not in ("VERB", "AUX") and verb.tag_ != "VBN" and not _participle(verb):
+        if not _may_be_verb(verb, pack):
             continue
         frames = next((f for lemma in verb_lemmas(verb) if (f := pack.frames_for(lemma))), ())
         if not frames or negated(verb, pack):

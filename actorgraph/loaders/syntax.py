@@ -105,16 +105,23 @@ def syntactic_relations(text: str, parsed: Sequence[ParsedSegment], nodes: Itera
         base = p.segment.start
         doc = p.doc
         assert doc is not None
-        coref = {t.i: antecedents[base + t.idx] for t in doc if base + t.idx in antecedents}
-        groups = {t.i: counted[base + t.idx] for t in doc if base + t.idx in counted}
+        coref: dict[int, Entity] = {}
+        groups: dict[int, tuple[Entity, ...]] = {}
+        for t in doc:  # one pass: spaCy makes a new Token for each index it is asked
+            offset = base + t.idx
+            if offset in antecedents:
+                coref[t.i] = antecedents[offset]
+            if offset in counted:
+                groups[t.i] = counted[offset]
         pack = packs[base]
         for sent in doc.sents:
             if not any(i in token_map or i in coref or i in groups for i in range(sent.start, sent.end)):
                 continue  # every rule starts from an entity the sentence names (a mention or a reference)
+            words = tuple(sent)
             opening = dateline(sent, token_map)
             names = {i: e for i, e in token_map.items() if i not in opening} if opening else token_map
             ctx = SentenceContext(text, sent, base, names, coref, document_entities, pack,
                                   modality(text[base + sent.start_char:base + sent.end_char]),
-                                  _siblings(text, sent, base, token_map, pack.code), groups)
+                                  _siblings(text, words, base, token_map, pack.code), groups, words)
             out.extend(run_rules(ctx, order))
     return out

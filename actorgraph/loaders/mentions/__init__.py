@@ -86,13 +86,16 @@ def extract_mentions(text: str, parsed: Sequence[ParsedSegment], passes: Collect
     segments = tuple(parsed)
     found: list[Mention] = []
     for stage in ORDER:
+        changed = False
         for name in stage:
             if passes is not None and name not in passes:
                 continue
             step = PASSES[name]
             out = list(step.find(MentionContext(text, segments, tuple(found))))
+            changed = changed or (out != found if step.rewrites else bool(out))
             found = out if step.rewrites else found + out
-        found = resolve_overlaps(found)
+        if changed:  # resolving what was resolved gives it again (kept spans are distinct and never clash)
+            found = resolve_overlaps(found)
     return found
 
 

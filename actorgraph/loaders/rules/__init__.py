@@ -128,6 +128,13 @@ class SentenceContext:
     # token index -> the entities of the list of names it is in ("A, B, C and D")
     groups: Mapping[int, tuple[Entity, ...]] = field(default_factory=dict)
     # token index -> the entities a counting description stands for ("both men", "los tres")
+    sent_tokens: tuple[Token, ...] | None = None
+    # the sentence's tokens, made once (spaCy makes a new Token for each index it is asked)
+
+    @property
+    def words(self) -> tuple[Token, ...]:
+        """The tokens of the sentence, in order (those given, or made from ``sent``)."""
+        return self.sent_tokens if self.sent_tokens is not None else tuple(self.sent)
 
     @property
     def start(self) -> int:
@@ -228,7 +235,14 @@ def modality(sentence: str) -> str:
     >>> modality("The office allegedly shared records."), modality("We urge the county to act.")
     ('alleged', 'demanded')
     """
-    for name, cues in _modality_cues(registry_version())[0]:
+    return _modality(sentence, registry_version())
+
+
+@lru_cache(maxsize=8192)
+def _modality(sentence: str, version: int) -> str:
+    """:func:`modality` for the packs of one registry version (each sentence is read twice:
+    by the sentence rules and by the document rules)."""
+    for name, cues in _modality_cues(version)[0]:
         if cues.search(sentence):
             return name
     return "asserted"

@@ -50,7 +50,7 @@ _CLAUSES = ("acl", "relcl", "acl:relcl")
 
 def _heads(ctx: SentenceContext) -> Iterator[tuple[Token, Entity]]:
     """Each token that heads the words of an Event mention, with the Event."""
-    for token in ctx.sent:
+    for token in ctx.words:
         event = ctx.tokens.get(token.i)
         if event is not None and event.cls == "Event" and ctx.tokens.get(token.head.i) is not event:
             yield token, event
@@ -270,16 +270,17 @@ def _event_in_focus(ctx: SentenceContext) -> Entity | None:
 @register("rules.event.attendees.v1", Level.SENTENCE, ("participatedIn",))
 def event_attendees(ctx: SentenceContext) -> Iterator[Relation]:
     """Who attended the event just told of, in a sentence that names no event: "Acudieron representantes de X", "Una de las asistentes fue X"."""
-    if any(ctx.tokens[t.i].cls == "Event" for t in ctx.sent if t.i in ctx.tokens):
+    if any(e.cls == "Event" for i, e in ctx.tokens.items() if ctx.sent.start <= i < ctx.sent.end):
         return
     people: list[Ref] = []
     roles = ctx.pack.words("event_roles")
-    for token in ctx.sent:
-        if token.pos_ in ("VERB", "AUX") and not negated(token, ctx.pack):
-            preps = [v.argument for v in event_verbs(ctx.pack).get(token.lemma_.lower(), ())
-                     if v.alone and v.argument not in ("object", "subject", "during") and _has_particle(token, v)]
-            if preps and not any(prep_objects(token, p) for p in preps):
-                people += _attending(ctx, [c for c in token.children if c.dep_ == "nsubj"])
+    verbs = event_verbs(ctx.pack)
+    for token in ctx.words:
+        verb = token.pos_ in ("VERB", "AUX")
+        entries = verbs.get(token.lemma_.lower(), ()) if verb else ()
+        # the cheap test first: a verb that is no event verb and no role word gives nothing, negated or not
+        if verb and (entries or token.lower_ in roles) and not negated(token, ctx.pack):
+            people += _verb_attendees(ctx, token, entries)
         elif token.lower_ in roles and not any(c.dep_ in ("prep",) or case_of(c) for c in token.children
                                                if c.dep_ in ("prep", "nmod") and c.i > token.i):
             people += _bearer(ctx, token)
@@ -293,6 +294,15 @@ def event_attendees(ctx: SentenceContext) -> Iterator[Relation]:
             relation = make_relation(ctx, person, "participatedIn", Ref(event), "rules.event.attendees.v1", 0.5)
             if relation is not None:
                 yield relation
+
+
+def _verb_attendees(ctx: SentenceContext, token: Token, entries) -> list[Ref]:
+    """The subject of a verb of attending that stands alone ("Acudieron representantes de X")."""
+    preps = [v.argument for v in entries
+             if v.alone and v.argument not in ("object", "subject", "during") and _has_particle(token, v)]
+    if preps and not any(prep_objects(token, p) for p in preps):
+        return _attending(ctx, [c for c in token.children if c.dep_ == "nsubj"])
+    return []
 
 
 def _attending(ctx: SentenceContext, who: list[Token]) -> list[Ref]:

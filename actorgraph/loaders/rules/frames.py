@@ -543,6 +543,17 @@ def _frame_targets(ctx: SentenceContext, verb: Token, frame: Frame) -> list[Ref]
     return _expand(ctx, found, stance=frame.predicate in _STANCES and frame.requires != "direct")
 
 
+def _may_be_verb(token: Token, pack: LanguagePack) -> bool:
+    """A verb, or a participle (by its morphology) that may be one; the costly morphology is
+    read only for a token whose lemma could name a frame (an adjective's participle may
+    stand for an infinitive that does: :func:`verb_lemmas`)."""
+    if token.pos_ in ("VERB", "AUX") or token.tag_ == "VBN":
+        return True
+    if token.pos_ != "ADJ" and not pack.frames_for(token.lemma_.lower()):
+        return False  # no frame for its lemma: it gives nothing, participle or not
+    return _participle(token)
+
+
 @register("rules.frame.verb.v1", Level.SENTENCE, from_packs(lambda pack: (f.predicate for f in pack.frames)))
 def verb_frames(ctx: SentenceContext) -> Iterator[Relation]:
     """A verb that states a relation (``frames.csv``): "X shared records with Y", "Y was sued by X", "the center run by X".
@@ -554,8 +565,8 @@ def verb_frames(ctx: SentenceContext) -> Iterator[Relation]:
     one inside an accusation is alleged.
     """
     pack = ctx.pack
-    for verb in ctx.sent:
-        if verb.pos_ not in ("VERB", "AUX") and verb.tag_ != "VBN" and not _participle(verb):
+    for verb in ctx.words:
+        if not _may_be_verb(verb, pack):
             continue
         frames = next((f for lemma in verb_lemmas(verb) if (f := pack.frames_for(lemma))), ())
         if not frames or negated(verb, pack):
@@ -705,7 +716,7 @@ def _nominal_arguments(ctx: SentenceContext, noun: Token, frame: NominalFrame) -
 def nominal_frames(ctx: SentenceContext) -> Iterator[Relation]:
     """A noun that states a relation (``nominal.csv``): "the county's contract with ICE", "a lawsuit by X against Y"."""
     pack = ctx.pack
-    for noun in ctx.sent:
+    for noun in ctx.words:
         if noun.pos_ not in ("NOUN", "PROPN"):
             continue
         for frame in pack.nominal_for(noun.lower_) or pack.nominal_for(noun.lemma_.lower()):
@@ -751,7 +762,7 @@ def adjacent_frames(ctx: SentenceContext) -> Iterator[Relation]:
     """
     pack = ctx.pack
     doc = ctx.sent.doc
-    for token in ctx.sent:
+    for token in ctx.words:
         if token.i in ctx.tokens or token.tag_ not in ("VBZ", "VBD", "NNS", "NN") or (
                 token.pos_ in ("VERB", "AUX") and token.dep_ not in _NOT_CLAUSES):
             continue
@@ -792,7 +803,7 @@ def joint_action(ctx: SentenceContext) -> Iterator[Relation]:
     "filed" or "published" are parties listed together, not collaborators.
     """
     pack = ctx.pack
-    for verb in ctx.sent:
+    for verb in ctx.words:
         if verb.pos_ not in ("VERB", "AUX"):
             continue
         own = _agents(verb) if is_passive(verb) else [c for c in verb.children if c.dep_ == "nsubj"]

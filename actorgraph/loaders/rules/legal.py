@@ -21,7 +21,7 @@ def caption(ctx: SentenceContext) -> Iterator[Relation]:
     """
     doc = ctx.sent.doc
     versus = union("versus")
-    for token in ctx.sent:
+    for token in ctx.words:
         if token.lower_ not in versus or token.i in ctx.tokens:
             continue
         before, after = token.i - 1, token.i + 1

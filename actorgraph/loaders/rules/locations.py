@@ -66,7 +66,7 @@ def _sited(ctx: SentenceContext, holder: Token) -> list[Ref]:
 
 def _heads(ctx: SentenceContext) -> list[tuple[Token, Ref]]:
     out = []
-    for token in ctx.sent:
+    for token in ctx.words:
         entity = ctx.tokens.get(token.i)
         if entity is not None and entity.cls in _LOCATED and ctx.tokens.get(token.head.i) is not entity:
             out.append((token, Ref(entity)))

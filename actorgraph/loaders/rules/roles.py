@@ -78,7 +78,7 @@ def _of_a_function(ctx: SentenceContext, noun: Token) -> bool:
 def _person_heads(ctx: SentenceContext) -> list[Token]:
     """The syntactic head token of every person mention in the sentence."""
     out = []
-    for token in ctx.sent:
+    for token in ctx.words:
         entity = ctx.tokens.get(token.i)
         if entity is not None and entity.cls == "Person" and (token.head.i == token.i or ctx.tokens.get(token.head.i) is not entity):
             out.append(token)
@@ -296,7 +296,7 @@ def _role_clause(ctx: SentenceContext, noun: Token) -> Token | None:
 @register("rules.role.copula.v1", Level.SENTENCE, _ROLE_PREDICATES)
 def copula(ctx: SentenceContext) -> Iterator[Relation]:
     """A role stated by a copula: "X is a member of Y", "X serves as director of Y", "X became president of Y"."""
-    for noun in ctx.sent:
+    for noun in ctx.words:
         predicate = role_predicate(ctx, noun) if noun.pos_ in ("NOUN", "PROPN") else None
         if predicate is None:
             continue
@@ -316,7 +316,7 @@ def member_list(ctx: SentenceContext) -> Iterator[Relation]:
     Also "Among the network's member organizations are A, B, C and D", "its members
     include A, B and C": the list follows the role noun in the same clause.
     """
-    for noun in ctx.sent:
+    for noun in ctx.words:
         if noun.pos_ != "NOUN" or noun.tag_ not in ("NNS", "NNPS", "NOUN"):
             continue
         predicate = role_predicate(ctx, noun)
@@ -355,7 +355,7 @@ def affiliate_list(ctx: SentenceContext) -> Iterator[Relation]:
 
     Also in Spanish: "las organizaciones afiliadas a X, como A, B y C".
     """
-    for word in ctx.sent:
+    for word in ctx.words:
         if word.lower_ not in ctx.pack.affiliation and word.lemma_.lower() not in ctx.pack.affiliation:
             continue
         bodies = [r for prep in ctx.pack.lines("affiliation_preps") for p in prep_objects(word, prep)

@@ -21,6 +21,7 @@ from actorgraph.loaders.time.words import Relative, TimeWords, time_words
 
 #: the years a bare number may be (a count such as "2500 people" mostly lies outside)
 YEARS = r"(?:1[89]\d\d|20\d\d)"
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -235,7 +236,10 @@ def find_times(text: str, start: int = 0, end: int | None = None) -> list[TimeEx
     end = len(text) if end is None else end
     words = time_words()
     found: list[TimeExpression] = []
+    digits = _DIGIT.search(text, start, end) is not None
     for kind, pattern in _patterns():
+        if not digits and kind != "month-alone":
+            continue  # every other pattern holds a day or a year in digits: spare its month alternation
         for match in pattern.finditer(text, start, end):
             expression = _expression(kind, match, text, words)
             if expression is not None:

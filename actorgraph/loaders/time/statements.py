@@ -283,6 +283,7 @@ def date_relations(document: Document, parsed: Sequence[ParsedSegment], mentions
     text = document.text
     pattern = _ended_pattern()
     times: dict[int, list[TimeExpression]] = {}
+    timed: dict[int, bool] = {}
     warnings: list[str] = []
     out = []
     for relation in relations:
@@ -295,10 +296,12 @@ def date_relations(document: Document, parsed: Sequence[ParsedSegment], mentions
         if sentence.start not in times:  # a dateline's date is the document's, no statement's
             times[sentence.start] = [e for e in find_times(text, sentence.start, sentence.end)
                                      if not opens_paragraph(text, e)]
-        expressions = times[sentence.start]
-        if not expressions and not pattern.search(text, sentence.start, sentence.end) and not _has_time_verb(sentence):
+            timed[sentence.start] = bool(times[sentence.start]) or pattern.search(text, sentence.start, sentence.end) \
+                is not None or _has_time_verb(sentence)
+        if not timed[sentence.start]:  # no time, no word of ending: nothing to date (read once a sentence)
             out.append(relation)
             continue
+        expressions = times[sentence.start]
         subject = _head_most(_tokens_of(sentence, by_entity.get(relation.subject, [])))
         obj = _head_most(_tokens_of(sentence, by_entity.get(relation.object, [])))
         anchor = _anchor(subject, obj)

@@ -15,7 +15,7 @@ from pathlib import Path
 from actorgraph.errors import InputError
 from actorgraph.loaders.clean import clean_text
 from actorgraph.loaders.entities import resolve_mentions
-from actorgraph.loaders.lang import all_packs
+from actorgraph.loaders.lang import all_packs, alternation, registry_version, union
 from actorgraph.loaders.mentions import extract_mentions
 from actorgraph.loaders.model import Document, Extraction
 from actorgraph.loaders.parse import parse_many
@@ -29,34 +29,24 @@ from actorgraph.ontology.ids import document_iri
 from actorgraph.settings import MAX_BYTES
 
 
-def _lang_rows(name: str) -> list[dict[str, str]]:
-    """The rows of a table (``lang/<code>/<name>``, comment lines aside) of every registered language."""
-    return [row for pack in all_packs() for row in pack.rows(name)]
-
-
-def _lang_words(name: str) -> list[str]:
-    """Every word of a list (``lang/<code>/<name>``, comment lines aside) of every registered language."""
-    return [w for pack in all_packs() for w in pack.words(name)]
-
-
-def _alternation(phrases: list[str]) -> str:
-    return "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
-
-
-@lru_cache(maxsize=1)
 def _boilerplate() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    return _boilerplate_patterns(registry_version())
+
+
+@lru_cache(maxsize=4)
+def _boilerplate_patterns(version: int) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """What opens a press release above its headline (``lang/<code>/boilerplate.csv``): a
     label with the separators after it, a phrase that opens a line that is no headline, and
     a date (month names: ``lang/<code>/months.txt``)."""
-    rows = _lang_rows("boilerplate.csv")
-    labels = [r["phrase"] for r in rows if r["kind"] == "label"]
-    lines = [r["phrase"] for r in rows if r["kind"] == "line"]
-    month = _alternation([m.casefold() for m in _lang_words("months.txt")])
+    rows = [row for pack in all_packs() for row in pack.rows("boilerplate.csv")]
+    labels = {r["phrase"] for r in rows if r["kind"] == "label"}
+    lines = {r["phrase"] for r in rows if r["kind"] == "line"}
+    month = alternation({w.casefold() for line in union("months") for w in line.split()})  # several forms a line
     day = r"\d{1,2}[^\W\d_]{0,2}\.?"  # 3, 3rd, 3º
     date = (rf"(?:{month})\.?\s+{day},?(?:\s+\d{{4}})?|{day}\s+(?:[^\W\d_]{{1,3}}\s+)?(?:{month})\.?"
             rf"(?:,?\s+(?:[^\W\d_]{{1,3}}\s+)?\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}")
-    return (re.compile(rf"^(?:{_alternation(labels)})(?=$|[\s:—–|/.,-])[\s:—–|/.,-]*", re.I),
-            re.compile(rf"^(?:{_alternation(lines)})(?=$|[\s:.,-])", re.I),
+    return (re.compile(rf"^(?:{alternation(labels)})(?=$|[\s:—–|/.,-])[\s:—–|/.,-]*", re.I),
+            re.compile(rf"^(?:{alternation(lines)})(?=$|[\s:.,-])", re.I),
             re.compile(rf"\b(?:{date})(?!\w)", re.I))
 
 

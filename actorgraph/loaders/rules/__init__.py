@@ -454,6 +454,7 @@ from actorgraph.loaders.rules import (  # noqa: E402,F401
     petitions,
     policies,
     roles,
+    stances,
     statements,
     units,
 )
@@ -512,6 +513,8 @@ SENTENCE_ORDER: tuple[str, ...] = (
     "rules.event.place.v1",
     "rules.policy.implements.v1",
     "rules.caption.sues.v1",
+    "rules.stance.undergoer.v1",
+    "rules.stance.accuse.v1",
 )
 
 

@@ -371,10 +371,11 @@ def _expand(ctx: SentenceContext, tokens: list[Token], stance: bool = False) -> 
                     for e in with_conjuncts(example):
                         found.extend(refs(ctx, e))
             if not found and stance and c.pos_ == "NOUN":
-                owners = [g for g in c.children if g.dep_ == "poss"]
                 # "the arrest of X by ICE": X underwent it; the one who did it is the body behind it
                 pack = ctx.pack
                 done_to = c.lemma_.lower() in pack.patient_nouns or c.lower_ in pack.patient_nouns
+                # "X's policies": X is behind them; "X's deportation": X underwent it (rules.stance)
+                owners = [] if done_to else [g for g in c.children if g.dep_ == "poss"]
                 preps = pack.lines("agent_preps") if done_to else pack.lines("owner_preps")
                 owners += [p for prep in preps for p in prep_objects(c, prep)]
                 if done_to:  # "a manos de ICE"

@@ -1,0 +1,135 @@
+"""Stances toward what was done to someone (``rules.stance.*``).
+
+To protest, condemn or denounce an arrest, a detention or a deportation is to stand with
+whoever underwent it: "X rallied to protest the arrest of Y", "X condemned Y's deportation",
+"after Y and Z were detained, X rallied to protest their arrests" (Y, Z). The nouns are the
+pack's ``custody_nouns.txt``; the verbs its ``frames.csv`` rows of ``opposes`` that require
+nothing of their object. Who did it (the agency behind "the arrest of Y by ICE") is opposed:
+the verb frames find that.
+
+To accuse an institution or a group is to oppose it: "X accused ICE of lying", "X acusó a
+ICE de mentir" (``accusation_verbs.txt``). A participle that elaborates another verb ("sued
+Y, accusing it of …") states the claims of that act (the suit), not a stance of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from actorgraph.loaders.rules import Level, Ref, SentenceContext, make_relation, prep_objects, refs, register, with_conjuncts
+from actorgraph.loaders.rules.frames import (
+    _document_authors,
+    _expand,
+    claimed,
+    is_passive,
+    negated,
+    objects,
+    patients,
+    subjects,
+    verb_lemmas,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from actorgraph.loaders.lang import LanguagePack
+    from actorgraph.loaders.model import Relation
+
+_PASSIVE_SUBJECTS = ("nsubjpass", "nsubj:pass")
+
+
+def _opposing_verb(noun: Token, pack: LanguagePack) -> Token | None:
+    """The verb whose ``opposes`` frame (one that requires nothing of its object) has ``noun``
+    among its objects ("protested [the arrest]", "protestó contra [la deportación]")."""
+    verb = noun.head
+    if noun.dep_ == "pobj" or (noun.dep_ in ("obl", "nmod") and verb.pos_ not in ("VERB", "AUX")):
+        verb = verb.head
+    if verb.i == noun.i or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    frames = next((f for lemma in verb_lemmas(verb) if (f := pack.frames_for(lemma))), ())
+    for frame in frames:
+        if frame.predicate == "opposes" and not frame.requires and any(
+                noun in objects(verb, spec, pack) for spec in frame.objects):
+            return verb
+    return None
+
+
+def _passive_sufferers(ctx: SentenceContext, before: int) -> list[Ref]:
+    """The people named as subjects of a passive earlier in the sentence ("after Y and Z were
+    detained, … their arrests"): whom a possessive pronoun on a noun of what was done stands for."""
+    found: list[Ref] = []
+    for token in ctx.words:
+        if token.i >= before:
+            break
+        if token.dep_ in _PASSIVE_SUBJECTS or (token.dep_ == "nsubj" and is_passive(token.head)):
+            found += [r for t in with_conjuncts(token) for r in refs(ctx, t) if r.entity.cls == "Person"]
+    return found
+
+
+def _undergoers(ctx: SentenceContext, noun: Token) -> list[Ref]:
+    """The people who underwent what ``noun`` names: its possessor ("Y's deportation", "their
+    arrests") and the object of its genitive preposition ("the arrest of Y")."""
+    out: list[Ref] = []
+    for owner in (c for c in noun.children if c.dep_ in ("poss", "nmod:poss")):
+        found = [r for r in refs(ctx, owner) if r.entity.cls == "Person"]
+        if not found and owner.pos_ == "PRON":
+            found = _passive_sufferers(ctx, owner.i)
+        out += found
+    for prep in ctx.pack.lines("genitive_preps"):
+        out += [r for p in prep_objects(noun, prep) for r in _expand(ctx, [p]) if r.entity.cls == "Person"]
+    return list(dict.fromkeys(out))
+
+
+@register("rules.stance.undergoer.v1", Level.SENTENCE, ("supports",))
+def undergoer(ctx: SentenceContext) -> Iterator[Relation]:
+    """Protesting what was done to someone stands with them: "X protested the arrest of Y", "X condemned Y's deportation"."""
+    pack = ctx.pack
+    nouns = pack.words("custody_nouns")
+    for noun in ctx.words:
+        if noun.pos_ != "NOUN" or (noun.lower_ not in nouns and noun.lemma_.lower() not in nouns):
+            continue
+        verb = _opposing_verb(noun, pack)
+        if verb is None or negated(verb, pack):
+            continue
+        people = _undergoers(ctx, noun)
+        if not people:
+            continue
+        agents = _expand(ctx, subjects(verb, authored=pack.authored_nouns)) or _document_authors(ctx, verb)
+        how = "alleged" if claimed(verb, pack) else None
+        for agent in agents:
+            for person in people:
+                relation = make_relation(ctx, agent, "supports", person, "rules.stance.undergoer.v1", 0.6, how)
+                if relation is not None:
+                    yield relation
+
+
+#: what one accuses and so opposes (a person accused is no stance: prosecutors accuse people)
+_ACCUSED = ("GovernmentAgency", "Company", "Organization")
+_ADJUNCTS = ("advcl", "xcomp", "acl", "conj")
+
+
+def _elaborates(verb: Token) -> bool:
+    """A verb without a subject of its own that hangs on another verb ("sued Y, accusing it
+    of …", "demandó a Y acusándola de …"): it states the claims of that verb's act."""
+    return verb.dep_ in _ADJUNCTS and verb.head.i != verb.i and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "nsubj:pass") for c in verb.children)
+
+
+@register("rules.stance.accuse.v1", Level.SENTENCE, ("opposes",))
+def accuse(ctx: SentenceContext) -> Iterator[Relation]:
+    """Accusing an institution or a group opposes it: "X accused ICE of lying", "X acusó a ICE de mentir"."""
+    pack = ctx.pack
+    verbs = pack.words("accusation_verbs")
+    for verb in ctx.words:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in verbs or _elaborates(verb) or negated(verb, pack):
+            continue
+        # "acusó a ICE de …": the Spanish parser may call the one accused an indirect object
+        accused = [r for r in _expand(ctx, patients(verb) + objects(verb, "iobj", pack)) if r.entity.cls in _ACCUSED]
+        if not accused:
+            continue
+        for agent in _expand(ctx, subjects(verb, authored=pack.authored_nouns)) or _document_authors(ctx, verb):
+            for target in accused:
+                relation = make_relation(ctx, agent, "opposes", target, "rules.stance.accuse.v1", 0.6)
+                if relation is not None:
+                    yield relation

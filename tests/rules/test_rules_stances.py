@@ -1,0 +1,115 @@
+"""Stances (rules.stance.*, and the stance rows of frames.csv) on invented sentences: protesting
+what was done to someone stands with them; accusing an institution opposes it; applauding
+or praising supports."""
+
+import pytest
+from conftest import triples_of
+
+from actorgraph.loaders.nlp import pipeline_available
+
+ICE = "U.S. Immigration and Customs Enforcement"
+ALLIANCE = "Riverside Workers Alliance"
+
+spanish = pytest.mark.skipif(not pipeline_available("es"), reason="the optional Spanish pipeline is not installed "
+                                                                  "(actorgraph models install es)")
+
+
+@pytest.mark.parametrize("text, people", [
+    ("The Riverside Workers Alliance protested Marco Ibarra's deportation.", {"Marco Ibarra"}),
+    ("The Riverside Workers Alliance rallied outside the Pinecrest Detention Center to protest the arrest of "
+     "Marco Ibarra.", {"Marco Ibarra"}),
+    ("After Marco Ibarra and Lena Ortiz were detained, the Riverside Workers Alliance rallied to protest their arrests.",
+     {"Marco Ibarra", "Lena Ortiz"}),
+])
+def test_protesting_an_arrest_supports_who_was_arrested(nlp, text, people):
+    triples = triples_of(nlp, text)
+    assert {o for s, p, o in triples if s == ALLIANCE and p == "supports"} == people, sorted(triples)
+    assert not [t for t in triples if t[1] == "opposes" and t[2] in people], sorted(triples)
+    assert all(r.evidence.extractor == "rules.stance.undergoer.v1" for t, r in triples.items() if t[1] == "supports")
+
+
+def test_condemning_a_detention_by_an_agency_opposes_it_and_supports_the_detained(nlp):
+    triples = triples_of(nlp, "The Riverside Workers Alliance condemned the detention of Marco Ibarra by ICE.")
+    assert {(ALLIANCE, "opposes", ICE), (ALLIANCE, "supports", "Marco Ibarra")} <= set(triples), sorted(triples)
+    assert (ALLIANCE, "opposes", "Marco Ibarra") not in triples
+
+
+@pytest.mark.parametrize("text", [
+    "The Riverside Workers Alliance did not protest the arrest of Marco Ibarra.",  # negated
+    "ICE defended the arrest of Marco Ibarra.",                                   # no verb of opposing
+    "The Riverside Workers Alliance condemned the killing of Marco Ibarra by ICE.",  # a killing: no one to free
+    "The Riverside Workers Alliance protested the arrest of protesters after Marco Ibarra spoke.",  # not his arrest
+])
+def test_no_support_without_a_protested_custody_of_a_named_person(nlp, text):
+    triples = triples_of(nlp, text)
+    assert not [t for t in triples if t[1] == "supports"], sorted(triples)
+
+
+def test_accusing_an_agency_opposes_it(nlp):
+    triples = triples_of(nlp, "Lena Ortiz accused ICE of lying to the public.")
+    assert triples[("Lena Ortiz", "opposes", ICE)].evidence.extractor == "rules.stance.accuse.v1"
+
+
+@pytest.mark.parametrize("text", [
+    "Prosecutors accused Lena Ortiz of smuggling.",                     # a person accused is no stance
+    "The Greenfield County Sheriff's Office accused Lena Ortiz of lying.",
+    "Lena Ortiz did not accuse ICE of lying.",
+    "The state sued Harbor Analytics, accusing the company of selling data to ICE.",  # the suit's claims
+])
+def test_accusations_that_state_no_stance(nlp, text):
+    triples = triples_of(nlp, text)
+    assert not [t for t in triples if t[1] == "opposes"], sorted(triples)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sheriff Tom Brody applauded the 287(g) agreement.", ("Tom Brody", "supports", "287(g) program")),
+    ("The Eastside Neighbors Union praised the Riverside Workers Alliance.",
+     ("Eastside Neighbors Union", "supports", ALLIANCE)),
+])
+def test_applauding_or_praising_supports(nlp, text, expected):
+    assert expected in triples_of(nlp, text)
+
+
+def test_praise_denied_states_nothing(nlp):
+    triples = triples_of(nlp, "The Eastside Neighbors Union never praised ICE.")
+    assert not [t for t in triples if t[1] == "supports"], sorted(triples)
+
+
+COALITION = "Coalición de Trabajadores del Valle"
+
+
+@spanish
+@pytest.mark.parametrize("text", [
+    "La Coalición de Trabajadores del Valle protestó contra la deportación de Marco Ibarra.",
+    "La Coalición de Trabajadores del Valle condenó el arresto de Marco Ibarra por parte de ICE.",
+])
+def test_spanish_protesting_a_deportation_supports_who_was_deported(nlp, text):
+    triples = triples_of(nlp, text)
+    assert (COALITION, "supports", "Marco Ibarra") in triples, sorted(triples)
+    assert (COALITION, "opposes", "Marco Ibarra") not in triples
+
+
+@spanish
+@pytest.mark.parametrize("text", [
+    "La Coalición de Trabajadores del Valle no condenó la detención de Marco Ibarra.",
+    "La Coalición de Trabajadores del Valle condenó el tiroteo de Marco Ibarra a manos de ICE.",
+])
+def test_spanish_no_support_when_denied_or_not_a_custody(nlp, text):
+    triples = triples_of(nlp, text)
+    assert not [t for t in triples if t[1] == "supports"], sorted(triples)
+
+
+@spanish
+def test_spanish_accusing_an_agency_opposes_it(nlp):
+    triples = triples_of(nlp, "La Coalición de Trabajadores del Valle acusó a ICE de mentir.")
+    assert triples[(COALITION, "opposes", ICE)].evidence.extractor == "rules.stance.accuse.v1"
+
+
+@spanish
+@pytest.mark.parametrize("text", [
+    "El fiscal demandó a la empresa Sendero Correccional, acusándola de abusos.",
+    "La fiscalía acusó a Marco Ibarra de contrabando.",
+])
+def test_spanish_accusations_that_state_no_stance(nlp, text):
+    triples = triples_of(nlp, text)
+    assert not [t for t in triples if t[1] == "opposes"], sorted(triples)

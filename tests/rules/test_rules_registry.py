@@ -90,6 +90,8 @@ _DOCUMENT_RULE_TEXTS = {
                                   "120 of 500 Signatures\nCreated by Rosa Benitez\n"),
     "rules.petition.title.v1": ("• Tell Governor Laura Benton: Free Tomas Ibarra\nTomas has lived here for twenty years.\n"
                                 "120 of 500 Signatures\nCreated by Rosa Benitez\n"),
+    "rules.petition.family.v1": ("• Keep the Ibarra/Solano family together\nLucia Solano and Tomas Ibarra have lived "
+                                 "in Linn County for twelve years.\n120 of 500 Signatures\nCreated by Rosa Benitez\n"),
     "rules.petition.hands_of.v1": ("• Free Tomas Ibarra Now\nHis fate is in the hands of Sheriff Dale Porter.\n"
                                    "120 of 500 Signatures\nCreated by Rosa Benitez\n"),
     "rules.petition.support_of.v1": ("• Keep Families Together\nPlease sign in support of Tomas Ibarra. He has lived here "

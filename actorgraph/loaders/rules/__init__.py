@@ -489,6 +489,7 @@ DOCUMENT_ORDER: tuple[str, ...] = (
     "rules.discourse.raid_targets.v1",
     "rules.petition.creator.v1",
     "rules.petition.title.v1",
+    "rules.petition.family.v1",
     "rules.petition.hands_of.v1",
     "rules.petition.support_of.v1",
     "rules.inference.arrest_detains.v1",  # last: it reads what the others found

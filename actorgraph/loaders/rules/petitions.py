@@ -145,6 +145,31 @@ def _body_sentences(ctx: DocumentContext, listing: Listing) -> Iterator[tuple[No
         yield n, before, Passage(text, start, len(text) if end < 0 else end + 1, "demanded")
 
 
+def _family_names(clause: str) -> frozenset[str]:
+    """The surnames of the family a title clause asks to defend ("Save the Ruiz/Ortega family",
+    "Liberen a la familia Ruiz Ortega"), in lower case."""
+    found = lang.match("rules.petition.family", clause)
+    if found is None:
+        return frozenset()
+    return frozenset(w.lower() for w in re.split(r"\s*(?:/|&|\band\b|\by\b|\s)\s*", found.group("names")) if w)
+
+
+@register("rules.petition.family.v1", Level.DOCUMENT, ("campaignSupports",))
+def family(ctx: DocumentContext) -> Iterator[Relation]:
+    """"Save the Ruiz/Ortega family": the listing defends each person its text names with one of those surnames."""
+    for listing in listings(ctx):
+        names = frozenset().union(*(_family_names(clause) for clause, _ in _clauses(ctx.text, listing)))
+        if not names:
+            continue
+        where = listing.passage(ctx.text)
+        members = {n.entity.iri: n.entity for n in listing.body if n.entity.cls == "Person"
+                   and len(words := n.entity.label.split()) > 1 and words[-1].lower() in names}
+        for person in members.values():
+            relation = make_relation(where, listing.campaign, "campaignSupports", person, "rules.petition.family.v1", 0.7)
+            if relation is not None:
+                yield relation
+
+
 @register("rules.petition.hands_of.v1", Level.DOCUMENT, ("campaignTargets",))
 def hands_of(ctx: DocumentContext) -> Iterator[Relation]:
     """"… is in the hands of X" in a listing's text: X is the petition's target."""

@@ -113,3 +113,67 @@ def test_spanish_accusing_an_agency_opposes_it(nlp):
 def test_spanish_accusations_that_state_no_stance(nlp, text):
     triples = triples_of(nlp, text)
     assert not [t for t in triples if t[1] == "opposes"], sorted(triples)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Lena Ortiz, an outspoken critic of ICE, spoke on Monday.", ("Lena Ortiz", "opposes", ICE)),
+    ("Senator Lena Ortiz, the sponsor of the Safe Homes Act, spoke on Monday.", ("Lena Ortiz", "supports", "Safe Homes Act")),
+    ("The Eastside Neighbors Union, a longtime foe of the Harlan County Sheriff's Office, held a rally.",
+     ("Eastside Neighbors Union", "opposes", "Harlan County Sheriff's Office")),
+])
+def test_a_stance_noun_in_apposition_gives_the_name_its_stance(nlp, text, expected):
+    triples = triples_of(nlp, text)
+    assert triples[expected].evidence.extractor == "rules.stance.apposition.v1", sorted(triples)
+
+
+def test_a_role_in_apposition_is_no_stance(nlp):
+    triples = triples_of(nlp, "Lena Ortiz, a spokeswoman for ICE, spoke on Monday.")
+    assert not [t for t in triples if t[1] in ("opposes", "supports")], sorted(triples)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Eastside Neighbors Union joined immigrant rights activists today at a press conference and rally held to "
+     "denounce the recent targeting of organizers by ICE.", ("Eastside Neighbors Union", "opposes", ICE)),
+    ("Lena Ortiz spoke at a rally organized to protest the Harlan County Sheriff's Office.",
+     ("Lena Ortiz", "opposes", "Harlan County Sheriff's Office")),
+    ("The Eastside Neighbors Union spoke at a meeting held to support the Riverside Workers Alliance.",
+     ("Eastside Neighbors Union", "supports", ALLIANCE)),
+])
+def test_who_joins_a_gathering_held_for_a_stance_takes_it(nlp, text, expected):
+    triples = triples_of(nlp, text)
+    assert triples[expected].evidence.extractor == "rules.stance.gathering.v1", sorted(triples)
+
+
+@pytest.mark.parametrize("text", [
+    "Lena Ortiz did not attend the rally held to protest the Harlan County Sheriff's Office.",
+    "Lena Ortiz criticized the rally held to protest the Harlan County Sheriff's Office.",
+])
+def test_no_stance_from_a_gathering_one_did_not_join(nlp, text):
+    triples = triples_of(nlp, text)
+    assert ("Lena Ortiz", "opposes", "Harlan County Sheriff's Office") not in triples, sorted(triples)
+
+
+@spanish
+@pytest.mark.parametrize("text, expected", [
+    ("El senador Mario Quiroga, crítico de ICE desde hace años, habló en la marcha.", ("Mario Quiroga", "opposes", ICE)),
+    ("La Coalición de Trabajadores del Valle, aliada de la Red de Defensa Migrante, convocó la marcha.",
+     (COALITION, "supports", "Red de Defensa Migrante")),
+])
+def test_spanish_a_stance_noun_set_off_after_a_name(nlp, text, expected):
+    assert triples_of(nlp, text)[expected].evidence.extractor == "rules.stance.apposition.v1"
+
+
+@spanish
+def test_spanish_who_speaks_at_a_gathering_called_for_a_stance_takes_it(nlp):
+    sheriff = "Pinal County Sheriff's Office"
+    said = triples_of(nlp, "Lena Ortiz habló en una concentración convocada para denunciar a la Oficina del Alguacil del "
+                           "Condado Pinal.")
+    assert said[("Lena Ortiz", "opposes", sheriff)].evidence.extractor == "rules.stance.gathering.v1"
+    denied = triples_of(nlp, "Lena Ortiz no habló en la concentración convocada para denunciar a la Oficina del Alguacil "
+                             "del Condado Pinal.")
+    assert ("Lena Ortiz", "opposes", sheriff) not in denied
+
+
+def test_who_acts_on_a_gathering_otherwise_takes_no_stance(nlp):
+    triples = triples_of(nlp, "Deputies of the Harlan County Sheriff's Office arrested Lena Ortiz at a rally held to protest ICE.")
+    assert not [t for t in triples if t[1] == "opposes"], sorted(triples)

@@ -516,6 +516,8 @@ SENTENCE_ORDER: tuple[str, ...] = (
     "rules.caption.sues.v1",
     "rules.stance.undergoer.v1",
     "rules.stance.accuse.v1",
+    "rules.stance.apposition.v1",
+    "rules.stance.gathering.v1",
 )
 
 

@@ -7,6 +7,14 @@ pack's ``custody_nouns.txt``; the verbs its ``frames.csv`` rows of ``opposes`` t
 nothing of their object. Who did it (the agency behind "the arrest of Y by ICE") is opposed:
 the verb frames find that.
 
+A gathering held for a stance gives it to whoever holds, joins or speaks at it: "X joined a
+rally held to denounce Y", "X habló en una concentración convocada para denunciar a Y"
+(``gathering_nouns.txt``).
+
+A stance noun in apposition to a name says the name's stance: "X, an outspoken critic of
+ICE", "la senadora X, impulsora de la ley Y" (``nominal.csv`` rows of ``opposes`` and
+``supports`` that name no preposition of who acts).
+
 To accuse an institution or a group is to oppose it: "X accused ICE of lying", "X acusó a
 ICE de mentir" (``accusation_verbs.txt``). A participle that elaborates another verb ("sued
 Y, accusing it of …") states the claims of that act (the suit), not a stance of its own.
@@ -21,6 +29,7 @@ from actorgraph.loaders.rules import Level, Ref, SentenceContext, make_relation,
 from actorgraph.loaders.rules.frames import (
     _document_authors,
     _expand,
+    _frame_targets,
     claimed,
     is_passive,
     negated,
@@ -133,3 +142,90 @@ def accuse(ctx: SentenceContext) -> Iterator[Relation]:
                 relation = make_relation(ctx, agent, "opposes", target, "rules.stance.accuse.v1", 0.6)
                 if relation is not None:
                     yield relation
+
+
+_STANCES = ("opposes", "supports")
+
+
+def _set_off(word: Token, doc) -> bool:
+    """A modifier set off by a comma after the name it describes, which the Spanish parser
+    reads as an adjective ("X, crítico de ICE, …", "X, aliada de Y, …")."""
+    return word.dep_ == "amod" and word.pos_ == "ADJ" and word.i > word.head.i and word.i > 0 and doc[word.i - 1].text == ","
+
+
+@register("rules.stance.apposition.v1", Level.SENTENCE, _STANCES)
+def apposition(ctx: SentenceContext) -> Iterator[Relation]:
+    """A stance noun in apposition to a name: "X, an outspoken critic of ICE", "X, impulsora de la ley Y"."""
+    pack = ctx.pack
+    doc = ctx.sent.doc
+    for noun in ctx.words:
+        if noun.i in ctx.tokens or not (noun.dep_ == "appos" and noun.pos_ == "NOUN" or _set_off(noun, doc)):
+            continue
+        frames = [f for f in pack.nominal_for(noun.lower_) or pack.nominal_for(noun.lemma_.lower())
+                  if f.predicate in _STANCES and not f.subject_preps]
+        if not frames:
+            continue
+        holders = [r for r in _expand(ctx, [noun.head]) if r.entity.cls != "Place"]
+        for frame in frames:
+            objects_ = [p for prep in frame.object_preps for p in prep_objects(noun, prep)]
+            for holder in holders:
+                for target in _expand(ctx, objects_, stance=True):
+                    relation = make_relation(ctx, holder, frame.predicate, target, "rules.stance.apposition.v1", 0.6)
+                    if relation is not None:
+                        yield relation
+
+
+def _frames_of(verb: Token, pack: LanguagePack) -> tuple:
+    """The verb frames of a verb's lemma (or of the infinitive of a participle)."""
+    return next((found for lemma in verb_lemmas(verb) if (found := pack.frames_for(lemma))), ())
+
+
+def _gathering(verb: Token, pack: LanguagePack) -> Token | None:
+    """The gathering a stance verb is the purpose of: its subject is one ("a rally held to
+    denounce Y": the participle's patient) or it modifies one ("a rally to denounce Y")."""
+    nouns = pack.words("gathering_nouns")
+    candidates = [t for t in subjects(verb) if t.pos_ == "NOUN"]
+    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ == "NOUN":
+        candidates.append(verb.head)
+    elif verb.dep_ in ("advcl", "xcomp") and verb.head.dep_ in ("acl", "amod") and verb.head.head.pos_ == "NOUN":
+        candidates.append(verb.head.head)  # "una concentración convocada para denunciar": the participle read as an adjective
+    for token in candidates:
+        for t in with_conjuncts(token):
+            if t.lower_ in nouns or t.lemma_.lower() in nouns or f"{t.head.lower_} {t.lower_}" in nouns \
+                    or any(f"{c.lower_} {t.lower_}" in nouns for c in t.children if c.dep_ == "compound"):
+                return token
+    return None
+
+
+def _attendees(gathering: Token, pack: LanguagePack) -> list[Token]:
+    """Who holds, joins or speaks at a gathering: the subject of the verb whose object it is
+    ("X held a rally"), or of the verb its preposition hangs on ("X joined activists at a
+    rally"), when that verb is one of holding, joining or speaking (``gathering_verbs.txt``)."""
+    verb = gathering.head
+    if gathering.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    elif gathering.dep_ not in ("dobj", "obj", "obl"):
+        return []
+    if verb.pos_ not in ("VERB", "AUX") or verb.i == gathering.i or verb.lemma_.lower() not in pack.words("gathering_verbs") \
+            or negated(verb, pack):
+        return []
+    return subjects(verb)
+
+
+@register("rules.stance.gathering.v1", Level.SENTENCE, _STANCES)
+def gathering(ctx: SentenceContext) -> Iterator[Relation]:
+    """Whoever holds, joins or speaks at a gathering held for a stance takes it: "X joined a rally held to denounce Y"."""
+    pack = ctx.pack
+    for verb in ctx.words:
+        if verb.pos_ != "VERB":
+            continue
+        frames = [f for f in _frames_of(verb, pack) if f.predicate in _STANCES and not f.requires]
+        if not frames or negated(verb, pack) or (where := _gathering(verb, pack)) is None:
+            continue
+        agents = [r for r in _expand(ctx, _attendees(where, pack)) if r.entity.cls != "Place"]
+        for frame in frames:
+            for agent in agents:
+                for target in _frame_targets(ctx, verb, frame):
+                    relation = make_relation(ctx, agent, frame.predicate, target, "rules.stance.gathering.v1", 0.6)
+                    if relation is not None:
+                        yield relation

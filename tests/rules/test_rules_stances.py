@@ -177,3 +177,8 @@ def test_spanish_who_speaks_at_a_gathering_called_for_a_stance_takes_it(nlp):
 def test_who_acts_on_a_gathering_otherwise_takes_no_stance(nlp):
     triples = triples_of(nlp, "Deputies of the Harlan County Sheriff's Office arrested Lena Ortiz at a rally held to protest ICE.")
     assert not [t for t in triples if t[1] == "opposes"], sorted(triples)
+
+
+def test_a_plural_possessive_needs_more_than_one_person_detained_before_it(nlp):
+    triples = triples_of(nlp, "After Marco Ibarra was detained, the Riverside Workers Alliance rallied to protest their arrests.")
+    assert not [t for t in triples if t[1] == "supports"], sorted(triples)

@@ -64,16 +64,23 @@ def _opposing_verb(noun: Token, pack: LanguagePack) -> Token | None:
     return None
 
 
-def _passive_sufferers(ctx: SentenceContext, before: int) -> list[Ref]:
-    """The people named as subjects of a passive earlier in the sentence ("after Y and Z were
-    detained, … their arrests"): whom a possessive pronoun on a noun of what was done stands for."""
-    found: list[Ref] = []
+def _passive_sufferers(ctx: SentenceContext, pronoun: Token) -> list[Ref]:
+    """The people named as the subject of the last passive before a possessive pronoun in the
+    sentence ("after Y and Z were detained, … their arrests"), when their number agrees with
+    it (a plural pronoun, ``plural_pronouns.txt``: more than one; any other: one): whom the
+    pronoun on a noun of what was done stands for."""
+    subject = None
     for token in ctx.words:
-        if token.i >= before:
+        if token.i >= pronoun.i:
             break
         if token.dep_ in _PASSIVE_SUBJECTS or (token.dep_ == "nsubj" and is_passive(token.head)):
-            found += [r for t in with_conjuncts(token) for r in refs(ctx, t) if r.entity.cls == "Person"]
-    return found
+            subject = token
+    if subject is None:
+        return []
+    many = with_conjuncts(subject)  # "Y and his son": two people, one of them named
+    if (len(many) > 1 or "Plur" in subject.morph.get("Number", [])) != (pronoun.lower_ in ctx.pack.words("plural_pronouns")):
+        return []
+    return [r for t in many for r in refs(ctx, t) if r.entity.cls == "Person"]
 
 
 def _undergoers(ctx: SentenceContext, noun: Token) -> list[Ref]:
@@ -83,7 +90,7 @@ def _undergoers(ctx: SentenceContext, noun: Token) -> list[Ref]:
     for owner in (c for c in noun.children if c.dep_ in ("poss", "nmod:poss")):
         found = [r for r in refs(ctx, owner) if r.entity.cls == "Person"]
         if not found and owner.pos_ == "PRON":
-            found = _passive_sufferers(ctx, owner.i)
+            found = _passive_sufferers(ctx, owner)
         out += found
     for prep in ctx.pack.lines("genitive_preps"):
         out += [r for p in prep_objects(noun, prep) for r in _expand(ctx, [p]) if r.entity.cls == "Person"]

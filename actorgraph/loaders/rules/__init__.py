@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from actorgraph import ontology
 from actorgraph.errors import UnknownFormatError
 from actorgraph.loaders import lang
-from actorgraph.loaders.lang import LanguagePack, all_packs, alternation, registry_version
+from actorgraph.loaders.lang import LanguagePack, all_packs, registry_version, trie_alternation
 from actorgraph.loaders.model import Entity, Evidence, Mention, Relation
 from actorgraph.loaders.rules.coref import clause_verb, object_controllers
 
@@ -223,7 +223,7 @@ def _modality_cues(version: int) -> tuple[_Cues, _Cues]:
     for pack in all_packs():
         for row in pack.rows("modality.csv"):
             cues[(row["modality"], (row.get("scope") or "").strip())].add(row["cue"].lower())
-    sentence, after = (tuple((m, re.compile(r"\b(?:" + alternation(cues[(m, scope)]) + r")\b", re.I))
+    sentence, after = (tuple((m, re.compile(r"\b(?:" + trie_alternation(cues[(m, scope)]) + r")\b", re.I))
                              for m in MODALITIES if cues[(m, scope)]) for scope in _SCOPES)
     return sentence, after
 

@@ -236,6 +236,7 @@ def _split(value: str) -> tuple[str, ...]:
 
 _REGISTRY: dict[str, PackSource] = {}
 _VERSION = [0]  # bumped on every change of the registry: caches over all packs key on it
+_PACKS: dict[str, tuple[PackSource, LanguagePack]] = {}  # each code's registered source and its loaded pack
 
 
 def register_language(code: str, folder: str | os.PathLike[str] | Traversable, hooks: str | None = None) -> None:
@@ -277,7 +278,10 @@ def load_pack(code: str = DEFAULT_LANGUAGE) -> LanguagePack:
     source = _REGISTRY.get(code)
     if source is None:
         raise UsageError(f"Unknown language {code!r}. Available: {', '.join(languages())}", where="languages")
-    return _load(source)
+    loaded = _PACKS.get(code)
+    if loaded is None or loaded[0] is not source:  # asked for every token of some rules: no hashing of the source
+        loaded = _PACKS[code] = (source, _load(source))
+    return loaded[1]
 
 
 def pack_for(code: str) -> LanguagePack:
@@ -304,6 +308,11 @@ def registry_version() -> int:
 
 def all_packs() -> tuple[LanguagePack, ...]:
     """Every registered pack, the default first."""
+    return _all_packs(_VERSION[0])
+
+
+@lru_cache(maxsize=4)
+def _all_packs(version: int) -> tuple[LanguagePack, ...]:
     return tuple(load_pack(code) for code in languages())
 
 

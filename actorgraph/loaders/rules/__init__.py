@@ -193,6 +193,16 @@ class DocumentContext:
     bounds: tuple[tuple[int, int], ...]     # every sentence (or unparsed segment) as offsets
     authors: tuple[Entity, ...] = ()        # the groups that sign the document ("we")
     found: tuple[Relation, ...] = ()        # the relations the rules before this one found
+    #: what rules read off the fields above, made once per document and shared by the copies
+    #: :func:`dataclasses.replace` makes for each rule (keyed by the reading's name)
+    readings: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def reading(self, name: str, read: Callable[[DocumentContext], Any]) -> Any:
+        """``read(self)``, made once per document under ``name``."""
+        found = self.readings.get(name)
+        if found is None:
+            found = self.readings[name] = read(self)
+        return found
 
     def sentence_at(self, position: int) -> Passage:
         """The sentence (or unparsed segment) at an offset, with its modality."""

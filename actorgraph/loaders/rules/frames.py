@@ -547,9 +547,10 @@ def _may_be_verb(token: Token, pack: LanguagePack) -> bool:
     """A verb, or a participle (by its morphology) that may be one; the costly morphology is
     read only for a token whose lemma could name a frame (an adjective's participle may
     stand for an infinitive that does: :func:`verb_lemmas`)."""
-    if token.pos_ in ("VERB", "AUX") or token.tag_ == "VBN":
+    pos = token.pos_  # read once: asked of every token of every sentence
+    if pos in ("VERB", "AUX") or token.tag_ == "VBN":
         return True
-    if token.pos_ != "ADJ" and not pack.frames_for(token.lemma_.lower()):
+    if pos != "ADJ" and not pack.frames_for(token.lemma_.lower()):
         return False  # no frame for its lemma: it gives nothing, participle or not
     return _participle(token)
 

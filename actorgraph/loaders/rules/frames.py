@@ -764,13 +764,15 @@ def adjacent_frames(ctx: SentenceContext) -> Iterator[Relation]:
     pack = ctx.pack
     doc = ctx.sent.doc
     for token in ctx.words:
+        if token.i - 1 not in ctx.tokens or token.i - 1 < ctx.sent.start:
+            continue  # the cheap test first: no name right before it
         if token.i in ctx.tokens or token.tag_ not in ("VBZ", "VBD", "NNS", "NN") or (
                 token.pos_ in ("VERB", "AUX") and token.dep_ not in _NOT_CLAUSES):
             continue
         if not token.lower_.endswith(pack.lines("verb_endings")):
             continue
         frames = [f for lemma in _verb_lemmas(token, pack) for f in pack.frames_for(lemma) if _adjacent_frame(f)]
-        if not frames or token.i - 1 < ctx.sent.start or token.i - 1 not in ctx.tokens:
+        if not frames:
             continue
         j = token.i + 1
         while j < ctx.sent.end and doc[j].lower_ in pack.words("determiners") and j not in ctx.tokens:

@@ -245,17 +245,23 @@ class _Sentences:
         self._doc: object = None
         self._starts: list[int] = []
         self._last: tuple[int, int] | None = None
+        self._span: tuple[int, int] = (0, 0)
 
     def index(self, token: Token) -> int:
         """The index of the sentence of a token (tokens come in document order)."""
-        if token.doc is not self._doc:
-            self._doc = token.doc
-            self._starts = [s.start for s in token.doc.sents]
-        key = (id(token.doc), bisect.bisect_right(self._starts, token.i))
-        if key != self._last:
-            self._last = key
-            self.named.append([])
-            self.paragraph.append(id(token.doc))
+        doc, i = token.doc, token.i
+        if doc is not self._doc:
+            self._doc = doc
+            self._starts = [s.start for s in doc.sents]
+            self._span = (0, 0)  # the token indexes of the sentence last asked of
+        if not self._span[0] <= i < self._span[1]:  # a token of another sentence: find it
+            k = bisect.bisect_right(self._starts, i)
+            self._span = (self._starts[k - 1] if k else 0, self._starts[k] if k < len(self._starts) else len(doc))
+            key = (id(doc), k)
+            if key != self._last:
+                self._last = key
+                self.named.append([])
+                self.paragraph.append(id(doc))
         return len(self.named) - 1
 
 

@@ -806,8 +806,12 @@ def joint_action(ctx: SentenceContext) -> Iterator[Relation]:
     "filed" or "published" are parties listed together, not collaborators.
     """
     pack = ctx.pack
+    # an adverb of jointness is a token of the passage, so a stretch of its text in lower case
+    # (but for a Greek final sigma): without one, only a verb of joint work may give anything
+    lowered = ctx.sent.doc.text.lower()
+    adverbs = any(word in lowered for word in pack.words("joint_adverbs"))
     for verb in ctx.words:
-        if verb.pos_ not in ("VERB", "AUX"):
+        if verb.pos_ not in ("VERB", "AUX") or not (adverbs or verb.lemma_.lower() in pack.joint_verbs):
             continue
         own = _agents(verb) if is_passive(verb) else [c for c in verb.children if c.dep_ == "nsubj"]
         partners = _together_with(verb, own, pack)

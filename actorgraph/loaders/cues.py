@@ -43,21 +43,32 @@ def cue_class(name: str, strong_only: bool = False) -> str | None:
     return _cue_class(name, strong_only, registry_version())
 
 
+@lru_cache(maxsize=4)
+def _cue_index(version: int) -> tuple[dict[tuple[str, str], list[tuple[int, str]]], tuple[tuple[int, str, str], ...]]:
+    """The rows of :func:`cues` by (word, where) for the cues of one word's place ("word",
+    "first", "last"), and the phrases; each with its row's order."""
+    by_word: dict[tuple[str, str], list[tuple[int, str]]] = {}
+    phrases = []
+    for order, (cue, cls, where) in enumerate(cues()):
+        if where == "phrase":
+            phrases.append((order, cue, cls))
+        else:
+            by_word.setdefault((cue, where), []).append((order, cls))
+    return by_word, tuple(phrases)
+
+
 @lru_cache(maxsize=1 << 16)  # asked again for every mention of a name
 def _cue_class(name: str, strong_only: bool, version: int) -> str | None:
     words = [w.lower().strip(".,") for w in name.split()]
     lowered = " ".join(words)
-    best = None
-    for cue, cls, where in cues():
-        if strong_only and where == "word":
-            continue
-        hit = ((where == "phrase" and f" {cue} " in f" {lowered} ")
-               or (where == "word" and cue in words)
-               or (where == "last" and words and words[-1] == cue)
-               or (where == "first" and words and words[0] == cue))
-        if hit:
-            # later words decide: "Detention Center Resistance" is the group, not the building
-            position = lowered.rfind(cue)
-            if best is None or position > best[0]:
-                best = (position, cls)
-    return best[1] if best else None
+    by_word, phrases = _cue_index(version)
+    hits = [(order, cue, cls) for order, cue, cls in phrases if f" {cue} " in f" {lowered} "]
+    places = [] if strong_only else [(w, "word") for w in dict.fromkeys(words)]
+    if words:
+        places += [(words[0], "first"), (words[-1], "last")]
+    hits += [(order, place[0], cls) for place in places for order, cls in by_word.get(place, ())]
+    if not hits:
+        return None
+    # later words decide: "Detention Center Resistance" is the group, not the building (the
+    # first row of the cues wins a tie)
+    return max(hits, key=lambda hit: (lowered.rfind(hit[1]), -hit[0]))[2]

@@ -49,6 +49,9 @@ def _patterns(pack: LanguagePack) -> tuple[re.Pattern[str], re.Pattern[str], re.
     return full, prefix, suffix, closing
 
 
+_SEPARATOR = re.compile(r"[;,/]")  # what separates the pieces of a list (:func:`_pieces`)
+
+
 def _pieces(text: str, start: int, end: int, closing: re.Pattern[str]) -> list[_Piece]:
     out = []
     cursor = start
@@ -125,6 +128,14 @@ def list_runs(text: str, start: int, end: int, pack: LanguagePack,
     >>> [[t[s:e] for s, e, _ in run] for run in list_runs(t, 0, len(t), pack_for(DEFAULT_LANGUAGE))]
     [['Voices of Harbor', 'March for Tomorrow', 'Open Door', 'FairWage']]
     """
+    if not _SEPARATOR.search(text, start, end):
+        return []  # one piece: a list's first item needs a piece after it
+    return _runs(text, start, end, pack, known)
+
+
+def _runs(text: str, start: int, end: int, pack: LanguagePack,
+          known: Sequence[tuple[int, int]]) -> list[list[tuple[int, int, bool]]]:
+    """:func:`list_runs` in a sentence of several pieces."""
     full, prefix, suffix, closing = _patterns(pack)
     pieces = _pieces(text, start, end, closing)
     runs: list[list[tuple[int, int, bool]]] = []

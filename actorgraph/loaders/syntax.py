@@ -95,8 +95,11 @@ def syntactic_relations(text: str, parsed: Sequence[ParsedSegment], nodes: Itera
         segments.append((p, token_map))
     fallback = load_pack(language)
     packs = {p.segment.start: own_pack(p.segment.language) or fallback for p, _ in segments}
-    tokens = [(p.segment.start + t.idx, t, packs[p.segment.start]) for p, _ in segments
-              for t in p.doc]  # type: ignore[union-attr]
+    # each segment's tokens and their offsets in the text, made once (spaCy makes a new Token
+    # for each index it is asked): read by coreference, then sliced into each sentence's words
+    words_of = {p.segment.start: tuple(p.doc) for p, _ in segments}  # type: ignore[arg-type]
+    offsets_of = {base: [base + t.idx for t in words] for base, words in words_of.items()}
+    tokens = [(offset, t, packs[base]) for base, words in words_of.items() for offset, t in zip(offsets_of[base], words)]
     antecedents = resolve(tokens, by_offset, load_pack(language))
     counted = resolve_groups(tokens, by_offset, load_pack(language))
     out: list[Relation] = []
@@ -105,19 +108,15 @@ def syntactic_relations(text: str, parsed: Sequence[ParsedSegment], nodes: Itera
         base = p.segment.start
         doc = p.doc
         assert doc is not None
-        coref: dict[int, Entity] = {}
-        groups: dict[int, tuple[Entity, ...]] = {}
-        for t in doc:  # one pass: spaCy makes a new Token for each index it is asked
-            offset = base + t.idx
-            if offset in antecedents:
-                coref[t.i] = antecedents[offset]
-            if offset in counted:
-                groups[t.i] = counted[offset]
+        coref: dict[int, Entity] = {i: antecedents[o] for i, o in enumerate(offsets_of[base]) if o in antecedents}
+        groups: dict[int, tuple[Entity, ...]] = {i: counted[o] for i, o in enumerate(offsets_of[base]) if o in counted}
+        named = sorted({*token_map, *coref, *groups})
         pack = packs[base]
         for sent in doc.sents:
-            if not any(i in token_map or i in coref or i in groups for i in range(sent.start, sent.end)):
+            first = bisect.bisect_left(named, sent.start)
+            if first == len(named) or named[first] >= sent.end:
                 continue  # every rule starts from an entity the sentence names (a mention or a reference)
-            words = tuple(sent)
+            words = words_of[base][sent.start:sent.end]
             opening = dateline(sent, token_map)
             names = {i: e for i, e in token_map.items() if i not in opening} if opening else token_map
             ctx = SentenceContext(text, sent, base, names, coref, document_entities, pack,

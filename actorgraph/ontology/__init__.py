@@ -114,8 +114,10 @@ def range_(prop: str) -> tuple[str, ...]:
     return _classes_of(_ONT.value(AG[prop], RDFS.range))
 
 
+@lru_cache(maxsize=256)
 def superclasses(cls: str) -> tuple[str, ...]:
-    """``cls`` and every class above it.
+    """``cls`` and every class above it (the ontology is read once: asked for each relation a
+    rule builds, the answer is kept).
 
     >>> superclasses("DetentionFacility")
     ('DetentionFacility', 'Place')

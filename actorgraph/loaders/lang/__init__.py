@@ -144,6 +144,7 @@ class LanguagePack:
     _lists: dict[str, frozenset[str]] = field(default_factory=dict)
     _lines: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _tables: dict[str, Any] = field(default_factory=dict)
+    _present: dict[str, bool] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for f in self.frames:
@@ -172,8 +173,11 @@ class LanguagePack:
         return tuple(self.about.get("models", ()))
 
     def has(self, name: str) -> bool:
-        """Whether the pack has the data file ``name`` (``"names.csv"``)."""
-        return self.source is not None and self.source.folder.joinpath(name).is_file()
+        """Whether the pack has the data file ``name`` (``"names.csv"``), looked up once."""
+        found = self._present.get(name)
+        if found is None:
+            found = self._present[name] = self.source is not None and self.source.folder.joinpath(name).is_file()
+        return found
 
     def words(self, name: str) -> frozenset[str]:
         """The words and phrases of the list ``<name>.txt`` in lower case (empty when the
@@ -232,6 +236,7 @@ def _split(value: str) -> tuple[str, ...]:
 
 _REGISTRY: dict[str, PackSource] = {}
 _VERSION = [0]  # bumped on every change of the registry: caches over all packs key on it
+_PACKS: dict[str, tuple[PackSource, LanguagePack]] = {}  # each code's registered source and its loaded pack
 
 
 def register_language(code: str, folder: str | os.PathLike[str] | Traversable, hooks: str | None = None) -> None:
@@ -273,7 +278,10 @@ def load_pack(code: str = DEFAULT_LANGUAGE) -> LanguagePack:
     source = _REGISTRY.get(code)
     if source is None:
         raise UsageError(f"Unknown language {code!r}. Available: {', '.join(languages())}", where="languages")
-    return _load(source)
+    loaded = _PACKS.get(code)
+    if loaded is None or loaded[0] is not source:  # asked for every token of some rules: no hashing of the source
+        loaded = _PACKS[code] = (source, _load(source))
+    return loaded[1]
 
 
 def pack_for(code: str) -> LanguagePack:
@@ -300,6 +308,11 @@ def registry_version() -> int:
 
 def all_packs() -> tuple[LanguagePack, ...]:
     """Every registered pack, the default first."""
+    return _all_packs(_VERSION[0])
+
+
+@lru_cache(maxsize=4)
+def _all_packs(version: int) -> tuple[LanguagePack, ...]:
     return tuple(load_pack(code) for code in languages())
 
 
@@ -393,6 +406,46 @@ def alternation(words: frozenset[str] | set[str], bounded: bool = False) -> str:
     """
     return "|".join(("\\b" if bounded and w[:1].isalnum() else "") + re.escape(w)
                     for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+def trie_alternation(words: frozenset[str] | set[str]) -> str:
+    """The alternation of :func:`alternation` (unbounded) as a trie of the words' letters,
+    which matches the same words and prefers the longer of two at a place as it does, but
+    tries one branch per letter instead of every word at every position of the text (a
+    hundred cue words over every sentence). Words with two letters one case of each other at
+    one place of the trie ("i" and "ı") keep the plain alternation.
+
+    >>> print(trie_alternation({"de", "del", "desde"}))
+    de(?:l|sde)?
+    >>> import re
+    >>> re.search(trie_alternation({"de", "del", "desde"}), "Del Norte", re.I).group(0)
+    'Del'
+    """
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_pattern(trie) if _trie_distinct(trie) else alternation(words)
+
+
+def _trie_distinct(node: dict[str, dict]) -> bool:
+    """Whether no two letters of one place of the trie match each other ignoring case."""
+    letters = [ch for ch in node if ch]
+    if any(re.fullmatch(re.escape(a), b, re.I) for i, a in enumerate(letters) for b in letters[i + 1:]):
+        return False
+    return all(_trie_distinct(child) for child in node.values())
+
+
+def _trie_pattern(node: dict[str, dict]) -> str:
+    """The pattern of one node of the trie: its branches, optional when a word ends there
+    (greedy, so a longer word is tried first)."""
+    branches = [re.escape(ch) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 and "" not in node else "(?:" + "|".join(branches) + ")"
+    return body + "?" if "" in node else body
 
 
 @lru_cache(maxsize=16)

@@ -245,8 +245,10 @@ def _verb_with_actor(verb: Token, head: Token, base: int, found: _Found, pack: L
 def _noun_told(head: Token, base: int, found: _Found, pack: LanguagePack, sent: Span) -> _Told | None:
     """What a sentence says of the event noun ``head`` (None when it names no event: a
     generic or bare plural, a word of a name, a negated verb of it)."""
+    if head.pos_ in ("VERB", "AUX", "ADP", "PRON", "DET"):
+        return None  # the cheap test first: every verb is asked
     noun_at = _noun_at(head, event_nouns(pack))
-    if noun_at is None or head.pos_ in ("VERB", "AUX", "ADP", "PRON", "DET"):
+    if noun_at is None:
         return None
     noun, first, last = noun_at
     doc = head.doc

@@ -29,7 +29,7 @@ def event_mentions(ctx: MentionContext) -> list[Mention]:
         if p.doc is None or title_case_text(p.segment) or not p.doc.has_annotation("DEP"):
             continue
         base = p.segment.start
-        if not any(t.lower_ in heads for t in p.doc):
+        if not _may_name(ctx.text[base:p.segment.end].lower(), heads) or not any(t.lower_ in heads for t in p.doc):
             continue  # no event word: spare the noun-chunk iterator (the costliest step here)
         for chunk in p.doc.noun_chunks:
             head = chunk.root
@@ -45,6 +45,13 @@ def event_mentions(ctx: MentionContext) -> list[Mention]:
             start, end = base + first.idx, base + head.idx + len(head.text)
             out.append(Mention(start, end, ctx.text[start:end], "Event", "rules.event_phrase.v1", 0.6))
     return out
+
+
+def _may_name(lowered: str, heads: frozenset[str]) -> bool:
+    """Whether a passage in lower case holds one of the words anywhere (a token's lower case is
+    a stretch of its passage's, but for a Greek final sigma: without a hit no token is one of
+    them, and its tokens need not be read)."""
+    return any(head in lowered for head in heads)
 
 
 def _inside(offset: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:

@@ -21,19 +21,18 @@ def given_name_mentions(ctx: MentionContext) -> list[Mention]:
             continue
         base = p.segment.start
         tokens = list(p.doc)
+        proper = [t.pos_ == "PROPN" for t in tokens]  # read once a token: asked of every token up to three times
         i = 0
         while i < len(tokens):
-            t = tokens[i]
             j = i
-            while j < len(tokens) and tokens[j].pos_ == "PROPN" and tokens[j].is_title and j - i < 4:
+            while j < len(tokens) and proper[j] and tokens[j].is_title and j - i < 4:
                 j += 1
             run = tokens[i:j]
-            if 2 <= len(run) <= 3 and (i == 0 or tokens[i - 1].pos_ != "PROPN") \
-                    and (j == len(tokens) or tokens[j].pos_ != "PROPN"):
+            if 2 <= len(run) <= 3 and (i == 0 or not proper[i - 1]) and (j == len(tokens) or not proper[j]):
                 start, end = base + run[0].idx, base + run[-1].idx + len(run[-1])
                 name = text[start:end]
                 if data_tables.looks_like_person(name) and not cue_class(name) \
                         and not spans.overlaps(start, end):
                     out.append(Mention(start, end, name, "Person", "rules.given_name.v1", 0.6))
-            i = max(j, i + 1) if t.pos_ == "PROPN" else i + 1
+            i = max(j, i + 1) if proper[i] else i + 1
     return out

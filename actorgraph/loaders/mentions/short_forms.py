@@ -88,8 +88,9 @@ def short_form_mentions(ctx: MentionContext) -> list[Mention]:
     text = ctx.text
     out = []
     for p in ctx.parsed:
-        if p.doc is None or title_case_text(p.segment):
-            continue
+        if p.doc is None or title_case_text(p.segment) or not any(first in text[p.segment.start:p.segment.end]
+                                                                    for first in by_first):
+            continue  # a token is a stretch of its passage: no first word in it, no token is one
         base = p.segment.start
         tokens = list(p.doc)
         resume = base

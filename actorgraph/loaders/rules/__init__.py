@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from actorgraph import ontology
 from actorgraph.errors import UnknownFormatError
 from actorgraph.loaders import lang
-from actorgraph.loaders.lang import LanguagePack, all_packs, alternation, registry_version
+from actorgraph.loaders.lang import LanguagePack, all_packs, registry_version, trie_alternation
 from actorgraph.loaders.model import Entity, Evidence, Mention, Relation
 from actorgraph.loaders.rules.coref import clause_verb, object_controllers
 
@@ -193,6 +193,16 @@ class DocumentContext:
     bounds: tuple[tuple[int, int], ...]     # every sentence (or unparsed segment) as offsets
     authors: tuple[Entity, ...] = ()        # the groups that sign the document ("we")
     found: tuple[Relation, ...] = ()        # the relations the rules before this one found
+    #: what rules read off the fields above, made once per document and shared by the copies
+    #: :func:`dataclasses.replace` makes for each rule (keyed by the reading's name)
+    readings: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def reading(self, name: str, read: Callable[[DocumentContext], Any]) -> Any:
+        """``read(self)``, made once per document under ``name``."""
+        found = self.readings.get(name)
+        if found is None:
+            found = self.readings[name] = read(self)
+        return found
 
     def sentence_at(self, position: int) -> Passage:
         """The sentence (or unparsed segment) at an offset, with its modality."""
@@ -223,7 +233,7 @@ def _modality_cues(version: int) -> tuple[_Cues, _Cues]:
     for pack in all_packs():
         for row in pack.rows("modality.csv"):
             cues[(row["modality"], (row.get("scope") or "").strip())].add(row["cue"].lower())
-    sentence, after = (tuple((m, re.compile(r"\b(?:" + alternation(cues[(m, scope)]) + r")\b", re.I))
+    sentence, after = (tuple((m, re.compile(r"\b(?:" + trie_alternation(cues[(m, scope)]) + r")\b", re.I))
                              for m in MODALITIES if cues[(m, scope)]) for scope in _SCOPES)
     return sentence, after
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from actorgraph.loaders.data_tables import given_name_gender
@@ -162,25 +163,34 @@ def _plural_noun(token: Token) -> bool:
     return token.pos_ == "NOUN" and "Plur" in token.morph.get("Number", [])
 
 
+@lru_cache(maxsize=16)
+def _anaphors(pack: LanguagePack) -> dict[str, dict[str, str]]:
+    """A pack's ``group_anaphors.csv`` by word (packs compare by identity)."""
+    return {r["word"]: r for r in pack.rows("group_anaphors.csv")}
+
+
 def _counted(token: Token, pack: LanguagePack) -> tuple[int, tuple[str, ...]] | None:
     """How many entities, and of which classes, a description counts: "both men" (2 persons),
     "the three groups" (3 organizations), "the pair" (2 persons), "the two", "all three",
     "los tres" (that many persons, or else bodies); None for any other token. The words are the
     pack's ``group_anaphors.csv``, ``numerals.csv``, ``definites.txt``, ``people_nouns.txt``
     and ``coref.csv`` (the class of a body noun)."""
-    anaphors = {r["word"]: r for r in pack.rows("group_anaphors.csv")}
+    anaphors = _anaphors(pack)
     word = token.lower_
+    row = anaphors.get(word)
+    counting = row is not None and row["count"]
+    numeral = not counting and token.pos_ == "NUM" and word in pack.numerals
+    if not counting and not numeral and not _plural_noun(token):
+        return None  # the common case: read the words before it only for a candidate
     before = [t.lower_ for t in token.doc[token.left_edge.i:token.i]]
     definite = any(w in pack.definites or w in anaphors for w in before)
-    row = anaphors.get(word)
-    if row is not None and row["count"]:  # "both" alone, "the pair"
+    if counting:  # "both" alone, "the pair"
+        assert row is not None
         if token.pos_ not in ("PRON", "NOUN", "NUM", "DET") or (row["class"] and not definite):
             return None
         return int(row["count"]), (row["class"],) if row["class"] else _ANY_COUNTED
-    if token.pos_ == "NUM" and word in pack.numerals:  # "the two", "all three", "los tres"
+    if numeral:  # "the two", "all three", "los tres"
         return (pack.numerals[word], _ANY_COUNTED) if definite else None
-    if not _plural_noun(token):
-        return None
     counts = [int(anaphors[w]["count"]) for w in before if w in anaphors and anaphors[w]["count"]]
     if not counts and definite:
         counts = [pack.numerals[w] for w in before if w in pack.numerals]
@@ -235,17 +245,23 @@ class _Sentences:
         self._doc: object = None
         self._starts: list[int] = []
         self._last: tuple[int, int] | None = None
+        self._span: tuple[int, int] = (0, 0)
 
     def index(self, token: Token) -> int:
         """The index of the sentence of a token (tokens come in document order)."""
-        if token.doc is not self._doc:
-            self._doc = token.doc
-            self._starts = [s.start for s in token.doc.sents]
-        key = (id(token.doc), bisect.bisect_right(self._starts, token.i))
-        if key != self._last:
-            self._last = key
-            self.named.append([])
-            self.paragraph.append(id(token.doc))
+        doc, i = token.doc, token.i
+        if doc is not self._doc:
+            self._doc = doc
+            self._starts = [s.start for s in doc.sents]
+            self._span = (0, 0)  # the token indexes of the sentence last asked of
+        if not self._span[0] <= i < self._span[1]:  # a token of another sentence: find it
+            k = bisect.bisect_right(self._starts, i)
+            self._span = (self._starts[k - 1] if k else 0, self._starts[k] if k < len(self._starts) else len(doc))
+            key = (id(doc), k)
+            if key != self._last:
+                self._last = key
+                self.named.append([])
+                self.paragraph.append(id(doc))
         return len(self.named) - 1
 
 

@@ -71,7 +71,12 @@ class _Sentence:
 
 def _sentences(ctx: DocumentContext) -> list[_Sentence]:
     """Every parsed sentence of the document (petition titles aside), in order, with the names
-    in it."""
+    in it (read once for the rules of this module)."""
+    sentences: list[_Sentence] = ctx.reading("discourse.sentences", _read_sentences)
+    return sentences
+
+
+def _read_sentences(ctx: DocumentContext) -> list[_Sentence]:
     out = []
     starts = {s.start: s for s in ctx.sentences}
     for p in ctx.parsed:

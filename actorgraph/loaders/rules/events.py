@@ -272,6 +272,9 @@ def event_attendees(ctx: SentenceContext) -> Iterator[Relation]:
     """Who attended the event just told of, in a sentence that names no event: "Acudieron representantes de X", "Una de las asistentes fue X"."""
     if any(e.cls == "Event" for i, e in ctx.tokens.items() if ctx.sent.start <= i < ctx.sent.end):
         return
+    event = _event_in_focus(ctx)
+    if event is None:
+        return  # no event just told of: spare reading the sentence's words
     people: list[Ref] = []
     roles = ctx.pack.words("event_roles")
     verbs = event_verbs(ctx.pack)
@@ -284,11 +287,6 @@ def event_attendees(ctx: SentenceContext) -> Iterator[Relation]:
         elif token.lower_ in roles and not any(c.dep_ in ("prep",) or case_of(c) for c in token.children
                                                if c.dep_ in ("prep", "nmod") and c.i > token.i):
             people += _bearer(ctx, token)
-    if not people:
-        return
-    event = _event_in_focus(ctx)
-    if event is None:
-        return
     for person in dict.fromkeys(people):
         if person.entity.cls in _ACTORS:
             relation = make_relation(ctx, person, "participatedIn", Ref(event), "rules.event.attendees.v1", 0.5)

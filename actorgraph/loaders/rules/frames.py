@@ -548,9 +548,10 @@ def _may_be_verb(token: Token, pack: LanguagePack) -> bool:
     """A verb, or a participle (by its morphology) that may be one; the costly morphology is
     read only for a token whose lemma could name a frame (an adjective's participle may
     stand for an infinitive that does: :func:`verb_lemmas`)."""
-    if token.pos_ in ("VERB", "AUX") or token.tag_ == "VBN":
+    pos = token.pos_  # read once: asked of every token of every sentence
+    if pos in ("VERB", "AUX") or token.tag_ == "VBN":
         return True
-    if token.pos_ != "ADJ" and not pack.frames_for(token.lemma_.lower()):
+    if pos != "ADJ" and not pack.frames_for(token.lemma_.lower()):
         return False  # no frame for its lemma: it gives nothing, participle or not
     return _participle(token)
 
@@ -764,13 +765,15 @@ def adjacent_frames(ctx: SentenceContext) -> Iterator[Relation]:
     pack = ctx.pack
     doc = ctx.sent.doc
     for token in ctx.words:
+        if token.i - 1 not in ctx.tokens or token.i - 1 < ctx.sent.start:
+            continue  # the cheap test first: no name right before it
         if token.i in ctx.tokens or token.tag_ not in ("VBZ", "VBD", "NNS", "NN") or (
                 token.pos_ in ("VERB", "AUX") and token.dep_ not in _NOT_CLAUSES):
             continue
         if not token.lower_.endswith(pack.lines("verb_endings")):
             continue
         frames = [f for lemma in _verb_lemmas(token, pack) for f in pack.frames_for(lemma) if _adjacent_frame(f)]
-        if not frames or token.i - 1 < ctx.sent.start or token.i - 1 not in ctx.tokens:
+        if not frames:
             continue
         j = token.i + 1
         while j < ctx.sent.end and doc[j].lower_ in pack.words("determiners") and j not in ctx.tokens:
@@ -804,8 +807,12 @@ def joint_action(ctx: SentenceContext) -> Iterator[Relation]:
     "filed" or "published" are parties listed together, not collaborators.
     """
     pack = ctx.pack
+    # an adverb of jointness is a token of the passage, so a stretch of its text in lower case
+    # (but for a Greek final sigma): without one, only a verb of joint work may give anything
+    lowered = ctx.sent.doc.text.lower()
+    adverbs = any(word in lowered for word in pack.words("joint_adverbs"))
     for verb in ctx.words:
-        if verb.pos_ not in ("VERB", "AUX"):
+        if verb.pos_ not in ("VERB", "AUX") or not (adverbs or verb.lemma_.lower() in pack.joint_verbs):
             continue
         own = _agents(verb) if is_passive(verb) else [c for c in verb.children if c.dep_ == "nsubj"]
         partners = _together_with(verb, own, pack)

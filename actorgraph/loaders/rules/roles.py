@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from actorgraph.loaders.rules import (
@@ -49,9 +50,19 @@ def _demoting(pack: LanguagePack) -> frozenset[str]:
     return (pack.role_modifiers | pack.words("function_modifiers")) - pack.words("leading_modifiers")
 
 
+@lru_cache(maxsize=16)
+def _role_endings(pack: LanguagePack) -> frozenset[str]:
+    """What follows a space in a pack's role phrases ("president" of "vice president"): the
+    only words a modifier and a noun may make a role with (packs compare by identity)."""
+    return frozenset(role[i + 1:] for role in pack.roles for i, ch in enumerate(role) if ch == " ")
+
+
 def role_predicate(ctx: SentenceContext, noun: Token) -> str | None:
     """The predicate a role noun gives (with its modifiers: "vice president" is a member)."""
     pack = ctx.pack
+    lower = noun.lower_
+    if lower not in pack.roles and lower not in _role_endings(pack) and noun.lemma_.lower() not in pack.roles:
+        return None  # no role, with or without a modifier: spare reading its children
     words = [c.lower_ for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i]
     phrase = " ".join([*words[-1:], noun.lower_])
     predicate = pack.roles.get(phrase) or pack.roles.get(noun.lower_) or pack.roles.get(noun.lemma_.lower())

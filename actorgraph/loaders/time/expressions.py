@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
+from actorgraph.loaders.lang import trie_alternation
 from actorgraph.loaders.time.words import Relative, TimeWords, time_words
 
 #: the years a bare number may be (a count such as "2500 people" mostly lies outside)
@@ -160,7 +161,9 @@ def _yearless(month: int, day: int | None, base: When) -> When | None:
 
 
 def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    """The words as one alternation, the longer first at a place (as a trie of letters: the
+    month names are tried at every word of every dated sentence)."""
+    return trie_alternation(set(words))
 
 
 @lru_cache(maxsize=1)

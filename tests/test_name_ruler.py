@@ -8,6 +8,7 @@ from conftest import DOCS, ROOT, SEEDS
 from spacy.pipeline import EntityRuler
 
 from actorgraph.loaders import data_tables
+from actorgraph.loaders.anchored import COLUMNS
 from actorgraph.loaders.lang import load_pack, patterns
 from actorgraph.loaders.name_ruler import NameRuler
 from actorgraph.loaders.nlp import load_language_pipeline
@@ -78,10 +79,10 @@ def test_matches_are_spacys_spanish(spanish_model):
 
 def test_passages_without_the_words_skip_the_matcher(nlp):
     ruler = nlp.get_pipe("actorgraph_ruler")
-    plan = ruler._plan()
+    plan = ruler._token_matcher().plan
     plain = nlp.make_doc("The families waited outside the courthouse all morning.")
-    assert plan.active([t.orth for t in plain], [t.lower for t in plain]) == frozenset()
+    assert plan.active(plain.to_array(list(COLUMNS)).T.tolist()) == frozenset()
     law = nlp.make_doc("They passed the Dream Act.")
-    assert plan.active([t.orth for t in law], [t.lower for t in law])
+    assert plan.active(law.to_array(list(COLUMNS)).T.tolist())
     spelled = {words for entries in plan.spelled.values() for _, words in entries}
     assert (nlp.vocab.strings["ICE"],) in spelled  # acronyms are looked up, not matched

@@ -11,6 +11,7 @@ from actorgraph.errors import InputError
 from actorgraph.loaders import data_tables
 from actorgraph.loaders.attribute_index import index_attribute_ruler
 from actorgraph.loaders.lang import DEFAULT_LANGUAGE, LanguagePack, languages, load_pack, patterns
+from actorgraph.loaders.lemmatizer import one_pass_lemmatizer
 from actorgraph.loaders.list_items import list_items_component  # noqa: F401 (registers the component)
 from actorgraph.loaders.name_ruler import NameRuler
 
@@ -104,6 +105,7 @@ def load_pipeline(name: str | None = None):
     if nlp is None:
         raise InputError(f"spaCy pipeline not installed; tried {', '.join(candidates)}", where="--model")
     index_attribute_ruler(nlp)  # the same token attributes, looked up instead of matched
+    one_pass_lemmatizer(nlp)  # the same lemmas, written in one pass
     add_list_items(nlp)
     add_name_ruler(nlp, ruler_patterns(load_pack(DEFAULT_LANGUAGE), nlp))
     _preload()
@@ -177,6 +179,7 @@ def _language_pipeline(pack: LanguagePack, mode: str):
         except OSError:
             continue
         index_attribute_ruler(nlp)
+        one_pass_lemmatizer(nlp)
         add_list_items(nlp)
         add_name_ruler(nlp, ruler_patterns(pack, nlp))
         return nlp

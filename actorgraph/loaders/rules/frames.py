@@ -807,9 +807,12 @@ def joint_action(ctx: SentenceContext) -> Iterator[Relation]:
     "filed" or "published" are parties listed together, not collaborators.
     """
     pack = ctx.pack
-    # an adverb of jointness is a token of the passage, so a stretch of its text in lower case
-    # (but for a Greek final sigma): without one, only a verb of joint work may give anything
-    lowered = ctx.sent.doc.text.lower()
+    # every token read here (the verbs, their children, the objects of their prepositions) is a
+    # token of the sentence, so an adverb of jointness is a stretch of the sentence's text in
+    # lower case (but for a Greek final sigma): without one, only a verb of joint work may give
+    # anything. The sentence's text is read from the document's (``Doc.text`` joins every token
+    # of the passage anew)
+    lowered = ctx.text[ctx.start:ctx.end].lower()
     adverbs = any(word in lowered for word in pack.words("joint_adverbs"))
     for verb in ctx.words:
         if verb.pos_ not in ("VERB", "AUX") or not (adverbs or verb.lemma_.lower() in pack.joint_verbs):

@@ -764,9 +764,10 @@ def adjacent_frames(ctx: SentenceContext) -> Iterator[Relation]:
     """
     pack = ctx.pack
     doc = ctx.sent.doc
-    for token in ctx.words:
-        if token.i - 1 not in ctx.tokens or token.i - 1 < ctx.sent.start:
-            continue  # the cheap test first: no name right before it
+    start, end = ctx.sent.start, ctx.sent.end
+    # the words right after a word of a name of the sentence (the cheap test first: no name
+    # right before a word, nothing), in order
+    for token in (ctx.words[t.i + 1 - start] for t, _ in ctx.named if t.i + 1 < end):
         if token.i in ctx.tokens or token.tag_ not in ("VBZ", "VBD", "NNS", "NN") or (
                 token.pos_ in ("VERB", "AUX") and token.dep_ not in _NOT_CLAUSES):
             continue

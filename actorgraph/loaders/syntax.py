@@ -20,14 +20,14 @@ if TYPE_CHECKING:
     from actorgraph.loaders.parse import ParsedSegment
 
 
-def _siblings(text: str, sent, base: int, token_map: dict[int, Entity], language: str) -> dict[int, tuple[Entity, ...]]:
-    """Token index -> the entities of the list of names ("A, B, C and D") the token is in."""
+def _siblings(text: str, named: Iterable[Token], base: int, token_map: dict[int, Entity],
+              language: str) -> dict[int, tuple[Entity, ...]]:
+    """Token index -> the entities of the list of names ("A, B, C and D") the token is in;
+    ``named`` are the sentence's tokens in ``token_map``, in order."""
     spans: list[tuple[int, int]] = []
     owners: list[list[int]] = []
-    for token in sent:
-        entity = token_map.get(token.i)
-        if entity is None:
-            continue
+    for token in named:
+        entity = token_map[token.i]
         start, end = base + token.idx, base + token.idx + len(token)
         if owners and token_map.get(owners[-1][-1]) is entity and owners[-1][-1] == token.i - 1:
             spans[-1] = (spans[-1][0], end)
@@ -133,7 +133,8 @@ def syntactic_relations(text: str, parsed: Sequence[ParsedSegment], nodes: Itera
             inside = marked[bisect.bisect_left(marked, sent.start):bisect.bisect_left(marked, sent.end)]
             ctx = SentenceContext(text, sent, base, names, coref, document_entities, pack,
                                   modality(text[base + sent.start_char:base + sent.end_char]),
-                                  _siblings(text, words, base, token_map, pack.code), groups, words,
+                                  _siblings(text, (words[i - sent.start] for i in inside), base, token_map, pack.code),
+                                  groups, words,
                                   _named_words(words, sent.start, inside, names))
             out.extend(run_rules(ctx, order))
     return out

@@ -15,17 +15,19 @@ from actorgraph.loaders.rules import SENTENCE_ORDER, SentenceContext, run_rules
 from actorgraph.loaders.rules.coref import resolve, resolve_groups
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from actorgraph.loaders.parse import ParsedSegment
 
 
-def _siblings(text: str, sent, base: int, token_map: dict[int, Entity], language: str) -> dict[int, tuple[Entity, ...]]:
-    """Token index -> the entities of the list of names ("A, B, C and D") the token is in."""
+def _siblings(text: str, named: Iterable[Token], base: int, token_map: dict[int, Entity],
+              language: str) -> dict[int, tuple[Entity, ...]]:
+    """Token index -> the entities of the list of names ("A, B, C and D") the token is in;
+    ``named`` are the sentence's tokens in ``token_map``, in order."""
     spans: list[tuple[int, int]] = []
     owners: list[list[int]] = []
-    for token in sent:
-        entity = token_map.get(token.i)
-        if entity is None:
-            continue
+    for token in named:
+        entity = token_map[token.i]
         start, end = base + token.idx, base + token.idx + len(token)
         if owners and token_map.get(owners[-1][-1]) is entity and owners[-1][-1] == token.i - 1:
             spans[-1] = (spans[-1][0], end)
@@ -70,6 +72,14 @@ def dateline(sent, token_map: dict[int, Entity]) -> range:
     return range(0)
 
 
+def _named_words(words: Sequence[Token], start: int, inside: Sequence[int],
+                 names: dict[int, Entity]) -> tuple[tuple[Token, Entity], ...]:
+    """The words of a sentence (``words``, the first of index ``start``) that are in a mention
+    of ``names``, with its entity, in order; ``inside`` holds (at least) the indexes of the
+    sentence's words in ``names``, in order."""
+    return tuple((words[i - start], names[i]) for i in inside if i in names)
+
+
 def syntactic_relations(text: str, parsed: Sequence[ParsedSegment], nodes: Iterable[tuple[Mention, Entity]],
                         entities: Sequence[Entity], modality: Callable[[str], str],
                         order: Iterable[str] = SENTENCE_ORDER, language: str = DEFAULT_LANGUAGE) -> list[Relation]:
@@ -111,6 +121,7 @@ def syntactic_relations(text: str, parsed: Sequence[ParsedSegment], nodes: Itera
         coref: dict[int, Entity] = {i: antecedents[o] for i, o in enumerate(offsets_of[base]) if o in antecedents}
         groups: dict[int, tuple[Entity, ...]] = {i: counted[o] for i, o in enumerate(offsets_of[base]) if o in counted}
         named = sorted({*token_map, *coref, *groups})
+        marked = sorted(token_map)
         pack = packs[base]
         for sent in doc.sents:
             first = bisect.bisect_left(named, sent.start)
@@ -119,8 +130,11 @@ def syntactic_relations(text: str, parsed: Sequence[ParsedSegment], nodes: Itera
             words = words_of[base][sent.start:sent.end]
             opening = dateline(sent, token_map)
             names = {i: e for i, e in token_map.items() if i not in opening} if opening else token_map
+            inside = marked[bisect.bisect_left(marked, sent.start):bisect.bisect_left(marked, sent.end)]
             ctx = SentenceContext(text, sent, base, names, coref, document_entities, pack,
                                   modality(text[base + sent.start_char:base + sent.end_char]),
-                                  _siblings(text, words, base, token_map, pack.code), groups, words)
+                                  _siblings(text, (words[i - sent.start] for i in inside), base, token_map, pack.code),
+                                  groups, words,
+                                  _named_words(words, sent.start, inside, names))
             out.extend(run_rules(ctx, order))
     return out

@@ -30,13 +30,18 @@ def repeated_names(ctx: MentionContext) -> list[Mention]:
     for form in sorted(forms, key=len, reverse=True):
         by_first.setdefault(form.split(" ", 1)[0], []).append(form)
     taken = SpanIndex([(m.start, m.end) for m in ctx.plain])
+    firsts = _first_words(by_first)
+    if firsts is None:
+        return []
     out = []
     for p in ctx.parsed:
         seg = p.segment
         if p.doc is None or seg.kind == "petition-title" or seg.language != DEFAULT_LANGUAGE:
             continue
         resume = seg.start
-        for word in _CAPITALISED_WORD.finditer(text, seg.start, seg.end):
+        for hit in firsts.finditer(text, seg.start, seg.end):
+            word = _CAPITALISED_WORD.match(text, hit.start(), seg.end)
+            assert word is not None  # a first word begins with a letter where a word may begin
             start = word.start()
             if start < resume or not word.group(0)[0].isupper():
                 continue
@@ -54,7 +59,22 @@ def repeated_names(ctx: MentionContext) -> list[Mention]:
     return out
 
 
-_CAPITALISED_WORD = re.compile(r"(?<![\w'’.&-])[^\W\d_][\w'’.&-]*")  # a word; capitals checked in code
+_WORD_BEGINS = r"(?<![\w'’.&-])"  # where a word may begin
+_CAPITALISED_WORD = re.compile(_WORD_BEGINS + r"[^\W\d_][\w'’.&-]*")  # a word; capitals checked in code
+
+
+def _first_words(by_first: dict[str, list[str]]) -> re.Pattern[str] | None:
+    """Where a word (:data:`_CAPITALISED_WORD`) begins with one of the first words of
+    ``by_first`` (None for none that can be a word).
+
+    The names are looked up by a word, or the word without its final dots, so the word begins
+    with the first word: visiting only these words visits every word whose look-up finds
+    anything, in order (a word begins only where the look-behind holds, so none begins
+    inside a first word the pattern matched); the others find nothing and change nothing.
+    """
+    words = sorted((w for w in by_first if _CAPITALISED_WORD.fullmatch(w)), key=len, reverse=True)
+    return re.compile(_WORD_BEGINS + "(?:" + "|".join(map(re.escape, words)) + ")") if words else None
+
 
 _NAME_GOES_ON = re.compile(r"[\w'’&-]")
 _NEXT_CAPITAL = re.compile(r"[ \t]+[A-Z]")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import replace
+from functools import lru_cache
 
 from actorgraph.loaders import data_tables, lang
 from actorgraph.loaders.cues import cue_class
@@ -41,10 +42,24 @@ _TYPED_LIKE_BODY = ("GovernmentAgency", "Company")
 _REACH = 120  # how far before a body the words that say a name is its part may begin
 
 
+@lru_cache(maxsize=4)
+def _any_part_word(version: int) -> re.Pattern[str]:
+    """Any word of the packs' ``part_words.txt`` as written, ignoring case (the registry's
+    ``version``: the packs registered)."""
+    return re.compile(lang.alternation(lang.union("part_words", case=True)), re.I)
+
+
 def _part_words(text: str, floor: int, whole: Mention) -> re.Match[str] | None:
     """The apposition or copula right before ``whole`` that says a name before it is its part
-    ("X, a division of <whole>", "X (an arm of <whole>)", "X is a subsidiary of <whole>")."""
+    ("X, a division of <whole>", "X (an arm of <whole>)", "X is a subsidiary of <whole>").
+
+    Every pattern of ``units.apposition`` and ``units.copula`` requires a word of its pack's
+    ``part_words.txt`` (ignoring case), so a stretch with none of any pack's has no match:
+    it is looked for first, the patterns (which try each offset) only where one is.
+    """
     start = max(floor, whole.start - _REACH)
+    if not _any_part_word(lang.registry_version()).search(text, start, whole.start):
+        return None
     return lang.search("units.apposition", text, start, whole.start) or lang.search("units.copula", text, start, whole.start)
 
 

@@ -130,11 +130,22 @@ class SentenceContext:
     # token index -> the entities a counting description stands for ("both men", "los tres")
     sent_tokens: tuple[Token, ...] | None = None
     # the sentence's tokens, made once (spaCy makes a new Token for each index it is asked)
+    named_tokens: tuple[tuple[Token, Entity], ...] | None = None
+    # the sentence's tokens in a mention, with its entity (what ``named`` gives), found once
 
     @property
     def words(self) -> tuple[Token, ...]:
         """The tokens of the sentence, in order (those given, or made from ``sent``)."""
         return self.sent_tokens if self.sent_tokens is not None else tuple(self.sent)
+
+    @property
+    def named(self) -> tuple[tuple[Token, Entity], ...]:
+        """The tokens of the sentence that are in a mention (in ``tokens``), each with the
+        entity of its mention, in order: the words the rules that start from a name read
+        (those given, or found in ``words``)."""
+        if self.named_tokens is not None:
+            return self.named_tokens
+        return tuple((t, e) for t in self.words if (e := self.tokens.get(t.i)) is not None)
 
     @property
     def start(self) -> int:

@@ -50,11 +50,10 @@ _CLAUSES = ("acl", "relcl", "acl:relcl")
 
 def _heads(ctx: SentenceContext) -> Iterator[tuple[Token, Entity]]:
     """Each token that heads the words of an Event mention, with the Event."""
-    for token in ctx.words:
-        event = ctx.tokens.get(token.i)
-        if event is not None and event.cls == "Event" and ctx.tokens.get(token.head.i) is not event:
+    for token, event in ctx.named:
+        if event.cls == "Event" and ctx.tokens.get(token.head.i) is not event:
             yield token, event
-        elif event is not None and event.cls == "Event" and token.head.i == token.i:
+        elif event.cls == "Event" and token.head.i == token.i:
             yield token, event
 
 

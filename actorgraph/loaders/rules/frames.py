@@ -764,9 +764,10 @@ def adjacent_frames(ctx: SentenceContext) -> Iterator[Relation]:
     """
     pack = ctx.pack
     doc = ctx.sent.doc
-    for token in ctx.words:
-        if token.i - 1 not in ctx.tokens or token.i - 1 < ctx.sent.start:
-            continue  # the cheap test first: no name right before it
+    start, end = ctx.sent.start, ctx.sent.end
+    # the words right after a word of a name of the sentence (the cheap test first: no name
+    # right before a word, nothing), in order
+    for token in (ctx.words[t.i + 1 - start] for t, _ in ctx.named if t.i + 1 < end):
         if token.i in ctx.tokens or token.tag_ not in ("VBZ", "VBD", "NNS", "NN") or (
                 token.pos_ in ("VERB", "AUX") and token.dep_ not in _NOT_CLAUSES):
             continue
@@ -807,9 +808,12 @@ def joint_action(ctx: SentenceContext) -> Iterator[Relation]:
     "filed" or "published" are parties listed together, not collaborators.
     """
     pack = ctx.pack
-    # an adverb of jointness is a token of the passage, so a stretch of its text in lower case
-    # (but for a Greek final sigma): without one, only a verb of joint work may give anything
-    lowered = ctx.sent.doc.text.lower()
+    # every token read here (the verbs, their children, the objects of their prepositions) is a
+    # token of the sentence, so an adverb of jointness is a stretch of the sentence's text in
+    # lower case (but for a Greek final sigma): without one, only a verb of joint work may give
+    # anything. The sentence's text is read from the document's (``Doc.text`` joins every token
+    # of the passage anew)
+    lowered = ctx.text[ctx.start:ctx.end].lower()
     adverbs = any(word in lowered for word in pack.words("joint_adverbs"))
     for verb in ctx.words:
         if verb.pos_ not in ("VERB", "AUX") or not (adverbs or verb.lemma_.lower() in pack.joint_verbs):

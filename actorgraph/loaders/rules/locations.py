@@ -66,9 +66,8 @@ def _sited(ctx: SentenceContext, holder: Token) -> list[Ref]:
 
 def _heads(ctx: SentenceContext) -> list[tuple[Token, Ref]]:
     out = []
-    for token in ctx.words:
-        entity = ctx.tokens.get(token.i)
-        if entity is not None and entity.cls in _LOCATED and ctx.tokens.get(token.head.i) is not entity:
+    for token, entity in ctx.named:
+        if entity.cls in _LOCATED and ctx.tokens.get(token.head.i) is not entity:
             out.append((token, Ref(entity)))
     return out
 

@@ -20,9 +20,8 @@ _BODIES = ("GovernmentAgency", "Organization", "Company", "Place")
 def implements(ctx: SentenceContext) -> Iterator[Relation]:
     """The body whose policy it is, or that acts under it: "the county's 287(g) agreement", "Under the X program, Y …"."""
     nouns, under = ctx.pack.words("policy_nouns"), ctx.pack.words("under_preps")
-    for token in ctx.words:
-        policy = ctx.tokens.get(token.i)
-        if policy is None or policy.cls != "Policy" or ctx.tokens.get(token.head.i) is policy:
+    for token, policy in ctx.named:
+        if policy.cls != "Policy" or ctx.tokens.get(token.head.i) is policy:
             continue
         anchor = token
         if token.dep_ == "compound" and token.head.lower_ in nouns and token.head.i not in ctx.tokens:

@@ -89,9 +89,8 @@ def _of_a_function(ctx: SentenceContext, noun: Token) -> bool:
 def _person_heads(ctx: SentenceContext) -> list[Token]:
     """The syntactic head token of every person mention in the sentence."""
     out = []
-    for token in ctx.words:
-        entity = ctx.tokens.get(token.i)
-        if entity is not None and entity.cls == "Person" and (token.head.i == token.i or ctx.tokens.get(token.head.i) is not entity):
+    for token, entity in ctx.named:
+        if entity.cls == "Person" and (token.head.i == token.i or ctx.tokens.get(token.head.i) is not entity):
             out.append(token)
     return out
 

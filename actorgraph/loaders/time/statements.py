@@ -76,9 +76,20 @@ def _sentences(parsed: Sequence[ParsedSegment]) -> list[_Sentence]:
     return sorted(out, key=lambda s: s.start)
 
 
-def _tokens_of(sentence: _Sentence, spans: list[tuple[int, int]]) -> list[Token]:
-    return [t for t in sentence.sent
-            if any(s <= sentence.base + t.idx < e for s, e in spans)]
+def _words_of(sentence: _Sentence) -> tuple[tuple[Token, ...], list[int]]:
+    """A sentence's tokens and their offsets in the text (increasing)."""
+    tokens = tuple(sentence.sent)
+    return tokens, [sentence.base + t.idx for t in tokens]
+
+
+def _tokens_of(sentence: _Sentence, spans: list[tuple[int, int]], words: tuple[tuple[Token, ...], list[int]]) -> list[Token]:
+    """The tokens of a sentence (``words``: :func:`_words_of`) that begin inside one of
+    ``spans``, in order: those of a span are a run of the sorted offsets, found by bisection
+    (spans outside the sentence hold none)."""
+    tokens, offsets = words
+    inside = {k for s, e in spans if s < sentence.end and e > sentence.start
+              for k in range(bisect.bisect_left(offsets, s), bisect.bisect_left(offsets, e))}
+    return [tokens[k] for k in sorted(inside)]
 
 
 def _head_most(tokens: list[Token]) -> Token | None:
@@ -284,6 +295,7 @@ def date_relations(document: Document, parsed: Sequence[ParsedSegment], mentions
     pattern = _ended_pattern()
     times: dict[int, list[TimeExpression]] = {}
     timed: dict[int, bool] = {}
+    sentence_words: dict[int, tuple[tuple[Token, ...], list[int]]] = {}  # by start, made once a sentence
     warnings: list[str] = []
     out = []
     for relation in relations:
@@ -302,8 +314,9 @@ def date_relations(document: Document, parsed: Sequence[ParsedSegment], mentions
             out.append(relation)
             continue
         expressions = times[sentence.start]
-        subject = _head_most(_tokens_of(sentence, by_entity.get(relation.subject, [])))
-        obj = _head_most(_tokens_of(sentence, by_entity.get(relation.object, [])))
+        words = sentence_words.get(sentence.start) or sentence_words.setdefault(sentence.start, _words_of(sentence))
+        subject = _head_most(_tokens_of(sentence, by_entity.get(relation.subject, []), words))
+        obj = _head_most(_tokens_of(sentence, by_entity.get(relation.object, []), words))
         anchor = _anchor(subject, obj)
         if anchor is None:
             out.append(relation)

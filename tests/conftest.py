@@ -213,6 +213,19 @@ def run_cli(*args: str, env: dict | None = None, cwd: Path | None = None) -> sub
                           env=full_env, cwd=cwd, timeout=300)
 
 
+def stock_pipeline(names):
+    """A fresh copy of the first of ``names`` installed, stock spaCy (no actorgraph
+    components), to compare actorgraph's replacements with; skips when none is."""
+    import spacy
+
+    for name in names:
+        try:
+            return spacy.load(name)
+        except OSError:
+            continue
+    pytest.skip(f"none of {names} installed")
+
+
 def triples_of(nlp, text: str) -> dict:
     """(subject label, predicate, object label) -> Relation for an invented text."""
     from actorgraph.loaders.pipeline import extract, make_document

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-import spacy
-from conftest import DOCS, ROOT, SEEDS
+from conftest import DOCS, ROOT, SEEDS, stock_pipeline
 
 from actorgraph.loaders.attribute_index import IndexedAttributeRuler, index_attribute_ruler
 from actorgraph.loaders.lang import load_pack
@@ -20,15 +19,6 @@ SPANISH_DEV = ("A08_univision_puerto_rico_licencias_ice.txt", "A09_lanacion_hous
                "C08_univision_marcha_los_angeles.txt", "C09_sindicatos_uni_solidaridad_inmigrantes.txt")
 
 
-def _stock(names):
-    for name in names:
-        try:
-            return spacy.load(name)
-        except OSError:
-            continue
-    pytest.skip(f"none of {names} installed")
-
-
 def _attributes(nlp, texts):
     return [[(t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in doc] for doc in nlp.pipe(texts)]
 
@@ -41,7 +31,7 @@ def test_indexed_attribute_ruler_matches_spacy(code, texts):
     if not pipeline_available(code, ""):
         pytest.skip(f"the optional pipeline of {code} is not installed")
     models = load_pack(code).models
-    stock, indexed = _stock(models), _stock(models)
+    stock, indexed = stock_pipeline(models), stock_pipeline(models)
     index_attribute_ruler(indexed)
     ruler = indexed.get_pipe("attribute_ruler")
     assert isinstance(ruler, IndexedAttributeRuler)

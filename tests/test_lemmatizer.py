@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-import spacy
-from conftest import DOCS, ROOT, SEEDS
+from conftest import DOCS, ROOT, SEEDS, stock_pipeline
 
 from actorgraph.loaders.lang import load_pack
 from actorgraph.loaders.lemmatizer import OnePassEnglishLemmatizer, one_pass_lemmatizer
@@ -12,17 +10,8 @@ from actorgraph.loaders.lemmatizer import OnePassEnglishLemmatizer, one_pass_lem
 DEV = ROOT / "eval" / "dev" / "docs"
 
 
-def _stock(names):
-    for name in names:
-        try:
-            return spacy.load(name)
-        except OSError:
-            continue
-    pytest.skip(f"none of {names} installed")
-
-
 def test_one_pass_lemmas_are_spacys():
-    stock, ours = _stock(load_pack("en").models), _stock(load_pack("en").models)
+    stock, ours = stock_pipeline(load_pack("en").models), stock_pipeline(load_pack("en").models)
     one_pass_lemmatizer(ours)
     assert type(ours.get_pipe("lemmatizer")) is OnePassEnglishLemmatizer
     assert ours.pipe_names == stock.pipe_names

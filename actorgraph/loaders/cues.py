@@ -69,6 +69,6 @@ def _cue_class(name: str, strong_only: bool, version: int) -> str | None:
     hits += [(order, place[0], cls) for place in places for order, cls in by_word.get(place, ())]
     if not hits:
         return None
-    # later words decide: "Detention Center Resistance" is the group, not the building (the
+    # later words decide: "Harbor Detention Center Watch" is the group, not the building (the
     # first row of the cues wins a tie)
     return max(hits, key=lambda hit: (lowered.rfind(hit[1]), -hit[0]))[2]

@@ -182,3 +182,29 @@ def test_who_acts_on_a_gathering_otherwise_takes_no_stance(nlp):
 def test_a_plural_possessive_needs_more_than_one_person_detained_before_it(nlp):
     triples = triples_of(nlp, "After Marco Ibarra was detained, the Riverside Workers Alliance rallied to protest their arrests.")
     assert not [t for t in triples if t[1] == "supports"], sorted(triples)
+
+
+@pytest.mark.parametrize("text", [
+    "Senator John Hale, a former sponsor of the Safe Homes Act, now opposes it.",      # no longer holds
+    "Governor Tom Reed, once a vocal critic of ICE, toured the facility on Monday.",  # no longer holds
+    "Maria Lopez, the reigning champion of Texas, spoke to reporters.",               # no stance noun, a place
+])
+def test_apposition_that_no_longer_holds_or_names_no_stance(nlp, text):
+    triples = triples_of(nlp, text)
+    assert not [t for t, r in triples.items() if r.evidence.extractor == "rules.stance.apposition.v1"], sorted(triples)
+
+
+@spanish
+def test_spanish_apposition_that_no_longer_holds(nlp):
+    triples = triples_of(nlp, "El alcalde Juan Pérez, antiguo aliado de la Coalición Santuario del Valle, habló el lunes.")
+    assert not [t for t, r in triples.items() if r.evidence.extractor == "rules.stance.apposition.v1"], sorted(triples)
+
+
+def test_calling_a_rally_something_is_not_joining_it(nlp):
+    triples = triples_of(nlp, "Sheriff Dan Moore called the rally held to denounce ICE a publicity stunt.")
+    assert not [t for t in triples if t[1] in ("opposes", "supports")], sorted(triples)
+
+
+def test_an_agency_charging_a_company_takes_no_stance(nlp):
+    triples = triples_of(nlp, "The Department of Justice accused Acme Foods Inc. of hiring workers off the books.")
+    assert not [t for t in triples if t[1] == "opposes"], sorted(triples)

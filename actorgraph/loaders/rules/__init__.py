@@ -209,7 +209,8 @@ class DocumentContext:
     readings: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def reading(self, name: str, read: Callable[[DocumentContext], Any]) -> Any:
-        """``read(self)``, made once per document under ``name``."""
+        """``read(self)``, made once per document under ``name``: shared by every rule's copy,
+        so a reading must not depend on ``found`` (which differs from copy to copy)."""
         found = self.readings.get(name)
         if found is None:
             found = self.readings[name] = read(self)

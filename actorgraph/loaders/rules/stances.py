@@ -146,6 +146,8 @@ def accuse(ctx: SentenceContext) -> Iterator[Relation]:
             continue
         for agent in _expand(ctx, subjects(verb, authored=pack.authored_nouns)) or _document_authors(ctx, verb):
             for target in accused:
+                if agent.entity.cls == "GovernmentAgency" and target.entity.cls == "Company":
+                    continue  # an agency charging a company enforces the law; it takes no stance
                 relation = make_relation(ctx, agent, "opposes", target, "rules.stance.accuse.v1", 0.6)
                 if relation is not None:
                     yield relation
@@ -160,6 +162,13 @@ def _set_off(word: Token, doc) -> bool:
     return word.dep_ == "amod" and word.pos_ == "ADJ" and word.i > word.head.i and word.i > 0 and doc[word.i - 1].text == ","
 
 
+def _ended(noun: Token, doc, pack: LanguagePack) -> bool:
+    """A stance that no longer holds: a word of ``ended_modifiers.txt`` in the noun's phrase
+    or just before it ("X, a former sponsor of Y", "X, once a critic of Y", "X, antiguo aliado de Y")."""
+    ended = pack.words("ended_modifiers")
+    return any(t.lower_ in ended for t in doc[max(noun.left_edge.i - 1, 0):noun.i])
+
+
 @register("rules.stance.apposition.v1", Level.SENTENCE, _STANCES)
 def apposition(ctx: SentenceContext) -> Iterator[Relation]:
     """A stance noun in apposition to a name: "X, an outspoken critic of ICE", "X, impulsora de la ley Y"."""
@@ -170,13 +179,13 @@ def apposition(ctx: SentenceContext) -> Iterator[Relation]:
             continue
         frames = [f for f in pack.nominal_for(noun.lower_) or pack.nominal_for(noun.lemma_.lower())
                   if f.predicate in _STANCES and not f.subject_preps]
-        if not frames:
+        if not frames or _ended(noun, doc, pack):
             continue
         holders = [r for r in _expand(ctx, [noun.head]) if r.entity.cls != "Place"]
         for frame in frames:
             objects_ = [p for prep in frame.object_preps for p in prep_objects(noun, prep)]
             for holder in holders:
-                for target in _expand(ctx, objects_, stance=True):
+                for target in [r for r in _expand(ctx, objects_, stance=True) if r.entity.cls != "Place"]:
                     relation = make_relation(ctx, holder, frame.predicate, target, "rules.stance.apposition.v1", 0.6)
                     if relation is not None:
                         yield relation
@@ -204,6 +213,11 @@ def _gathering(verb: Token, pack: LanguagePack) -> Token | None:
     return None
 
 
+#: a verb with one of these besides the gathering says something of it ("called the rally a
+#: stunt", "described the vigil as …"), it does not hold or join it
+_SECOND_COMPLEMENTS = ("oprd", "ccomp", "xcomp")
+
+
 def _attendees(gathering: Token, pack: LanguagePack) -> list[Token]:
     """Who holds, joins or speaks at a gathering: the subject of the verb whose object it is
     ("X held a rally"), or of the verb its preposition hangs on ("X joined activists at a
@@ -214,7 +228,7 @@ def _attendees(gathering: Token, pack: LanguagePack) -> list[Token]:
     elif gathering.dep_ not in ("dobj", "obj", "obl"):
         return []
     if verb.pos_ not in ("VERB", "AUX") or verb.i == gathering.i or verb.lemma_.lower() not in pack.words("gathering_verbs") \
-            or negated(verb, pack):
+            or negated(verb, pack) or any(c.dep_ in _SECOND_COMPLEMENTS for c in verb.children):
         return []
     return subjects(verb)
 

@@ -66,8 +66,10 @@ class NameRuler(EntityRuler):
         return sorted(unique, key=lambda m: (m[1] - m[2], m[1], m[0] not in self._ent_ids, m[0]))
 
     def set_annotations(self, doc, matches) -> None:
-        """spaCy's, but for the test whether a match covers an entity already there, which
-        it only needs when it keeps them (``overwrite_ents`` false)."""
+        """spaCy's (``EntityRuler.set_annotations`` of spaCy 3.8, which pyproject pins below
+        3.9; tests/test_name_ruler.py compares the entities with stock spaCy's), but for the
+        test whether a match covers an entity already there, which it only needs when it keeps
+        them (``overwrite_ents`` false)."""
         entities = list(doc.ents)
         new_entities = []
         seen_tokens: set[int] = set()

@@ -313,7 +313,7 @@ _CLAUSES_OUT = ("conj", "ccomp", "advcl", "parataxis", "csubj")
 
 def _what(doc, first: int, last: int) -> str:
     """The words that name an event: its noun and the names and nouns compounded before it
-    ("hunger strike", "border-crossing protest", "ICE raid", "the union's march" ->
+    ("hunger strike", "courthouse protest", "ICE raid", "the union's march" ->
     "union's march"), a common noun in lower case."""
     head = doc[last]
     for c in sorted((c for c in head.children if c.i < first and c.dep_ in ("compound", "poss", "nmod:poss")),

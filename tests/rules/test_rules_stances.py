@@ -14,6 +14,16 @@ spanish = pytest.mark.skipif(not pipeline_available("es"), reason="the optional 
                                                                   "(actorgraph models install es)")
 
 
+def _with(triples: dict, *predicates: str) -> list:
+    """The triples of these predicates."""
+    return [t for t in triples if t[1] in predicates]
+
+
+def _by(triples: dict, extractor: str) -> list:
+    """The triples a rule made."""
+    return [t for t, r in triples.items() if r.evidence.extractor == extractor]
+
+
 @pytest.mark.parametrize("text, people", [
     ("The Riverside Workers Alliance protested Marco Ibarra's deportation.", {"Marco Ibarra"}),
     ("The Riverside Workers Alliance rallied outside the Pinecrest Detention Center to protest the arrest of "
@@ -42,7 +52,7 @@ def test_condemning_a_detention_by_an_agency_opposes_it_and_supports_the_detaine
 ])
 def test_no_support_without_a_protested_custody_of_a_named_person(nlp, text):
     triples = triples_of(nlp, text)
-    assert not [t for t in triples if t[1] == "supports"], sorted(triples)
+    assert not _with(triples, "supports"), sorted(triples)
 
 
 def test_accusing_an_agency_opposes_it(nlp):
@@ -58,7 +68,7 @@ def test_accusing_an_agency_opposes_it(nlp):
 ])
 def test_accusations_that_state_no_stance(nlp, text):
     triples = triples_of(nlp, text)
-    assert not [t for t in triples if t[1] == "opposes"], sorted(triples)
+    assert not _with(triples, "opposes"), sorted(triples)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -72,7 +82,7 @@ def test_applauding_or_praising_supports(nlp, text, expected):
 
 def test_praise_denied_states_nothing(nlp):
     triples = triples_of(nlp, "The Eastside Neighbors Union never praised ICE.")
-    assert not [t for t in triples if t[1] == "supports"], sorted(triples)
+    assert not _with(triples, "supports"), sorted(triples)
 
 
 COALITION = "Coalición de Trabajadores del Valle"
@@ -96,7 +106,7 @@ def test_spanish_protesting_a_deportation_supports_who_was_deported(nlp, text):
 ])
 def test_spanish_no_support_when_denied_or_not_a_custody(nlp, text):
     triples = triples_of(nlp, text)
-    assert not [t for t in triples if t[1] == "supports"], sorted(triples)
+    assert not _with(triples, "supports"), sorted(triples)
 
 
 @spanish
@@ -112,7 +122,7 @@ def test_spanish_accusing_an_agency_opposes_it(nlp):
 ])
 def test_spanish_accusations_that_state_no_stance(nlp, text):
     triples = triples_of(nlp, text)
-    assert not [t for t in triples if t[1] == "opposes"], sorted(triples)
+    assert not _with(triples, "opposes"), sorted(triples)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -128,7 +138,7 @@ def test_a_stance_noun_in_apposition_gives_the_name_its_stance(nlp, text, expect
 
 def test_a_role_in_apposition_is_no_stance(nlp):
     triples = triples_of(nlp, "Lena Ortiz, a spokeswoman for ICE, spoke on Monday.")
-    assert not [t for t in triples if t[1] in ("opposes", "supports")], sorted(triples)
+    assert not _with(triples, "opposes", "supports"), sorted(triples)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -176,12 +186,12 @@ def test_spanish_who_speaks_at_a_gathering_called_for_a_stance_takes_it(nlp):
 
 def test_who_acts_on_a_gathering_otherwise_takes_no_stance(nlp):
     triples = triples_of(nlp, "Deputies of the Harlan County Sheriff's Office arrested Lena Ortiz at a rally held to protest ICE.")
-    assert not [t for t in triples if t[1] == "opposes"], sorted(triples)
+    assert not _with(triples, "opposes"), sorted(triples)
 
 
 def test_a_plural_possessive_needs_more_than_one_person_detained_before_it(nlp):
     triples = triples_of(nlp, "After Marco Ibarra was detained, the Riverside Workers Alliance rallied to protest their arrests.")
-    assert not [t for t in triples if t[1] == "supports"], sorted(triples)
+    assert not _with(triples, "supports"), sorted(triples)
 
 
 @pytest.mark.parametrize("text", [
@@ -191,20 +201,20 @@ def test_a_plural_possessive_needs_more_than_one_person_detained_before_it(nlp):
 ])
 def test_apposition_that_no_longer_holds_or_names_no_stance(nlp, text):
     triples = triples_of(nlp, text)
-    assert not [t for t, r in triples.items() if r.evidence.extractor == "rules.stance.apposition.v1"], sorted(triples)
+    assert not _by(triples, "rules.stance.apposition.v1"), sorted(triples)
 
 
 @spanish
 def test_spanish_apposition_that_no_longer_holds(nlp):
     triples = triples_of(nlp, "El alcalde Juan Pérez, antiguo aliado de la Coalición Santuario del Valle, habló el lunes.")
-    assert not [t for t, r in triples.items() if r.evidence.extractor == "rules.stance.apposition.v1"], sorted(triples)
+    assert not _by(triples, "rules.stance.apposition.v1"), sorted(triples)
 
 
 def test_calling_a_rally_something_is_not_joining_it(nlp):
     triples = triples_of(nlp, "Sheriff Dan Moore called the rally held to denounce ICE a publicity stunt.")
-    assert not [t for t in triples if t[1] in ("opposes", "supports")], sorted(triples)
+    assert not _with(triples, "opposes", "supports"), sorted(triples)
 
 
 def test_an_agency_charging_a_company_takes_no_stance(nlp):
     triples = triples_of(nlp, "The Department of Justice accused Acme Foods Inc. of hiring workers off the books.")
-    assert not [t for t in triples if t[1] == "opposes"], sorted(triples)
+    assert not _with(triples, "opposes"), sorted(triples)

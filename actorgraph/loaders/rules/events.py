@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 
 from actorgraph.loaders.event_words import RAID, EventVerb, cues_of, event_kind, event_verbs, multiword
 from actorgraph.loaders.rules import Level, Ref, SentenceContext, case_of, make_relation, prep_objects, refs, register
-from actorgraph.loaders.rules.frames import _expand, negated, subjects
+from actorgraph.loaders.rules.frames import expand_refs, negated, subjects
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -153,11 +153,11 @@ def _from_clauses(ctx: SentenceContext, head: Token) -> list[tuple[list[Ref], st
                     and c.lower_ in ("que", "which", "cual", "cuales", "whom")]
         for c in relative:
             if _verbs_of(ctx, clause, case_of(c) or ""):
-                out.append((_expand(ctx, [s for s in subjects(clause) if s.i != head.i]), ""))
+                out.append((expand_refs(ctx, [s for s in subjects(clause) if s.i != head.i]), ""))
         for v in _verbs_of(ctx, clause, "object"):
             out.append((_attending(ctx, [s for s in subjects(clause) if s.i != head.i]), v.modality))
         if _verbs_of(ctx, clause, "subject"):
-            out.append((_expand(ctx, [c for c in clause.children if c.dep_ in _OBJECTS]), ""))
+            out.append((expand_refs(ctx, [c for c in clause.children if c.dep_ in _OBJECTS]), ""))
     return out
 
 
@@ -190,7 +190,7 @@ def _bearer(ctx: SentenceContext, role: Token) -> list[Ref]:
     node = role
     for _ in range(5):
         if node.dep_ in ("nsubj",) and any(c.dep_ == "cop" for c in node.head.children):
-            return _expand(ctx, [node.head])  # "una de las asistentes fue X"
+            return expand_refs(ctx, [node.head])  # "una de las asistentes fue X"
         if node.dep_ in ("appos", "conj", "nmod", "pobj", "prep", "obl", "nsubj") and node.head.i != node.i:
             node = node.head
             if node.i in ctx.tokens:
@@ -198,7 +198,7 @@ def _bearer(ctx: SentenceContext, role: Token) -> list[Ref]:
             continue
         if node.pos_ in ("VERB", "AUX"):
             who = subjects(node) + [c for c in node.children if c.dep_ == "attr" and c.i > role.i]
-            found = _expand(ctx, who)
+            found = expand_refs(ctx, who)
             if not found:  # "organización que figuró …": the name it is in apposition to
                 found = [r for s in who if s.dep_ == "appos" and s.head.i in ctx.tokens for r in refs(ctx, s.head)]
             return found
@@ -306,7 +306,7 @@ def _attending(ctx: SentenceContext, who: list[Token]) -> list[Ref]:
     """The actors a subject names, also every name of a noun of those who stand for them
     ("representatives of X, Y and Z", "agentes de X, de Y y de Z") and the name that a
     proper noun outside any mention stands in apposition to ("el Servicio de … (ICE)")."""
-    out = _expand(ctx, who)
+    out = expand_refs(ctx, who)
     standins = ctx.pack.standins | ctx.pack.words("event_standins")
     for t in who:
         if t.lower_ not in standins and (t.pos_ != "PROPN" or t.i in ctx.tokens):

@@ -352,7 +352,7 @@ def _examples(token: Token, pack: LanguagePack) -> list[Token]:
     return out
 
 
-def _expand(ctx: SentenceContext, tokens: list[Token], stance: bool = False) -> list[Ref]:
+def expand_refs(ctx: SentenceContext, tokens: list[Token], stance: bool = False) -> list[Ref]:
     """Entities of argument tokens, their conjuncts and examples ("agencies such as X");
     for a stance (``stance``), also the body behind a thing ("X's policies", "raids by X")."""
     out: list[Ref] = []
@@ -480,7 +480,7 @@ def _claims_of(noun: Token, pack: LanguagePack) -> bool:
     return any("@claim" in f.object_preps for f in pack.nominal_for(noun.lower_) or pack.nominal_for(noun.lemma_.lower()))
 
 
-def _document_authors(ctx: SentenceContext, verb: Token) -> list[Ref]:
+def document_authors(ctx: SentenceContext, verb: Token) -> list[Ref]:
     """Who acts through a document that is a verb's subject ("a report released by A, B and C
     condemns X", "the ACLU's letter urges X to stop", "a lawsuit by X accuses Y of …";
     ``authored_nouns.txt``): its authors named by a preposition of agency, a participle's
@@ -495,7 +495,7 @@ def _document_authors(ctx: SentenceContext, verb: Token) -> list[Ref]:
                    for a in _agents(clause)]
         tokens += [c for c in noun.children if c.dep_ in ("poss", "compound", "nmod:poss") and c.i in ctx.tokens]
         tokens += _object_relative_subjects(noun)
-        out += [r for r in _expand(ctx, tokens) if r.entity.cls in _GROUPS or r.entity.cls == "Person"]
+        out += [r for r in expand_refs(ctx, tokens) if r.entity.cls in _GROUPS or r.entity.cls == "Person"]
     return out
 
 
@@ -532,7 +532,7 @@ def _pair_allowed(frame: Frame, actor: Ref, target: Ref) -> bool:
     return True
 
 
-def _frame_targets(ctx: SentenceContext, verb: Token, frame: Frame) -> list[Ref]:
+def frame_targets(ctx: SentenceContext, verb: Token, frame: Frame) -> list[Ref]:
     """The entities a frame's objects name on a verb."""
     pack = ctx.pack
     found = [t for spec in frame.objects for t in objects(verb, spec, pack)]
@@ -541,7 +541,7 @@ def _frame_targets(ctx: SentenceContext, verb: Token, frame: Frame) -> list[Ref]
                   for noun in _prepositional_nouns(verb) for t in prep_objects(noun, spec[5:])]
     if not found and frame.objects[:1] in (("dobj",), ("obj",)):
         found = _name_read_as_clause(ctx, verb)
-    return _expand(ctx, found, stance=frame.predicate in _STANCES and frame.requires != "direct")
+    return expand_refs(ctx, found, stance=frame.predicate in _STANCES and frame.requires != "direct")
 
 
 def _may_be_verb(token: Token, pack: LanguagePack) -> bool:
@@ -573,16 +573,16 @@ def verb_frames(ctx: SentenceContext) -> Iterator[Relation]:
         frames = next((f for lemma in verb_lemmas(verb) if (f := pack.frames_for(lemma))), ())
         if not frames or negated(verb, pack):
             continue
-        agents = _expand(ctx, subjects(verb, authored=pack.authored_nouns)) or _document_authors(ctx, verb)
-        undergoers = _expand(ctx, patients(verb))
+        agents = expand_refs(ctx, subjects(verb, authored=pack.authored_nouns)) or document_authors(ctx, verb)
+        undergoers = expand_refs(ctx, patients(verb))
         how = "alleged" if claimed(verb, pack) else None
         for frame in frames:
             actors = undergoers if frame.requires == "patient" else agents
             if frame.requires == "data":  # "passed data to ICE by way of X": X passed it too
-                actors = list(dict.fromkeys(actors + _expand(ctx, _intermediaries(verb, pack))))
+                actors = list(dict.fromkeys(actors + expand_refs(ctx, _intermediaries(verb, pack))))
             if not actors or not _requirement_met(verb, frame, pack):
                 continue
-            targets = _frame_targets(ctx, verb, frame)
+            targets = frame_targets(ctx, verb, frame)
             for actor in actors:
                 for target in targets:
                     if not _pair_allowed(frame, actor, target) or same_list(ctx, actor.entity, target.entity):
@@ -723,8 +723,8 @@ def nominal_frames(ctx: SentenceContext) -> Iterator[Relation]:
             continue
         for frame in pack.nominal_for(noun.lower_) or pack.nominal_for(noun.lemma_.lower()):
             subj_tokens, obj_tokens = _nominal_arguments(ctx, noun, frame)
-            actors = _expand(ctx, subj_tokens)
-            targets = _expand(ctx, obj_tokens, stance=frame.predicate in _STANCES)
+            actors = expand_refs(ctx, subj_tokens)
+            targets = expand_refs(ctx, obj_tokens, stance=frame.predicate in _STANCES)
             for actor in actors:
                 for target in targets:
                     if same_list(ctx, actor.entity, target.entity):
@@ -824,7 +824,7 @@ def joint_action(ctx: SentenceContext) -> Iterator[Relation]:
             c.lower_ in pack.words("joint_adverbs") and c.i not in ctx.tokens for c in verb.children)
         if (not joint and not partners) or negated(verb, pack):
             continue
-        actors = [r for r in _expand(ctx, own + partners) if r.entity.cls in _GROUPS and r.via != "coref"]
+        actors = [r for r in expand_refs(ctx, own + partners) if r.entity.cls in _GROUPS and r.via != "coref"]
         for i, a in enumerate(actors):
             for b in actors[i + 1:]:
                 relation = make_relation(ctx, a, "collaboratesWith", b, "rules.frame.joint.v1", 0.55)

@@ -27,10 +27,10 @@ from typing import TYPE_CHECKING
 
 from actorgraph.loaders.rules import Level, Ref, SentenceContext, make_relation, prep_objects, refs, register, with_conjuncts
 from actorgraph.loaders.rules.frames import (
-    _document_authors,
-    _expand,
-    _frame_targets,
     claimed,
+    document_authors,
+    expand_refs,
+    frame_targets,
     is_passive,
     negated,
     objects,
@@ -93,7 +93,7 @@ def _undergoers(ctx: SentenceContext, noun: Token) -> list[Ref]:
             found = _passive_sufferers(ctx, owner)
         out += found
     for prep in ctx.pack.lines("genitive_preps"):
-        out += [r for p in prep_objects(noun, prep) for r in _expand(ctx, [p]) if r.entity.cls == "Person"]
+        out += [r for p in prep_objects(noun, prep) for r in expand_refs(ctx, [p]) if r.entity.cls == "Person"]
     return list(dict.fromkeys(out))
 
 
@@ -111,7 +111,7 @@ def undergoer(ctx: SentenceContext) -> Iterator[Relation]:
         people = _undergoers(ctx, noun)
         if not people:
             continue
-        agents = _expand(ctx, subjects(verb, authored=pack.authored_nouns)) or _document_authors(ctx, verb)
+        agents = expand_refs(ctx, subjects(verb, authored=pack.authored_nouns)) or document_authors(ctx, verb)
         how = "alleged" if claimed(verb, pack) else None
         for agent in agents:
             for person in people:
@@ -141,10 +141,10 @@ def accuse(ctx: SentenceContext) -> Iterator[Relation]:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in verbs or _elaborates(verb) or negated(verb, pack):
             continue
         # "acusó a ICE de …": the Spanish parser may call the one accused an indirect object
-        accused = [r for r in _expand(ctx, patients(verb) + objects(verb, "iobj", pack)) if r.entity.cls in _ACCUSED]
+        accused = [r for r in expand_refs(ctx, patients(verb) + objects(verb, "iobj", pack)) if r.entity.cls in _ACCUSED]
         if not accused:
             continue
-        for agent in _expand(ctx, subjects(verb, authored=pack.authored_nouns)) or _document_authors(ctx, verb):
+        for agent in expand_refs(ctx, subjects(verb, authored=pack.authored_nouns)) or document_authors(ctx, verb):
             for target in accused:
                 if agent.entity.cls == "GovernmentAgency" and target.entity.cls == "Company":
                     continue  # an agency charging a company enforces the law; it takes no stance
@@ -181,11 +181,11 @@ def apposition(ctx: SentenceContext) -> Iterator[Relation]:
                   if f.predicate in _STANCES and not f.subject_preps]
         if not frames or _ended(noun, doc, pack):
             continue
-        holders = [r for r in _expand(ctx, [noun.head]) if r.entity.cls != "Place"]
+        holders = [r for r in expand_refs(ctx, [noun.head]) if r.entity.cls != "Place"]
         for frame in frames:
             objects_ = [p for prep in frame.object_preps for p in prep_objects(noun, prep)]
             for holder in holders:
-                for target in [r for r in _expand(ctx, objects_, stance=True) if r.entity.cls != "Place"]:
+                for target in [r for r in expand_refs(ctx, objects_, stance=True) if r.entity.cls != "Place"]:
                     relation = make_relation(ctx, holder, frame.predicate, target, "rules.stance.apposition.v1", 0.6)
                     if relation is not None:
                         yield relation
@@ -243,10 +243,10 @@ def gathering(ctx: SentenceContext) -> Iterator[Relation]:
         frames = [f for f in _frames_of(verb, pack) if f.predicate in _STANCES and not f.requires]
         if not frames or negated(verb, pack) or (where := _gathering(verb, pack)) is None:
             continue
-        agents = [r for r in _expand(ctx, _attendees(where, pack)) if r.entity.cls != "Place"]
+        agents = [r for r in expand_refs(ctx, _attendees(where, pack)) if r.entity.cls != "Place"]
         for frame in frames:
             for agent in agents:
-                for target in _frame_targets(ctx, verb, frame):
+                for target in frame_targets(ctx, verb, frame):
                     relation = make_relation(ctx, agent, frame.predicate, target, "rules.stance.gathering.v1", 0.6)
                     if relation is not None:
                         yield relation

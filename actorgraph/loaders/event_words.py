@@ -52,7 +52,7 @@ class EventVerb:
 
 @lru_cache(maxsize=8)
 def event_nouns(pack: LanguagePack) -> dict[str, EventNoun]:
-    """The pack's event nouns by their words in lower case ("raid", "hunger strike")."""
+    """The pack's event nouns by their words in lower case ("raid", "sit-in")."""
     return {row["noun"].lower(): EventNoun(row["noun"].lower(), row["kind"], row["number"] == "plural", row.get("needs") or "")
             for row in pack.rows("event_nouns.csv")}
 

@@ -1,13 +1,13 @@
 """Events as readers name them: a raid, march, vigil, strike or hearing that the text
 delimits, one Event per event of a document, whatever words tell of it.
 
-An event noun (``lang/<code>/event_nouns.csv``: "raid", "la marcha", "hunger strike") or a
+An event noun (``lang/<code>/event_nouns.csv``: "raid", "la vigilia", "sit-in") or a
 verb of gathering to protest (``event_gatherings.csv``: "dozens gathered outside X to
 protest") *introduces* an event when the sentence singles it out: by its site ("a vigil
 outside the X Detention Center", "la redada en X"), by who did it ("ICE conducted a raid", "un
-operativo de ICE", "the union held a vigil"), as the first, last or biggest one, or by its
+operativo migratorio", "the union held a vigil"), as the first, last or biggest one, or by its
 date when the document names a place. A definite mention with none of these ("the march",
-"el evento") refers back to an event of its kind (or forward, to the one the document names
+"el acto") refers back to an event of its kind (or forward, to the one the document names
 next); a generic one ("raids have become common", "cualquier redada", "more raids") names
 none. Events of one kind are one event unless their sites or dates differ, or one is still to
 come (``event_cues.csv``: "planned", "previsto").
@@ -89,7 +89,7 @@ class _Told:
     end: int
     kind: str
     what: str                     # the words that name it ("hunger strike"); "" for a verb
-    definite: bool                # "the march", "la marcha", "its raid"
+    definite: bool                # "the march", "la vigilia", "its raid"
     needs: str                    # what the noun needs to name an event of its own
     plural: bool = False
     site: tuple[Mention, str] | None = None  # the site and the words that join it ("at the ")
@@ -206,7 +206,7 @@ def _named(token: Token, base: int, found: _Found, pack: LanguagePack, depth: in
 def _with_actor(head: Token, base: int, found: _Found, pack: LanguagePack) -> bool:
     """Whether an actor who did the event or took part is stated with it: a name modifying
     it ("ICE's raid", "an ICE raid", "la redada de ICE"), "by X", "a manos de X", the subject
-    of a verb of holding or joining it ("ICE conducted a raid", "X participó en la marcha",
+    of a verb of holding or joining it ("ICE conducted a raid", "X participó en la vigilia",
     "la operación que ICE llevó a cabo")."""
     for c in head.children:
         if c.dep_ in ("compound", "poss", "nmod:poss", "nmod") and found.in_subtree(c, base, _ACTORS) \
@@ -275,7 +275,7 @@ _CLAUSE_EDGES = ("conj", "ccomp", "advcl", "parataxis", "relcl", "acl:relcl", "c
 
 
 def _date(head: Token, pack: LanguagePack) -> str | None:
-    """The date of the clause an event is told in ("a rally on Friday", "la marcha del
+    """The date of the clause an event is told in ("a rally on Friday", "la vigilia del
     sábado", "ICE conducted the raid on March 4"), not another clause's ("…, and the lawsuit
     was filed on March 9")."""
     top = head
